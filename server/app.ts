@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config.js'
+import clockPlugin, { type Clock } from './infra/clock.js'
+import dbPlugin from './infra/db.js'
+import docsPlugin from './infra/docs.js'
+import mailerPlugin from './infra/mailer.js'
+import problemsPlugin from './infra/problems.js'
+import searchPlugin from './infra/search/index.js'
+import webPlugin from './infra/web.js'
+import healthFeature from './features/health/index.js'
+
+export interface AppOptions {
+  /** Replaces the system clock (tests, simulations). */
+  clock?: Clock
+  /** Pino logger options, or false for none. Defaults to the configured level. */
+  logger?: FastifyServerOptions['logger']
+  /** Folder of the built web app; defaults to web/dist. */
+  webDistDir?: string
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/** Builds the whole application: infra plugins in order, then one register() per feature. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(problemsPlugin)
+  await app.register(clockPlugin, options.clock ? { clock: options.clock } : {})
+  await app.register(dbPlugin, { config })
+  await app.register(searchPlugin, { config })
+  await app.register(mailerPlugin, { config })
+  await app.register(docsPlugin, { config })
+
+  await app.register(healthFeature)
+
+  if (config.serveWeb) await app.register(webPlugin, options.webDistDir ? { distDir: options.webDistDir } : {})
+  return app
+}

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { build, type BuildOptions } from './build.js'
+
+interface TestContext {
+  teardown(fn: () => unknown): void
+}
+
+export const CHROMIUM = '/usr/bin/chromium'
+
+/** Debian's Chromium, headless; `.ci/run` installs it. Closed on teardown. */
+export async function launchBrowser(t: TestContext): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  })
+  t.teardown(() => browser.close())
+  return browser
+}
+
+/** The app with the built web page, listening on a free loopback port. */
+export async function serveApp(t: TestContext, options: BuildOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await build(t, { ...options, env: { SERVE_WEB: 'true', ...options.env } })
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  return { app, url }
+}

@@ -1,0 +1,135 @@
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import postgres from 'postgres'
+import { PROJECT_ROOT } from '../server/config.js'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/infra/embedded-postgres.js'
+import { runMigrations } from '../server/infra/migrate.js'
+import { freePort } from './helpers/ports.js'
+import { TEMPLATE_DATABASE } from './helpers/db.js'
+
+/**
+ * `npm test`: type checking, lint, the web build the browser tests load, one
+ * real PostgreSQL with a migrated template database, then every tap test file
+ * in parallel (each on its own copy of the template). Ends with the line
+ * `N passed, N failed` that CI reads.
+ *
+ * `npm test -- test/some.test.ts` runs only those files and skips the checks.
+ * TEST_DATABASE_URL=postgres://… uses an existing server instead of the embedded one.
+ */
+
+interface Counts {
+  passed: number
+  failed: number
+  skipped: number
+}
+
+const args = process.argv.slice(2)
+const onlySomeFiles = args.some((arg) => !arg.startsWith('-'))
+
+function step(title: string, command: string, commandArgs: string[]): boolean {
+  process.stdout.write(`\n▶ ${title}\n`)
+  const result = spawnSync(command, commandArgs, { cwd: PROJECT_ROOT, stdio: 'inherit' })
+  const ok = result.status === 0
+  process.stdout.write(ok ? `✔ ${title}\n` : `✘ ${title} failed\n`)
+  return ok
+}
+
+function runChecks(counts: Counts): void {
+  const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name)
+  const checks: [string, string, string[]][] = [
+    ['type check (server, shared, tests)', bin('tsc'), ['-p', 'tsconfig.json']],
+    ['type check (web)', bin('tsc'), ['-p', 'web/tsconfig.json']],
+    ['type check (web build config)', bin('tsc'), ['-p', 'web/tsconfig.node.json']],
+    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+  ]
+  for (const [title, command, commandArgs] of checks) {
+    if (step(title, command, commandArgs)) counts.passed++
+    else counts.failed++
+  }
+}
+
+function buildWebIfStale(): boolean {
+  const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/infra/web-build-check.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
+  if (check.status === 0) return true
+  return step('web build', path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
+}
+
+async function prepareDatabase(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  let embedded: EmbeddedDatabase | undefined
+  let dataDir: string | undefined
+  let serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    dataDir = path.join(os.tmpdir(), `mtb-test-${process.pid}-${Date.now()}`)
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 })
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() })
+    serverUrl = embedded.url
+  }
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`drop database if exists "${TEMPLATE_DATABASE}" with (force)`)
+  await admin.unsafe(`create database "${TEMPLATE_DATABASE}"`)
+  await admin.end()
+  const templateUrl = new URL(serverUrl)
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`
+  await runMigrations(templateUrl.toString())
+  return {
+    serverUrl,
+    stop: async () => {
+      await embedded?.stop()
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Streams tap's output through and reads its closing `# { total, pass, fail, skip }` line. */
+function runTap(serverUrl: string): Promise<Counts & { exitCode: number }> {
+  return new Promise((resolve) => {
+    const files = onlySomeFiles ? [] : ['test/**/*.test.ts']
+    const child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tap'), [...files, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, TEST_DATABASE_URL: serverUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let tail = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk)
+      tail = (tail + chunk.toString('utf8')).slice(-4000)
+    })
+    child.on('close', (code) => {
+      const summary = /# \{([^}]*)\}\s*(?:# time=.*)?\s*$/.exec(tail.trimEnd())?.[1] ?? ''
+      const read = (key: string) => Number(new RegExp(`\\b${key}: (\\d+)`).exec(summary)?.[1] ?? 0)
+      const counts = { passed: read('pass'), failed: read('fail'), skipped: read('skip') + read('todo') }
+      resolve({ ...counts, exitCode: code ?? 1 })
+    })
+  })
+}
+
+async function main(): Promise<number> {
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 }
+  if (!onlySomeFiles) runChecks(counts)
+  if (buildWebIfStale()) counts.passed++
+  else counts.failed++
+  process.stdout.write('\n▶ tests\n')
+  const database = await prepareDatabase()
+  try {
+    const tap = await runTap(database.serverUrl)
+    counts.passed += tap.passed
+    counts.failed += tap.failed
+    counts.skipped += tap.skipped
+    if (tap.exitCode !== 0 && tap.failed === 0) counts.failed++
+  } finally {
+    await database.stop()
+  }
+  process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`)
+  return counts.failed === 0 ? 0 : 1
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.stdout.write('\n0 passed, 1 failed\n')
+    process.exit(1)
+  },
+)

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { PlatformStatus } from '../components/platform-status.js'
+import { useDocumentTitle } from '../use-document-title.js'
+
+const AUDIENCES = ['smes', 'buyers', 'organisers', 'authority'] as const
+const STEPS = ['register', 'match', 'schedule', 'event', 'follow'] as const
+
+export function HomePage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('home.documentTitle'))
+
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        <Link to="/sign-in" className="button">
+          {t('nav.signIn')}
+        </Link>
+      </section>
+
+      <section aria-labelledby="audiences-title">
+        <h2 id="audiences-title">{t('home.audiencesTitle')}</h2>
+        <ul className="card-grid">
+          {AUDIENCES.map((audience) => (
+            <li key={audience} className="card" data-testid={`audience-${audience}`}>
+              <h3>{t(`home.audiences.${audience}.title`)}</h3>
+              <p>{t(`home.audiences.${audience}.text`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="steps-title">
+          <h2 id="steps-title">{t('home.stepsTitle')}</h2>
+          <ol className="steps">
+            {STEPS.map((step) => (
+              <li key={step}>{t(`home.steps.${step}`)}</li>
+            ))}
+          </ol>
+        </section>
+        <PlatformStatus />
+      </div>
+    </>
+  )
+}
