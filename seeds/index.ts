@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Database, DbOrTx } from '../server/infra/db.js'
 import { seedRuns } from '../server/infra/seed-runs.table.js'
+import { demoAccounts } from './demo/accounts.js'
 
 /**
  * Demo data sets, loaded by `npm start` into a database that has not seen
@@ -12,7 +13,7 @@ export interface DemoDataSet {
   load(db: DbOrTx): Promise<Record<string, number>>
 }
 
-export const demoDataSets: DemoDataSet[] = []
+export const demoDataSets: DemoDataSet[] = [demoAccounts]
 
 interface Log {
   info(message: string): void

@@ -9,7 +9,10 @@ import mailerPlugin from './infra/mailer.js'
 import problemsPlugin from './infra/problems.js'
 import searchPlugin from './infra/search/index.js'
 import webPlugin from './infra/web.js'
+import accessPlugin from './infra/access.js'
+import outboxPlugin, { type OutboxOptions } from './infra/outbox.js'
 import healthFeature from './features/health/index.js'
+import { createServices, registerFeatures } from './features/index.js'
 
 export interface AppOptions {
   /** Replaces the system clock (tests, simulations). */
@@ -18,6 +21,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Folder of the built web app; defaults to web/dist. */
   webDistDir?: string
+  /** Outbox worker timing (tests poll faster). */
+  outbox?: OutboxOptions
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/
@@ -43,11 +48,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(problemsPlugin)
   await app.register(clockPlugin, options.clock ? { clock: options.clock } : {})
   await app.register(dbPlugin, { config })
+  await app.register(outboxPlugin, options.outbox ?? {})
   await app.register(searchPlugin, { config })
   await app.register(mailerPlugin, { config })
+  const services = createServices(app, config)
+  await app.register(accessPlugin, {
+    config,
+    resolveSession: (token) => services.accounts.resolveSession(token),
+    organisersOf: (participantId) => services.organisations.organisersOf(participantId),
+  })
   await app.register(docsPlugin, { config })
 
   await app.register(healthFeature)
+  await registerFeatures(app, config, services)
 
   if (config.serveWeb) await app.register(webPlugin, options.webDistDir ? { distDir: options.webDistDir } : {})
   return app

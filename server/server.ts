@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js'
 import { buildApp } from './app.js'
 import { loadDemoData } from '../seeds/index.js'
+import { DEMO_PASSWORD, demoSignIns } from '../seeds/demo/accounts.js'
 
 /** Entry point of `npm start`: build, seed once, listen, and close in order on a signal. */
 async function main(): Promise<void> {
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const url = config.publicUrl
   app.log.info(`ready in ${seconds} s`)
-  process.stdout.write(`\nMeet the Buyer is running at ${url}\n  API docs: ${url}/docs\n  health:   ${url}/health\n\n`)
+  const demo = config.seedDemo
+    ? `\nDemo sign-in (password "${DEMO_PASSWORD}", or a link from ${url}/dev/mailbox):\n${demoSignIns.map((d) => `  ${d.role.padEnd(10)} ${d.email}`).join('\n')}\n`
+    : ''
+  process.stdout.write(`\nMeet the Buyer is running at ${url}\n  API docs: ${url}/docs\n  health:   ${url}/health\n${demo}\n`)
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,157 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import cookie from '@fastify/cookie'
+import type { OrganisationKind, Role } from '../../shared/schemas/accounts.js'
+import type { Config } from '../config.js'
+import { defineProblem } from './problems.js'
+
 /**
- * Who may call a route, declared on the route itself (`config.access`).
- * `public`: anyone, signed in or not.
+ * Who may call a route, declared on the route itself as `config.access`, and
+ * enforced here before validation. A route without a declaration stops the app
+ * at start. Tenant data is further scoped by organisation in every query.
  */
-export type Access = 'public'
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  /** A member of the organisation named by a route parameter, optionally with a role. */
+  | { kind: 'member'; param: string; roles?: Role[] }
+  /** A member of an organisation of one of these kinds (its id named by a route parameter when given). */
+  | { kind: 'orgKind'; orgKinds: OrganisationKind[]; param?: string }
+  /** A member of an organiser the organisation named by the parameter registered with. */
+  | { kind: 'organiserOf'; param: string }
+  | { kind: 'anyOf'; options: Access[] }
+
+export const access = {
+  public: { kind: 'public' } as Access,
+  signedIn: { kind: 'signedIn' } as Access,
+  member: (param: string, roles?: Role[]): Access => ({ kind: 'member', param, ...(roles ? { roles } : {}) }),
+  orgKind: (orgKinds: OrganisationKind[], param?: string): Access => ({ kind: 'orgKind', orgKinds, ...(param ? { param } : {}) }),
+  organiserOf: (param: string): Access => ({ kind: 'organiserOf', param }),
+  anyOf: (...options: Access[]): Access => ({ kind: 'anyOf', options }),
+}
+
+export interface AuthMembership {
+  organisationId: string
+  kind: OrganisationKind
+  role: Role
+}
+
+export interface AuthContext {
+  userId: string
+  sessionId: string
+  csrfToken: string
+  memberships: AuthMembership[]
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
   }
+  interface FastifyRequest {
+    auth: AuthContext | null
+  }
+}
+
+export const authProblems = {
+  unauthenticated: defineProblem({ code: 'auth.unauthenticated', status: 401, title: 'Sign in first' }),
+  forbidden: defineProblem({ code: 'auth.forbidden', status: 403, title: 'You may not do this' }),
+  csrf: defineProblem({ code: 'auth.csrf_failed', status: 403, title: 'Missing or wrong CSRF token' }),
+  origin: defineProblem({ code: 'auth.origin_rejected', status: 403, title: 'Requests from this origin are not accepted' }),
+}
+
+export const SESSION_COOKIE = 'mtb_session'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface AccessOptions {
+  config: Config
+  resolveSession(token: string): Promise<AuthContext | null>
+  /** Organiser ids the participant organisation is registered with. */
+  organisersOf(participantId: string): Promise<string[]>
+}
+
+function paramOf(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.params as Record<string, unknown> | undefined)?.[name]
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined
+}
+
+export async function isAllowed(rule: Access, request: FastifyRequest, options: Pick<AccessOptions, 'organisersOf'>): Promise<boolean> {
+  const auth = request.auth
+  switch (rule.kind) {
+    case 'public':
+      return true
+    case 'signedIn':
+      return auth !== null
+    case 'member': {
+      const id = paramOf(request, rule.param)
+      return !!auth?.memberships.some((m) => m.organisationId === id && (!rule.roles || rule.roles.includes(m.role)))
+    }
+    case 'orgKind': {
+      const id = rule.param ? paramOf(request, rule.param) : undefined
+      if (rule.param && !id) return false
+      return !!auth?.memberships.some((m) => rule.orgKinds.includes(m.kind) && (!id || m.organisationId === id))
+    }
+    case 'organiserOf': {
+      const id = paramOf(request, rule.param)
+      const mine = auth?.memberships.filter((m) => m.kind === 'organiser').map((m) => m.organisationId) ?? []
+      if (!id || mine.length === 0) return false
+      const organisers = await options.organisersOf(id)
+      return organisers.some((organiser) => mine.includes(organiser))
+    }
+    case 'anyOf':
+      for (const option of rule.options) if (await isAllowed(option, request, options)) return true
+      return false
+  }
+}
+
+async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
+  const routes: RouteOptions[] = []
+  const allowedOrigins = new Set([new URL(options.config.publicUrl).origin])
+  await app.register(cookie)
+  app.decorateRequest('auth', null)
+
+  app.addHook('onRoute', (route) => {
+    routes.push(route)
+  })
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${String(route.method)} ${route.url}`)
+    if (undeclared.length > 0) throw new Error(`Routes without an access rule: ${undeclared.join(', ')}`)
+  })
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE]
+    if (token) request.auth = await options.resolveSession(token)
+  })
+
+  app.addHook('preValidation', async (request) => {
+    const rule = request.routeOptions.config?.access
+    if (!rule) return // unknown routes reach the not-found handler
+    if (!SAFE_METHODS.has(request.method)) {
+      const origin = request.headers.origin
+      if (origin && !allowedOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`) throw authProblems.origin()
+      if (request.auth && request.headers['x-csrf-token'] !== request.auth.csrfToken) throw authProblems.csrf()
+    }
+    if (await isAllowed(rule, request, options)) return
+    throw request.auth ? authProblems.forbidden() : authProblems.unauthenticated()
+  })
+}
+
+export default fp(accessPlugin, { name: 'access', dependencies: ['problems'] })
+
+/** For plugins that bring their own routes (docs, static files): everything they add is public. */
+export function markRoutesPublic(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: access.public }
+  })
+}
+
+/** The caller's auth on a route whose access rule already demands sign-in. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw authProblems.unauthenticated()
+  return request.auth
+}
+
+export function requestMeta(request: FastifyRequest) {
+  return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) }
 }

@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Config } from '../config.js'
 import { APP_VERSION } from './version.js'
+import { markRoutesPublic } from './access.js'
 
 /** OpenAPI description of every route, built from the route schemas, with a UI at /docs. */
 async function docsPlugin(app: FastifyInstance, options: { config: Config }) {
@@ -19,7 +20,10 @@ async function docsPlugin(app: FastifyInstance, options: { config: Config }) {
       servers: [{ url: options.config.publicUrl }],
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  await app.register(async (docs) => {
+    markRoutesPublic(docs)
+    await docs.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  })
 }
 
 export default fp(docsPlugin, { name: 'docs' })

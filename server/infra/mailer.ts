@@ -3,16 +3,30 @@ import fp from 'fastify-plugin'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Config } from '../config.js'
 import type { HealthComponent } from '../../shared/schemas/health.js'
+import type { Database } from './db.js'
+import { capturedMails } from './outbox.table.js'
 import { probe } from './probe.js'
 
 /**
  * Outgoing e-mail. With SMTP_URL it goes to that server; without it, mail is
- * captured locally (nothing leaves the machine).
+ * captured in the database and read at the development mailbox. Features never
+ * call `send` directly: they enqueue a `mail` row in the outbox, in their transaction.
  */
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+  html?: string
+}
+
 export interface Mailer {
   readonly engine: 'smtp' | 'captured'
+  send(message: MailMessage): Promise<void>
   health(): Promise<HealthComponent>
+  close(): void
 }
+
+export const MAIL_TOPIC = 'mail'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,28 +34,35 @@ declare module 'fastify' {
   }
 }
 
-export function createSmtpMailer(smtpUrl: string): Mailer & { transport: Transporter } {
-  const transport = nodemailer.createTransport(smtpUrl)
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl, { from })
   return {
     engine: 'smtp',
-    transport,
+    send: async (message) => {
+      await transport.sendMail(message)
+    },
     health: () => probe('smtp', async () => void (await transport.verify())),
+    close: () => transport.close(),
   }
 }
 
-export function createCapturedMailer(): Mailer {
+export function createCapturedMailer(db: Database): Mailer {
   return {
     engine: 'captured',
+    send: async (message) => {
+      await db.insert(capturedMails).values({ to: message.to, subject: message.subject, text: message.text, html: message.html ?? null })
+    },
     health: async () => ({ state: 'up', engine: 'captured', detail: 'mail is kept locally, not sent' }),
+    close: () => {},
   }
 }
 
 async function mailerPlugin(app: FastifyInstance, options: { config: Config }) {
-  const mailer = options.config.smtpUrl ? createSmtpMailer(options.config.smtpUrl) : createCapturedMailer()
+  const { smtpUrl, mailFrom } = options.config
+  const mailer = smtpUrl ? createSmtpMailer(smtpUrl, mailFrom) : createCapturedMailer(app.db)
   app.decorate('mailer', mailer)
-  app.addHook('onClose', async () => {
-    if ('transport' in mailer) (mailer.transport as Transporter).close()
-  })
+  app.outbox.register(MAIL_TOPIC, (payload) => mailer.send(payload as MailMessage))
+  app.addHook('onClose', async () => mailer.close())
 }
 
-export default fp(mailerPlugin, { name: 'mailer' })
+export default fp(mailerPlugin, { name: 'mailer', dependencies: ['db', 'outbox'] })

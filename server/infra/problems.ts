@@ -19,14 +19,17 @@ export class AppProblem extends Error {
   readonly code: string
   readonly title: string
   readonly errors: FieldError[] | undefined
+  /** Response headers the problem needs, e.g. `retry-after`. */
+  readonly headers: Record<string, string>
 
-  constructor(definition: ProblemDefinition, detail?: string, errors?: FieldError[]) {
+  constructor(definition: ProblemDefinition, detail?: string, errors?: FieldError[], headers: Record<string, string> = {}) {
     super(detail ?? definition.title)
     this.name = 'AppProblem'
     this.status = definition.status
     this.code = definition.code
     this.title = definition.title
     this.errors = errors
+    this.headers = headers
   }
 }
 
@@ -87,7 +90,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     requestId: String(request.id),
     ...(problem.errors === undefined ? {} : { errors: problem.errors }),
   }
-  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body)
+  return reply.code(problem.status).headers(problem.headers).type(PROBLEM_CONTENT_TYPE).send(body)
 }
 
 /** Maps anything thrown in a handler to a problem; unknown errors become a 500 with the detail hidden. */

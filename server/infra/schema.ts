@@ -4,3 +4,7 @@
  * `*.table.ts` exports here.
  */
 export * from './seed-runs.table.js'
+export * from './outbox.table.js'
+export * from '../features/accounts/accounts.table.js'
+export * from '../features/organisations/organisations.table.js'
+export * from '../features/audit/audit.table.js'

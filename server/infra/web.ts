@@ -1,10 +1,10 @@
-import './access.js'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { PROJECT_ROOT } from '../config.js'
 import { commonProblems } from './problems.js'
+import { access, markRoutesPublic } from './access.js'
 
 export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist')
 
@@ -23,6 +23,7 @@ export default async function webPlugin(app: FastifyInstance, options: { distDir
     return
   }
   const indexHtml = readFileSync(indexFile, 'utf8')
+  markRoutesPublic(app)
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
@@ -35,8 +36,8 @@ export default async function webPlugin(app: FastifyInstance, options: { distDir
     if (!wantsPage(request)) throw commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`)
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
   }
-  app.get('/', { schema: { hide: true }, config: { access: 'public' } }, sendIndex)
-  app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, sendIndex)
+  app.get('/', { schema: { hide: true }, config: { access: access.public } }, sendIndex)
+  app.get('/*', { schema: { hide: true }, config: { access: access.public } }, sendIndex)
 }
 
 function wantsPage(request: FastifyRequest): boolean {

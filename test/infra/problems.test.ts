@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { build } from '../helpers/build.js'
 import { defineProblem, problemResponses } from '../../server/infra/problems.js'
+import { access } from '../../server/infra/access.js'
 
 const offerGone = defineProblem({ code: 'offers.not_found', status: 404, title: 'No such offer' })
 
@@ -11,6 +12,7 @@ async function probeRoutes(app: FastifyInstance) {
   app.post(
     '/api/probe',
     {
+      config: { access: access.public },
       schema: {
         body: Type.Object(
           { email: Type.String({ format: 'email' }), trl: Type.Integer({ minimum: 1, maximum: 9 }), title: Type.String({ minLength: 3 }) },
@@ -22,13 +24,13 @@ async function probeRoutes(app: FastifyInstance) {
     },
     async () => ({ ok: true }),
   )
-  app.get('/api/probe/crash', async () => {
+  app.get('/api/probe/crash', { config: { access: access.public } }, async () => {
     throw new Error('secret internal detail')
   })
-  app.get('/api/probe/offer', async () => {
+  app.get('/api/probe/offer', { config: { access: access.public } }, async () => {
     throw offerGone('Offer 42 was archived')
   })
-  app.get('/api/probe/duplicate', async () => {
+  app.get('/api/probe/duplicate', { config: { access: access.public } }, async () => {
     await app.sql`create temporary table probe (id int primary key)`
     await app.sql`insert into probe values (1), (1)`
     return {}
@@ -109,4 +111,11 @@ t.test('problem responses', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/api/nothing', headers: { 'x-request-id': 'bad id; with spaces' } })
     t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
   })
+})
+
+t.test('a route that declares no access rule stops the app at start', async (t) => {
+  const undeclared = async (app: FastifyInstance) => {
+    app.get('/api/forgotten', async () => ({}))
+  }
+  await t.rejects(build(t, { plugins: [undeclared] }), /Routes without an access rule: GET \/api\/forgotten/)
 })

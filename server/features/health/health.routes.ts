@@ -1,4 +1,4 @@
-import '../../infra/access.js'
+import { access } from '../../infra/access.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HealthSchema } from '../../../shared/schemas/health.js'
 import type { createHealthService } from './health.service.js'
@@ -10,7 +10,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ service: ReturnType<typeo
   app.get(
     '/health',
     {
-      config: { access: 'public' },
+      config: { access: access.public },
       schema: {
         tags: ['platform'],
         summary: 'State of the platform and of the services it depends on',

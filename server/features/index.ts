@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config.js'
+import { createRateLimiter } from '../infra/rate-limit.js'
+import accountsFeature from './accounts/index.js'
+import { createAccountsService } from './accounts/accounts.service.js'
+import { createJoinService } from './accounts/join.service.js'
+import { createMeService } from './accounts/me.service.js'
+import auditFeature from './audit/index.js'
+import { createAuditService } from './audit/audit.service.js'
+import mailboxFeature from './mailbox/index.js'
+import organisationsFeature from './organisations/index.js'
+import { createOrganisationsService } from './organisations/organisations.service.js'
+
+/** Builds each feature's services from the infra decorators and registers the API under /api. */
+export function createServices(app: FastifyInstance, config: Config) {
+  const audit = createAuditService(app.db)
+  const base = { db: app.db, clock: app.clock, outbox: app.outbox, audit, publicUrl: config.publicUrl }
+  const organisations = createOrganisationsService(base)
+  const accounts = createAccountsService({ ...base, organisations, rateLimiter: createRateLimiter(app.db, app.clock) })
+  const me = createMeService({ ...base, accounts, organisations })
+  const join = createJoinService({ ...base, accounts, organisations })
+  return { audit, organisations, accounts, me, join }
+}
+export type Services = ReturnType<typeof createServices>
+
+export async function registerFeatures(app: FastifyInstance, config: Config, services: Services): Promise<void> {
+  await app.register(
+    async (api) => {
+      await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })
+      await api.register(organisationsFeature, services)
+      await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
+      await api.register(mailboxFeature)
+    },
+    { prefix: '/api' },
+  )
+}
