@@ -49,14 +49,15 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
   let running: Promise<number> | undefined
   let again = false
 
-  async function processOne(): Promise<boolean> {
+  /** Claims the next due row after `afterId`; each drain visits a row at most once. */
+  async function processOne(afterId: number): Promise<number | undefined> {
     return db.transaction(async (tx) => {
       const rows = await tx.execute<{ id: number; topic: string; payload: unknown; attempts: number }>(sql`
         select id, topic, payload, attempts from ${outbox}
-        where done_at is null and failed_at is null and available_at <= now()
+        where done_at is null and failed_at is null and available_at <= now() and id > ${afterId}
         order by id limit 1 for update skip locked`)
       const row = rows[0]
-      if (!row) return false
+      if (!row) return undefined
       const handler = handlers.get(row.topic)
       try {
         if (!handler) throw new Error(`no handler for topic "${row.topic}"`)
@@ -72,13 +73,13 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
             failed_at = case when ${attempts} >= ${maxAttempts} then now() else null end
           where id = ${row.id}`)
       }
-      return true
+      return Number(row.id)
     })
   }
 
   async function drainOnce(): Promise<number> {
     let handled = 0
-    while (await processOne()) handled++
+    for (let last = await processOne(0); last !== undefined; last = await processOne(last)) handled++
     return handled
   }
 

@@ -76,7 +76,7 @@ export function createAccountsService(deps: AccountsDeps) {
   async function describeSession(tx: DbOrTx, userId: string, csrfToken: string, expiresAt: Date): Promise<Session> {
     const user = await repo.findUser(tx, userId)
     if (!user) throw problems.invalidCredentials()
-    const memberships = await deps.organisations.membershipsOfUser(userId)
+    const memberships = await deps.organisations.membershipsOfUser(userId, tx)
     return {
       user: toUserDto(user),
       memberships: memberships.map((m) => ({

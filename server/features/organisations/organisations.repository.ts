@@ -42,7 +42,7 @@ export async function listMembersOf(db: DbOrTx, organisationId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.name))
+    .orderBy(sql`lower(${users.name})`)
 }
 
 /** Locks the organisation's admin rows so two concurrent demotions cannot both pass the last-admin rule. */

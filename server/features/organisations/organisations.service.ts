@@ -124,7 +124,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
 
     addMembership: repo.insertMembership,
     removeMembershipRow: repo.deleteMembership,
-    membershipsOfUser: (userId: string) => repo.membershipsOfUser(db, userId),
+    membershipsOfUser: (userId: string, tx: DbOrTx = db) => repo.membershipsOfUser(tx, userId),
     organisersOf: (participantId: string) => repo.organiserIdsOf(db, participantId),
     participantsOf: (organiserIds: string[]) => repo.participantIdsOf(db, organiserIds),
 
