@@ -51,6 +51,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, e.g. for the authorisation test matrix. */
+    routeRules(): { method: string; url: string; access: Access | undefined }[]
+  }
 }
 
 export const authProblems = {
@@ -114,6 +118,9 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
   app.addHook('onRoute', (route) => {
     routes.push(route)
   })
+  app.decorate('routeRules', () =>
+    routes.flatMap((route) => [route.method].flat().map((method) => ({ method: String(method), url: route.url, access: route.config?.access }))),
+  )
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${String(route.method)} ${route.url}`)
     if (undeclared.length > 0) throw new Error(`Routes without an access rule: ${undeclared.join(', ')}`)

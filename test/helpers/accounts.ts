@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { consents, users } from '../../server/features/accounts/accounts.table.js'
 import { affiliations, memberships, organisations } from '../../server/features/organisations/organisations.table.js'
 
@@ -16,7 +16,7 @@ export interface SignedInAgent {
   cookie: string
   csrf: string
   /** Sends a request as this person (cookie and CSRF token added). */
-  inject(options: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): ReturnType<FastifyInstance['inject']>
+  inject(options: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>
 }
 
 /** An organisation with its first admin, inserted directly (sign-up is tested on its own). */

@@ -1,0 +1,158 @@
+import t from 'tap'
+import type { FastifyInstance } from 'fastify'
+import { build } from '../helpers/build.js'
+import { addUser, affiliate, createOrgWithAdmin, signIn, type Person } from '../helpers/accounts.js'
+
+/**
+ * Every API route × every kind of caller. A route missing here fails the test,
+ * so a new route cannot ship without its row. Denied writes must change nothing.
+ */
+
+type Role = 'anonymous' | 'smeAdmin' | 'smeMember' | 'otherSme' | 'buyer' | 'organiser' | 'otherOrganiser' | 'authority'
+const ROLES: Role[] = ['anonymous', 'smeAdmin', 'smeMember', 'otherSme', 'buyer', 'organiser', 'otherOrganiser', 'authority']
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous')
+
+interface World {
+  app: FastifyInstance
+  people: Record<Exclude<Role, 'anonymous'>, Person>
+  sme: string
+  hub: string
+}
+
+interface Case {
+  allowed: Role[]
+  /** Builds the request; may create fresh targets so allowed destructive calls do not disturb others. */
+  request(world: World, role: Role): Promise<{ url: string; payload?: unknown }>
+  /** The call ends the caller's session or account: give it a fresh one. */
+  freshCaller?: boolean
+}
+
+const everyone = ROLES
+const fixed = (url: string, payload?: unknown) => async () => ({ url, ...(payload === undefined ? {} : { payload }) })
+let counter = 0
+const fresh = () => `fresh${++counter}@matrix.example`
+
+const MATRIX: Record<string, Case> = {
+  'GET /health': { allowed: everyone, request: fixed('/health') },
+  'GET /api/organisers': { allowed: everyone, request: fixed('/api/organisers') },
+  'POST /api/auth/sign-up': { allowed: everyone, request: async (w) => ({ url: '/api/auth/sign-up', payload: { kind: 'sme', organiserId: w.hub, organisation: { legalName: 'New Srl', vatId: '01234567806', country: 'IT', nuts2: 'ITC1', address: { street: 'Via A 1', postalCode: '10100', city: 'Torino' }, sizeClass: 'micro', innovativeStartup: false, isSme: true, languages: ['it'] }, user: { name: 'N', email: fresh(), language: 'it', timeZone: 'Europe/Rome' }, consents: { profileVisibleToMatches: true, emailNotifications: true } } }) },
+  'POST /api/auth/magic-link': { allowed: everyone, request: async () => ({ url: '/api/auth/magic-link', payload: { email: fresh() } }) },
+  'POST /api/auth/magic-link/verify': { allowed: everyone, request: fixed('/api/auth/magic-link/verify', { token: 'x'.repeat(43) }) },
+  'POST /api/auth/password': { allowed: everyone, request: fixed('/api/auth/password', { email: 'nobody@matrix.example', password: 'whatever-it-is' }) },
+  'GET /api/invitations/:token': { allowed: everyone, request: fixed(`/api/invitations/${'y'.repeat(43)}`) },
+  'POST /api/invitations/accept': { allowed: everyone, request: fixed('/api/invitations/accept', { token: 'y'.repeat(43) }) },
+  'GET /api/dev/mailbox': { allowed: everyone, request: fixed('/api/dev/mailbox') },
+
+  'GET /api/auth/session': { allowed: SIGNED_IN, request: fixed('/api/auth/session') },
+  'POST /api/auth/sign-out': { allowed: SIGNED_IN, request: fixed('/api/auth/sign-out'), freshCaller: true },
+  'POST /api/auth/sign-out-everywhere': { allowed: SIGNED_IN, request: fixed('/api/auth/sign-out-everywhere'), freshCaller: true },
+  'GET /api/me': { allowed: SIGNED_IN, request: fixed('/api/me') },
+  'PATCH /api/me': { allowed: SIGNED_IN, request: fixed('/api/me', { language: 'it' }) },
+  'PUT /api/me/password': { allowed: SIGNED_IN, request: fixed('/api/me/password', { currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }) },
+  'GET /api/me/consents': { allowed: SIGNED_IN, request: fixed('/api/me/consents') },
+  'PUT /api/me/consents': { allowed: SIGNED_IN, request: fixed('/api/me/consents', { profileVisibleToMatches: true, emailNotifications: true }) },
+  'GET /api/me/export': { allowed: SIGNED_IN, request: fixed('/api/me/export') },
+  'DELETE /api/me': { allowed: SIGNED_IN, request: async () => ({ url: '/api/me', payload: { confirmEmail: 'ignored@matrix.example' } }), freshCaller: true },
+
+  'GET /api/organisations/:orgId': { allowed: ['smeAdmin', 'smeMember', 'organiser', 'authority'], request: async (w) => ({ url: `/api/organisations/${w.sme}` }) },
+  'PATCH /api/organisations/:orgId': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}`, payload: { website: 'https://hacked.example' } }) },
+  'GET /api/organisations/:orgId/members': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/members` }) },
+  'PATCH /api/organisations/:orgId/members/:userId': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/members/${(await addUser(w.app, { orgId: w.sme, email: fresh(), role: 'member' })).userId}`, payload: { role: 'admin' } }) },
+  'DELETE /api/organisations/:orgId/members/:userId': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/members/${(await addUser(w.app, { orgId: w.sme, email: fresh(), role: 'member' })).userId}` }) },
+  'GET /api/organisations/:orgId/invitations': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/invitations` }) },
+  'POST /api/organisations/:orgId/invitations': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/invitations`, payload: { email: fresh(), role: 'admin' } }) },
+  'DELETE /api/organisations/:orgId/invitations/:invitationId': {
+    allowed: ['smeAdmin'],
+    request: async (w) => {
+      const admin = await signIn(w.app, w.people.smeAdmin.email)
+      const invitation = (await admin.inject({ method: 'POST', url: `/api/organisations/${w.sme}/invitations`, payload: { email: fresh(), role: 'member' } })).json()
+      return { url: `/api/organisations/${w.sme}/invitations/${invitation.id}` }
+    },
+  },
+
+  'GET /api/organisers/:orgId/participants': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/participants` }) },
+  'POST /api/organisers/:orgId/participants/:participantId/decision': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/participants/${w.sme}/decision`, payload: { decision: 'validated' } }) },
+  'POST /api/organisers/:orgId/participant-invitations': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/participant-invitations`, payload: { email: fresh(), kind: 'buyer', legalName: 'Invited GmbH' } }) },
+  'GET /api/audit': { allowed: ['organiser', 'otherOrganiser', 'authority'], request: fixed('/api/audit?limit=5') },
+}
+
+async function makeWorld(app: FastifyInstance): Promise<World> {
+  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'organiser@matrix.example' })
+  const otherHub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Other hub', email: 'other-organiser@matrix.example', country: 'FR', nuts2: 'FRK2' })
+  const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'SME A', email: 'sme-admin@matrix.example' })
+  const smeMember = await addUser(app, { orgId: sme.orgId, email: 'sme-member@matrix.example', role: 'member' })
+  const otherSme = await createOrgWithAdmin(app, { kind: 'sme', name: 'SME B', email: 'other-sme@matrix.example' })
+  const buyer = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Buyer', email: 'buyer@matrix.example', country: 'DE', nuts2: 'DE21' })
+  const authority = await createOrgWithAdmin(app, { kind: 'authority', name: 'Region', email: 'authority@matrix.example' })
+  await affiliate(app, hub.orgId, sme.orgId)
+  await affiliate(app, hub.orgId, buyer.orgId)
+  await affiliate(app, otherHub.orgId, otherSme.orgId)
+  return {
+    app,
+    sme: sme.orgId,
+    hub: hub.orgId,
+    people: { smeAdmin: sme, smeMember, otherSme, buyer, organiser: hub, otherOrganiser: otherHub, authority },
+  }
+}
+
+/** A fingerprint of all tenant data, to prove a denied call changed nothing. */
+async function fingerprint(app: FastifyInstance): Promise<string> {
+  const [row] = await app.sql`select md5(string_agg(t, '|' order by t)) as f from (
+    select row_to_json(o)::text as t from organisations o union all select row_to_json(m)::text from memberships m
+    union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
+    union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
+  return row!.f as string
+}
+
+const agents = new Map<string, Awaited<ReturnType<typeof signIn>>>()
+
+/** One session per role, kept across cases; a fresh member of the same organisation when the call ends it. */
+async function callerFor(world: World, role: Role, freshCaller: boolean) {
+  if (role === 'anonymous') return (options: { method: string; url: string; payload?: unknown }) => world.app.inject({ ...options, payload: options.payload as never })
+  if (freshCaller) return (await signIn(world.app, (await addUser(world.app, { orgId: world.people[role].orgId, email: fresh(), role: 'member' })).email)).inject
+  const key = `${world.sme}:${role}`
+  if (!agents.has(key)) agents.set(key, await signIn(world.app, world.people[role].email))
+  return agents.get(key)!.inject
+}
+
+/** Refusals by the access layer, as opposed to a feature's own answer (wrong password, expired link). */
+const ACCESS_REFUSALS = ['auth.unauthenticated', 'auth.forbidden', 'auth.csrf_failed']
+
+t.test('every route answers every kind of caller as its access rule says', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const world = await makeWorld(app)
+  const routes = app.routeRules().filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/docs')).map((r) => `${r.method} ${r.url}`)
+  t.same([...routes].sort(), Object.keys(MATRIX).sort(), 'the matrix lists exactly the routes the app serves')
+
+  for (const [route, spec] of Object.entries(MATRIX)) {
+    const [method, path] = route.split(' ') as [string, string]
+    for (const role of ROLES) {
+      const call = await callerFor(world, role, spec.freshCaller ?? false)
+      const { url, payload } = await spec.request(world, role)
+      const before = spec.allowed.includes(role) ? undefined : await fingerprint(app)
+      const res = await call({ method, url, ...(payload === undefined ? {} : { payload }) })
+      const label = `${role} → ${method} ${path}: ${res.statusCode}`
+      if (spec.allowed.includes(role)) {
+        t.notOk([401, 403].includes(res.statusCode) && ACCESS_REFUSALS.includes(res.json().code), `${label} is allowed`)
+        t.ok(res.statusCode < 500, `${label} is no server error`)
+      } else {
+        t.same([res.statusCode, res.json().code], role === 'anonymous' ? [401, 'auth.unauthenticated'] : [403, 'auth.forbidden'], `${label} is refused`)
+        t.equal(await fingerprint(app), before, `${label} changed nothing`)
+      }
+    }
+  }
+})
+
+t.test('ids of another organisation in the path give no access, whatever the role in one’s own', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const world = await makeWorld(app)
+  const other = await signIn(app, world.people.otherSme.email)
+  t.equal((await other.inject({ method: 'PATCH', url: `/api/organisations/${world.sme}`, payload: { website: 'https://x.example' } })).statusCode, 403)
+  for (const url of [`/api/organisations/${world.sme}`, `/api/organisations/${world.sme}/members`, `/api/organisations/${world.sme}/invitations`]) {
+    t.equal((await other.inject({ method: 'GET', url })).statusCode, 403, url)
+  }
+  const otherHub = await signIn(app, world.people.otherOrganiser.email)
+  t.equal((await otherHub.inject({ method: 'GET', url: `/api/organisers/${world.hub}/participants` })).statusCode, 403)
+  const audit = (await otherHub.inject({ method: 'GET', url: '/api/audit?limit=200' })).json() as { organisationId?: string }[]
+  t.notOk(audit.some((e) => e.organisationId === world.sme || e.organisationId === world.hub), 'another hub reads none of this hub’s trail')
+})
