@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError, describeConfig, loadConfig } from '../config.js'
 import { openDatabase } from '../infra/db.js'
 import { loadDemoData } from '../../seeds/index.js'
+import { createOrganisationCommand } from './organisations.command.js'
 
 /**
  * The one command-line entry: `npm run --silent cli -- <command> [options]`.
@@ -39,6 +40,7 @@ const commands: Record<string, CliCommand> = {
       return 0
     },
   },
+  'create-organisation': createOrganisationCommand,
   config: {
     summary: 'print the configuration in force, secrets hidden, as JSON',
     usage: 'config',

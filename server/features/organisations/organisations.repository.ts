@@ -141,7 +141,7 @@ export async function findAffiliation(db: DbOrTx, organiserId: string, participa
   return row
 }
 
-export async function decideAffiliation(db: DbOrTx, values: { organiserId: string; participantId: string; status: AffiliationStatus; reason: string | null; decidedBy: string }) {
+export async function decideAffiliation(db: DbOrTx, values: { organiserId: string; participantId: string; status: AffiliationStatus; reason: string | null; decidedBy: string | null }) {
   await db
     .update(affiliations)
     .set({ status: values.status, reason: values.reason, decidedBy: values.decidedBy, decidedAt: sql`now()` })

@@ -24,7 +24,8 @@ import * as repo from './organisations.repository.js'
 export const INVITATION_DAYS = 14
 
 export interface Actor {
-  userId: string
+  /** Null for the platform operator acting from the command line. */
+  userId: string | null
   requestId?: string
 }
 
@@ -89,7 +90,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_DAYS * 86_400_000)
     const row = await repo.insertInvitation(tx, { tokenHash: hashToken(token), organisationId: organisation.id, email: input.email.toLowerCase(), role: input.role, invitedBy: actor.userId, expiresAt })
     const [inviter] = (await repo.listMembersOf(tx, organisation.id)).filter((m) => m.userId === actor.userId)
-    const inviterName = inviter?.name ?? organisation.legalName
+    const inviterName = inviter?.name ?? 'Meet the Buyer'
     const url = `${deps.publicUrl}/invitations/${token}`
     await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...invitationMail({ to: row.email, organisation: organisation.legalName, inviter: inviterName, role: input.role, url, days: INVITATION_DAYS }) })
     await audit.record(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'invitation.created', subjectType: 'invitation', subjectId: row.id, after: { email: row.email, role: row.role }, ...(actor.requestId ? { requestId: actor.requestId } : {}) })
@@ -216,6 +217,18 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         await repo.insertAffiliation(tx, { organiserId, participantId: organisation.id, status: 'validated', decidedBy: actor.userId, decidedAt: deps.clock.now() })
         await audit.record(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'participant.invited', subjectType: 'organisation', subjectId: organisation.id, after: { organiserId, kind: input.kind, legalName: input.legalName } })
         return sendInvitation(tx, actor, organisation, { email: input.email, role: 'admin' })
+      })
+    },
+
+    /** The operator opens the platform to a hub or an authority: the organisation and an invitation for its first admin. */
+    async createWithAdminInvitation(input: { kind: OrganisationKind; legalName: string; country: string; nuts2?: string | undefined; email: string }) {
+      return db.transaction(async (tx) => {
+        const vatless = { country: input.country, ...(input.nuts2 ? { nuts2: input.nuts2 } : {}) }
+        validateProfile(vatless, 'options')
+        const organisation = await repo.insertOrganisation(tx, { kind: input.kind, legalName: input.legalName, ...vatless })
+        await audit.record(tx, { organisationId: organisation.id, action: 'organisation.created', subjectType: 'organisation', subjectId: organisation.id, after: { kind: input.kind, legalName: input.legalName } })
+        const invitation = await sendInvitation(tx, { userId: null }, organisation, { email: input.email, role: 'admin' })
+        return { organisation: toOrganisationDto(organisation), invitation }
       })
     },
 
