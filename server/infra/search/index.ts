@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Meilisearch } from 'meilisearch'
 import type { Config } from '../../config.js'
-import type { HealthComponent } from '../../../shared/schemas/health.js'
-import { probe } from '../probe.js'
+import { createMeilisearchEngine } from './meilisearch-engine.js'
+import { createPostgresEngine } from './postgres-engine.js'
+import type { SearchEngine } from './search.types.js'
 
-/**
- * The search port. Meilisearch in production (MEILI_HOST), PostgreSQL full
- * text as the embedded default; both behind one interface.
- */
-export interface SearchEngine {
-  readonly name: 'meilisearch' | 'postgres'
-  health(): Promise<HealthComponent>
-}
+export type { SearchEngine } from './search.types.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,24 +13,18 @@ declare module 'fastify' {
   }
 }
 
-export function createMeilisearchEngine(host: string, apiKey: string | undefined): SearchEngine {
-  const client = new Meilisearch({ host, ...(apiKey === undefined ? {} : { apiKey }), timeout: 2000 })
-  return {
-    name: 'meilisearch',
-    health: () => probe('meilisearch', async () => void (await client.health())),
-  }
-}
-
-export function createPostgresEngine(app: FastifyInstance): SearchEngine {
-  return {
-    name: 'postgres',
-    health: () => probe('postgres', async () => void (await app.sql`select 1`)),
-  }
+/** Meilisearch when MEILI_HOST is set, PostgreSQL full text otherwise; one interface either way. */
+export function createSearchEngine(config: Pick<Config, 'meiliHost' | 'meiliApiKey'>, app: FastifyInstance): SearchEngine {
+  return config.meiliHost ? createMeilisearchEngine(config.meiliHost, config.meiliApiKey) : createPostgresEngine(app.db)
 }
 
 async function searchPlugin(app: FastifyInstance, options: { config: Config }) {
-  const { meiliHost, meiliApiKey } = options.config
-  app.decorate('searchEngine', meiliHost ? createMeilisearchEngine(meiliHost, meiliApiKey) : createPostgresEngine(app))
+  const engine = createSearchEngine(options.config, app)
+  app.decorate('searchEngine', engine)
+  // An engine that is down at start must not stop the platform: indexing waits in the outbox.
+  app.addHook('onReady', async () => {
+    await engine.ensureIndexes().catch((error: unknown) => app.log.warn({ err: error }, 'search engine not ready; indexing will catch up'))
+  })
 }
 
 export default fp(searchPlugin, { name: 'search', dependencies: ['db'] })

@@ -1,0 +1,87 @@
+import type { Facet } from '../../../shared/schemas/catalogue.js'
+import type { HealthComponent } from '../../../shared/schemas/health.js'
+
+export type IndexName = 'offers' | 'needs'
+
+/** What both engines index: one flat document per offer or need. */
+export interface SearchDocument {
+  id: string
+  organisationId: string
+  organisationName: string
+  title: string
+  description: string
+  language: string
+  keywords: string[]
+  /** Full 8-digit CPV codes, main first. */
+  cpv: string[]
+  /** Every 2- to 8-digit prefix of every code, for "this division/group/class" filters. */
+  cpvPrefixes: string[]
+  cpvDivision: string[]
+  nace?: string
+  naceSection?: string
+  s3?: string
+  region?: string
+  country?: string
+  trl?: number
+  sizeClass?: string
+  /** `public`, or the organisation ids allowed to see the record. */
+  audience: string[]
+  /** Epoch milliseconds, for "newest first". */
+  updatedAt: number
+}
+
+export interface EngineFilters {
+  cpv?: string | undefined
+  nace?: string | undefined
+  s3?: string | undefined
+  /** A NUTS-2 code, or a 2-letter country prefix. */
+  region?: string | undefined
+  trlMin?: number | undefined
+  trlMax?: number | undefined
+  sizeClass?: string | undefined
+  language?: string | undefined
+  /** The caller may see a record whose audience holds any of these. */
+  audience?: string[] | undefined
+  organisationId?: string | undefined
+}
+
+export interface EngineQuery {
+  q?: string | undefined
+  filters: EngineFilters
+  sort?: 'relevance' | 'newest' | 'trl' | undefined
+  page: number
+  pageSize: number
+  facets: readonly Facet[]
+}
+
+export interface EngineHit {
+  doc: SearchDocument
+  /** Matches wrapped in <mark></mark>, everything else HTML-escaped. */
+  highlight: { title: string; description: string }
+}
+
+export interface EngineResult {
+  hits: EngineHit[]
+  total: number
+  facets: Partial<Record<Facet, Record<string, number>>>
+}
+
+/** The search port: Meilisearch in production, PostgreSQL full text embedded. */
+export interface SearchEngine {
+  readonly name: 'meilisearch' | 'postgres'
+  /** Creates indexes and settings; safe to call at every start. */
+  ensureIndexes(): Promise<void>
+  upsert(index: IndexName, docs: SearchDocument[]): Promise<void>
+  remove(index: IndexName, ids: string[]): Promise<void>
+  clear(index: IndexName): Promise<void>
+  search(index: IndexName, query: EngineQuery): Promise<EngineResult>
+  health(): Promise<HealthComponent>
+}
+
+export function cpvPrefixes(codes: string[]): string[] {
+  return [...new Set(codes.flatMap((code) => [2, 3, 4, 5, 6, 7, 8].map((n) => code.slice(0, n))))]
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
