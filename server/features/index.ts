@@ -10,6 +10,8 @@ import { createAuditService } from './audit/audit.service.js'
 import mailboxFeature from './mailbox/index.js'
 import organisationsFeature from './organisations/index.js'
 import { createOrganisationsService } from './organisations/organisations.service.js'
+import catalogueFeature from './catalogue/index.js'
+import { createCatalogueService } from './catalogue/catalogue.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
 export function createServices(app: FastifyInstance, config: Config) {
@@ -19,7 +21,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const accounts = createAccountsService({ ...base, organisations, rateLimiter: createRateLimiter(app.db, app.clock) })
   const me = createMeService({ ...base, accounts, organisations })
   const join = createJoinService({ ...base, accounts, organisations })
-  return { audit, organisations, accounts, me, join }
+  const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
+  return { audit, organisations, accounts, me, join, catalogue }
 }
 export type Services = ReturnType<typeof createServices>
 
@@ -28,6 +31,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
     async (api) => {
       await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })
       await api.register(organisationsFeature, services)
+      await api.register(catalogueFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

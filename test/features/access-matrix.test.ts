@@ -17,6 +17,9 @@ interface World {
   people: Record<Exclude<Role, 'anonymous'>, Person>
   sme: string
   hub: string
+  buyer: string
+  offer: string
+  need: string
 }
 
 interface Case {
@@ -64,8 +67,8 @@ const MATRIX: Record<string, Case> = {
   'DELETE /api/organisations/:orgId/invitations/:invitationId': {
     allowed: ['smeAdmin'],
     request: async (w) => {
-      const admin = await signIn(w.app, w.people.smeAdmin.email)
-      const invitation = (await admin.inject({ method: 'POST', url: `/api/organisations/${w.sme}/invitations`, payload: { email: fresh(), role: 'member' } })).json()
+      const admin = await callerFor(w, 'smeAdmin', false)
+      const invitation = (await admin({ method: 'POST', url: `/api/organisations/${w.sme}/invitations`, payload: { email: fresh(), role: 'member' } })).json()
       return { url: `/api/organisations/${w.sme}/invitations/${invitation.id}` }
     },
   },
@@ -74,6 +77,34 @@ const MATRIX: Record<string, Case> = {
   'POST /api/organisers/:orgId/participants/:participantId/decision': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/participants/${w.sme}/decision`, payload: { decision: 'validated' } }) },
   'POST /api/organisers/:orgId/participant-invitations': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/participant-invitations`, payload: { email: fresh(), kind: 'buyer', legalName: 'Invited GmbH' } }) },
   'GET /api/audit': { allowed: ['organiser', 'otherOrganiser', 'authority'], request: fixed('/api/audit?limit=5') },
+
+  'GET /api/organisations/:orgId/offers': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/offers` }) },
+  'POST /api/organisations/:orgId/offers': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/offers`, payload: OFFER }) },
+  'GET /api/organisations/:orgId/offers/:offerId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/offers/${w.offer}` }) },
+  'PATCH /api/organisations/:orgId/offers/:offerId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/offers/${w.offer}`, payload: { trl: 8 } }) },
+  'DELETE /api/organisations/:orgId/offers/:offerId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/offers/${await newOffer(w)}` }) },
+  'GET /api/organisations/:orgId/needs': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs` }) },
+  'POST /api/organisations/:orgId/needs': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs`, payload: NEED }) },
+  'GET /api/organisations/:orgId/needs/:needId': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs/${w.need}` }) },
+  'PATCH /api/organisations/:orgId/needs/:needId': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs/${w.need}`, payload: { minTrl: 6 } }) },
+  'DELETE /api/organisations/:orgId/needs/:needId': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs/${await newNeed(w)}` }) },
+  'GET /api/offers/:offerId': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/offers/${w.offer}` }) },
+  'GET /api/needs/:needId': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/needs/${w.need}` }) },
+  'GET /api/search/offers': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/offers?q=bus') },
+  'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
+}
+
+const OFFER = { title: 'Electric bus retrofit', description: 'Retrofit kits for diesel city buses.', language: 'en', cpvMain: '34121000', trl: 7, keywords: ['bus'], certifications: [], status: 'published' }
+const NEED = { title: 'Electric buses', description: 'Thirty electric buses for the city fleet.', language: 'en', cpvCodes: ['34121000'], requiredCertifications: [], visibility: 'public', status: 'published' }
+
+async function newOffer(w: World): Promise<string> {
+  const admin = await callerFor(w, 'smeAdmin', false)
+  return (await admin({ method: 'POST', url: `/api/organisations/${w.sme}/offers`, payload: OFFER })).json().id
+}
+
+async function newNeed(w: World): Promise<string> {
+  const buyer = await callerFor(w, 'buyer', false)
+  return (await buyer({ method: 'POST', url: `/api/organisations/${w.buyer}/needs`, payload: NEED })).json().id
 }
 
 async function makeWorld(app: FastifyInstance): Promise<World> {
@@ -87,18 +118,25 @@ async function makeWorld(app: FastifyInstance): Promise<World> {
   await affiliate(app, hub.orgId, sme.orgId)
   await affiliate(app, hub.orgId, buyer.orgId)
   await affiliate(app, otherHub.orgId, otherSme.orgId)
-  return {
+  const world = {
     app,
     sme: sme.orgId,
     hub: hub.orgId,
+    buyer: buyer.orgId,
+    offer: '',
+    need: '',
     people: { smeAdmin: sme, smeMember, otherSme, buyer, organiser: hub, otherOrganiser: otherHub, authority },
   }
+  world.offer = await newOffer(world)
+  world.need = await newNeed(world)
+  return world
 }
 
 /** A fingerprint of all tenant data, to prove a denied call changed nothing. */
 async function fingerprint(app: FastifyInstance): Promise<string> {
   const [row] = await app.sql`select md5(string_agg(t, '|' order by t)) as f from (
     select row_to_json(o)::text as t from organisations o union all select row_to_json(m)::text from memberships m
+    union all select row_to_json(x)::text from offers x union all select row_to_json(n)::text from needs n
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
     union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
   return row!.f as string

@@ -22,6 +22,8 @@ import { invitationMail } from './organisations.mails.js'
 import * as repo from './organisations.repository.js'
 
 export const INVITATION_DAYS = 14
+/** Other features (search indexing) react to this outbox topic: validation or profile changes. */
+export const ORGANISATION_CHANGED = 'organisation.changed'
 
 export interface Actor {
   /** Null for the platform operator acting from the command line. */
@@ -104,6 +106,8 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
       return repo.insertOrganisation(tx, { kind, legalName: input.legalName, ...toValues(input, vatId) })
     },
 
+    findOrganisationRow: (tx: DbOrTx, id: string) => repo.findOrganisation(tx, id),
+
     async getOrganisation(id: string): Promise<Organisation> {
       return toOrganisationDto(await mustFind(db, id))
     },
@@ -113,6 +117,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         const current = await mustFind(tx, id)
         const vatId = validateProfile(patch, 'body', current)
         const row = await repo.updateOrganisationRow(tx, id, toValues(patch, vatId))
+        await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: id })
         await audit.record(tx, { actorUserId: actor.userId, organisationId: id, action: 'organisation.updated', subjectType: 'organisation', subjectId: id, before: toOrganisationDto(current), after: toOrganisationDto(row!), ...(actor.requestId ? { requestId: actor.requestId } : {}) })
         return toOrganisationDto(row!)
       })
@@ -204,6 +209,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         const current = await repo.findAffiliation(tx, organiserId, participantId, { forUpdate: true })
         if (!current) throw problems.participantNotFound()
         await repo.decideAffiliation(tx, { organiserId, participantId, status: decision.decision, reason: decision.reason ?? null, decidedBy: actor.userId })
+        await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: participantId })
         await audit.record(tx, { actorUserId: actor.userId, organisationId: participantId, action: `participant.${decision.decision}`, subjectType: 'organisation', subjectId: participantId, before: { status: current.affiliation.status }, after: { status: decision.decision, reason: decision.reason ?? null, organiserId } })
         const updated = await repo.findAffiliation(tx, organiserId, participantId)
         return toParticipantDto(updated!.affiliation, updated!.organisation)

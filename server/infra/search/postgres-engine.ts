@@ -66,7 +66,7 @@ export function markToHtml(text: string): string {
 }
 
 export function createPostgresEngine(db: Database): SearchEngine {
-  async function upsertOne(index: IndexName, doc: SearchDocument) {
+  function rowOf(index: IndexName, doc: SearchDocument) {
     const cfg = configOf(doc.language)
     const keywords = doc.keywords.join(' ')
     const tsv = sql`setweight(to_tsvector(${cfg}::regconfig, immutable_unaccent(${doc.title})), 'A')
@@ -75,14 +75,29 @@ export function createPostgresEngine(db: Database): SearchEngine {
       || setweight(to_tsvector('simple', immutable_unaccent(${keywords})), 'B')
       || setweight(to_tsvector(${cfg}::regconfig, immutable_unaccent(${doc.description})), 'C')
       || setweight(to_tsvector('simple', immutable_unaccent(${doc.description})), 'D')`
-    const values = {
+    return {
       index, id: doc.id, doc, tsv, words: sql`lower(immutable_unaccent(${doc.title + ' ' + keywords}))`,
       cpv: doc.cpvPrefixes, nace: doc.nace ?? null, naceSection: doc.naceSection ?? null, s3: doc.s3 ?? null,
       region: doc.region ?? null, trl: doc.trl ?? null, sizeClass: doc.sizeClass ?? null, language: doc.language,
       audience: doc.audience, organisationId: doc.organisationId, updatedAt: doc.updatedAt,
     }
-    const { index: _i, id: _id, ...changes } = values
-    await db.insert(searchDocuments).values(values as never).onConflictDoUpdate({ target: [searchDocuments.index, searchDocuments.id], set: changes as never })
+  }
+
+  /** One statement per batch of 200 documents; a later version of a document replaces the earlier one. */
+  async function upsertMany(index: IndexName, docs: SearchDocument[]) {
+    const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()]
+    for (let i = 0; i < latest.length; i += 200) {
+      const rows = latest.slice(i, i + 200).map((doc) => rowOf(index, doc))
+      await db.insert(searchDocuments).values(rows as never).onConflictDoUpdate({
+        target: [searchDocuments.index, searchDocuments.id],
+        set: Object.fromEntries(
+          ['doc', 'tsv', 'words', 'cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language', 'audience', 'organisationId', 'updatedAt'].map((key) => [
+            key,
+            sql.raw(`excluded.${searchDocuments[key as 'doc'].name}`),
+          ]),
+        ),
+      })
+    }
   }
 
   async function facetCounts(where: SQL, text: ReturnType<typeof textMatch>, facets: readonly Facet[]) {
@@ -102,9 +117,7 @@ export function createPostgresEngine(db: Database): SearchEngine {
   return {
     name: 'postgres',
     ensureIndexes: async () => {},
-    async upsert(index, docs) {
-      for (const doc of docs) await upsertOne(index, doc)
-    },
+    upsert: upsertMany,
     async remove(index, ids) {
       if (ids.length > 0) await db.execute(sql`delete from ${searchDocuments} where index = ${index} and id = any(${sql.param(ids)}::text[])`)
     },

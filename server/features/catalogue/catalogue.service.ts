@@ -1,0 +1,222 @@
+import type { Need, NeedInput, NeedPatch, Offer, OfferInput, OfferPatch, SearchQuery, SearchResult } from '../../../shared/schemas/catalogue.js'
+import { FACETS } from '../../../shared/schemas/catalogue.js'
+import type { AuthContext } from '../../infra/access.js'
+import type { Database, DbOrTx } from '../../infra/db.js'
+import type { Outbox } from '../../infra/outbox.js'
+import { commonProblems } from '../../infra/problems.js'
+import type { IndexName, SearchEngine } from '../../infra/search/search.types.js'
+import type { AuditService } from '../audit/audit.service.js'
+import type { OrganisationRow } from '../organisations/organisations.repository.js'
+import type { OrganisationsService } from '../organisations/organisations.service.js'
+import { catalogueProblems as problems } from './catalogue.errors.js'
+import { needDocument, offerDocument } from './catalogue.documents.js'
+import * as repo from './catalogue.repository.js'
+
+export const SEARCH_SYNC_TOPIC = 'search.sync'
+
+export interface CatalogueDeps {
+  db: Database
+  outbox: Pick<Outbox, 'enqueue'>
+  audit: Pick<AuditService, 'record'>
+  search: () => SearchEngine
+  organisations: Pick<OrganisationsService, 'findOrganisationRow'>
+}
+
+const optional = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined))
+
+function toOfferDto(offer: repo.OfferRow, organisation: OrganisationRow): Offer {
+  const { organisationId: _o, createdAt, updatedAt, ...rest } = offer
+  return { ...(optional(rest) as Omit<Offer, 'organisation' | 'createdAt' | 'updatedAt'>), organisation: { id: organisation.id, legalName: organisation.legalName }, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() }
+}
+
+function toNeedDto(need: repo.NeedRow, organisation: OrganisationRow): Need {
+  const { organisationId: _o, createdAt, updatedAt, ...rest } = need
+  return { ...(optional(rest) as Omit<Need, 'organisation' | 'createdAt' | 'updatedAt'>), organisation: { id: organisation.id, legalName: organisation.legalName }, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() }
+}
+
+/** What the schema cannot check: budget order, and that selected SMEs exist. */
+async function checkNeed(tx: DbOrTx, input: NeedPatch, prefix: string): Promise<void> {
+  const errors = []
+  if (input.budgetMinEur !== undefined && input.budgetMaxEur !== undefined && input.budgetMinEur > input.budgetMaxEur) {
+    errors.push({ field: `${prefix}.budgetMaxEur`, code: 'minimum', message: 'must not be below budgetMinEur' })
+  }
+  if (input.visibleTo && input.visibleTo.length > 0) {
+    const known = await repo.existingOrganisations(tx, input.visibleTo)
+    input.visibleTo.forEach((id, i) => {
+      if (!known.includes(id)) errors.push({ field: `${prefix}.visibleTo.${i}`, code: 'organisation', message: 'is not an SME on the platform' })
+    })
+  }
+  if (errors.length > 0) throw commonProblems.validation(`Check ${errors.map((e) => e.field).join(', ')}`, errors)
+}
+
+export function createCatalogueService(deps: CatalogueDeps) {
+  const { db } = deps
+  const enqueueSync = (tx: DbOrTx, index: IndexName, id: string) => deps.outbox.enqueue(tx, SEARCH_SYNC_TOPIC, { index, id })
+  const record = (tx: DbOrTx, actor: AuthContext, organisationId: string, action: string, subjectId: string, after?: unknown) =>
+    deps.audit.record(tx, { actorUserId: actor.userId, organisationId, action, subjectType: action.split('.')[0]!.replace(/s$/, ''), subjectId, ...(after === undefined ? {} : { after }) })
+
+  async function ownerOrganisation(tx: DbOrTx, organisationId: string, kind: 'sme' | 'buyer') {
+    const organisation = await deps.organisations.findOrganisationRow(tx, organisationId)
+    if (!organisation || organisation.kind !== kind) throw problems.wrongKind()
+    return organisation
+  }
+
+  return {
+    async createOffer(actor: AuthContext, organisationId: string, input: OfferInput): Promise<Offer> {
+      return db.transaction(async (tx) => {
+        const organisation = await ownerOrganisation(tx, organisationId, 'sme')
+        const offer = await repo.insertOffer(tx, { ...input, organisationId })
+        await record(tx, actor, organisationId, 'offers.created', offer.id, { title: offer.title, status: offer.status })
+        await enqueueSync(tx, 'offers', offer.id)
+        return toOfferDto(offer, organisation)
+      })
+    },
+    async updateOffer(actor: AuthContext, organisationId: string, id: string, patch: OfferPatch): Promise<Offer> {
+      return db.transaction(async (tx) => {
+        const organisation = await ownerOrganisation(tx, organisationId, 'sme')
+        const offer = await repo.updateOfferRow(tx, organisationId, id, patch)
+        if (!offer) throw problems.offerNotFound()
+        await record(tx, actor, organisationId, 'offers.updated', id, patch)
+        await enqueueSync(tx, 'offers', id)
+        return toOfferDto(offer, organisation)
+      })
+    },
+    async deleteOffer(actor: AuthContext, organisationId: string, id: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await repo.deleteOfferRow(tx, organisationId, id))) throw problems.offerNotFound()
+        await record(tx, actor, organisationId, 'offers.deleted', id)
+        await enqueueSync(tx, 'offers', id)
+      })
+    },
+    async listOffers(organisationId: string): Promise<Offer[]> {
+      return (await repo.listOffersOf(db, organisationId)).map((row) => toOfferDto(row.offer, row.organisation))
+    },
+    async getOwnOffer(organisationId: string, id: string): Promise<Offer> {
+      const row = await repo.findOffer(db, id)
+      if (!row || row.offer.organisationId !== organisationId) throw problems.offerNotFound()
+      return toOfferDto(row.offer, row.organisation)
+    },
+    /** A published offer of a validated SME, for buyers, hubs and the authority. */
+    async viewOffer(id: string): Promise<Offer> {
+      const row = await repo.findOffer(db, id)
+      if (!row || row.offer.status !== 'published' || (await repo.validatingOrganisers(db, row.organisation.id)).length === 0) throw problems.offerNotFound()
+      return toOfferDto(row.offer, row.organisation)
+    },
+
+    async createNeed(actor: AuthContext, organisationId: string, input: NeedInput): Promise<Need> {
+      return db.transaction(async (tx) => {
+        const organisation = await ownerOrganisation(tx, organisationId, 'buyer')
+        await checkNeed(tx, input, 'body')
+        const need = await repo.insertNeed(tx, { ...input, visibleTo: input.visibility === 'selected' ? input.visibleTo : [], organisationId })
+        await record(tx, actor, organisationId, 'needs.created', need.id, { title: need.title, status: need.status })
+        await enqueueSync(tx, 'needs', need.id)
+        return toNeedDto(need, organisation)
+      })
+    },
+    async updateNeed(actor: AuthContext, organisationId: string, id: string, patch: NeedPatch): Promise<Need> {
+      return db.transaction(async (tx) => {
+        const organisation = await ownerOrganisation(tx, organisationId, 'buyer')
+        await checkNeed(tx, patch, 'body')
+        const need = await repo.updateNeedRow(tx, organisationId, id, patch)
+        if (!need) throw problems.needNotFound()
+        await record(tx, actor, organisationId, 'needs.updated', id, patch)
+        await enqueueSync(tx, 'needs', id)
+        return toNeedDto(need, organisation)
+      })
+    },
+    async deleteNeed(actor: AuthContext, organisationId: string, id: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await repo.deleteNeedRow(tx, organisationId, id))) throw problems.needNotFound()
+        await record(tx, actor, organisationId, 'needs.deleted', id)
+        await enqueueSync(tx, 'needs', id)
+      })
+    },
+    async listNeeds(organisationId: string): Promise<Need[]> {
+      return (await repo.listNeedsOf(db, organisationId)).map((row) => toNeedDto(row.need, row.organisation))
+    },
+    async getOwnNeed(organisationId: string, id: string): Promise<Need> {
+      const row = await repo.findNeed(db, id)
+      if (!row || row.need.organisationId !== organisationId) throw problems.needNotFound()
+      return toNeedDto(row.need, row.organisation)
+    },
+    /** A published need, if its visibility lets the viewer see it. */
+    async viewNeed(viewer: AuthContext, id: string): Promise<Need> {
+      const row = await repo.findNeed(db, id)
+      const organisers = row ? await repo.validatingOrganisers(db, row.organisation.id) : []
+      if (!row || row.need.status !== 'published' || organisers.length === 0) throw problems.needNotFound()
+      const audience = needDocument(row.need, row.organisation, organisers).audience
+      const mine = audienceOf(viewer)
+      if (mine && !audience.some((a) => mine.includes(a))) throw problems.needNotFound()
+      return toNeedDto(row.need, row.organisation)
+    },
+
+    async search(viewer: AuthContext, index: IndexName, query: SearchQuery): Promise<SearchResult> {
+      const { q, sort, page, pageSize, ...filters } = query
+      const result = await deps.search().search(index, {
+        q,
+        sort,
+        page,
+        pageSize,
+        filters: { ...filters, ...(index === 'needs' ? { audience: audienceOf(viewer) } : {}) },
+        facets: FACETS,
+      })
+      return {
+        hits: result.hits.map(({ doc, highlight }) => ({
+          id: doc.id, organisationId: doc.organisationId, organisationName: doc.organisationName, title: doc.title, description: doc.description,
+          language: doc.language, cpv: doc.cpv, ...(doc.trl ? { trl: doc.trl } : {}), ...(doc.region ? { region: doc.region } : {}), highlight,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+        facets: result.facets as Record<string, Record<string, number>>,
+        engine: deps.search().name,
+      }
+    },
+
+    /** Brings the index in line with PostgreSQL: indexed when published by a validated organisation, removed otherwise. */
+    async syncDocuments(index: IndexName, ids: string[]): Promise<void> {
+      const engine = deps.search()
+      const rows = index === 'offers' ? await repo.findOffers(db, ids) : await repo.findNeeds(db, ids)
+      const organisers = await repo.validatingOrganisersOf(db, [...new Set(rows.map((row) => row.organisation.id))])
+      const docs = rows.flatMap((row) => {
+        const hubs = organisers.get(row.organisation.id) ?? []
+        if (row.listing.status !== 'published' || hubs.length === 0) return []
+        return [index === 'offers' ? offerDocument(row.listing as repo.OfferRow, row.organisation) : needDocument(row.listing as repo.NeedRow, row.organisation, hubs)]
+      })
+      const indexed = new Set(docs.map((doc) => doc.id))
+      await engine.upsert(index, docs)
+      await engine.remove(index, ids.filter((id) => !indexed.has(id)))
+    },
+
+    /** After an organisation changes (validated, profile edited): re-sync all its listings. */
+    async syncOrganisation(tx: DbOrTx, organisationId: string): Promise<void> {
+      const listings = await repo.listingIdsOf(tx, organisationId)
+      for (const id of listings.offers) await enqueueSync(tx, 'offers', id)
+      for (const id of listings.needs) await enqueueSync(tx, 'needs', id)
+    },
+
+    /** Rebuilds both indexes from PostgreSQL, calling `progress(done, total)` after each batch. */
+    async reindex(progress: (done: number, total: number, index: IndexName) => void, batchSize = 500): Promise<Record<IndexName, number>> {
+      const engine = deps.search()
+      await engine.ensureIndexes()
+      const done: Record<IndexName, number> = { offers: 0, needs: 0 }
+      for (const index of ['offers', 'needs'] as const) {
+        const total = await repo.countListings(db, index)
+        await engine.clear(index)
+        for (let ids = await repo.idsAfter(db, index, '00000000-0000-0000-0000-000000000000', batchSize); ids.length > 0; ids = await repo.idsAfter(db, index, ids.at(-1)!, batchSize)) {
+          await this.syncDocuments(index, ids)
+          done[index] += ids.length
+          progress(done[index], total, index)
+        }
+      }
+      return done
+    },
+  }
+}
+export type CatalogueService = ReturnType<typeof createCatalogueService>
+
+/** Who a viewer is, for need visibility: `undefined` means the authority, who reads everything. */
+export function audienceOf(viewer: AuthContext): string[] | undefined {
+  if (viewer.memberships.some((m) => m.kind === 'authority')) return undefined
+  return ['public', ...viewer.memberships.filter((m) => m.kind === 'sme' || m.kind === 'organiser').map((m) => m.organisationId)]
+}
