@@ -3,7 +3,7 @@ import type { Facet } from '../../../shared/schemas/catalogue.js'
 import type { Database } from '../db.js'
 import { probe } from '../probe.js'
 import { searchDocuments } from './search-documents.table.js'
-import { escapeHtml, type EngineFilters, type EngineQuery, type EngineResult, type IndexName, type SearchDocument, type SearchEngine } from './search.types.js'
+import { escapeHtml, type EngineFilters, type EngineResult, type IndexName, type SearchDocument, type SearchEngine } from './search.types.js'
 
 /**
  * PostgreSQL full text as a search engine: language-aware tsvectors over
