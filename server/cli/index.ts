@@ -3,6 +3,7 @@ import { ConfigError, describeConfig, loadConfig } from '../config.js'
 import { openDatabase } from '../infra/db.js'
 import { loadDemoData } from '../../seeds/index.js'
 import { createOrganisationCommand } from './organisations.command.js'
+import { reindexCommand } from './reindex.command.js'
 
 /**
  * The one command-line entry: `npm run --silent cli -- <command> [options]`.
@@ -41,6 +42,7 @@ const commands: Record<string, CliCommand> = {
     },
   },
   'create-organisation': createOrganisationCommand,
+  reindex: reindexCommand,
   config: {
     summary: 'print the configuration in force, secrets hidden, as JSON',
     usage: 'config',

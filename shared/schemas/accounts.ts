@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { patchOf } from './patch.js'
 
 /** Accounts: organisations, users, memberships, sessions, invitations, consents. */
 
@@ -74,7 +75,7 @@ export const OrganisationSchema = Type.Object({
 })
 export type Organisation = Static<typeof OrganisationSchema>
 
-export const OrganisationPatchSchema = Type.Partial(OrganisationInputSchema, { additionalProperties: false })
+export const OrganisationPatchSchema = patchOf(OrganisationInputSchema)
 export type OrganisationPatch = Static<typeof OrganisationPatchSchema>
 
 export const UserInputSchema = Type.Object(

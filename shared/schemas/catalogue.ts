@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { patchOf } from './patch.js'
 import { SizeClassSchema } from './accounts.js'
 
 /** The catalogue: what SMEs offer and what buyers need, and searching both. */
@@ -32,7 +33,7 @@ export const OfferInputSchema = Type.Object(
   { additionalProperties: false },
 )
 export type OfferInput = Static<typeof OfferInputSchema>
-export const OfferPatchSchema = Type.Partial(OfferInputSchema, { additionalProperties: false })
+export const OfferPatchSchema = patchOf(OfferInputSchema)
 export type OfferPatch = Static<typeof OfferPatchSchema>
 
 export const OfferSchema = Type.Object({
@@ -78,7 +79,7 @@ export const NeedInputSchema = Type.Object(
   { additionalProperties: false },
 )
 export type NeedInput = Static<typeof NeedInputSchema>
-export const NeedPatchSchema = Type.Partial(NeedInputSchema, { additionalProperties: false })
+export const NeedPatchSchema = patchOf(NeedInputSchema)
 export type NeedPatch = Static<typeof NeedPatchSchema>
 
 export const NeedSchema = Type.Object({
