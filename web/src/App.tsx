@@ -1,19 +1,40 @@
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { Layout } from './layout/layout.js'
+import { AccountPage } from './pages/account-page.js'
+import { AuditPage } from './pages/audit-page.js'
 import { HomePage } from './pages/home-page.js'
+import { InvitationPage } from './pages/invitation-page.js'
+import { MailboxPage } from './pages/mailbox-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
+import { OrganisationPage } from './pages/organisation-page.js'
+import { ParticipantsPage } from './pages/participants-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
+import { SignUpPage } from './pages/sign-up-page.js'
+import { TeamPage } from './pages/team-page.js'
+import { VerifyPage } from './pages/verify-page.js'
+import { SessionProvider } from './session/session-context.js'
 
 export function App() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
-          <Route path="sign-in" element={<SignInPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="sign-up" element={<SignUpPage />} />
+            <Route path="auth/verify" element={<VerifyPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="organisations/:orgId" element={<OrganisationPage />} />
+            <Route path="organisations/:orgId/team" element={<TeamPage />} />
+            <Route path="invitations/:token" element={<InvitationPage />} />
+            <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="dev/mailbox" element={<MailboxPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
     </BrowserRouter>
   )
 }

@@ -1,5 +1,6 @@
 import type { Health } from '../../../shared/schemas/health.js'
 import type { Problem } from '../../../shared/schemas/problem.js'
+import { csrfToken } from './csrf-token.js'
 
 export type HttpMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -37,6 +38,28 @@ export function apiSend<T>(method: HttpMethod, path: string, body?: unknown): Pr
   return request<T>({ method, path, body })
 }
 
+/** Fetches a file-like answer (e.g. a data export) as a Blob; failures throw ApiError like any call. */
+export async function apiDownload(path: string): Promise<Blob> {
+  const response = await send({ method: 'GET', path })
+  if (response.ok) return response.blob()
+  throw failure(toProblem(await readBody(response), response), path)
+}
+
+type ProblemListener = (error: ApiError, path: string) => void
+const listeners = new Set<ProblemListener>()
+
+/** Lets the session react to `auth.unauthenticated` or `auth.csrf_failed` from any call. */
+export function onApiProblem(listener: ProblemListener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+function failure(problem: Problem, path: string): ApiError {
+  const error = new ApiError(problem)
+  listeners.forEach((listener) => listener(error, path))
+  return error
+}
+
 export function getHealth(): Promise<Health> {
   // The server answers 503 with the same report when a component is down.
   return request<Health>({ method: 'GET', path: '/health', acceptsPayload: isHealth })
@@ -47,12 +70,15 @@ async function request<T>(options: RequestOptions<T>): Promise<T> {
   const body = await readBody(response)
   if (response.ok) return body as T
   if (options.acceptsPayload?.(body)) return body
-  throw new ApiError(toProblem(body, response))
+  throw failure(toProblem(body, response), options.path)
 }
 
 async function send({ method, path, body }: RequestOptions<unknown>): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
+  // Writes made while signed in must prove they come from this page.
+  const token = method === 'GET' ? null : await csrfToken()
+  if (token !== null) headers['x-csrf-token'] = token
   try {
     return await fetch(path, {
       method,

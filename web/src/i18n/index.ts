@@ -49,6 +49,12 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language)
 }
 
+/** Follows the signed-in person's language, unless someone chose one explicitly in this browser. */
+export function adoptUserLanguage(language: Language): void {
+  if (isLanguage(readStoredLanguage())) return
+  if (i18n.resolvedLanguage !== language) void i18n.changeLanguage(language)
+}
+
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language
 })

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet } from 'react-router'
+import { Link, Outlet } from 'react-router'
+import { FlashNotice } from '../components/flash-notice.js'
 import { LanguageSwitcher } from '../components/language-switcher.js'
+import { SiteNav } from './site-nav.js'
+import { UserMenu } from './user-menu.js'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -18,35 +21,26 @@ export function Layout() {
               <span className="brand-tagline">{t('app.tagline')}</span>
             </span>
           </Link>
-          <nav className="site-nav" aria-label={t('nav.label')}>
-            <ul>
-              <li>
-                <NavLink to="/" end data-testid="nav-home">
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/sign-in" data-testid="nav-sign-in">
-                  {t('nav.signIn')}
-                </NavLink>
-              </li>
-              <li>
-                <a href="/docs" data-testid="nav-api-docs">
-                  {t('nav.apiDocs')}
-                </a>
-              </li>
-            </ul>
-          </nav>
+          <UserMenu />
           <LanguageSwitcher />
+        </div>
+        <div className="container">
+          <SiteNav />
         </div>
       </header>
       <main id="main" className="container site-main" tabIndex={-1}>
+        <FlashNotice />
         <Outlet />
       </main>
       <footer className="site-footer">
-        <div className="container">
-          <p>{t('footer.measure')}</p>
-          <p>{t('footer.licence')}</p>
+        <div className="container footer-inner">
+          <div>
+            <p>{t('footer.measure')}</p>
+            <p>{t('footer.licence')}</p>
+          </div>
+          <Link to="/dev/mailbox" className="footer-dev-link" data-testid="footer-mailbox">
+            {t('footer.devMailbox')}
+          </Link>
         </div>
       </footer>
     </div>

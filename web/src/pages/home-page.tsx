@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PlatformStatus } from '../components/platform-status.js'
+import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
 const AUDIENCES = ['smes', 'buyers', 'organisers', 'authority'] as const
@@ -8,6 +9,7 @@ const STEPS = ['register', 'match', 'schedule', 'event', 'follow'] as const
 
 export function HomePage() {
   const { t } = useTranslation()
+  const { session } = useSession()
   useDocumentTitle(t('home.documentTitle'))
 
   return (
@@ -15,9 +17,20 @@ export function HomePage() {
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
-        <Link to="/sign-in" className="button">
-          {t('nav.signIn')}
-        </Link>
+        {session ? (
+          <Link to="/account" className="button">
+            {t('home.goToAccount')}
+          </Link>
+        ) : (
+          <div className="button-row">
+            <Link to="/sign-up" className="button" data-testid="home-sign-up">
+              {t('nav.register')}
+            </Link>
+            <Link to="/sign-in" className="button button-secondary">
+              {t('nav.signIn')}
+            </Link>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="audiences-title">

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Organisation } from '../../../../shared/schemas/accounts.js'
+import { updateOrganisation } from '../../api/organisations-api.js'
+import { Form, FormFailure, SubmitButton } from '../form/form.js'
+import { useForm } from '../form/use-form.js'
+import { OrganisationFields } from './organisation-fields.js'
+import { fromOrganisation, toOrganisationInput, validateOrganisation, type OrganisationValues } from './organisation-values.js'
+
+interface OrganisationEditFormProps {
+  organisation: Organisation
+  onSaved: (organisation: Organisation) => void
+  onCancel: () => void
+}
+
+export function OrganisationEditForm({ organisation, onSaved, onCancel }: OrganisationEditFormProps) {
+  const { t, i18n } = useTranslation()
+  const form = useForm()
+  const [values, setValues] = useState<OrganisationValues>(() => withSuggestions(organisation, i18n.resolvedLanguage ?? 'en'))
+
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    void form.submit(event, async () => onSaved(await updateOrganisation(organisation.id, toOrganisationInput(values))), {
+      prefix: 'organisation.',
+      validate: () => validateOrganisation(values),
+    })
+
+  return (
+    <Form form={form} onSubmit={submit} testId="organisation-form" className="form-wide">
+      <OrganisationFields values={values} onChange={setValues} />
+      <FormFailure testId="organisation-error" />
+      <div className="form-actions">
+        <SubmitButton testId="organisation-save">{t('common.save')}</SubmitButton>
+        <button type="button" className="button button-secondary" data-testid="organisation-cancel" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+/** A profile started by an organiser's invitation gets the same defaults as a registration. */
+function withSuggestions(organisation: Organisation, language: string): OrganisationValues {
+  const values = fromOrganisation(organisation)
+  if (organisation.profileComplete) return values
+  return {
+    ...values,
+    isSme: values.isSme || organisation.kind === 'sme',
+    languages: values.languages.length > 0 ? values.languages : [language],
+  }
+}

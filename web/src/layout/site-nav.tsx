@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+import { NavLink } from 'react-router'
+import type { Membership } from '../../../shared/schemas/accounts.js'
+import { useSession } from '../session/session-context.js'
+
+interface NavItem {
+  to: string
+  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit'
+  end?: boolean
+}
+
+/** What a person can reach depends on the kind of the organisation they are acting for. */
+function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
+  const items: NavItem[] = [{ to: '/', key: 'home', end: true }]
+  if (!signedIn) return items
+  items.push({ to: '/account', key: 'account' })
+  if (!membership) return items
+  const { id, kind } = membership.organisation
+  items.push({ to: `/organisations/${id}`, key: 'organisation', end: true }, { to: `/organisations/${id}/team`, key: 'team' })
+  if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' })
+  if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' })
+  return items
+}
+
+export function SiteNav() {
+  const { t } = useTranslation()
+  const { session, membership } = useSession()
+  return (
+    <nav className="site-nav" aria-label={t('nav.label')}>
+      <ul>
+        {navItems(membership, session !== null).map((item) => (
+          <li key={item.key}>
+            <NavLink to={item.to} end={item.end} data-testid={`nav-${item.key}`}>
+              {t(`nav.${item.key}`)}
+            </NavLink>
+          </li>
+        ))}
+        <li>
+          <a href="/docs" data-testid="nav-api-docs">
+            {t('nav.apiDocs')}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  )
+}
