@@ -2,14 +2,15 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Facet } from '../../../shared/schemas/catalogue.js'
 import type { Database } from '../db.js'
 import { probe } from '../probe.js'
-import { searchDocuments } from './search-documents.table.js'
+import { searchDocuments, searchWords } from './search-documents.table.js'
 import { escapeHtml, type EngineFilters, type EngineResult, type IndexName, type SearchDocument, type SearchEngine } from './search.types.js'
 
 /**
  * PostgreSQL full text as a search engine: language-aware tsvectors over
  * accent-folded text (plus `simple` for names, codes and other languages),
- * prefix matching on the last word, trigram similarity for typos, facet
- * counts in SQL over the matching rows.
+ * prefix matching on the last word, typo correction from a trigram-indexed
+ * dictionary of the indexed words, and facet counts in SQL over the matching
+ * rows, all in one statement.
  */
 
 const TEXT_CONFIGS: Record<string, string> = {
@@ -27,23 +28,33 @@ const FACET_COLUMNS: Record<Exclude<Facet, 'cpvDivision'>, string> = {
   naceSection: 'nace_section', s3: 's3', region: 'region', trl: 'trl', sizeClass: 'size_class', language: 'language',
 }
 
-/** Words of the query, accent-folded, letters and digits only; the last one also matches as a prefix. */
-export function prefixQuery(q: string): string | undefined {
-  const words = q.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-  if (words.length === 0) return undefined
-  return words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ')
+/** Accent-folded lower-case words of a text, letters and digits only. */
+export function foldWords(text: string): string[] {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 }
 
-function textMatch(q: string | undefined): { where: SQL; rank: SQL; query: SQL } | undefined {
-  const prefix = q ? prefixQuery(q) : undefined
-  if (!q || !prefix) return undefined
-  const query = sql`(websearch_to_tsquery('italian', immutable_unaccent(${q})) || websearch_to_tsquery('english', immutable_unaccent(${q})) || to_tsquery('simple', ${prefix}))`
-  const folded = sql`lower(immutable_unaccent(${q}))`
-  return {
-    query,
-    where: sql`(tsv @@ ${query} or ${folded} <% words)`,
-    rank: sql`(ts_rank_cd(tsv, ${query}) + 0.3 * word_similarity(${folded}, words))`,
-  }
+interface TokenInfo {
+  token: string
+  stop: boolean
+  alternatives: string[]
+}
+
+/**
+ * Each word of the query matches in Italian, English or as written; the last
+ * one also as a prefix; a word the index has never seen also matches its
+ * closest known words (typo tolerance). Words are ANDed.
+ */
+function buildTsQuery(tokens: TokenInfo[]): SQL | undefined {
+  const groups = tokens
+    .filter((info, i) => !info.stop || i === tokens.length - 1)
+    .map((info) => {
+      const isLast = info === tokens.at(-1)
+      const terms = [info.token, ...info.alternatives].map(
+        (w) => sql`(to_tsquery('italian', ${w}) || to_tsquery('english', ${w}) || to_tsquery('simple', ${isLast ? `${w}:*` : w}))`,
+      )
+      return sql`(${sql.join(terms, sql` || `)})`
+    })
+  return groups.length === 0 ? undefined : sql`(${sql.join(groups, sql` && `)})`
 }
 
 function filterClauses(index: IndexName, filters: EngineFilters): SQL[] {
@@ -61,6 +72,21 @@ function filterClauses(index: IndexName, filters: EngineFilters): SQL[] {
   return clauses
 }
 
+/** Facet counts over the matched rows: one pass with grouping sets, plus the CPV divisions held in the prefix array. */
+function facetSql(facets: readonly Facet[]): SQL {
+  const single = facets.filter((f): f is Exclude<Facet, 'cpvDivision'> => f !== 'cpvDivision')
+  const parts: SQL[] = []
+  if (single.length > 0) {
+    const columns = single.map((f) => FACET_COLUMNS[f])
+    const which = single.map((f, i) => `when grouping(${columns[i]}) = 0 then '${f}'`).join(' ')
+    const value = `coalesce(${columns.map((c) => `${c}::text`).join(', ')})`
+    parts.push(sql.raw(`select case ${which} end as facet, ${value} as value, count(*)::int as n from matched group by grouping sets (${columns.map((c) => `(${c})`).join(', ')})`))
+  }
+  if (facets.includes('cpvDivision')) parts.push(sql.raw(`select 'cpvDivision', c, count(*)::int from matched, unnest(cpv) c where length(c) = 2 group by c`))
+  if (parts.length === 0) return sql`'[]'::json`
+  return sql`(select coalesce(json_agg(json_build_array(facet, value, n)), '[]'::json) from (${sql.join(parts, sql` union all `)}) f where value is not null)`
+}
+
 export function markToHtml(text: string): string {
   return escapeHtml(text).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>')
 }
@@ -76,7 +102,7 @@ export function createPostgresEngine(db: Database): SearchEngine {
       || setweight(to_tsvector(${cfg}::regconfig, immutable_unaccent(${doc.description})), 'C')
       || setweight(to_tsvector('simple', immutable_unaccent(${doc.description})), 'D')`
     return {
-      index, id: doc.id, doc, tsv, words: sql`lower(immutable_unaccent(${doc.title + ' ' + keywords}))`,
+      index, id: doc.id, doc, tsv,
       cpv: doc.cpvPrefixes, nace: doc.nace ?? null, naceSection: doc.naceSection ?? null, s3: doc.s3 ?? null,
       region: doc.region ?? null, trl: doc.trl ?? null, sizeClass: doc.sizeClass ?? null, language: doc.language,
       audience: doc.audience, organisationId: doc.organisationId, updatedAt: doc.updatedAt,
@@ -87,11 +113,14 @@ export function createPostgresEngine(db: Database): SearchEngine {
   async function upsertMany(index: IndexName, docs: SearchDocument[]) {
     const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()]
     for (let i = 0; i < latest.length; i += 200) {
-      const rows = latest.slice(i, i + 200).map((doc) => rowOf(index, doc))
+      const batch = latest.slice(i, i + 200)
+      const words = [...new Set(batch.flatMap((doc) => foldWords(`${doc.title} ${doc.keywords.join(' ')} ${doc.description}`)).filter((w) => w.length >= 3 && w.length <= 40))]
+      if (words.length > 0) await db.execute(sql`insert into ${searchWords} (word) select unnest(${sql.param(words)}::text[]) on conflict do nothing`)
+      const rows = batch.map((doc) => rowOf(index, doc))
       await db.insert(searchDocuments).values(rows as never).onConflictDoUpdate({
         target: [searchDocuments.index, searchDocuments.id],
         set: Object.fromEntries(
-          ['doc', 'tsv', 'words', 'cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language', 'audience', 'organisationId', 'updatedAt'].map((key) => [
+          ['doc', 'tsv', 'cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language', 'audience', 'organisationId', 'updatedAt'].map((key) => [
             key,
             sql.raw(`excluded.${searchDocuments[key as 'doc'].name}`),
           ]),
@@ -100,18 +129,22 @@ export function createPostgresEngine(db: Database): SearchEngine {
     }
   }
 
-  async function facetCounts(where: SQL, text: ReturnType<typeof textMatch>, facets: readonly Facet[]) {
-    const matched = sql`select * from ${searchDocuments} where ${where}${text ? sql` and ${text.where}` : sql``}`
-    const parts = facets.map((facet) =>
-      facet === 'cpvDivision'
-        ? sql`select ${facet} as facet, d as value, count(*)::int as n from matched, jsonb_array_elements_text(doc->'cpvDivision') d group by d`
-        : sql`select ${facet} as facet, ${sql.raw(FACET_COLUMNS[facet])}::text as value, count(*)::int as n from matched where ${sql.raw(FACET_COLUMNS[facet])} is not null group by 2`,
-    )
-    if (parts.length === 0) return {}
-    const rows = await db.execute<{ facet: Facet; value: string; n: number }>(sql`with matched as (${matched}) ${sql.join(parts, sql` union all `)}`)
-    const counts: Partial<Record<Facet, Record<string, number>>> = Object.fromEntries(facets.map((f) => [f, {}]))
-    for (const row of rows) counts[row.facet]![row.value] = row.n
-    return counts
+  /** Stop words, and for unknown words the closest words of the index, in one round trip. */
+  async function analyse(q: string | undefined): Promise<TokenInfo[]> {
+    const tokens = foldWords(q ?? '').slice(0, 12)
+    if (tokens.length === 0) return []
+    const rows = await db.execute<{ token: string; stop: boolean; alternatives: string[] }>(sql`
+      select t.token,
+        numnode(to_tsquery('italian', t.token)) = 0 and numnode(to_tsquery('english', t.token)) = 0 as stop,
+        case when length(t.token) < 4
+               or exists (select 1 from ${searchWords} w where w.word = t.token)
+               or (t.ord = ${tokens.length} and exists (select 1 from ${searchWords} w where w.word like t.token || '%'))
+             then '{}'::text[]
+             else coalesce((select array_agg(word) from (
+               select word from ${searchWords} w where w.word % t.token and similarity(w.word, t.token) >= 0.4
+               order by similarity(w.word, t.token) desc limit 3) s), '{}'::text[]) end as alternatives
+      from unnest(${sql.param(tokens)}::text[]) with ordinality t(token, ord) order by t.ord`)
+    return rows.map((row) => ({ token: row.token, stop: row.stop, alternatives: row.alternatives }))
   }
 
   return {
@@ -125,33 +158,33 @@ export function createPostgresEngine(db: Database): SearchEngine {
       await db.execute(sql`delete from ${searchDocuments} where index = ${index}`)
     },
     async search(index, query): Promise<EngineResult> {
-      const where = sql.join(filterClauses(index, query.filters), sql` and `)
-      const text = textMatch(query.q)
-      const order =
-        query.sort === 'newest' ? sql`updated_at desc` : query.sort === 'trl' ? sql`trl desc nulls last, updated_at desc` : text ? sql`rank desc, updated_at desc` : sql`updated_at desc`
+      const tsquery = buildTsQuery(await analyse(query.q))
+      const where = sql.join([...filterClauses(index, query.filters), ...(tsquery ? [sql`tsv @@ ${tsquery}`] : [])], sql` and `)
+      const order = (p: string) =>
+        sql.raw(query.sort === 'newest' ? `${p}updated_at desc, ${p}id` : query.sort === 'trl' ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id` : `${p}rank desc, ${p}updated_at desc, ${p}id`)
       const headline = (field: 'title' | 'description', options: string) =>
-        text ? sql`ts_headline(${CONFIG_CASE}, doc->>${field}, ${text.query}, ${options})` : sql`doc->>${field}`
+        tsquery ? sql`ts_headline(${CONFIG_CASE}, d.doc->>${field}, ${tsquery}, ${options})` : sql`d.doc->>${field}`
       const marks = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`
-      const rows = await db.execute<{ doc: SearchDocument; title: string; description: string; total: number }>(sql`
-        select doc, ${headline('title', `${marks}, HighlightAll=true`)} as title,
-               ${headline('description', `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`)} as description,
-               total::int
-        from (select doc, ${text ? text.rank : sql`0`} as rank, updated_at, trl, count(*) over () as total
-              from ${searchDocuments} where ${where}${text ? sql` and ${text.where}` : sql``}
-              order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
-        order by ${order}`)
-      const total = rows[0]?.total ?? (query.page > 1 ? await countAll(where, text) : 0)
+      const [row] = await db.execute<{ total: number; hits: { doc: SearchDocument; title: string; description: string }[]; facets: [Facet, string, number][] }>(sql`
+        with matched as materialized (
+          select id, ${tsquery ? sql`ts_rank_cd(tsv, ${tsquery})` : sql`0`} as rank, updated_at, trl, nace_section, s3, region, size_class, language, cpv
+          from ${searchDocuments} where ${where}),
+        page as (select id, rank, updated_at, trl from matched order by ${order('')} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+        select (select count(*)::int from matched) as total,
+          (select coalesce(json_agg(json_build_object('doc', d.doc,
+              'title', ${headline('title', `${marks}, HighlightAll=true`)},
+              'description', ${headline('description', `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`)}) order by ${order('p.')}), '[]'::json)
+            from page p join ${searchDocuments} d on d.index = ${index} and d.id = p.id) as hits,
+          ${facetSql(query.facets)} as facets`)
+      const counts: Partial<Record<Facet, Record<string, number>>> = Object.fromEntries(query.facets.map((f) => [f, {}]))
+      for (const [facet, value, n] of row?.facets ?? []) counts[facet]![value] = n
       return {
-        hits: rows.map((row) => ({ doc: row.doc, highlight: { title: markToHtml(row.title), description: markToHtml(row.description) } })),
-        total,
-        facets: await facetCounts(where, text, query.facets),
+        hits: (row?.hits ?? []).map((hit) => ({ doc: hit.doc, highlight: { title: markToHtml(hit.title), description: markToHtml(hit.description) } })),
+        total: row?.total ?? 0,
+        facets: counts,
       }
     },
     health: () => probe('postgres', async () => void (await db.execute(sql`select 1`))),
   }
 
-  async function countAll(where: SQL, text: ReturnType<typeof textMatch>) {
-    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchDocuments} where ${where}${text ? sql` and ${text.where}` : sql``}`)
-    return row?.n ?? 0
-  }
 }

@@ -16,8 +16,6 @@ export const searchDocuments = pgTable(
     doc: jsonb('doc').notNull(),
     /** Title (A), keywords (B), description (C), in the text's language and in `simple` for names and codes. */
     tsv: tsvector('tsv').notNull(),
-    /** Accent-folded lower-case words of title and keywords, for typo tolerance with trigrams. */
-    words: text('words').notNull(),
     cpv: text('cpv').array().notNull(),
     nace: text('nace'),
     naceSection: text('nace_section'),
@@ -35,7 +33,13 @@ export const searchDocuments = pgTable(
     index('search_documents_tsv_idx').using('gin', t.tsv),
     index('search_documents_cpv_idx').using('gin', t.cpv),
     index('search_documents_audience_idx').using('gin', t.audience),
-    index('search_documents_words_trgm_idx').using('gin', sql`${t.words} gin_trgm_ops`),
     index('search_documents_filters_idx').on(t.index, t.region, t.trl),
   ],
+)
+
+/** Every word the index holds, accent-folded: the dictionary typo correction picks its suggestions from. */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 )
