@@ -11,6 +11,7 @@ import mailboxFeature from './mailbox/index.js'
 import organisationsFeature from './organisations/index.js'
 import { createOrganisationsService } from './organisations/organisations.service.js'
 import catalogueFeature from './catalogue/index.js'
+import taxonomiesFeature from './taxonomies/index.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
@@ -32,6 +33,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })
       await api.register(organisationsFeature, services)
       await api.register(catalogueFeature, services)
+      await api.register(taxonomiesFeature)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

@@ -45,6 +45,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/invitations/:token': { allowed: everyone, request: fixed(`/api/invitations/${'y'.repeat(43)}`) },
   'POST /api/invitations/accept': { allowed: everyone, request: fixed('/api/invitations/accept', { token: 'y'.repeat(43) }) },
   'GET /api/dev/mailbox': { allowed: everyone, request: fixed('/api/dev/mailbox') },
+  'GET /api/taxonomies/:kind': { allowed: everyone, request: fixed('/api/taxonomies/cpv?q=autobus&lang=it') },
 
   'GET /api/auth/session': { allowed: SIGNED_IN, request: fixed('/api/auth/session') },
   'POST /api/auth/sign-out': { allowed: SIGNED_IN, request: fixed('/api/auth/sign-out'), freshCaller: true },

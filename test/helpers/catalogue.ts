@@ -8,7 +8,7 @@ export const offer = (overrides: Record<string, unknown> = {}) => ({
   cpvMain: '34121000',
   cpvExtra: ['34144900'],
   naceCode: '29.10',
-  s3Domain: 'automotive-mobility',
+  s3Domain: 'sustainable-mobility',
   trl: 8,
   keywords: ['autobus', 'e-mobility'],
   certifications: ['ISO 9001'],

@@ -10,6 +10,7 @@ import type { OrganisationRow } from '../organisations/organisations.repository.
 import type { OrganisationsService } from '../organisations/organisations.service.js'
 import { catalogueProblems as problems } from './catalogue.errors.js'
 import { needDocument, offerDocument } from './catalogue.documents.js'
+import { codeErrors } from './catalogue.model.js'
 import * as repo from './catalogue.repository.js'
 
 export const SEARCH_SYNC_TOPIC = 'search.sync'
@@ -34,9 +35,14 @@ function toNeedDto(need: repo.NeedRow, organisation: OrganisationRow): Need {
   return { ...(optional(rest) as Omit<Need, 'organisation' | 'createdAt' | 'updatedAt'>), organisation: { id: organisation.id, legalName: organisation.legalName }, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() }
 }
 
-/** What the schema cannot check: budget order, and that selected SMEs exist. */
+function checkOffer(input: OfferPatch, prefix: string): void {
+  const errors = codeErrors(input, prefix)
+  if (errors.length > 0) throw commonProblems.validation(`Check ${errors.map((e) => e.field).join(', ')}`, errors)
+}
+
+/** What the schema cannot check: codes in their vocabularies, budget order, and that selected SMEs exist. */
 async function checkNeed(tx: DbOrTx, input: NeedPatch, prefix: string): Promise<void> {
-  const errors = []
+  const errors = codeErrors(input, prefix)
   if (input.budgetMinEur !== undefined && input.budgetMaxEur !== undefined && input.budgetMinEur > input.budgetMaxEur) {
     errors.push({ field: `${prefix}.budgetMaxEur`, code: 'minimum', message: 'must not be below budgetMinEur' })
   }
@@ -65,6 +71,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
     async createOffer(actor: AuthContext, organisationId: string, input: OfferInput): Promise<Offer> {
       return db.transaction(async (tx) => {
         const organisation = await ownerOrganisation(tx, organisationId, 'sme')
+        checkOffer(input, 'body')
         const offer = await repo.insertOffer(tx, { ...input, organisationId })
         await record(tx, actor, organisationId, 'offers.created', offer.id, { title: offer.title, status: offer.status })
         await enqueueSync(tx, 'offers', offer.id)
@@ -74,6 +81,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
     async updateOffer(actor: AuthContext, organisationId: string, id: string, patch: OfferPatch): Promise<Offer> {
       return db.transaction(async (tx) => {
         const organisation = await ownerOrganisation(tx, organisationId, 'sme')
+        checkOffer(patch, 'body')
         const offer = await repo.updateOfferRow(tx, organisationId, id, patch)
         if (!offer) throw problems.offerNotFound()
         await record(tx, actor, organisationId, 'offers.updated', id, patch)

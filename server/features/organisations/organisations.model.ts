@@ -1,9 +1,9 @@
 import type { FieldError } from '../../../shared/schemas/problem.js'
-import { ITALIAN_NUTS2 } from '../../../seeds/taxonomies/nuts2-it.js'
+import { isNuts2, NUTS2_REGIONS } from '../../../seeds/taxonomies/nuts2-eu.js'
 
 /**
  * Pure rules about organisations: VAT numbers (the Italian partita IVA check
- * digit; other EU numbers by the VIES formats), NUTS-2 regions, NACE codes.
+ * digit; other EU numbers by the VIES formats) and NUTS-2 regions (NUTS 2021).
  */
 
 /** VAT number formats of the EU member states (without the country prefix), as VIES accepts them. */
@@ -87,7 +87,7 @@ export function checkVatId(country: string, raw: string): VatCheck {
 /** A NUTS-2 code belongs to the country; Italy's are checked against the full list. */
 export function checkNuts2(country: string, nuts2: string): string | undefined {
   if (!nuts2.startsWith(euPrefix(country))) return `a region of ${country} starts with ${euPrefix(country)}`
-  if (country === 'IT' && !(nuts2 in ITALIAN_NUTS2)) return 'not an Italian NUTS-2 region'
+  if (!isNuts2(nuts2) || NUTS2_REGIONS[nuts2]?.country !== country) return country === 'IT' ? 'not an Italian NUTS-2 region' : `not a NUTS-2 region of ${country}`
   return undefined
 }
 

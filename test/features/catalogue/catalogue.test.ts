@@ -97,3 +97,23 @@ t.test('with the search engine down, writes succeed and the index catches up whe
   const found = await up.inject({ method: 'GET', url: '/api/search/offers?q=autobus', headers: { cookie: `mtb_session=${buyer}` } })
   t.equal(found.json().total, 3)
 })
+
+t.test('codes must exist in their vocabularies', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const m = await market(app)
+  const res = await m.smeAgent.inject({ method: 'POST', url: `/api/organisations/${m.sme}/offers`, payload: offer({ cpvMain: '34121001', cpvExtra: ['99999999'], naceCode: '04.10', s3Domain: 'tourism' }) })
+  t.equal(res.statusCode, 400)
+  t.same(res.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`), ['body.cpvMain:cpv', 'body.cpvExtra.0:cpv', 'body.naceCode:nace', 'body.s3Domain:s3'])
+})
+
+t.test('the code picker finds CPV codes by words in either language', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const italian = (await app.inject({ method: 'GET', url: '/api/taxonomies/cpv?q=autobus&lang=it' })).json()
+  t.equal(italian[0].code, '34121000')
+  const english = (await app.inject({ method: 'GET', url: '/api/taxonomies/cpv?q=buses&lang=en' })).json()
+  t.equal(english[0].code, '34121000')
+  t.not(english[0].label, english[0].labelOther, 'both languages are given')
+  const region = (await app.inject({ method: 'GET', url: '/api/taxonomies/nuts2?q=piemonte&lang=it' })).json()
+  t.equal(region[0].code, 'ITC1')
+  t.equal((await app.inject({ method: 'GET', url: '/api/taxonomies/colours?q=red' })).statusCode, 400)
+})
