@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Database, DbOrTx } from '../server/infra/db.js'
 import { seedRuns } from '../server/infra/seed-runs.table.js'
 import { demoAccounts } from './demo/accounts.js'
+import { demoCatalogue } from './demo/catalogue.js'
 
 /**
  * Demo data sets, loaded by `npm start` into a database that has not seen
@@ -13,7 +14,7 @@ export interface DemoDataSet {
   load(db: DbOrTx): Promise<Record<string, number>>
 }
 
-export const demoDataSets: DemoDataSet[] = [demoAccounts]
+export const demoDataSets: DemoDataSet[] = [demoAccounts, demoCatalogue]
 
 interface Log {
   info(message: string): void

@@ -17,18 +17,18 @@ export function prng(seed: number): () => number {
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
 export const TOPICS = [
-  { cpv: ['34121000', '34144900'], nace: '29.10', s3: 'automotive-mobility', it: ['autobus', 'elettrici', 'ricarica', 'mobilità', 'batterie'], en: ['buses', 'electric', 'charging', 'mobility', 'batteries'] },
-  { cpv: ['38424000', '38430000'], nace: '26.51', s3: 'mechatronics', it: ['sensori', 'misura', 'vibrazioni', 'manutenzione', 'predittiva'], en: ['sensors', 'measurement', 'vibration', 'maintenance', 'predictive'] },
-  { cpv: ['48000000', '72212000'], nace: '62.01', s3: 'digital', it: ['software', 'piattaforma', 'dati', 'analisi', 'cloud'], en: ['software', 'platform', 'data', 'analytics', 'cloud'] },
-  { cpv: ['44619000', '39222000'], nace: '22.22', s3: 'green-chemistry-cleantech', it: ['imballaggi', 'compostabili', 'alimenti', 'riciclo', 'bioplastiche'], en: ['packaging', 'compostable', 'food', 'recycling', 'bioplastics'] },
-  { cpv: ['42997300', '42990000'], nace: '28.41', s3: 'mechatronics', it: ['robot', 'collaborativi', 'assemblaggio', 'automazione', 'attuatori'], en: ['robots', 'collaborative', 'assembly', 'automation', 'actuators'] },
+  { cpv: ['34121000', '34144900'], nace: '29.10', s3: 'sustainable-mobility', it: ['autobus', 'elettrici', 'ricarica', 'mobilità', 'batterie'], en: ['buses', 'electric', 'charging', 'mobility', 'batteries'] },
+  { cpv: ['38424000', '38430000'], nace: '26.51', s3: 'advanced-manufacturing', it: ['sensori', 'misura', 'vibrazioni', 'manutenzione', 'predittiva'], en: ['sensors', 'measurement', 'vibration', 'maintenance', 'predictive'] },
+  { cpv: ['48000000', '72212000'], nace: '62.01', s3: 'advanced-manufacturing', it: ['software', 'piattaforma', 'dati', 'analisi', 'cloud'], en: ['software', 'platform', 'data', 'analytics', 'cloud'] },
+  { cpv: ['44619000', '39222000'], nace: '22.22', s3: 'green-technologies', it: ['imballaggi', 'compostabili', 'alimenti', 'riciclo', 'bioplastiche'], en: ['packaging', 'compostable', 'food', 'recycling', 'bioplastics'] },
+  { cpv: ['42997300', '42990000'], nace: '28.41', s3: 'advanced-manufacturing', it: ['robot', 'collaborativi', 'assemblaggio', 'automazione', 'attuatori'], en: ['robots', 'collaborative', 'assembly', 'automation', 'actuators'] },
   { cpv: ['35600000', '34700000'], nace: '30.30', s3: 'aerospace', it: ['satelliti', 'compositi', 'strutture', 'spazio', 'lanciatori'], en: ['satellites', 'composites', 'structures', 'space', 'launchers'] },
-  { cpv: ['80550000', '80500000'], nace: '85.59', s3: 'health-life-sciences', it: ['formazione', 'sicurezza', 'corsi', 'cantieri', 'certificazione'], en: ['training', 'safety', 'courses', 'construction', 'certification'] },
-  { cpv: ['33100000', '33140000'], nace: '32.50', s3: 'health-life-sciences', it: ['dispositivi', 'medicali', 'diagnostica', 'ospedali', 'monouso'], en: ['devices', 'medical', 'diagnostics', 'hospitals', 'disposable'] },
-  { cpv: ['09330000', '31121000'], nace: '35.11', s3: 'green-chemistry-cleantech', it: ['fotovoltaico', 'energia', 'solare', 'accumulo', 'rinnovabile'], en: ['photovoltaic', 'energy', 'solar', 'storage', 'renewable'] },
-  { cpv: ['15800000', '15300000'], nace: '10.89', s3: 'agrifood', it: ['alimentare', 'conserve', 'biologico', 'filiera', 'nocciole'], en: ['food', 'preserves', 'organic', 'supply chain', 'hazelnuts'] },
-  { cpv: ['19200000', '18100000'], nace: '13.20', s3: 'made-in-piemonte', it: ['tessuti', 'tecnici', 'abbigliamento', 'lana', 'protezione'], en: ['fabrics', 'technical', 'workwear', 'wool', 'protective'] },
-  { cpv: ['45300000', '45400000'], nace: '43.21', s3: 'green-chemistry-cleantech', it: ['impianti', 'edifici', 'efficienza', 'ristrutturazione', 'isolamento'], en: ['installations', 'buildings', 'efficiency', 'renovation', 'insulation'] },
+  { cpv: ['80550000', '80500000'], nace: '85.59', s3: 'health', it: ['formazione', 'sicurezza', 'corsi', 'cantieri', 'certificazione'], en: ['training', 'safety', 'courses', 'construction', 'certification'] },
+  { cpv: ['33100000', '33140000'], nace: '32.50', s3: 'health', it: ['dispositivi', 'medicali', 'diagnostica', 'ospedali', 'monouso'], en: ['devices', 'medical', 'diagnostics', 'hospitals', 'disposable'] },
+  { cpv: ['09330000', '31121000'], nace: '35.11', s3: 'green-technologies', it: ['fotovoltaico', 'energia', 'solare', 'accumulo', 'rinnovabile'], en: ['photovoltaic', 'energy', 'solar', 'storage', 'renewable'] },
+  { cpv: ['15800000', '15300000'], nace: '10.89', s3: 'food', it: ['alimentare', 'conserve', 'biologico', 'filiera', 'nocciole'], en: ['food', 'preserves', 'organic', 'supply chain', 'hazelnuts'] },
+  { cpv: ['19200000', '18100000'], nace: '13.20', s3: 'advanced-manufacturing', it: ['tessuti', 'tecnici', 'abbigliamento', 'lana', 'protezione'], en: ['fabrics', 'technical', 'workwear', 'wool', 'protective'] },
+  { cpv: ['45300000', '45400000'], nace: '43.21', s3: 'green-technologies', it: ['impianti', 'edifici', 'efficienza', 'ristrutturazione', 'isolamento'], en: ['installations', 'buildings', 'efficiency', 'renovation', 'insulation'] },
 ] as const
 
 const REGIONS = ['ITC1', 'ITC1', 'ITC1', 'ITC1', 'ITC4', 'ITH3', 'ITH5', 'ITI1', 'DE21', 'FR10', 'ES51', 'AT13'] as const
