@@ -55,7 +55,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(accessPlugin, {
     config,
     resolveSession: (token) => services.accounts.resolveSession(token),
-    organisersOf: (participantId) => services.organisations.organisersOf(participantId),
+    owners: {
+      participant: (id) => services.organisations.organisersOf(id),
+      edition: (id) => services.editions.organisersOfEdition(id),
+      event: (id) => services.editions.organisersOfEvent(id),
+    },
   })
   await app.register(docsPlugin, { config })
 

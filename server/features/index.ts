@@ -12,6 +12,8 @@ import organisationsFeature from './organisations/index.js'
 import { createOrganisationsService } from './organisations/organisations.service.js'
 import catalogueFeature from './catalogue/index.js'
 import taxonomiesFeature from './taxonomies/index.js'
+import editionsFeature from './editions/index.js'
+import { createEditionsService } from './editions/editions.service.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
@@ -23,7 +25,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const me = createMeService({ ...base, accounts, organisations })
   const join = createJoinService({ ...base, accounts, organisations })
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
-  return { audit, organisations, accounts, me, join, catalogue }
+  const editions = createEditionsService(base)
+  return { audit, organisations, accounts, me, join, catalogue, editions }
 }
 export type Services = ReturnType<typeof createServices>
 
@@ -34,6 +37,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(organisationsFeature, services)
       await api.register(catalogueFeature, services)
       await api.register(taxonomiesFeature)
+      await api.register(editionsFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

@@ -18,8 +18,8 @@ export type Access =
   | { kind: 'member'; param: string; roles?: Role[] }
   /** A member of an organisation of one of these kinds (its id named by a route parameter when given). */
   | { kind: 'orgKind'; orgKinds: OrganisationKind[]; param?: string }
-  /** A member of an organiser the organisation named by the parameter registered with. */
-  | { kind: 'organiserOf'; param: string }
+  /** A member of an organisation that owns the record named by the parameter (a hub owns its participants, editions and events). */
+  | { kind: 'ownedBy'; owner: OwnerKind; param: string }
   | { kind: 'anyOf'; options: Access[] }
 
 export const access = {
@@ -27,7 +27,12 @@ export const access = {
   signedIn: { kind: 'signedIn' } as Access,
   member: (param: string, roles?: Role[]): Access => ({ kind: 'member', param, ...(roles ? { roles } : {}) }),
   orgKind: (orgKinds: OrganisationKind[], param?: string): Access => ({ kind: 'orgKind', orgKinds, ...(param ? { param } : {}) }),
-  organiserOf: (param: string): Access => ({ kind: 'organiserOf', param }),
+  /** A hub the organisation named by the parameter registered with. */
+  organiserOf: (param: string): Access => ({ kind: 'ownedBy', owner: 'participant', param }),
+  /** A hub that runs the edition named by the parameter. */
+  editionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'edition', param }),
+  /** A hub that runs the edition of the event named by the parameter. */
+  eventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'event', param }),
   anyOf: (...options: Access[]): Access => ({ kind: 'anyOf', options }),
 }
 
@@ -68,11 +73,13 @@ export const SESSION_COOKIE = 'mtb_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+export type OwnerKind = 'participant' | 'edition' | 'event'
+
 export interface AccessOptions {
   config: Config
   resolveSession(token: string): Promise<AuthContext | null>
-  /** Organiser ids the participant organisation is registered with. */
-  organisersOf(participantId: string): Promise<string[]>
+  /** For each kind of owned record: the ids of the organisations that own the record with this id. */
+  owners: Record<OwnerKind, (id: string) => Promise<string[]>>
 }
 
 function paramOf(request: FastifyRequest, name: string): string | undefined {
@@ -80,7 +87,7 @@ function paramOf(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined
 }
 
-export async function isAllowed(rule: Access, request: FastifyRequest, options: Pick<AccessOptions, 'organisersOf'>): Promise<boolean> {
+export async function isAllowed(rule: Access, request: FastifyRequest, options: Pick<AccessOptions, 'owners'>): Promise<boolean> {
   const auth = request.auth
   switch (rule.kind) {
     case 'public':
@@ -96,12 +103,11 @@ export async function isAllowed(rule: Access, request: FastifyRequest, options: 
       if (rule.param && !id) return false
       return !!auth?.memberships.some((m) => rule.orgKinds.includes(m.kind) && (!id || m.organisationId === id))
     }
-    case 'organiserOf': {
+    case 'ownedBy': {
       const id = paramOf(request, rule.param)
-      const mine = auth?.memberships.filter((m) => m.kind === 'organiser').map((m) => m.organisationId) ?? []
-      if (!id || mine.length === 0) return false
-      const organisers = await options.organisersOf(id)
-      return organisers.some((organiser) => mine.includes(organiser))
+      if (!id || !auth || auth.memberships.length === 0) return false
+      const owners = await options.owners[rule.owner](id)
+      return auth.memberships.some((m) => owners.includes(m.organisationId))
     }
     case 'anyOf':
       for (const option of rule.options) if (await isAllowed(option, request, options)) return true

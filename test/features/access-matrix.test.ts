@@ -20,6 +20,8 @@ interface World {
   buyer: string
   offer: string
   need: string
+  edition: string
+  event: string
 }
 
 interface Case {
@@ -92,9 +94,20 @@ const MATRIX: Record<string, Case> = {
   'GET /api/offers/:offerId': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/offers/${w.offer}` }) },
   'GET /api/needs/:needId': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/needs/${w.need}` }) },
   'GET /api/search/offers': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/offers?q=bus') },
+  'GET /api/organisers/:orgId/editions': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/editions` }) },
+  'POST /api/organisers/:orgId/editions': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/editions`, payload: EDITION }) },
+  'GET /api/editions/:editionId': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}` }) },
+  'PATCH /api/editions/:editionId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/editions/${w.edition}`, payload: { budgetEur: 250000 } }) },
+  'GET /api/editions/:editionId/events': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/events` }) },
+  'POST /api/editions/:editionId/events': { allowed: ['organiser'], request: async (w) => ({ url: `/api/editions/${w.edition}/events`, payload: EVENT }) },
+  'GET /api/events/:eventId': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}` }) },
+  'PATCH /api/events/:eventId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}`, payload: { venue: 'Lingotto, Torino' } }) },
+  'GET /api/events/:eventId/slots': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/slots` }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 
+const EDITION = { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] }
+const EVENT = { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }], slotMinutes: 20, gapMinutes: 5, tables: [], maxMeetingsPerParticipant: 8 }
 const OFFER = { title: 'Electric bus retrofit', description: 'Retrofit kits for diesel city buses.', language: 'en', cpvMain: '34121000', trl: 7, keywords: ['bus'], certifications: [], status: 'published' }
 const NEED = { title: 'Electric buses', description: 'Thirty electric buses for the city fleet.', language: 'en', cpvCodes: ['34121000'], requiredCertifications: [], visibility: 'public', status: 'published' }
 
@@ -126,10 +139,15 @@ async function makeWorld(app: FastifyInstance): Promise<World> {
     buyer: buyer.orgId,
     offer: '',
     need: '',
+    edition: '',
+    event: '',
     people: { smeAdmin: sme, smeMember, otherSme, buyer, organiser: hub, otherOrganiser: otherHub, authority },
   }
   world.offer = await newOffer(world)
   world.need = await newNeed(world)
+  const hubAgent = await callerFor(world, 'organiser', false)
+  world.edition = (await hubAgent({ method: 'POST', url: `/api/organisers/${world.hub}/editions`, payload: EDITION })).json().id
+  world.event = (await hubAgent({ method: 'POST', url: `/api/editions/${world.edition}/events`, payload: EVENT })).json().id
   return world
 }
 
@@ -138,6 +156,7 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
   const [row] = await app.sql`select md5(string_agg(t, '|' order by t)) as f from (
     select row_to_json(o)::text as t from organisations o union all select row_to_json(m)::text from memberships m
     union all select row_to_json(x)::text from offers x union all select row_to_json(n)::text from needs n
+    union all select row_to_json(e)::text from editions e union all select row_to_json(v)::text from events v
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
     union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
   return row!.f as string
