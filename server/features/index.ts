@@ -14,6 +14,8 @@ import catalogueFeature from './catalogue/index.js'
 import taxonomiesFeature from './taxonomies/index.js'
 import editionsFeature from './editions/index.js'
 import { createEditionsService } from './editions/editions.service.js'
+import participationFeature from './participation/index.js'
+import { createParticipationService } from './participation/participation.service.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
@@ -26,7 +28,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const join = createJoinService({ ...base, accounts, organisations })
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
   const editions = createEditionsService(base)
-  return { audit, organisations, accounts, me, join, catalogue, editions }
+  const participation = createParticipationService(base)
+  return { audit, organisations, accounts, me, join, catalogue, editions, participation }
 }
 export type Services = ReturnType<typeof createServices>
 
@@ -38,6 +41,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(catalogueFeature, services)
       await api.register(taxonomiesFeature)
       await api.register(editionsFeature, services)
+      await api.register(participationFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

@@ -103,7 +103,8 @@ export function toProblem(error: unknown): AppProblem {
   }
   const fastifyDefinition = err.code === undefined ? undefined : FASTIFY_CODES[err.code]
   if (fastifyDefinition) return new AppProblem(fastifyDefinition, err.message)
-  const pgDefinition = typeof err.code === 'string' && isPostgresError(error) ? POSTGRES_CODES[err.code] : undefined
+  const pg = postgresErrorOf(error)
+  const pgDefinition = pg ? POSTGRES_CODES[pg.code] : undefined
   if (pgDefinition) return new AppProblem(pgDefinition)
   const status = err.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -134,6 +135,18 @@ function toFieldError(item: ValidationItem, context: string): FieldError {
 
 function isPostgresError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: string }).name === 'PostgresError'
+}
+
+/** The PostgreSQL error behind an error, also when drizzle wraps it. */
+export function postgresErrorOf(error: unknown): { code: string; constraint_name?: string } | undefined {
+  if (isPostgresError(error)) return error as { code: string; constraint_name?: string }
+  const cause = (error as { cause?: unknown } | null)?.cause
+  return isPostgresError(cause) ? (cause as { code: string; constraint_name?: string }) : undefined
+}
+
+/** True when the error is a violation of this named constraint, so a feature can answer with its own problem. */
+export function violates(error: unknown, constraint: string): boolean {
+  return postgresErrorOf(error)?.constraint_name === constraint
 }
 
 function httpSlug(status: number): string {

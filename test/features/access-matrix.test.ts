@@ -30,6 +30,8 @@ interface Case {
   request(world: World, role: Role): Promise<{ url: string; payload?: unknown }>
   /** The call ends the caller's session or account: give it a fresh one. */
   freshCaller?: boolean
+  /** How a signed-in caller without access is refused, when not a 403 (a record they may not know of is a 404). */
+  refusal?: [number, string]
 }
 
 const everyone = ROLES
@@ -103,6 +105,14 @@ const MATRIX: Record<string, Case> = {
   'GET /api/events/:eventId': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}` }) },
   'PATCH /api/events/:eventId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}`, payload: { venue: 'Lingotto, Torino' } }) },
   'GET /api/events/:eventId/slots': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/slots` }) },
+  'GET /api/events/:eventId/participations': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/participations` }) },
+  'PUT /api/events/:eventId/participations/:orgId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${(await createOrgWithAdmin(w.app, { kind: 'sme', name: 'Targeted', email: fresh() })).orgId}`, payload: { status: 'targeted' } }) },
+  'PUT /api/events/:eventId/participations/:orgId/availability': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${w.sme}/availability`, payload: { unavailableSlots: [1] } }) },
+  'POST /api/events/:eventId/requests': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: w.sme, toOrganisationId: await selectedBuyer(w), priority: 'meet' } }) },
+  'GET /api/events/:eventId/requests': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/requests?organisationId=${w.sme}` }) },
+  'POST /api/requests/:requestId/accept': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/accept`, payload: {} }) },
+  'POST /api/requests/:requestId/decline': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/decline`, payload: { reason: 'No capacity' } }) },
+  'POST /api/requests/:requestId/withdraw': { allowed: ['smeAdmin', 'smeMember'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestFromSme(w)}/withdraw`, payload: {} }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 
@@ -110,6 +120,29 @@ const EDITION = { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2
 const EVENT = { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }], slotMinutes: 20, gapMinutes: 5, tables: [], maxMeetingsPerParticipant: 8 }
 const OFFER = { title: 'Electric bus retrofit', description: 'Retrofit kits for diesel city buses.', language: 'en', cpvMain: '34121000', trl: 7, keywords: ['bus'], certifications: [], status: 'published' }
 const NEED = { title: 'Electric buses', description: 'Thirty electric buses for the city fleet.', language: 'en', cpvCodes: ['34121000'], requiredCertifications: [], visibility: 'public', status: 'published' }
+
+/** A new buyer selected for the event, so a fresh request can be made without hitting the one-open-request rule. */
+async function selectedBuyer(w: World): Promise<string> {
+  const buyer = await createOrgWithAdmin(w.app, { kind: 'buyer', name: 'Fresh buyer', email: fresh(), country: 'DE', nuts2: 'DE21' })
+  const hub = await callerFor(w, 'organiser', false)
+  for (const status of ['invited', 'selected']) await hub({ method: 'PUT', url: `/api/events/${w.event}/participations/${buyer.orgId}`, payload: { status } })
+  return buyer.orgId
+}
+
+/** A pending request from a new selected SME to the given buyer. */
+async function requestTo(w: World, buyerId: string): Promise<string> {
+  const sme = await createOrgWithAdmin(w.app, { kind: 'sme', name: 'Fresh SME', email: fresh() })
+  const hub = await callerFor(w, 'organiser', false)
+  for (const status of ['invited', 'selected']) await hub({ method: 'PUT', url: `/api/events/${w.event}/participations/${sme.orgId}`, payload: { status } })
+  const agent = await signIn(w.app, sme.email)
+  return (await agent.inject({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyerId, priority: 'meet' } })).json().id
+}
+
+/** A pending request from the world's SME to a new selected buyer. */
+async function requestFromSme(w: World): Promise<string> {
+  const admin = await callerFor(w, 'smeAdmin', false)
+  return (await admin({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: w.sme, toOrganisationId: await selectedBuyer(w), priority: 'meet' } })).json().id
+}
 
 async function newOffer(w: World): Promise<string> {
   const admin = await callerFor(w, 'smeAdmin', false)
@@ -148,6 +181,9 @@ async function makeWorld(app: FastifyInstance): Promise<World> {
   const hubAgent = await callerFor(world, 'organiser', false)
   world.edition = (await hubAgent({ method: 'POST', url: `/api/organisers/${world.hub}/editions`, payload: EDITION })).json().id
   world.event = (await hubAgent({ method: 'POST', url: `/api/editions/${world.edition}/events`, payload: EVENT })).json().id
+  for (const org of [world.sme, world.buyer]) {
+    for (const status of ['invited', 'selected']) await hubAgent({ method: 'PUT', url: `/api/events/${world.event}/participations/${org}`, payload: { status } })
+  }
   return world
 }
 
@@ -157,6 +193,7 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
     select row_to_json(o)::text as t from organisations o union all select row_to_json(m)::text from memberships m
     union all select row_to_json(x)::text from offers x union all select row_to_json(n)::text from needs n
     union all select row_to_json(e)::text from editions e union all select row_to_json(v)::text from events v
+    union all select row_to_json(p)::text from participations p union all select row_to_json(r)::text from meeting_requests r
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
     union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
   return row!.f as string
@@ -194,7 +231,7 @@ t.test('every route answers every kind of caller as its access rule says', async
         t.notOk([401, 403].includes(res.statusCode) && ACCESS_REFUSALS.includes(res.json().code), `${label} is allowed`)
         t.ok(res.statusCode < 500, `${label} is no server error`)
       } else {
-        t.same([res.statusCode, res.json().code], role === 'anonymous' ? [401, 'auth.unauthenticated'] : [403, 'auth.forbidden'], `${label} is refused`)
+        t.same([res.statusCode, res.json().code], role === 'anonymous' ? [401, 'auth.unauthenticated'] : (spec.refusal ?? [403, 'auth.forbidden']), `${label} is refused`)
         t.equal(await fingerprint(app), before, `${label} changed nothing`)
       }
     }

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { AvailabilitySchema, MeetingRequestInputSchema, MeetingRequestSchema, ParticipationChangeSchema, ParticipationSchema, ParticipationStatusSchema } from '../../../shared/schemas/participation.js'
+import { access, authOf, authProblems } from '../../infra/access.js'
+import { problemResponses } from '../../infra/problems.js'
+import type { EditionsService } from '../editions/editions.service.js'
+import type { ParticipationService } from './participation.service.js'
+
+const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })
+const EventOrg = Type.Object({ eventId: Type.String({ format: 'uuid' }), orgId: Type.String({ format: 'uuid' }) })
+const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) })
+
+export const participationRoutes: FastifyPluginAsyncTypebox<{ participation: ParticipationService; editions: EditionsService }> = async (app, { participation, editions }) => {
+  const tags = ['participation']
+  const isEventOrganiser = async (eventId: string, memberOf: string[]) => (await editions.organisersOfEvent(eventId)).some((id) => memberOf.includes(id))
+
+  app.get('/events/:eventId/participations', {
+    config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
+    schema: { tags, summary: 'Who takes part, at which step', params: EventParams, querystring: Type.Object({ status: Type.Optional(ParticipationStatusSchema) }, { additionalProperties: false }), response: { 200: Type.Array(ParticipationSchema), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => participation.listParticipations(request.params.eventId, request.query.status))
+
+  app.put('/events/:eventId/participations/:orgId', {
+    config: { access: access.eventOrganiser('eventId') },
+    schema: { tags, summary: 'Move an organisation to the next step (target, invite, select, reject with reason, …)', params: EventOrg, body: ParticipationChangeSchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => participation.setStatus(authOf(request), request.params.eventId, request.params.orgId, request.body))
+
+  app.put('/events/:eventId/participations/:orgId/availability', {
+    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+    schema: { tags, summary: 'The slots the organisation cannot attend', params: EventOrg, body: AvailabilitySchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => {
+    const slots = await editions.slotsOf(request.params.eventId)
+    return participation.setAvailability(authOf(request), request.params.eventId, request.params.orgId, request.body.unavailableSlots, slots.length)
+  })
+
+  app.post('/events/:eventId/requests', {
+    config: { access: access.signedIn },
+    schema: { tags: ['requests'], summary: 'Ask to meet (a member of the asking organisation), or impose a meeting (the event’s hub)', params: EventParams, body: MeetingRequestInputSchema, response: { 201: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request, reply) => {
+    const auth = authOf(request)
+    const memberOf = auth.memberships.map((m) => m.organisationId)
+    const member = memberOf.includes(request.body.fromOrganisationId)
+    const imposed = !member && (await isEventOrganiser(request.params.eventId, memberOf))
+    if (!member && !imposed) throw authProblems.forbidden('Ask on behalf of your own organisation.')
+    const { fromOrganisationId: from, toOrganisationId: to, message, priority } = request.body
+    return reply.code(201).send(await participation.requestMeeting(auth, { eventId: request.params.eventId, from, to, message, priority, imposed }))
+  })
+
+  app.get('/events/:eventId/requests', {
+    config: { access: access.signedIn },
+    schema: { tags: ['requests'], summary: 'Requests of one organisation (its members) or of the whole event (its hubs)', params: EventParams, querystring: Type.Object({ organisationId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Array(MeetingRequestSchema), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => {
+    const memberOf = authOf(request).memberships.map((m) => m.organisationId)
+    const organisationId = request.query.organisationId
+    if (organisationId && memberOf.includes(organisationId)) return participation.listRequests(request.params.eventId, organisationId)
+    if (await isEventOrganiser(request.params.eventId, memberOf)) return participation.listRequests(request.params.eventId, organisationId)
+    throw authProblems.forbidden('You see the requests of your own organisation only.')
+  })
+
+  for (const [verb, status] of [['accept', 'accepted'], ['decline', 'declined'], ['withdraw', 'withdrawn']] as const) {
+    app.post(`/requests/:requestId/${verb}`, {
+      config: { access: access.signedIn },
+      schema: { tags: ['requests'], summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a meeting request`, params: RequestParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })), response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+    }, async (request) => participation.decide(authOf(request), request.params.requestId, status, request.body?.reason))
+  }
+}

@@ -1,0 +1,179 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm'
+import type { MeetingRequest } from '../../../shared/schemas/participation.js'
+import type { AuthContext } from '../../infra/access.js'
+import type { Clock } from '../../infra/clock.js'
+import type { Database, DbOrTx } from '../../infra/db.js'
+import { MAIL_TOPIC } from '../../infra/mailer.js'
+import { violates } from '../../infra/problems.js'
+import type { Outbox } from '../../infra/outbox.js'
+import type { AuditService } from '../audit/audit.service.js'
+import { users } from '../accounts/accounts.table.js'
+import { editions, events } from '../editions/editions.table.js'
+import { memberships, organisations } from '../organisations/organisations.table.js'
+import { participationProblems as problems } from './participation.errors.js'
+import { requestMail } from './participation.mails.js'
+import { canMove, effectiveStatus, isOutsideRegion, mayMeet, requestMoves, type ParticipationStatus, type RequestStatus } from './participation.model.js'
+import { meetingRequests, participations } from './participation.table.js'
+
+type RequestRow = typeof meetingRequests.$inferSelect
+
+function toRequestDto(row: RequestRow, status: RequestStatus = row.status, names?: Map<string, string>): MeetingRequest {
+  const { createdBy: _by, createdAt, decidedAt, ...rest } = row
+  return {
+    ...rest,
+    status,
+    createdAt: createdAt.toISOString(),
+    decidedAt: decidedAt?.toISOString() ?? null,
+    ...(names ? { fromName: names.get(row.fromOrganisationId) ?? '', toName: names.get(row.toOrganisationId) ?? '' } : {}),
+  }
+}
+
+export interface ParticipationDeps {
+  db: Database
+  clock: Clock
+  outbox: Pick<Outbox, 'enqueue'>
+  audit: Pick<AuditService, 'record'>
+  publicUrl: string
+}
+
+export function createParticipationService(deps: ParticipationDeps) {
+  const { db, audit, clock } = deps
+
+  async function eventOf(tx: DbOrTx, eventId: string) {
+    const [row] = await tx.select({ event: events, homeNuts2: editions.homeNuts2 }).from(events).innerJoin(editions, eq(editions.id, events.editionId)).where(eq(events.id, eventId))
+    if (!row) throw problems.eventNotFound()
+    return row
+  }
+
+  async function participationOf(tx: DbOrTx, eventId: string, organisationId: string, forUpdate = false) {
+    const query = tx.select().from(participations).where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
+    const [row] = forUpdate ? await query.for('update') : await query
+    return row
+  }
+
+  /** Mail each member of the organisation, in their own language, through the outbox. */
+  async function notify(tx: DbOrTx, organisationId: string, kind: 'received' | 'accepted' | 'declined', request: RequestRow, otherName: string, eventName: string) {
+    const people = await tx.select({ email: users.email, name: users.name, language: users.language }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organisationId, organisationId), sql`${users.deletedAt} is null`))
+    for (const person of people) {
+      await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...requestMail({ kind, to: person.email, name: person.name, language: person.language, other: otherName, event: eventName, reason: request.declineReason, url: `${deps.publicUrl}/events/${request.eventId}/requests` }) })
+    }
+  }
+
+  async function nameOf(tx: DbOrTx, organisationId: string): Promise<{ legalName: string; kind: string; nuts2: string | null }> {
+    const [row] = await tx.select({ legalName: organisations.legalName, kind: organisations.kind, nuts2: organisations.nuts2 }).from(organisations).where(eq(organisations.id, organisationId))
+    if (!row) throw problems.organisationNotFound()
+    return row
+  }
+
+  async function acceptedCount(tx: DbOrTx, eventId: string, organisationId: string): Promise<number> {
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingRequests).where(and(eq(meetingRequests.eventId, eventId), eq(meetingRequests.status, 'accepted'), or(eq(meetingRequests.fromOrganisationId, organisationId), eq(meetingRequests.toOrganisationId, organisationId))))
+    return row?.n ?? 0
+  }
+
+  return {
+    /** Hubs move organisations through the lifecycle; an illegal step is a clear problem and changes nothing. */
+    async setStatus(actor: AuthContext, eventId: string, organisationId: string, input: { status: ParticipationStatus; reason?: string | undefined; coachingSessions?: number | undefined }) {
+      return db.transaction(async (tx) => {
+        const { homeNuts2 } = await eventOf(tx, eventId)
+        const organisation = await nameOf(tx, organisationId)
+        if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
+        const current = await participationOf(tx, eventId, organisationId, true)
+        if (!canMove(current?.status, input.status)) throw problems.illegalTransition(`An organisation cannot go from ${current?.status ?? 'nothing'} to ${input.status}.`)
+        if (input.status === 'rejected' && !input.reason) throw problems.reasonRequired()
+        const values = { status: input.status, reason: input.reason ?? null, ...(input.coachingSessions === undefined ? {} : { coachingSessions: input.coachingSessions }), updatedAt: clock.now() }
+        const [row] = current
+          ? await tx.update(participations).set(values).where(eq(participations.id, current.id)).returning()
+          : await tx.insert(participations).values({ eventId, organisationId, ...values }).returning()
+        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: `participation.${input.status}`, subjectType: 'participation', subjectId: row!.id, before: current ? { status: current.status } : null, after: { status: input.status, reason: input.reason ?? null, eventId } })
+        return { ...row!, outsideRegion: organisation.kind === 'buyer' && isOutsideRegion(organisation.nuts2, homeNuts2) }
+      })
+    },
+
+    async listParticipations(eventId: string, status?: ParticipationStatus) {
+      const { homeNuts2 } = await eventOf(db, eventId)
+      const rows = await db.select({ participation: participations, organisation: organisations }).from(participations).innerJoin(organisations, eq(organisations.id, participations.organisationId)).where(and(eq(participations.eventId, eventId), status ? eq(participations.status, status) : undefined)).orderBy(organisations.legalName)
+      return rows.map(({ participation, organisation }) => ({ ...participation, organisation: { id: organisation.id, legalName: organisation.legalName, kind: organisation.kind, nuts2: organisation.nuts2 }, outsideRegion: organisation.kind === 'buyer' && isOutsideRegion(organisation.nuts2, homeNuts2) }))
+    },
+
+    async setAvailability(actor: AuthContext, eventId: string, organisationId: string, unavailableSlots: number[], slotCount: number) {
+      const bad = unavailableSlots.findIndex((slot) => slot >= slotCount)
+      if (bad >= 0) throw problems.noSuchSlot(`The event has slots 0 to ${slotCount - 1}.`, [{ field: `body.unavailableSlots.${bad}`, code: 'maximum', message: `must be below ${slotCount}` }])
+      return db.transaction(async (tx) => {
+        const current = await participationOf(tx, eventId, organisationId, true)
+        if (!current) throw problems.notParticipant()
+        const [row] = await tx.update(participations).set({ unavailableSlots: [...new Set(unavailableSlots)].sort((a, b) => a - b), updatedAt: clock.now() }).where(eq(participations.id, current.id)).returning()
+        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'participation.availability_changed', subjectType: 'participation', subjectId: current.id, before: current.unavailableSlots, after: row!.unavailableSlots })
+        return row!
+      })
+    },
+
+    /** SME→buyer, buyer→SME, or imposed by a hub (accepted at once). Quotas and the request deadline apply. */
+    async requestMeeting(actor: AuthContext, input: { eventId: string; from: string; to: string; message?: string | undefined; priority: 'must_meet' | 'meet'; imposed: boolean }) {
+      return db.transaction(async (tx) => {
+        const { event } = await eventOf(tx, input.eventId)
+        if (event.requestDeadline && clock.now() > event.requestDeadline) throw problems.deadlinePassed()
+        const [from, to] = [await nameOf(tx, input.from), await nameOf(tx, input.to)]
+        if (new Set([from.kind, to.kind]).size !== 2 || ![from.kind, to.kind].every((k) => k === 'sme' || k === 'buyer')) throw problems.wrongPair()
+        for (const id of [input.from, input.to]) if (!mayMeet((await participationOf(tx, input.eventId, id))?.status)) throw problems.notSelected()
+        const [pending] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingRequests).where(and(eq(meetingRequests.eventId, input.eventId), eq(meetingRequests.fromOrganisationId, input.from), eq(meetingRequests.status, 'pending')))
+        if (!input.imposed && (pending?.n ?? 0) >= event.maxMeetingsPerParticipant * 2) throw problems.quotaReached('Wait for answers to your pending requests first.')
+        if (input.imposed) for (const id of [input.from, input.to]) if ((await acceptedCount(tx, input.eventId, id)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached()
+        const origin = input.imposed ? 'organiser' : (from.kind as 'sme' | 'buyer')
+        const [row] = await insertRequest(tx, { eventId: input.eventId, fromOrganisationId: input.from, toOrganisationId: input.to, origin, priority: input.priority, message: input.message ?? null, status: input.imposed ? 'accepted' : 'pending', createdBy: actor.userId, ...(input.imposed ? { decidedAt: clock.now() } : {}) })
+        await audit.record(tx, { actorUserId: actor.userId, organisationId: input.from, action: input.imposed ? 'request.imposed' : 'request.sent', subjectType: 'meeting_request', subjectId: row!.id, after: { to: input.to, priority: input.priority } })
+        await notify(tx, input.to, input.imposed ? 'accepted' : 'received', row!, from.legalName, event.name)
+        if (input.imposed) await notify(tx, input.from, 'accepted', row!, to.legalName, event.name)
+        return toRequestDto(row!)
+      })
+    },
+
+    async listRequests(eventId: string, organisationId: string | undefined) {
+      const { event } = await eventOf(db, eventId)
+      const mine = organisationId ? or(eq(meetingRequests.fromOrganisationId, organisationId), eq(meetingRequests.toOrganisationId, organisationId)) : undefined
+      const rows = await db.select().from(meetingRequests).where(and(eq(meetingRequests.eventId, eventId), mine)).orderBy(meetingRequests.createdAt)
+      const names = await organisationNames(db, rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]))
+      return rows.map((row) => toRequestDto(row, effectiveStatus(row.status, event.requestDeadline, clock.now()), names))
+    },
+
+    /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */
+    async decide(actor: AuthContext, requestId: string, to: RequestStatus, reason?: string) {
+      return db.transaction(async (tx) => {
+        const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
+        if (!request) throw problems.requestNotFound()
+        const { event } = await eventOf(tx, request.eventId)
+        const side = actor.memberships.some((m) => m.organisationId === request.toOrganisationId) ? 'recipient' : actor.memberships.some((m) => m.organisationId === request.fromOrganisationId) ? 'sender' : undefined
+        if (!side) throw problems.requestNotFound()
+        const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
+        if (!requestMoves(status)[side].includes(to)) throw problems.illegalRequestMove(`A ${status} request cannot be ${to} by its ${side}.`)
+        if (to === 'accepted' && (await acceptedCount(tx, request.eventId, request.toOrganisationId)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached()
+        if (to === 'accepted' && (await acceptedCount(tx, request.eventId, request.fromOrganisationId)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached('The other side has no meetings left.')
+        const [row] = await tx.update(meetingRequests).set({ status: to, declineReason: reason ?? null, decidedAt: clock.now() }).where(eq(meetingRequests.id, requestId)).returning()
+        await audit.record(tx, { actorUserId: actor.userId, organisationId: side === 'recipient' ? request.toOrganisationId : request.fromOrganisationId, action: `request.${to}`, subjectType: 'meeting_request', subjectId: requestId, before: { status }, after: { status: to, reason: reason ?? null } })
+        if (to === 'accepted' || to === 'declined') await notify(tx, request.fromOrganisationId, to, row!, (await nameOf(tx, request.toOrganisationId)).legalName, event.name)
+        return toRequestDto(row!)
+      })
+    },
+
+    /** Marks pending requests past their deadline as expired (they never block a slot either way). */
+    async expireRequests(): Promise<number> {
+      const rows = await db.update(meetingRequests).set({ status: 'expired', decidedAt: clock.now() }).where(and(eq(meetingRequests.status, 'pending'), inArray(meetingRequests.eventId, db.select({ id: events.id }).from(events).where(sql`${events.requestDeadline} < ${clock.now()}`)))).returning({ id: meetingRequests.id })
+      return rows.length
+    },
+  }
+}
+export type ParticipationService = ReturnType<typeof createParticipationService>
+
+async function insertRequest(tx: DbOrTx, values: typeof meetingRequests.$inferInsert) {
+  try {
+    return await tx.insert(meetingRequests).values(values).returning()
+  } catch (error) {
+    if (violates(error, 'meeting_requests_open_pair_unique')) throw problems.duplicate()
+    throw error
+  }
+}
+
+async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.select({ id: organisations.id, legalName: organisations.legalName }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]))
+  return new Map(rows.map((row) => [row.id, row.legalName]))
+}

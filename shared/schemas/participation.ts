@@ -1,0 +1,58 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+const Uuid = Type.String({ format: 'uuid' })
+
+const STATUSES = ['targeted', 'invited', 'applied', 'selected', 'rejected', 'prepared', 'attended', 'followed_up'] as const
+export const ParticipationStatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)))
+
+export const ParticipationSchema = Type.Object({
+  id: Uuid,
+  eventId: Uuid,
+  organisation: Type.Optional(Type.Object({ id: Uuid, legalName: Type.String(), kind: Type.String(), nuts2: Type.Union([Type.String(), Type.Null()]) })),
+  organisationId: Uuid,
+  status: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  coachingSessions: Type.Integer(),
+  unavailableSlots: Type.Array(Type.Integer()),
+  /** For buyers: headquarters outside the edition's home region (KPI iii). */
+  outsideRegion: Type.Optional(Type.Boolean()),
+})
+export type Participation = Static<typeof ParticipationSchema>
+
+export const ParticipationChangeSchema = Type.Object(
+  {
+    status: ParticipationStatusSchema,
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+    coachingSessions: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
+  },
+  { additionalProperties: false },
+)
+
+export const AvailabilitySchema = Type.Object({ unavailableSlots: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 500 }) }, { additionalProperties: false })
+
+export const MeetingRequestInputSchema = Type.Object(
+  {
+    fromOrganisationId: Uuid,
+    toOrganisationId: Uuid,
+    message: Type.Optional(Type.String({ maxLength: 1000 })),
+    priority: Type.Union([Type.Literal('must_meet'), Type.Literal('meet')], { default: 'meet' }),
+  },
+  { additionalProperties: false },
+)
+
+export const MeetingRequestSchema = Type.Object({
+  id: Uuid,
+  eventId: Uuid,
+  fromOrganisationId: Uuid,
+  toOrganisationId: Uuid,
+  fromName: Type.Optional(Type.String()),
+  toName: Type.Optional(Type.String()),
+  origin: Type.String(),
+  priority: Type.String(),
+  message: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  declineReason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+})
+export type MeetingRequest = Static<typeof MeetingRequestSchema>
