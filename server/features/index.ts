@@ -16,6 +16,7 @@ import editionsFeature from './editions/index.js'
 import { createEditionsService } from './editions/editions.service.js'
 import participationFeature from './participation/index.js'
 import { createParticipationService } from './participation/participation.service.js'
+import { createTargetingService } from './participation/targeting.service.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
@@ -29,7 +30,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
   const editions = createEditionsService(base)
   const participation = createParticipationService(base)
-  return { audit, organisations, accounts, me, join, catalogue, editions, participation }
+  const targeting = createTargetingService(base)
+  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting }
 }
 export type Services = ReturnType<typeof createServices>
 

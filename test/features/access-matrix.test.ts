@@ -113,11 +113,15 @@ const MATRIX: Record<string, Case> = {
   'POST /api/requests/:requestId/accept': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/accept`, payload: {} }) },
   'POST /api/requests/:requestId/decline': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/decline`, payload: { reason: 'No capacity' } }) },
   'POST /api/requests/:requestId/withdraw': { allowed: ['smeAdmin', 'smeMember'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestFromSme(w)}/withdraw`, payload: {} }) },
+  'POST /api/events/:eventId/targeting/preview': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/preview`, payload: { format: 'csv', content: TARGETS() } }) },
+  'POST /api/events/:eventId/targeting/import': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/import`, payload: { format: 'csv', content: TARGETS() } }) },
+  'GET /api/events/:eventId/targeting/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/export?format=csv` }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 
 const EDITION = { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] }
 const EVENT = { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }], slotMinutes: 20, gapMinutes: 5, tables: [], maxMeetingsPerParticipant: 8 }
+const TARGETS = () => `legalName,kind,country,nuts2\nTarget ${fresh()},sme,IT,ITC1\n`
 const OFFER = { title: 'Electric bus retrofit', description: 'Retrofit kits for diesel city buses.', language: 'en', cpvMain: '34121000', trl: 7, keywords: ['bus'], certifications: [], status: 'published' }
 const NEED = { title: 'Electric buses', description: 'Thirty electric buses for the city fleet.', language: 'en', cpvCodes: ['34121000'], requiredCertifications: [], visibility: 'public', status: 'published' }
 
