@@ -116,6 +116,9 @@ const MATRIX: Record<string, Case> = {
   'POST /api/events/:eventId/targeting/preview': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/preview`, payload: { format: 'csv', content: TARGETS() } }) },
   'POST /api/events/:eventId/targeting/import': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/import`, payload: { format: 'csv', content: TARGETS() } }) },
   'GET /api/events/:eventId/targeting/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/export?format=csv` }) },
+  'POST /api/events/:eventId/applications/:orgId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/events/${w.event}/applications/${w.sme}` }) },
+  'GET /api/organisations/:orgId/participations': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/participations` }) },
+  'GET /api/events/:eventId/participations/counts': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/participations/counts` }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 

@@ -12,6 +12,8 @@ export const participationProblems = {
   notSelected: defineProblem({ code: 'requests.not_selected', status: 409, title: 'Both sides must be selected for the event' }),
   quotaReached: defineProblem({ code: 'requests.quota_reached', status: 409, title: 'The meeting quota is reached' }),
   duplicate: defineProblem({ code: 'requests.duplicate', status: 409, title: 'These two already have an open request in this event' }),
+  registrationClosed: defineProblem({ code: 'participation.registration_closed', status: 409, title: 'Registration for this event is closed' }),
+  notValidated: defineProblem({ code: 'participation.not_validated', status: 409, title: 'A hub of this edition must validate the organisation first' }),
   requestNotFound: defineProblem({ code: 'requests.not_found', status: 404, title: 'No such request' }),
   illegalRequestMove: defineProblem({ code: 'requests.illegal_move', status: 409, title: 'This request cannot change that way' }),
 }

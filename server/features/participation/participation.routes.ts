@@ -24,6 +24,21 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{ participation: Par
     schema: { tags, summary: 'Move an organisation to the next step (target, invite, select, reject with reason, …)', params: EventOrg, body: ParticipationChangeSchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },
   }, async (request) => participation.setStatus(authOf(request), request.params.eventId, request.params.orgId, request.body))
 
+  app.post('/events/:eventId/applications/:orgId', {
+    config: { access: access.member('orgId') },
+    schema: { tags, summary: 'Apply to take part (organisations validated by a hub of the edition)', params: EventOrg, response: { 200: ParticipationSchema, ...problemResponses(401, 403, 404, 409) } },
+  }, async (request) => participation.apply(authOf(request), request.params.eventId, request.params.orgId))
+
+  app.get('/organisations/:orgId/participations', {
+    config: { access: access.member('orgId') },
+    schema: { tags, summary: 'The events the organisation takes part in', params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Array(Type.Object({ eventId: Type.String(), eventName: Type.String(), timeZone: Type.String(), days: Type.Array(Type.Object({ date: Type.String() })), status: Type.String(), unavailableSlots: Type.Array(Type.Integer()) })), ...problemResponses(401, 403) } },
+  }, async (request) => participation.eventsOf(request.params.orgId))
+
+  app.get('/events/:eventId/participations/counts', {
+    config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
+    schema: { tags, summary: 'How many organisations are at each step', params: EventParams, response: { 200: Type.Record(Type.String(), Type.Integer()), ...problemResponses(401, 403, 404) } },
+  }, async (request) => participation.countsByStatus(request.params.eventId))
+
   app.put('/events/:eventId/participations/:orgId/availability', {
     config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
     schema: { tags, summary: 'The slots the organisation cannot attend', params: EventOrg, body: AvailabilitySchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },

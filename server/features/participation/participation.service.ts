@@ -72,8 +72,9 @@ export function createParticipationService(deps: ParticipationDeps) {
 
   return {
     /** Hubs move organisations through the lifecycle; an illegal step is a clear problem and changes nothing. */
-    async setStatus(actor: AuthContext, eventId: string, organisationId: string, input: { status: ParticipationStatus; reason?: string | undefined; coachingSessions?: number | undefined }) {
-      return db.transaction(async (tx) => {
+    async setStatus(actor: AuthContext, eventId: string, organisationId: string, input: { status: ParticipationStatus; reason?: string | undefined; coachingSessions?: number | undefined }, outer?: DbOrTx) {
+      const run = <T>(fn: (tx: DbOrTx) => Promise<T>) => (outer ? fn(outer) : db.transaction(fn))
+      return run(async (tx) => {
         const { homeNuts2 } = await eventOf(tx, eventId)
         const organisation = await nameOf(tx, organisationId)
         if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
@@ -87,6 +88,30 @@ export function createParticipationService(deps: ParticipationDeps) {
         await audit.record(tx, { actorUserId: actor.userId, organisationId, action: `participation.${input.status}`, subjectType: 'participation', subjectId: row!.id, before: current ? { status: current.status } : null, after: { status: input.status, reason: input.reason ?? null, eventId } })
         return { ...row!, outsideRegion: organisation.kind === 'buyer' && isOutsideRegion(organisation.nuts2, homeNuts2) }
       })
+    },
+
+    /** An SME or buyer validated by a hub of the edition applies on its own. */
+    async apply(actor: AuthContext, eventId: string, organisationId: string) {
+      return db.transaction(async (tx) => {
+        const { event } = await eventOf(tx, eventId)
+        if (event.registrationDeadline && clock.now() > event.registrationDeadline) throw problems.registrationClosed()
+        const [validated] = await tx.execute<{ ok: boolean }>(sql`
+          select exists (select 1 from affiliations a join edition_organisers eo on eo.organiser_id = a.organiser_id
+                         where a.participant_id = ${organisationId} and a.status = 'validated' and eo.edition_id = ${event.editionId}) as ok`)
+        if (!validated?.ok) throw problems.notValidated()
+        return this.setStatus(actor, eventId, organisationId, { status: 'applied' }, tx)
+      })
+    },
+
+    /** Events the organisation takes part in, with its step in each. */
+    async eventsOf(organisationId: string) {
+      const rows = await db.select({ participation: participations, event: events }).from(participations).innerJoin(events, eq(events.id, participations.eventId)).where(eq(participations.organisationId, organisationId)).orderBy(events.createdAt)
+      return rows.map(({ participation, event }) => ({ eventId: event.id, eventName: event.name, timeZone: event.timeZone, days: event.days as { date: string }[], status: participation.status, unavailableSlots: participation.unavailableSlots }))
+    },
+
+    async countsByStatus(eventId: string): Promise<Record<string, number>> {
+      const rows = await db.select({ status: participations.status, n: sql<number>`count(*)::int` }).from(participations).where(eq(participations.eventId, eventId)).groupBy(participations.status)
+      return Object.fromEntries(rows.map((row) => [row.status, row.n]))
     },
 
     async listParticipations(eventId: string, status?: ParticipationStatus) {
