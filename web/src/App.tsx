@@ -5,9 +5,16 @@ import { AuditPage } from './pages/audit-page.js'
 import { HomePage } from './pages/home-page.js'
 import { InvitationPage } from './pages/invitation-page.js'
 import { MailboxPage } from './pages/mailbox-page.js'
+import { NeedEditPage } from './pages/need-edit-page.js'
+import { NeedPage } from './pages/need-page.js'
+import { NeedsPage } from './pages/needs-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
+import { OfferEditPage } from './pages/offer-edit-page.js'
+import { OfferPage } from './pages/offer-page.js'
+import { OffersPage } from './pages/offers-page.js'
 import { OrganisationPage } from './pages/organisation-page.js'
 import { ParticipantsPage } from './pages/participants-page.js'
+import { SearchNeedsPage, SearchOffersPage } from './pages/search-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
 import { SignUpPage } from './pages/sign-up-page.js'
 import { TeamPage } from './pages/team-page.js'
@@ -27,6 +34,16 @@ export function App() {
             <Route path="account" element={<AccountPage />} />
             <Route path="organisations/:orgId" element={<OrganisationPage />} />
             <Route path="organisations/:orgId/team" element={<TeamPage />} />
+            <Route path="organisations/:orgId/offers" element={<OffersPage />} />
+            <Route path="organisations/:orgId/offers/new" element={<OfferEditPage />} />
+            <Route path="organisations/:orgId/offers/:offerId" element={<OfferEditPage />} />
+            <Route path="organisations/:orgId/needs" element={<NeedsPage />} />
+            <Route path="organisations/:orgId/needs/new" element={<NeedEditPage />} />
+            <Route path="organisations/:orgId/needs/:needId" element={<NeedEditPage />} />
+            <Route path="offers/:offerId" element={<OfferPage />} />
+            <Route path="needs/:needId" element={<NeedPage />} />
+            <Route path="search/offers" element={<SearchOffersPage />} />
+            <Route path="search/needs" element={<SearchNeedsPage />} />
             <Route path="invitations/:token" element={<InvitationPage />} />
             <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
             <Route path="audit" element={<AuditPage />} />

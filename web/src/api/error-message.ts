@@ -21,6 +21,9 @@ const KNOWN_CODES = [
   'invitations.invalid',
   'invitations.user_required',
   'invitations.already_member',
+  'catalogue.wrong_kind',
+  'offers.not_found',
+  'needs.not_found',
 ] as const
 export type KnownCode = (typeof KNOWN_CODES)[number]
 

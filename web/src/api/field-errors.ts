@@ -29,6 +29,11 @@ const DOMAIN_FIELD_CODES = {
   nuts2: 'problems.accounts.nuts2_invalid',
   organiser: 'fieldErrors.organiser',
   timeZone: 'fieldErrors.timeZone',
+  cpv: 'fieldErrors.cpv',
+  nace: 'fieldErrors.nace',
+  s3: 'fieldErrors.s3',
+  organisation: 'fieldErrors.organisation',
+  budgetOrder: 'fieldErrors.budgetOrder',
 } as const
 const isDomainFieldCode = (code: string): code is keyof typeof DOMAIN_FIELD_CODES => code in DOMAIN_FIELD_CODES
 
@@ -36,12 +41,13 @@ const isDomainFieldCode = (code: string): code is keyof typeof DOMAIN_FIELD_CODE
  * Reads `errors[]` of a problem (`body.user.email` → `user.email`). `prefix` is put
  * in front when the request body is itself the form's sub-object, e.g. a PATCH of
  * an organisation answering `body.vatId` for the form field `organisation.vatId`.
+ * An item of a list field belongs to the list's control: `body.cpvExtra.2` → `cpvExtra`.
  */
 export function fieldErrorsFrom(error: unknown, prefix = ''): FieldErrors {
   if (!(error instanceof ApiError)) return {}
   const result: FieldErrors = {}
   for (const item of error.problem.errors ?? []) {
-    const path = prefix + item.field.replace(/^(body|query|params)\./, '')
+    const path = prefix + item.field.replace(/^(body|query|params)\./, '').replace(/(\.\d+)+$/, '')
     result[path] ??= { code: item.code }
   }
   const field = FIELD_OF_CODE[error.code]
@@ -49,7 +55,7 @@ export function fieldErrorsFrom(error: unknown, prefix = ''): FieldErrors {
   return result
 }
 
-const KEYWORDS = ['required', 'format', 'minLength', 'maxLength', 'pattern', 'minItems', 'unknown'] as const
+const KEYWORDS = ['required', 'format', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minimum', 'maximum', 'unknown'] as const
 type Keyword = (typeof KEYWORDS)[number]
 const isKeyword = (code: string): code is Keyword => KEYWORDS.some((keyword) => keyword === code)
 

@@ -2,7 +2,16 @@ import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 
 /** One-off messages handed to the next page through navigation state, e.g. after deleting an account. */
-const FLASHES = ['accountDeleted', 'signedOut', 'signedOutEverywhere', 'leftOrganisation'] as const
+const FLASHES = [
+  'accountDeleted',
+  'signedOut',
+  'signedOutEverywhere',
+  'leftOrganisation',
+  'listingSaved',
+  'listingPublished',
+  'listingArchived',
+  'listingDeleted',
+] as const
 export type Flash = (typeof FLASHES)[number]
 
 export function flashState(flash: Flash): { flash: Flash } {

@@ -5,7 +5,7 @@ import { useSession } from '../session/session-context.js'
 
 interface NavItem {
   to: string
-  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit'
+  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds'
   end?: boolean
 }
 
@@ -17,9 +17,24 @@ function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
   if (!membership) return items
   const { id, kind } = membership.organisation
   items.push({ to: `/organisations/${id}`, key: 'organisation', end: true }, { to: `/organisations/${id}/team`, key: 'team' })
+  items.push(...catalogueItems(id, kind))
   if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' })
   if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' })
   return items
+}
+
+/** SMEs offer and look for needs, buyers the other way round; organisers and the authority search both. */
+function catalogueItems(id: string, kind: Membership['organisation']['kind']): NavItem[] {
+  const findOffers: NavItem = { to: '/search/offers', key: 'findOffers' }
+  const findNeeds: NavItem = { to: '/search/needs', key: 'findNeeds' }
+  switch (kind) {
+    case 'sme':
+      return [{ to: `/organisations/${id}/offers`, key: 'myOffers' }, findNeeds]
+    case 'buyer':
+      return [{ to: `/organisations/${id}/needs`, key: 'myNeeds' }, findOffers]
+    default:
+      return [findOffers, findNeeds]
+  }
 }
 
 export function SiteNav() {

@@ -66,7 +66,9 @@ function OrganisationSwitcher() {
     selectOrganisation(id)
     if (!next || !pathname.includes(previous)) return
     const organiserPage = pathname.startsWith('/organisers/')
-    void navigate(organiserPage && next.organisation.kind !== 'organiser' ? `/organisations/${id}` : pathname.replace(previous, id))
+    // A listing belongs to one organisation: the other one gets its list instead.
+    const samePage = pathname.replace(previous, id).replace(/\/(offers|needs)\/[^/]+$/, '/$1')
+    void navigate(organiserPage && next.organisation.kind !== 'organiser' ? `/organisations/${id}` : samePage)
   }
 
   return (

@@ -57,6 +57,12 @@ function failureMessage(t: ReturnType<typeof useTranslation>['t'], errors: Field
   return failure === null ? null : errorMessage(t, failure)
 }
 
+/** The `value` of the submit button that sent the form (Enter in a field: the form's first one). */
+export function submitterValue(event: FormEvent<HTMLFormElement>): string | undefined {
+  const submitter = (event.nativeEvent as SubmitEvent).submitter
+  return submitter instanceof HTMLButtonElement ? submitter.value : undefined
+}
+
 function codeOf(failure: unknown): string | undefined {
   return typeof failure === 'object' && failure !== null && 'code' in failure ? String(failure.code) : undefined
 }
@@ -67,13 +73,15 @@ interface SubmitButtonProps {
   busy?: boolean
   disabled?: boolean
   className?: string
+  /** Tells several submit buttons of one form apart: read it from the event's `submitter`. */
+  value?: string
 }
 
-export function SubmitButton({ children, testId, busy, disabled, className = 'button' }: SubmitButtonProps) {
+export function SubmitButton({ children, testId, busy, disabled, className = 'button', value }: SubmitButtonProps) {
   const form = useContext(FormContext)
   const working = busy ?? form?.busy ?? false
   return (
-    <button type="submit" className={className} data-testid={testId} disabled={disabled || working} aria-busy={working}>
+    <button type="submit" className={className} data-testid={testId} disabled={disabled || working} aria-busy={working} value={value}>
       {children}
     </button>
   )
