@@ -4,6 +4,7 @@ import { openDatabase } from '../infra/db.js'
 import { loadDemoData } from '../../seeds/index.js'
 import { createOrganisationCommand } from './organisations.command.js'
 import { reindexCommand } from './reindex.command.js'
+import { runRankCommand } from '../features/matching/rank.command.js'
 
 /**
  * The one command-line entry: `npm run --silent cli -- <command> [options]`.
@@ -43,6 +44,11 @@ const commands: Record<string, CliCommand> = {
   },
   'create-organisation': createOrganisationCommand,
   reindex: reindexCommand,
+  rank: {
+    summary: 'rank offers for needs with the matching pipeline on a temporary database; prints {needId: [offerIds]}',
+    usage: 'rank --needs NEEDS.json --offers OFFERS.json [--top 50]',
+    run: runRankCommand,
+  },
   config: {
     summary: 'print the configuration in force, secrets hidden, as JSON',
     usage: 'config',

@@ -87,6 +87,8 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
       const sort = query.sort === 'newest' ? ['updatedAt:desc'] : query.sort === 'trl' ? ['trl:desc', 'updatedAt:desc'] : query.q ? undefined : ['updatedAt:desc']
       const result = await indexOf(index).search(query.q ?? '', {
         filter: meiliFilter(query.filters),
+        // `any`: Meilisearch drops the least frequent-in-index words last, so records with only some of the words still match.
+        ...(query.match === 'any' ? { matchingStrategy: 'frequency' as const } : {}),
         facets: [...query.facets],
         page: query.page,
         hitsPerPage: query.pageSize,

@@ -42,11 +42,12 @@ interface TokenInfo {
 /**
  * Each word of the query matches in Italian, English or as written; the last
  * one also as a prefix; a word the index has never seen also matches its
- * closest known words (typo tolerance). Words are ANDed.
+ * closest known words (typo tolerance). Words are ANDed, or ORed in `any`
+ * mode (then stop words are dropped and ts_rank_cd orders by how many match).
  */
-function buildTsQuery(tokens: TokenInfo[]): SQL | undefined {
+function buildTsQuery(tokens: TokenInfo[], match: 'all' | 'any' = 'all'): SQL | undefined {
   const groups = tokens
-    .filter((info, i) => !info.stop || i === tokens.length - 1)
+    .filter((info, i) => !info.stop || (match === 'all' && i === tokens.length - 1))
     .map((info) => {
       const isLast = info === tokens.at(-1)
       const terms = [info.token, ...info.alternatives].map(
@@ -54,7 +55,7 @@ function buildTsQuery(tokens: TokenInfo[]): SQL | undefined {
       )
       return sql`(${sql.join(terms, sql` || `)})`
     })
-  return groups.length === 0 ? undefined : sql`(${sql.join(groups, sql` && `)})`
+  return groups.length === 0 ? undefined : sql`(${sql.join(groups, match === 'any' ? sql` || ` : sql` && `)})`
 }
 
 function filterClauses(index: IndexName, filters: EngineFilters): SQL[] {
@@ -130,13 +131,16 @@ export function createPostgresEngine(db: Database): SearchEngine {
   }
 
   /** Stop words, and for unknown words the closest words of the index, in one round trip. */
-  async function analyse(q: string | undefined): Promise<TokenInfo[]> {
-    const tokens = foldWords(q ?? '').slice(0, 12)
+  async function analyse(q: string | undefined, match: 'all' | 'any'): Promise<TokenInfo[]> {
+    const words = foldWords(q ?? '')
+    // A long text in `any` mode: its first 32 distinct words, without typo alternatives (a long text has enough words right).
+    const any = match === 'any'
+    const tokens = any ? [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w)))].slice(0, 32) : words.slice(0, 12)
     if (tokens.length === 0) return []
     const rows = await db.execute<{ token: string; stop: boolean; alternatives: string[] }>(sql`
       select t.token,
         numnode(to_tsquery('italian', t.token)) = 0 and numnode(to_tsquery('english', t.token)) = 0 as stop,
-        case when length(t.token) < 4
+        case when ${any} or length(t.token) < 4
                or exists (select 1 from ${searchWords} w where w.word = t.token)
                or (t.ord = ${tokens.length} and exists (select 1 from ${searchWords} w where w.word like t.token || '%'))
              then '{}'::text[]
@@ -158,7 +162,8 @@ export function createPostgresEngine(db: Database): SearchEngine {
       await db.execute(sql`delete from ${searchDocuments} where index = ${index}`)
     },
     async search(index, query): Promise<EngineResult> {
-      const tsquery = buildTsQuery(await analyse(query.q))
+      const match = query.match ?? 'all'
+      const tsquery = buildTsQuery(await analyse(query.q, match), match)
       const where = sql.join([...filterClauses(index, query.filters), ...(tsquery ? [sql`tsv @@ ${tsquery}`] : [])], sql` and `)
       const order = (p: string) =>
         sql.raw(query.sort === 'newest' ? `${p}updated_at desc, ${p}id` : query.sort === 'trl' ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id` : `${p}rank desc, ${p}updated_at desc, ${p}id`)

@@ -47,6 +47,12 @@ export interface EngineFilters {
 
 export interface EngineQuery {
   q?: string | undefined
+  /**
+   * `all` (default): every word must match, as a search box expects.
+   * `any`: records holding any of the words, most relevant first, for
+   * matching a long description against the index.
+   */
+  match?: 'all' | 'any' | undefined
   filters: EngineFilters
   sort?: 'relevance' | 'newest' | 'trl' | undefined
   page: number

@@ -7,6 +7,7 @@ interface Tap {
   same(a: unknown, b: unknown, message?: string): void
   match(a: unknown, b: unknown, message?: string): void
   ok(a: unknown, message?: string): void
+  notOk(a: unknown, message?: string): void
   notMatch(a: unknown, b: unknown, message?: string): void
 }
 
@@ -24,6 +25,15 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
     t.equal((await found({ q: 'electric buses' }))[0], ids([1])[0])
     t.equal((await found({ q: 'autobus elettrici' }))[0], ids([2])[0])
     t.equal((await found({ q: 'manutenzione predittiva' }))[0], ids([3])[0])
+  })
+
+  await t.test('any-words mode finds records holding some of the words, the most relevant first', async (t) => {
+    const q = 'predictive maintenance software with vibration data for the buses of a city'
+    t.same(await found({ q }), [], 'all words: nothing holds every word')
+    const any = await found({ q, match: 'any' })
+    t.equal(any[0], ids([4])[0], 'the record holding most of the words comes first')
+    t.ok(any.includes(ids([1])[0]!), 'a record holding only some of the words is found')
+    t.notOk(any.includes(ids([5])[0]!), 'a record holding none of the words is not')
   })
 
   await t.test('a typo still finds the word', async (t) => {

@@ -1,0 +1,172 @@
+import { CPV_ENTRIES, CPV_LANGUAGES, loadCpvLabels, type CpvLanguage } from '../../../seeds/taxonomies/index.js'
+import { dot, idfOf, normalise, stems, termCounts, type SparseVector } from './matching.text.js'
+
+/**
+ * CPV suggestion from free text in any EU language. The CPV vocabulary has
+ * an official label for every code in 23 languages, so each language gets
+ * a small index of its labels; a record's stems are scored against the labels
+ * of its own language (IDF-weighted overlap, rewarding labels the text covers
+ * whole), and the evidence is propagated up the hierarchy so that many weak
+ * hits in one class outweigh one stray word elsewhere.
+ */
+
+export interface CpvSuggestion {
+  code: string
+  /** 0–1: the share of the evidence this code and its descendants hold. */
+  confidence: number
+}
+
+export interface SuggestInput {
+  title: string
+  description: string
+  language: string
+}
+
+interface LabelIndex {
+  /** Per code (same order as CPV_ENTRIES): the label's distinct stems. */
+  stems: string[][]
+  /** Stem → indexes of codes whose label holds it. */
+  postings: Map<string, number[]>
+  idf: (term: string) => number
+  /** Per code: the summed IDF of its label's stems. */
+  mass: number[]
+}
+
+/** How much of a label the text must cover: the coverage factor is raised to this power. */
+const COVERAGE_POWER = 1.5
+/** Share of a code's score passed to each ancestor level (category, class, group, division). */
+const PROPAGATION = 0.5
+/** How much a code's ranking leans on the evidence of its parent, grandparent… */
+const BRANCH_DECAY = 0.25
+
+function buildIndex(labels: readonly string[]): LabelIndex {
+  const labelStems = labels.map((label) => [...new Set(stems(label))])
+  const idf = idfOf(labelStems)
+  const postings = new Map<string, number[]>()
+  labelStems.forEach((terms, i) => {
+    for (const term of terms) {
+      const list = postings.get(term)
+      if (list) list.push(i)
+      else postings.set(term, [i])
+    }
+  })
+  return { stems: labelStems, postings, idf, mass: labelStems.map((terms) => terms.reduce((sum, t) => sum + idf(t), 0)) }
+}
+
+const indexes = new Map<CpvLanguage, Promise<LabelIndex>>()
+
+function isCpvLanguage(language: string): language is CpvLanguage {
+  return (CPV_LANGUAGES as readonly string[]).includes(language)
+}
+
+/** The label index of a language; English for languages without CPV labels. Built on first use, then cached. */
+export function labelIndex(language: string): Promise<LabelIndex> {
+  const lang: CpvLanguage = isCpvLanguage(language) ? language : 'en'
+  let index = indexes.get(lang)
+  if (!index) {
+    index = loadCpvLabels(lang).then((labels) => buildIndex(CPV_ENTRIES.map((entry) => labels.get(entry.code) ?? entry.label.en)))
+    indexes.set(lang, index)
+  }
+  return index
+}
+
+/** Raw per-code scores of a text against one language's labels. */
+export function scoreLabels(index: LabelIndex, input: Pick<SuggestInput, 'title' | 'description'>): Map<number, number> {
+  const weights = new Map<string, number>()
+  for (const [term, f] of termCounts(input.title, input.description, 3)) {
+    if (index.postings.has(term)) weights.set(term, 1 + Math.log(f))
+  }
+  const hits = new Map<number, { sum: number; covered: number }>()
+  for (const [term, w] of weights) {
+    const idf = index.idf(term)
+    for (const i of index.postings.get(term)!) {
+      const hit = hits.get(i) ?? { sum: 0, covered: 0 }
+      hit.sum += idf * w
+      hit.covered += idf
+      hits.set(i, hit)
+    }
+  }
+  const scores = new Map<number, number>()
+  for (const [i, hit] of hits) scores.set(i, hit.sum * (hit.covered / index.mass[i]!) ** COVERAGE_POWER)
+  return scores
+}
+
+/** Significant prefixes of a code, most specific first: 34121100 → 341211, 34121, 3412, 341, 34. */
+export function ancestors(code: string): string[] {
+  let end = 8
+  while (end > 2 && code[end - 1] === '0') end--
+  const out: string[] = []
+  for (let n = end; n >= 2; n--) out.push(code.slice(0, n))
+  return out
+}
+
+/**
+ * Evidence per CPV prefix: each code's score counts fully at its own level
+ * and `PROPAGATION`^k at the k-th ancestor. Normalised to sum 1 over the
+ * most specific prefixes, so it reads as a distribution.
+ */
+export function prefixEvidence(scores: Map<number, number>, limit = 40): Map<string, number> {
+  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit)
+  const evidence = new Map<string, number>()
+  for (const [i, score] of top) {
+    ancestors(CPV_ENTRIES[i]!.code).forEach((prefix, k) => evidence.set(prefix, (evidence.get(prefix) ?? 0) + score * PROPAGATION ** k))
+  }
+  return evidence
+}
+
+/** Likely CPV codes of a text, best first, with a confidence each. */
+export async function suggestCpv(input: SuggestInput, options: { limit?: number } = {}): Promise<CpvSuggestion[]> {
+  const index = await labelIndex(input.language)
+  return rankSuggestions(scoreLabels(index, input), options.limit ?? 5)
+}
+
+/** Codes ranked by their own score plus the evidence of their class and group: a code in a well-supported branch wins. */
+export function rankSuggestions(scores: Map<number, number>, limit: number): CpvSuggestion[] {
+  const evidence = prefixEvidence(scores)
+  const total = [...scores.values()].sort((a, b) => b - a).slice(0, 40).reduce((s, x) => s + x, 0)
+  if (total === 0) return []
+  const ranked = [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([i, score]) => {
+      const code = CPV_ENTRIES[i]!.code
+      const branch = ancestors(code).slice(1).reduce((sum, prefix, k) => sum + (evidence.get(prefix) ?? 0) * BRANCH_DECAY ** (k + 1), 0)
+      return { code, value: score + branch }
+    })
+    .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
+  const best = ranked[0]!.value
+  return ranked.slice(0, limit).map(({ code, value }) => ({ code, confidence: Math.round((value / best) * Math.min(1, best / (2 * total)) * 1000) / 1000 }))
+}
+
+
+
+/** A record's place in the CPV tree, inferred from its text: evidence per level (division, group, class), unit length each. */
+export interface CpvProfile {
+  levels: SparseVector[]
+}
+
+const PROFILE_LEVELS = [2, 3, 4] as const
+
+export async function cpvProfile(input: SuggestInput): Promise<CpvProfile> {
+  const evidence = prefixEvidence(scoreLabels(await labelIndex(input.language), input))
+  return { levels: PROFILE_LEVELS.map((digits) => normalise(new Map([...evidence].filter(([prefix]) => prefix.length === digits)))) }
+}
+
+/** The profile of declared codes: the main code counts fully, the others `extra`. */
+export function declaredProfile(codes: readonly string[], extra = 0.8): CpvProfile {
+  return {
+    levels: PROFILE_LEVELS.map((digits) => {
+      const vector = new Map<string, number>()
+      codes.forEach((code, i) => {
+        const prefix = ancestors(code).find((p) => p.length === digits)
+        if (prefix) vector.set(prefix, Math.max(vector.get(prefix) ?? 0, i === 0 ? 1 : extra))
+      })
+      return normalise(vector)
+    }),
+  }
+}
+
+/** 0–1: how alike two profiles are, the mean of the per-level cosines. */
+export function profileSimilarity(a: CpvProfile, b: CpvProfile): number {
+  return a.levels.reduce((sum, level, i) => sum + dot(level, b.levels[i]!), 0) / a.levels.length
+}

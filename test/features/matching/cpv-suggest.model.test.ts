@@ -1,0 +1,32 @@
+import t from 'tap'
+import { cpvProfile, declaredProfile, profileSimilarity, suggestCpv } from '../../../server/features/matching/cpv-suggest.model.js'
+
+const codes = async (title: string, description: string, language: string) => (await suggestCpv({ title, description, language }, { limit: 3 })).map((s) => s.code)
+
+t.test('an Italian text about electric buses suggests the electric-bus code first', async (t) => {
+  t.equal((await codes('Fornitura di autobus elettrici', 'Autobus urbani a batteria con ricarica in deposito per il trasporto pubblico.', 'it'))[0], '34144910')
+})
+
+t.test('the same need in English suggests the same code', async (t) => {
+  t.equal((await codes('Supply of electric buses', 'Battery electric buses for urban public transport, with depot charging.', 'en'))[0], '34144910')
+})
+
+t.test('French and German texts are read against their own CPV labels', async (t) => {
+  t.equal((await codes('Fourniture de matériel informatique', 'Ordinateurs portables et imprimantes pour les écoles.', 'fr'))[0]?.slice(0, 3), '302', 'computer equipment')
+  t.ok((await codes('Lieferung von Büromöbeln', 'Schreibtische und Bürostühle für die Verwaltung.', 'de')).includes('39130000'), 'office furniture')
+  t.equal((await codes('Servizi di pulizia degli uffici', 'Pulizia giornaliera di uffici e locali comunali.', 'it'))[0], '90919200', 'office cleaning')
+})
+
+t.test('confidences are between 0 and 1, best first; a text with no known word gets no suggestion', async (t) => {
+  const suggestions = await suggestCpv({ title: 'Supply of electric buses', description: '', language: 'en' })
+  t.ok(suggestions.every((s, i) => s.confidence > 0 && s.confidence <= 1 && (i === 0 || s.confidence <= suggestions[i - 1]!.confidence)))
+  t.same(await suggestCpv({ title: 'xyzzy qwrtp', description: '', language: 'en' }), [])
+})
+
+t.test('an Italian and an English text on one subject sit closer in the CPV tree than two subjects in one language', async (t) => {
+  const busIt = await cpvProfile({ title: 'Autobus elettrici', description: 'Autobus urbani a batteria per il trasporto pubblico.', language: 'it' })
+  const busEn = await cpvProfile({ title: 'Electric buses', description: 'Battery buses for urban public transport.', language: 'en' })
+  const cleaningEn = await cpvProfile({ title: 'Office cleaning', description: 'Daily cleaning of offices.', language: 'en' })
+  t.ok(profileSimilarity(busIt, busEn) > profileSimilarity(busEn, cleaningEn))
+  t.ok(profileSimilarity(busEn, declaredProfile(['34121000'])) > profileSimilarity(cleaningEn, declaredProfile(['34121000'])))
+})
