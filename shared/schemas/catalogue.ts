@@ -108,6 +108,7 @@ export const SearchQuerySchema = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 200 })),
     cpv: Type.Optional(Type.String({ pattern: '^[0-9]{2,8}$', description: 'CPV code or prefix (division 2 digits … code 8 digits)' })),
     nace: Type.Optional(Type.String({ pattern: '^[0-9]{2}(\\.[0-9]{1,2})?$' })),
+    naceSection: Type.Optional(Type.String({ pattern: '^[A-U]$', description: 'NACE section letter, as the naceSection facet gives it' })),
     s3: Type.Optional(Type.String({ maxLength: 60 })),
     region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{0,2}$', description: 'NUTS-2 code, or a country prefix' })),
     trlMin: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),

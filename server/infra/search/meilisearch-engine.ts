@@ -36,6 +36,7 @@ export function meiliFilter(filters: EngineFilters): string[] {
   const clauses: string[] = []
   if (filters.cpv) clauses.push(`cpvPrefixes = ${escapeValue(filters.cpv)}`)
   if (filters.nace) clauses.push(`(nace = ${escapeValue(filters.nace)} OR naceDivision = ${escapeValue(filters.nace)})`)
+  if (filters.naceSection) clauses.push(`naceSection = ${escapeValue(filters.naceSection)}`)
   if (filters.s3) clauses.push(`s3 = ${escapeValue(filters.s3)}`)
   if (filters.region) clauses.push(filters.region.length === 2 ? `country = ${escapeValue(filters.region)}` : `region = ${escapeValue(filters.region)}`)
   if (filters.trlMin !== undefined) clauses.push(`trl >= ${filters.trlMin}`)

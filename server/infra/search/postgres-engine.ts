@@ -62,6 +62,7 @@ function filterClauses(index: IndexName, filters: EngineFilters): SQL[] {
   const clauses: SQL[] = [sql`index = ${index}`]
   if (filters.cpv) clauses.push(sql`cpv @> array[${filters.cpv}]::text[]`)
   if (filters.nace) clauses.push(sql`(nace = ${filters.nace} or nace like ${filters.nace + '.%'})`)
+  if (filters.naceSection) clauses.push(sql`nace_section = ${filters.naceSection}`)
   if (filters.s3) clauses.push(sql`s3 = ${filters.s3}`)
   if (filters.region) clauses.push(sql`region like ${filters.region + '%'}`)
   if (filters.trlMin !== undefined) clauses.push(sql`trl >= ${filters.trlMin}`)

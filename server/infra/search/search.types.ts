@@ -33,6 +33,7 @@ export interface SearchDocument {
 export interface EngineFilters {
   cpv?: string | undefined
   nace?: string | undefined
+  naceSection?: string | undefined
   s3?: string | undefined
   /** A NUTS-2 code, or a 2-letter country prefix. */
   region?: string | undefined

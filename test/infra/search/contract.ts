@@ -54,6 +54,7 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
     t.same(await sorted({ cpv: '48' }), ids([3, 4]).sort(), 'CPV division 48')
     t.same(await sorted({ nace: '29.10' }), ids([1, 2]).sort())
     t.same(await sorted({ nace: '28' }), ids([6]), 'NACE division')
+    t.same(await sorted({ naceSection: 'J' }), ids([4]), 'NACE section')
     t.same(await sorted({ s3: 'mechatronics' }), ids([3, 4, 6]).sort())
     t.same(await sorted({ region: 'ITC1' }), ids([2, 3, 5, 6, 8]).sort())
     t.same(await sorted({ region: 'IT' }), ids([2, 3, 4, 5, 6, 8]).sort(), 'a country prefix')

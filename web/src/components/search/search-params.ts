@@ -13,12 +13,13 @@ export type Sort = (typeof SORTS)[number]
 const SIZE_CLASSES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large']
 
 /** Filters a person can set and remove one by one; `trl` stands for the trlMin–trlMax pair. */
-export const FILTERS = ['cpv', 'nace', 's3', 'region', 'trl', 'sizeClass', 'language'] as const
+export const FILTERS = ['cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language'] as const
 export type Filter = (typeof FILTERS)[number]
 
 const PATTERNS: Record<Exclude<Filter, 'trl'>, RegExp> = {
   cpv: /^[0-9]{2,8}$/,
   nace: /^[0-9]{2}(\.[0-9]{1,2})?$/,
+  naceSection: /^[A-U]$/,
   s3: /^.{1,60}$/,
   region: /^[A-Z]{2}[0-9A-Z]{0,2}$/,
   sizeClass: new RegExp(`^(${SIZE_CLASSES.join('|')})$`),
@@ -36,7 +37,7 @@ export function readSearch(params: URLSearchParams): SearchQuery {
   const query: SearchQuery = { page: integer(params.get('page'), 1, MAX_PAGE) ?? 1, pageSize: PAGE_SIZE }
   const q = params.get('q')?.trim().slice(0, 200)
   if (q) query.q = q
-  for (const key of ['cpv', 'nace', 's3', 'region', 'language'] as const) {
+  for (const key of ['cpv', 'nace', 'naceSection', 's3', 'region', 'language'] as const) {
     const value = params.get(key)
     if (value !== null && PATTERNS[key].test(value)) query[key] = value
   }
@@ -60,10 +61,10 @@ export function filterValue(query: SearchQuery, filter: Filter): string | undefi
   return `${trlMin ?? 1}–${trlMax ?? 9}`
 }
 
-/** Which filter a facet sets. NACE sections cannot be filtered on: the API's `nace` takes division codes only. */
+/** Which filter a facet sets. */
 export const FACET_FILTER: Record<Facet, Filter | null> = {
   cpvDivision: 'cpv',
-  naceSection: null,
+  naceSection: 'naceSection',
   s3: 's3',
   region: 'region',
   trl: 'trl',
