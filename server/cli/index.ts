@@ -5,6 +5,7 @@ import { loadDemoData } from '../../seeds/index.js'
 import { createOrganisationCommand } from './organisations.command.js'
 import { reindexCommand } from './reindex.command.js'
 import { runRankCommand } from '../features/matching/rank.command.js'
+import { runScheduleCommand } from '../scheduling/cli.js'
 
 /**
  * The one command-line entry: `npm run --silent cli -- <command> [options]`.
@@ -44,6 +45,11 @@ const commands: Record<string, CliCommand> = {
   },
   'create-organisation': createOrganisationCommand,
   reindex: reindexCommand,
+  schedule: {
+    summary: 'schedule the meetings of an instance (b2bsp JSON format); prints slots, tables, breaks and the lower bound',
+    usage: 'schedule INSTANCE.json [--time-limit SECONDS] [--fairness D] [--seed N]',
+    run: runScheduleCommand,
+  },
   rank: {
     summary: 'rank offers for needs with the matching pipeline on a temporary database; prints {needId: [offerIds]}',
     usage: 'rank --needs NEEDS.json --offers OFFERS.json [--top 50]',

@@ -1,0 +1,151 @@
+import { anneal } from './anneal.js'
+import { breaksLowerBound } from './bound.js'
+import { konigColouring } from './colouring.js'
+import { greedySlots } from './greedy.js'
+import type { Instance } from './instance.js'
+import { buildModel, gaps, popcount, type Model } from './model.js'
+import { createRandom } from './random.js'
+import { buildResult, busyMasks, type ScheduleResult } from './result.js'
+import { assignTables } from './tables.js'
+
+/**
+ * The scheduler: a conflict-free start (König colouring when nothing
+ * restricts slots, else first-fit with the leftovers dropped in anyway),
+ * simulated annealing on clashes + breaks + fairness, then a repair pass that
+ * keeps every meeting whose slot is conflict-free (highest priority first)
+ * and re-inserts the rest where they still fit. The greedy baseline is kept
+ * if it is ever better, so the answer is never worse than first-fit.
+ */
+
+export interface SolveOptions {
+  timeLimitMs?: number
+  /** Max breaks per participant; null = no fairness rule (default 2). */
+  fairness?: number | null
+  seed?: number
+  /** Search steps; with the seed, this (not the clock) decides the answer. */
+  maxIterations?: number
+  clock?: () => number
+  onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number; elapsedMs: number }) => void
+}
+
+export interface SolveResult extends ScheduleResult {
+  /** A participant alone already needs more breaks than the fairness bound. */
+  fairnessProvenInfeasible: boolean
+  elapsedMs: number
+}
+
+const DEFAULTS = { timeLimitMs: 10_000, fairness: 2, seed: 1, maxIterations: 60_000_000 }
+
+function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
+  const bit = 1 << t
+  if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[t]! >= model.tables) return false
+  for (const j of model.preds[i]!) if (slot[j]! >= 0 && slot[j]! >= t) return false
+  for (const j of model.succs[i]!) if (slot[j]! >= 0 && slot[j]! <= t) return false
+  return true
+}
+
+/** Keeps conflict-free meetings, highest priority first, then fits leftovers with the fewest new breaks. */
+export function repair(model: Model, proposed: Int32Array): Int32Array {
+  const M = proposed.length
+  const slot = new Int32Array(M).fill(-1)
+  const busy = new Int32Array(model.participants)
+  const load = new Int32Array(model.slots)
+  const put = (i: number, t: number) => {
+    slot[i] = t
+    busy[model.a[i]!]! |= 1 << t
+    busy[model.b[i]!]! |= 1 << t
+    load[t]!++
+  }
+  const order = [...Array(M).keys()].sort((i, j) => model.priority[j]! - model.priority[i]! || i - j)
+  for (const i of order) if (proposed[i]! >= 0 && canPlace(model, slot, busy, load, i, proposed[i]!)) put(i, proposed[i]!)
+  for (const i of order) {
+    if (slot[i]! >= 0) continue
+    let bestT = -1
+    let bestCost = Infinity
+    for (let t = 0; t < model.slots; t++) {
+      if (!canPlace(model, slot, busy, load, i, t)) continue
+      const a = model.a[i]!
+      const b = model.b[i]!
+      const cost = gaps(busy[a]! | (1 << t)) - gaps(busy[a]!) + gaps(busy[b]! | (1 << t)) - gaps(busy[b]!)
+      if (cost < bestCost) [bestT, bestCost] = [t, cost]
+    }
+    if (bestT >= 0) put(i, bestT)
+  }
+  return slot
+}
+
+/** Lexicographic quality: unscheduled priority, then breaks over the bound, then breaks. */
+export function scheduleKey(model: Model, slot: Int32Array, fairness: number): [number, number, number] {
+  let missing = 0
+  slot.forEach((t, i) => {
+    if (t < 0) missing += model.priority[i]!
+  })
+  let excess = 0
+  let breaks = 0
+  for (const mask of busyMasks(model, slot)) {
+    const g = gaps(mask)
+    breaks += g
+    excess += Math.max(0, g - fairness)
+  }
+  return [missing, excess, breaks]
+}
+
+const better = (x: number[], y: number[]) => x[0]! < y[0]! || (x[0] === y[0] && (x[1]! < y[1]! || (x[1] === y[1] && x[2]! < y[2]!)))
+
+function startingPoint(model: Model, greedy: Int32Array, random: () => number): Int32Array {
+  const konig = konigColouring(model)
+  if (konig) return konig
+  // Leftovers go to a random slot of their domain: the search will untangle the clashes.
+  return greedy.map((t, i) => {
+    const d = model.domain[i]!
+    if (t >= 0 || d === 0) return t
+    let pick = Math.floor(random() * popcount(d))
+    for (let s = 0; s < model.slots; s++) if (d & (1 << s) && pick-- === 0) return s
+    return -1
+  })
+}
+
+export function solve(instance: Instance, options: SolveOptions = {}): SolveResult {
+  const clock = options.clock ?? (() => performance.now())
+  const startedAt = clock()
+  const settings = { ...DEFAULTS, ...options }
+  const fairness = options.fairness === undefined ? DEFAULTS.fairness : options.fairness
+  const limit = fairness ?? Infinity
+  const model = buildModel(instance)
+  const bound = breaksLowerBound(model)
+  const random = createRandom(settings.seed)
+  const greedy = greedySlots(model)
+  const common = {
+    model,
+    fairness: limit,
+    random,
+    maxIterations: settings.maxIterations,
+    cycleIterations: Math.min(1_500_000, Math.max(20_000, 10_000 * instance.meetings.length)),
+    patience: 4,
+    target: bound.total ?? 0,
+    clock,
+    deadline: startedAt + settings.timeLimitMs,
+    onProgress: options.onProgress && ((p: { iterations: number; breaks: number; hard: number; excess: number }) => options.onProgress!({ ...p, elapsedMs: clock() - startedAt })),
+  }
+  // Keep 30% of the time for a second search in case not every meeting fits fairly.
+  const firstDeadline = fairness === null ? common.deadline : startedAt + 0.7 * settings.timeLimitMs
+  let found = anneal({ ...common, start: startingPoint(model, greedy, random), excessWeight: 3, deadline: firstDeadline })
+  if (found.hard > 0 && fairness !== null) {
+    // Every meeting comes before fairness: search again with the bound nearly free.
+    const relaxed = anneal({ ...common, start: found.slot, excessWeight: 0.25 })
+    found = { ...relaxed, iterations: found.iterations + relaxed.iterations }
+  }
+  const repaired = repair(model, found.slot)
+  const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, repaired, limit))
+  const slot = useGreedy ? greedy : repaired
+  const result = buildResult(model, {
+    slotOf: slot,
+    tableOf: assignTables(instance, slot),
+    fairness,
+    lowerBound: bound.total,
+    iterations: found.iterations,
+    stoppedBy: useGreedy ? 'baseline' : found.stoppedBy,
+  })
+  const fairnessProvenInfeasible = fairness !== null && bound.perParticipant.some((g) => g > fairness)
+  return { ...result, fairnessProvenInfeasible, elapsedMs: clock() - startedAt }
+}
