@@ -59,6 +59,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       participant: (id) => services.organisations.organisersOf(id),
       edition: (id) => services.editions.organisersOfEdition(id),
       event: (id) => services.editions.organisersOfEvent(id),
+      eventParticipant: (id) => services.participation.participantsOfEvent(id),
     },
   })
   await app.register(docsPlugin, { config })

@@ -35,7 +35,18 @@ export function createServices(app: FastifyInstance, config: Config) {
 }
 export type Services = ReturnType<typeof createServices>
 
+/** Housekeeping every few minutes: expire pending requests past their deadline, drop old rate-limit windows. */
+function startHousekeeping(app: FastifyInstance, services: Services, rateLimiter: ReturnType<typeof createRateLimiter>): void {
+  const run = () =>
+    Promise.all([services.participation.expireRequests(), rateLimiter.prune()]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
+  const timer = setInterval(() => void run(), 5 * 60_000)
+  timer.unref()
+  app.addHook('onReady', async () => void run())
+  app.addHook('onClose', async () => clearInterval(timer))
+}
+
 export async function registerFeatures(app: FastifyInstance, config: Config, services: Services): Promise<void> {
+  startHousekeeping(app, services, createRateLimiter(app.db, app.clock))
   await app.register(
     async (api) => {
       await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })

@@ -33,6 +33,8 @@ export const access = {
   editionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'edition', param }),
   /** A hub that runs the edition of the event named by the parameter. */
   eventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'event', param }),
+  /** An organisation that takes part in the event named by the parameter (at any step). */
+  eventParticipant: (param: string): Access => ({ kind: 'ownedBy', owner: 'eventParticipant', param }),
   anyOf: (...options: Access[]): Access => ({ kind: 'anyOf', options }),
 }
 
@@ -73,7 +75,7 @@ export const SESSION_COOKIE = 'mtb_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export type OwnerKind = 'participant' | 'edition' | 'event'
+export type OwnerKind = 'participant' | 'edition' | 'event' | 'eventParticipant'
 
 export interface AccessOptions {
   config: Config

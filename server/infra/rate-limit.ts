@@ -37,7 +37,7 @@ export function createRateLimiter(db: Database, clock: Clock) {
     },
     /** Old windows are of no use; dropped now and then. */
     async prune(): Promise<void> {
-      await db.delete(rateLimitHits).where(sql`${rateLimitHits.windowStart} < ${new Date(clock.now().getTime() - 86_400_000)}`)
+      await db.delete(rateLimitHits).where(sql`${rateLimitHits.windowStart} < ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz`)
     },
   }
 }

@@ -13,7 +13,7 @@ const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })
 export const editionsRoutes: FastifyPluginAsyncTypebox<{ editions: EditionsService }> = async (app, { editions }) => {
   const tags = ['editions']
   const editionReaders = { access: access.anyOf(access.editionOrganiser('editionId'), access.orgKind(['authority'])) }
-  const eventReaders = { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) }
+  const eventReaders = { access: access.anyOf(access.eventOrganiser('eventId'), access.eventParticipant('eventId'), access.orgKind(['authority'])) }
 
   app.get('/organisers/:orgId/editions', { config: { access: access.orgKind(['organiser'], 'orgId') }, schema: { tags, summary: 'Editions this hub runs', params: Org, response: { 200: Type.Array(EditionSchema), ...problemResponses(401, 403) } } }, async (request) => editions.listEditions(request.params.orgId))
   app.post('/organisers/:orgId/editions', { config: { access: access.orgKind(['organiser'], 'orgId') }, schema: { tags, summary: 'Open an edition (a call round), with its KPI targets', params: Org, body: EditionInputSchema, response: { 201: EditionSchema, ...problemResponses(400, 401, 403) } } }, async (request, reply) => reply.code(201).send(await editions.createEdition(authOf(request), request.params.orgId, request.body)))

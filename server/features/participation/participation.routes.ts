@@ -34,6 +34,11 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{ participation: Par
     schema: { tags, summary: 'The events the organisation takes part in', params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Array(Type.Object({ eventId: Type.String(), eventName: Type.String(), timeZone: Type.String(), days: Type.Array(Type.Object({ date: Type.String() })), status: Type.String(), unavailableSlots: Type.Array(Type.Integer()) })), ...problemResponses(401, 403) } },
   }, async (request) => participation.eventsOf(request.params.orgId))
 
+  app.get('/organisations/:orgId/open-events', {
+    config: { access: access.member('orgId') },
+    schema: { tags, summary: 'Events the organisation may apply to: own events of editions run by a hub that validated it, registration still open', params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Array(Type.Object({ eventId: Type.String(), eventName: Type.String(), editionName: Type.String(), timeZone: Type.String(), days: Type.Array(Type.Object({ date: Type.String() })), registrationDeadline: Type.Union([Type.String(), Type.Null()]), status: Type.Union([Type.String(), Type.Null()]) })), ...problemResponses(401, 403) } },
+  }, async (request) => participation.openEvents(request.params.orgId))
+
   app.get('/events/:eventId/participations/counts', {
     config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
     schema: { tags, summary: 'How many organisations are at each step', params: EventParams, response: { 200: Type.Record(Type.String(), Type.Integer()), ...problemResponses(401, 403, 404) } },

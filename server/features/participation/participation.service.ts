@@ -109,6 +109,25 @@ export function createParticipationService(deps: ParticipationDeps) {
       return rows.map(({ participation, event }) => ({ eventId: event.id, eventName: event.name, timeZone: event.timeZone, days: event.days as { date: string }[], status: participation.status, unavailableSlots: participation.unavailableSlots }))
     },
 
+    async participantsOfEvent(eventId: string): Promise<string[]> {
+      const rows = await db.select({ id: participations.organisationId }).from(participations).where(eq(participations.eventId, eventId))
+      return rows.map((row) => row.id)
+    },
+
+    /** Own events of editions run by a hub that validated the organisation, still open for registration. */
+    async openEvents(organisationId: string) {
+      const rows = await db.execute<{ id: string; name: string; time_zone: string; days: { date: string }[]; edition_name: string; registration_deadline: Date | null; status: string | null }>(sql`
+        select distinct e.id, e.name, e.time_zone, e.days, ed.name as edition_name, e.registration_deadline, p.status
+        from ${events} e
+        join ${editions} ed on ed.id = e.edition_id
+        join edition_organisers eo on eo.edition_id = e.edition_id
+        join affiliations a on a.organiser_id = eo.organiser_id and a.participant_id = ${organisationId} and a.status = 'validated'
+        left join ${participations} p on p.event_id = e.id and p.organisation_id = ${organisationId}
+        where e.kind = 'own' and (e.registration_deadline is null or e.registration_deadline > ${clock.now().toISOString()}::timestamptz)
+        order by e.name`)
+      return rows.map((row) => ({ eventId: row.id, eventName: row.name, editionName: row.edition_name, timeZone: row.time_zone, days: row.days, registrationDeadline: row.registration_deadline ? new Date(row.registration_deadline).toISOString() : null, status: row.status }))
+    },
+
     async countsByStatus(eventId: string): Promise<Record<string, number>> {
       const rows = await db.select({ status: participations.status, n: sql<number>`count(*)::int` }).from(participations).where(eq(participations.eventId, eventId)).groupBy(participations.status)
       return Object.fromEntries(rows.map((row) => [row.status, row.n]))
@@ -181,7 +200,7 @@ export function createParticipationService(deps: ParticipationDeps) {
 
     /** Marks pending requests past their deadline as expired (they never block a slot either way). */
     async expireRequests(): Promise<number> {
-      const rows = await db.update(meetingRequests).set({ status: 'expired', decidedAt: clock.now() }).where(and(eq(meetingRequests.status, 'pending'), inArray(meetingRequests.eventId, db.select({ id: events.id }).from(events).where(sql`${events.requestDeadline} < ${clock.now()}`)))).returning({ id: meetingRequests.id })
+      const rows = await db.update(meetingRequests).set({ status: 'expired', decidedAt: clock.now() }).where(and(eq(meetingRequests.status, 'pending'), inArray(meetingRequests.eventId, db.select({ id: events.id }).from(events).where(sql`${events.requestDeadline} < ${clock.now().toISOString()}::timestamptz`)))).returning({ id: meetingRequests.id })
       return rows.length
     },
   }

@@ -129,3 +129,16 @@ t.test('a cookie-authenticated write without the CSRF token is refused and chang
   const ok = await ada.inject({ method: 'PATCH', url: '/api/me', payload: { name: 'Ada Lovelace' } })
   t.equal(ok.json().name, 'Ada Lovelace')
 })
+
+t.test('old rate-limit windows are pruned', async (t) => {
+  const clock = fixedClock('2026-11-23T10:00:00Z')
+  const app = await build(t, { clock, outbox: { start: false } })
+  await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'x@y.example' } })
+  const { createRateLimiter } = await import('../../../server/infra/rate-limit.js')
+  const limiter = createRateLimiter(app.db, clock)
+  await limiter.prune()
+  t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 2, 'recent windows stay')
+  clock.advance(2 * 86_400_000)
+  await limiter.prune()
+  t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 0)
+})

@@ -17,6 +17,9 @@ t.test('a validated SME applies, the hub selects it, and the SME sees the event 
   const event = (await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'MtB Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }], slotMinutes: 20, gapMinutes: 0, tables: [], registrationDeadline: '2027-02-15T18:00:00Z', maxMeetingsPerParticipant: 8 } })).json()
 
   const ada = await signIn(app, 'ada@alpha.example')
+  const open = (await ada.inject({ method: 'GET', url: `/api/organisations/${sme.orgId}/open-events` })).json()
+  t.same(open.map((e: { eventName: string; status: string | null }) => [e.eventName, e.status]), [['MtB Torino', null]], 'the SME finds the event it may apply to')
+  t.equal((await ada.inject({ method: 'GET', url: `/api/events/${event.id}/slots` })).statusCode, 403, 'not before taking part')
   const applied = await ada.inject({ method: 'POST', url: `/api/events/${event.id}/applications/${sme.orgId}` })
   t.same([applied.statusCode, applied.json().status], [200, 'applied'])
   const bea = await signIn(app, 'bea@beta.example')
@@ -25,6 +28,9 @@ t.test('a validated SME applies, the hub selects it, and the SME sees the event 
   await organiser.inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${sme.orgId}`, payload: { status: 'selected' } })
   t.same((await ada.inject({ method: 'GET', url: `/api/organisations/${sme.orgId}/participations` })).json().map((p: { eventName: string; status: string }) => [p.eventName, p.status]), [['MtB Torino', 'selected']])
   t.same((await organiser.inject({ method: 'GET', url: `/api/events/${event.id}/participations/counts` })).json(), { selected: 1 })
+  t.equal((await ada.inject({ method: 'GET', url: `/api/events/${event.id}/slots` })).json().length, 6, 'a participant reads the slot grid')
+  const bea2 = await bea.inject({ method: 'GET', url: `/api/organisations/${stranger.orgId}/open-events` })
+  t.same(bea2.json(), [], 'an SME validated by another hub is not offered this edition’s events')
 
   clock.set('2027-02-16T00:00:00Z')
   const late = await createOrgWithAdmin(app, { kind: 'sme', name: 'Gamma Srl', email: 'gia@gamma.example' })

@@ -104,3 +104,17 @@ t.test('availability: the slots a participant cannot attend, checked against the
   t.same([bad.statusCode, bad.json().errors[0].field], [400, 'body.unavailableSlots.1'])
   t.equal((await w.agents.b.inject({ method: 'PUT', url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`, payload: { unavailableSlots: [] } })).statusCode, 403)
 })
+
+t.test('housekeeping marks pending requests past their deadline as expired', async (t) => {
+  const clock = fixedClock('2027-02-01T10:00:00Z')
+  const app = await build(t, { clock, outbox: { start: false } })
+  const w = await setUp(app)
+  await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId)
+  const { createParticipationService } = await import('../../../server/features/participation/participation.service.js')
+  const service = createParticipationService({ db: app.db, clock, outbox: app.outbox, audit: { record: async () => {} }, publicUrl: 'http://x' })
+  t.equal(await service.expireRequests(), 0, 'nothing expires before the deadline')
+  clock.set('2027-03-02T00:00:00Z')
+  t.equal(await service.expireRequests(), 1)
+  const [row] = await app.sql`select status from meeting_requests`
+  t.equal(row!.status, 'expired')
+})
