@@ -2,12 +2,17 @@ import { BrowserRouter, Route, Routes } from 'react-router'
 import { Layout } from './layout/layout.js'
 import { AccountPage } from './pages/account-page.js'
 import { AuditPage } from './pages/audit-page.js'
+import { EditionPage } from './pages/edition-page.js'
+import { EditionsPage } from './pages/editions-page.js'
+import { EventPage } from './pages/event-page.js'
+import { EventRequestsPage } from './pages/event-requests-page.js'
 import { HomePage } from './pages/home-page.js'
 import { InvitationPage } from './pages/invitation-page.js'
 import { MailboxPage } from './pages/mailbox-page.js'
 import { NeedEditPage } from './pages/need-edit-page.js'
 import { NeedPage } from './pages/need-page.js'
 import { NeedsPage } from './pages/needs-page.js'
+import { MyEventsPage } from './pages/my-events-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { OfferEditPage } from './pages/offer-edit-page.js'
 import { OfferPage } from './pages/offer-page.js'
@@ -46,6 +51,11 @@ export function App() {
             <Route path="search/needs" element={<SearchNeedsPage />} />
             <Route path="invitations/:token" element={<InvitationPage />} />
             <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
+            <Route path="organisers/:orgId/editions" element={<EditionsPage />} />
+            <Route path="editions/:editionId" element={<EditionPage />} />
+            <Route path="events/:eventId" element={<EventPage />} />
+            <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
+            <Route path="organisations/:orgId/events" element={<MyEventsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="dev/mailbox" element={<MailboxPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -24,6 +24,20 @@ const KNOWN_CODES = [
   'catalogue.wrong_kind',
   'offers.not_found',
   'needs.not_found',
+  'events.not_found',
+  'participation.illegal_transition',
+  'participation.reason_required',
+  'participation.not_participant',
+  'participation.no_such_slot',
+  'participation.registration_closed',
+  'participation.not_validated',
+  'requests.deadline_passed',
+  'requests.wrong_pair',
+  'requests.not_selected',
+  'requests.quota_reached',
+  'requests.duplicate',
+  'requests.not_found',
+  'requests.illegal_move',
 ] as const
 export type KnownCode = (typeof KNOWN_CODES)[number]
 

@@ -5,7 +5,7 @@ import { useSession } from '../session/session-context.js'
 
 interface NavItem {
   to: string
-  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds'
+  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds' | 'editions' | 'myEvents'
   end?: boolean
 }
 
@@ -18,7 +18,8 @@ function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
   const { id, kind } = membership.organisation
   items.push({ to: `/organisations/${id}`, key: 'organisation', end: true }, { to: `/organisations/${id}/team`, key: 'team' })
   items.push(...catalogueItems(id, kind))
-  if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' })
+  if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' }, { to: `/organisers/${id}/editions`, key: 'editions' })
+  if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/events`, key: 'myEvents' })
   if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' })
   return items
 }

@@ -3,6 +3,7 @@ import { useParams } from 'react-router'
 import { viewNeed } from '../api/catalogue-api.js'
 import { AsyncView } from '../components/async-view.js'
 import { ListingPageHeader } from '../components/catalogue/listing-page-header.js'
+import { RequestMeetingPanel } from '../components/participation/request-meeting-panel.js'
 import { NeedView } from '../components/catalogue/need-view.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
@@ -25,6 +26,7 @@ function PublishedNeed({ needId }: { needId: string }) {
           <>
             <ListingPageHeader kind="need" title={data.title} organisationName={data.organisation.legalName} />
             <NeedView need={data} />
+            <RequestMeetingPanel toOrganisationId={data.organisation.id} />
           </>
         )}
       </AsyncView>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router'
 import { viewOffer } from '../api/catalogue-api.js'
 import { AsyncView } from '../components/async-view.js'
 import { ListingPageHeader } from '../components/catalogue/listing-page-header.js'
+import { RequestMeetingPanel } from '../components/participation/request-meeting-panel.js'
 import { OfferView } from '../components/catalogue/offer-view.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
@@ -28,6 +29,7 @@ function PublishedOffer({ offerId }: { offerId: string }) {
             <p className="muted small" data-testid="offer-organisation-id">
               {t('detail.organisationId')} <code>{data.organisation.id}</code>
             </p>
+            <RequestMeetingPanel toOrganisationId={data.organisation.id} />
           </>
         )}
       </AsyncView>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { rememberEntry, type TaxonomyEntry, type TaxonomyKind } from '../../api/taxonomies-api.js'
 import { useTaxonomySearch } from './use-taxonomy-search.js'
@@ -170,10 +171,9 @@ function handleKey(key: string, state: KeyState): boolean {
   }
 }
 
-type Translate = ReturnType<typeof useTranslation>['t']
-
-function statusText(t: Translate, search: { loading: boolean; failed: boolean }, count: number): string {
+function statusText(t: TFunction, search: { loading: boolean; failed: boolean }, count: number): string {
   if (search.loading) return t('picker.searching')
   if (search.failed) return t('picker.failed')
-  return count === 0 ? t('picker.noMatches') : t('picker.count', { count })
+  if (count === 0) return t('picker.noMatches')
+  return t('picker.count', { count })
 }

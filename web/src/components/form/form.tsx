@@ -1,4 +1,5 @@
 import { createContext, useContext, type FormEvent, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../api/error-message.js'
 import { fieldMessage, type FieldErrors } from '../../api/field-errors.js'
@@ -52,7 +53,7 @@ export function FormFailure({ testId }: { testId?: string }) {
   )
 }
 
-function failureMessage(t: ReturnType<typeof useTranslation>['t'], errors: FieldErrors, failure: unknown): string | null {
+function failureMessage(t: TFunction, errors: FieldErrors, failure: unknown): string | null {
   if (Object.keys(errors).length > 0) return t('fieldErrors.summary')
   return failure === null ? null : errorMessage(t, failure)
 }

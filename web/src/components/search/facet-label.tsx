@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Facet } from '../../../../shared/schemas/catalogue.js'
 import type { TaxonomyKind } from '../../api/taxonomies-api.js'
@@ -35,7 +36,7 @@ export function useValueLabel(key: Facet | Filter, value: string): ValueLabel {
   return { code: value, label: label ?? '' }
 }
 
-function sizeLabel(t: ReturnType<typeof useTranslation>['t'], value: string): string {
+function sizeLabel(t: TFunction, value: string): string {
   switch (value) {
     case 'micro':
     case 'small':

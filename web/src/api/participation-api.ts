@@ -1,0 +1,57 @@
+import type { Static } from '@sinclair/typebox'
+import type { MeetingRequest, MeetingRequestInputSchema, Participation, ParticipationStatusSchema } from '../../../shared/schemas/participation.js'
+import { apiGet, apiSend } from './client.js'
+
+/** Who takes part in an event and at which step; meeting requests; targeting lists. */
+
+export type ParticipationStatus = Static<typeof ParticipationStatusSchema>
+export type MeetingRequestInput = Static<typeof MeetingRequestInputSchema>
+export type RequestVerb = 'accept' | 'decline' | 'withdraw'
+
+/** An event the organisation takes part in, as `GET /organisations/:orgId/participations` answers it. */
+export interface MyEvent {
+  eventId: string
+  eventName: string
+  timeZone: string
+  days: { date: string }[]
+  status: string
+  unavailableSlots: number[]
+}
+
+export interface TargetingRow {
+  line: number
+  values: Record<string, string>
+  errors: { field: string; message: string }[]
+  action: 'create' | 'add' | 'already' | 'invalid'
+  organisationId?: string
+}
+export type TargetingFormat = 'csv' | 'xlsx'
+
+const id = (value: string) => encodeURIComponent(value)
+const event = (eventId: string) => `/api/events/${id(eventId)}`
+
+export function listParticipations(eventId: string, status?: ParticipationStatus): Promise<Participation[]> {
+  return apiGet<Participation[]>(`${event(eventId)}/participations${status ? `?status=${status}` : ''}`)
+}
+export const countParticipations = (eventId: string) => apiGet<Record<string, number>>(`${event(eventId)}/participations/counts`)
+export const changeParticipation = (eventId: string, orgId: string, body: { status: ParticipationStatus; reason?: string; coachingSessions?: number }) =>
+  apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}`, body)
+
+export const listMyEvents = (orgId: string) => apiGet<MyEvent[]>(`/api/organisations/${id(orgId)}/participations`)
+export const applyToEvent = (eventId: string, orgId: string) => apiSend<Participation>('POST', `${event(eventId)}/applications/${id(orgId)}`)
+export const setAvailability = (eventId: string, orgId: string, unavailableSlots: number[]) =>
+  apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}/availability`, { unavailableSlots })
+
+export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
+  const query = organisationId ? `?organisationId=${id(organisationId)}` : ''
+  return apiGet<MeetingRequest[]>(`${event(eventId)}/requests${query}`)
+}
+export const requestMeeting = (eventId: string, body: MeetingRequestInput) => apiSend<MeetingRequest>('POST', `${event(eventId)}/requests`, body)
+export const moveRequest = (requestId: string, verb: RequestVerb, reason?: string) =>
+  apiSend<MeetingRequest>('POST', `/api/requests/${id(requestId)}/${verb}`, reason ? { reason } : {})
+
+export const previewTargeting = (eventId: string, body: { format: TargetingFormat; content: string }) =>
+  apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/preview`, body)
+export const importTargeting = (eventId: string, body: { format: TargetingFormat; content: string }) =>
+  apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/import`, body)
+export const targetingExportUrl = (eventId: string, format: TargetingFormat) => `${event(eventId)}/targeting/export?format=${format}`

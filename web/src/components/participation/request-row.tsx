@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MeetingRequest } from '../../../../shared/schemas/participation.js'
+import { moveRequest, type RequestVerb } from '../../api/participation-api.js'
+import { ErrorNotice } from '../async-view.js'
+import { StatusBadge } from '../status-badge.js'
+import { useAction } from '../use-action.js'
+import { useDateFormat } from '../use-date-format.js'
+import { requestTone } from './participation-status.js'
+
+interface RequestRowProps {
+  request: MeetingRequest
+  /** incoming: the viewer may accept or decline; outgoing: withdraw; overview: read only (a hub's list). */
+  direction: 'incoming' | 'outgoing' | 'overview'
+  onChanged: (request: MeetingRequest) => void
+}
+
+/** One meeting request with its status, and the moves open to the viewer while it is pending. */
+export function RequestRow({ request, direction, onChanged }: RequestRowProps) {
+  const { t } = useTranslation()
+  const formatDate = useDateFormat()
+  const action = useAction()
+  const [declining, setDeclining] = useState(false)
+  const [reason, setReason] = useState('')
+  const pending = request.status === 'pending'
+  const counterpart = direction === 'incoming' ? request.fromName : request.toName
+
+  const move = (verb: RequestVerb) =>
+    action.run(async () => {
+      onChanged(await moveRequest(request.id, verb, verb === 'decline' ? reason.trim() || undefined : undefined))
+      setDeclining(false)
+    })
+
+  return (
+    <li className="list-row request-row" data-testid="request-row" data-request-id={request.id} data-status={request.status}>
+      <div>
+        <div className="row-title">
+          {direction === 'overview' ? t('requests.pair', { from: request.fromName ?? request.fromOrganisationId, to: request.toName ?? request.toOrganisationId }) : (counterpart ?? '—')}
+        </div>
+        <div className="badge-row">
+          <span data-testid="request-status">
+            <StatusBadge tone={requestTone(request.status)}>{t(`requests.status.${statusKey(request.status)}`)}</StatusBadge>
+          </span>
+          <StatusBadge tone={request.priority === 'must_meet' ? 'warn' : 'neutral'}>{t(request.priority === 'must_meet' ? 'requests.mustMeet' : 'requests.meet')}</StatusBadge>
+          {request.origin === 'organiser' && <StatusBadge tone="neutral">{t('requests.imposed')}</StatusBadge>}
+        </div>
+        {request.message && <p className="small">{request.message}</p>}
+        {request.declineReason && <p className="small reason">{t('requests.declineReasonWas', { reason: request.declineReason })}</p>}
+        <div className="muted small">{t('requests.sentAt', { date: formatDate(request.createdAt) })}</div>
+      </div>
+      {pending && direction === 'incoming' && !declining && (
+        <div className="button-row">
+          <button type="button" className="button button-small" data-testid="request-accept" onClick={() => void move('accept')}>
+            {t('requests.accept')}
+          </button>
+          <button type="button" className="button button-small button-danger" data-testid="request-decline" onClick={() => setDeclining(true)}>
+            {t('requests.decline')}
+          </button>
+        </div>
+      )}
+      {declining && (
+        <div className="reject-box">
+          <label htmlFor={`decline-${request.id}`}>{t('requests.declineReason')}</label>
+          <textarea id={`decline-${request.id}`} data-testid="request-decline-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <div className="button-row">
+            <button type="button" className="button button-small button-danger-solid" data-testid="request-decline-confirm" onClick={() => void move('decline')}>
+              {t('requests.declineConfirm')}
+            </button>
+            <button type="button" className="button button-small button-secondary" onClick={() => setDeclining(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {pending && direction === 'outgoing' && (
+        <div className="button-row">
+          <button type="button" className="button button-small button-secondary" data-testid="request-withdraw" onClick={() => void move('withdraw')}>
+            {t('requests.withdraw')}
+          </button>
+        </div>
+      )}
+      {action.error !== null && <ErrorNotice error={action.error} testId="request-error" />}
+    </li>
+  )
+}
+
+function statusKey(status: string): 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired' {
+  return status === 'accepted' || status === 'declined' || status === 'withdrawn' || status === 'expired' ? status : 'pending'
+}

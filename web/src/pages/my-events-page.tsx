@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { applyToEvent, listMyEvents, type MyEvent } from '../api/participation-api.js'
+import { AsyncView } from '../components/async-view.js'
+import { TextField } from '../components/form/fields.js'
+import { Form, FormFailure, SubmitButton } from '../components/form/form.js'
+import { useForm } from '../components/form/use-form.js'
+import { AvailabilityEditor } from '../components/participation/availability-editor.js'
+import { ACTIVE_STATUSES, participationTone, readParticipationStatus } from '../components/participation/participation-status.js'
+import { StatusBadge } from '../components/status-badge.js'
+import { useLoad } from '../components/use-load.js'
+import { RequireSession } from '../session/require-session.js'
+import { useDocumentTitle } from '../use-document-title.js'
+
+
+export function MyEventsPage() {
+  const { orgId = '' } = useParams()
+  return <RequireSession>{() => <MyEvents key={orgId} orgId={orgId} />}</RequireSession>
+}
+
+function MyEvents({ orgId }: { orgId: string }) {
+  const { t } = useTranslation()
+  const events = useLoad(orgId, () => listMyEvents(orgId))
+  useDocumentTitle(t('myEvents.documentTitle'))
+  return (
+    <div className="page-section" data-testid="my-events-page">
+      <header className="page-header">
+        <h1>{t('myEvents.title')}</h1>
+        <p className="lead">{t('myEvents.intro')}</p>
+      </header>
+      <section className="panel" aria-labelledby="my-events-list">
+        <h2 id="my-events-list" className="visually-hidden">{t('myEvents.title')}</h2>
+        <AsyncView result={events.result} onRetry={() => events.reload()}>
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted empty" data-testid="my-events-empty">{t('myEvents.empty')}</p>
+            ) : (
+              <ul className="plain-list" data-testid="my-events-list">
+                {list.map((event) => (
+                  <MyEventRow key={event.eventId} orgId={orgId} event={event} />
+                ))}
+              </ul>
+            )
+          }
+        </AsyncView>
+      </section>
+      <section className="panel" aria-labelledby="apply-title">
+        <h2 id="apply-title">{t('myEvents.applyTitle')}</h2>
+        <p className="muted small">{t('myEvents.applyIntro')}</p>
+        <ApplyForm orgId={orgId} onApplied={() => events.reload(true)} />
+      </section>
+    </div>
+  )
+}
+
+function MyEventRow({ orgId, event }: { orgId: string; event: MyEvent }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [unavailable, setUnavailable] = useState(event.unavailableSlots)
+  const active = ACTIVE_STATUSES.includes(event.status)
+  const dates = event.days.map((d) => d.date).join(', ')
+  return (
+    <li className="list-row my-event" data-testid="my-event-row" data-event-id={event.eventId} data-status={event.status}>
+      <div>
+        <div className="row-title">{event.eventName}</div>
+        <div className="muted small">
+          {dates} · {event.timeZone}
+        </div>
+        <StatusBadge tone={participationTone(event.status)}>{t(`participation.${readParticipationStatus(event.status) ?? 'targeted'}`)}</StatusBadge>
+      </div>
+      {active && (
+        <div className="button-row">
+          <Link className="button button-small" to={`/events/${event.eventId}/requests`} data-testid="my-event-requests">
+            {t('myEvents.requests')}
+          </Link>
+          <button type="button" className="button button-small button-secondary" aria-expanded={open} data-testid="my-event-availability" onClick={() => setOpen((o) => !o)}>
+            {t('myEvents.availability', { count: unavailable.length })}
+          </button>
+        </div>
+      )}
+      {active && open && <AvailabilityEditor eventId={event.eventId} orgId={orgId} unavailable={unavailable} onSaved={setUnavailable} />}
+    </li>
+  )
+}
+
+function ApplyForm({ orgId, onApplied }: { orgId: string; onApplied: () => void }) {
+  const { t } = useTranslation()
+  const form = useForm()
+  const [eventId, setEventId] = useState('')
+  const submit = (e: FormEvent<HTMLFormElement>) =>
+    void form.submit(e, async () => {
+      await applyToEvent(eventId.trim(), orgId)
+      setEventId('')
+      onApplied()
+    })
+  return (
+    <Form form={form} onSubmit={submit} testId="apply-form">
+      <TextField name="eventId" testId="apply-event-id" label={t('myEvents.eventId')} hint={t('myEvents.eventIdHint')} value={eventId} onChange={setEventId} required />
+      <FormFailure testId="apply-error" />
+      <div className="button-row">
+        <SubmitButton testId="apply-submit">{t('myEvents.apply')}</SubmitButton>
+      </div>
+    </Form>
+  )
+}
