@@ -37,6 +37,16 @@ export const countParticipations = (eventId: string) => apiGet<Record<string, nu
 export const changeParticipation = (eventId: string, orgId: string, body: { status: ParticipationStatus; reason?: string; coachingSessions?: number }) =>
   apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}`, body)
 
+export interface OpenEvent {
+  eventId: string
+  eventName: string
+  editionName: string
+  timeZone: string
+  days: { date: string }[]
+  registrationDeadline: string | null
+  status: string | null
+}
+export const listOpenEvents = (orgId: string) => apiGet<OpenEvent[]>(`/api/organisations/${id(orgId)}/open-events`)
 export const listMyEvents = (orgId: string) => apiGet<MyEvent[]>(`/api/organisations/${id(orgId)}/participations`)
 export const applyToEvent = (eventId: string, orgId: string) => apiSend<Participation>('POST', `${event(eventId)}/applications/${id(orgId)}`)
 export const setAvailability = (eventId: string, orgId: string, unavailableSlots: number[]) =>

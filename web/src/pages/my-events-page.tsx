@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { applyToEvent, listMyEvents, type MyEvent } from '../api/participation-api.js'
+import { applyToEvent, listMyEvents, listOpenEvents, type MyEvent } from '../api/participation-api.js'
 import { AsyncView } from '../components/async-view.js'
 import { TextField } from '../components/form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../components/form/form.js'
@@ -45,6 +45,7 @@ function MyEvents({ orgId }: { orgId: string }) {
           }
         </AsyncView>
       </section>
+      <OpenEvents orgId={orgId} onApplied={() => events.reload(true)} />
       <section className="panel" aria-labelledby="apply-title">
         <h2 id="apply-title">{t('myEvents.applyTitle')}</h2>
         <p className="muted small">{t('myEvents.applyIntro')}</p>
@@ -102,5 +103,52 @@ function ApplyForm({ orgId, onApplied }: { orgId: string; onApplied: () => void 
         <SubmitButton testId="apply-submit">{t('myEvents.apply')}</SubmitButton>
       </div>
     </Form>
+  )
+}
+
+/** Events of editions run by a hub that validated the organisation, still open for registration. */
+function OpenEvents({ orgId, onApplied }: { orgId: string; onApplied: () => void }) {
+  const { t } = useTranslation()
+  const open = useLoad(orgId, () => listOpenEvents(orgId))
+  const [failed, setFailed] = useState<string | undefined>()
+  const apply = async (eventId: string) => {
+    setFailed(undefined)
+    try {
+      await applyToEvent(eventId, orgId)
+      open.reload(true)
+      onApplied()
+    } catch {
+      setFailed(eventId)
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="open-events-title" data-testid="open-events">
+      <h2 id="open-events-title">{t('myEvents.openTitle')}</h2>
+      <AsyncView result={open.result} onRetry={() => open.reload()}>
+        {(list) => {
+          const available = list.filter((event) => event.status === null)
+          return available.length === 0 ? (
+            <p className="muted empty">{t('myEvents.openEmpty')}</p>
+          ) : (
+            <ul className="plain-list">
+              {available.map((event) => (
+                <li key={event.eventId} className="list-row" data-testid="open-event-row" data-event-id={event.eventId}>
+                  <div>
+                    <div className="row-title">{event.eventName}</div>
+                    <div className="muted small">
+                      {event.editionName} · {event.days.map((d) => d.date).join(', ')} · {event.timeZone}
+                    </div>
+                    {failed === event.eventId && <p className="field-error">{t('myEvents.applyFailed')}</p>}
+                  </div>
+                  <button type="button" className="button button-small" data-testid="open-event-apply" onClick={() => void apply(event.eventId)}>
+                    {t('myEvents.apply')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }}
+      </AsyncView>
+    </section>
   )
 }
