@@ -31,8 +31,11 @@ async function probeRoutes(app: FastifyInstance) {
     throw offerGone('Offer 42 was archived')
   })
   app.get('/api/probe/duplicate', { config: { access: access.public } }, async () => {
-    await app.sql`create temporary table probe (id int primary key)`
-    await app.sql`insert into probe values (1), (1)`
+    // One transaction, so both statements use the connection that holds the temporary table.
+    await app.sql.begin(async (tx) => {
+      await tx`create temporary table probe (id int primary key) on commit drop`
+      await tx`insert into probe values (1), (1)`
+    })
     return {}
   })
 }
