@@ -1,6 +1,7 @@
 import t from 'tap'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { PROJECT_ROOT } from '../server/config.js'
+import { runCli } from './helpers/cli.js'
 
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } })
@@ -33,15 +34,7 @@ t.test('create-organisation opens the platform to a hub: organisation, invitatio
   const { startSmtp } = await import('./helpers/smtp.js')
   const smtp = await startSmtp(t)
   const databaseUrl = await createTestDatabase(t)
-  const run = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtp.url } })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      child.on('close', (status) => resolve({ status, stdout, stderr }))
-    })
+  const run = (...args: string[]) => runCli(args, { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url })
   const result = await run('create-organisation', '--kind', 'organiser', '--name', 'Hub Piemonte', '--country', 'IT', '--nuts2', 'ITC1', '--admin-email', 'boss@hub.example')
   t.equal(result.status, 0, result.stderr)
   const created = JSON.parse(result.stdout)

@@ -6,7 +6,7 @@ import postgres from 'postgres'
 import { PROJECT_ROOT } from '../server/config.js'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/infra/embedded-postgres.js'
 import { runMigrations } from '../server/infra/migrate.js'
-import { freePort } from './helpers/ports.js'
+import { freePort } from '../server/infra/ports.js'
 import { TEMPLATE_DATABASE } from './helpers/db.js'
 
 /**

@@ -7,7 +7,7 @@ import postgres from 'postgres'
 import { PROJECT_ROOT } from '../../server/config.js'
 import { startEmbeddedPostgres } from '../../server/infra/embedded-postgres.js'
 import { runMigrations } from '../../server/infra/migrate.js'
-import { freePort } from '../../test/helpers/ports.js'
+import { freePort } from '../../server/infra/ports.js'
 import { generateQuery, prng } from './generate.js'
 import { buildIndex, loadCatalogue, PASSWORD } from './setup.js'
 

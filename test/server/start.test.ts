@@ -2,7 +2,7 @@ import t from 'tap'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort } from '../helpers/ports.js'
+import { freePort } from '../../server/infra/ports.js'
 import { startServerProcess } from '../helpers/process.js'
 
 t.test('npm start on an empty data folder runs an embedded PostgreSQL, serves, and stops cleanly; a second start reuses the data', async (t) => {

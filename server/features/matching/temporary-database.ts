@@ -1,29 +1,17 @@
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { loadConfig } from '../../config.js'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../infra/embedded-postgres.js'
 import { runMigrations } from '../../infra/migrate.js'
+import { freePort } from '../../infra/ports.js'
 
 /** A PostgreSQL server for one-off runs: DATABASE_URL's when set, else an embedded one in a temporary folder. */
 export interface TemporaryServer {
   /** A fresh, migrated database on the server; dropped by `close`. */
   createDatabase(): Promise<string>
   close(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function withDatabase(url: string, name: string): string {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { build } from '../../helpers/build.js'
-import { freePort } from '../../helpers/ports.js'
+import { freePort } from '../../../server/infra/ports.js'
 import { market, need, offer } from '../../helpers/catalogue.js'
 
 t.test('a published offer becomes searchable for buyers once indexed, with highlights and facets; drafts and archived ones do not', async (t) => {

@@ -1,6 +1,5 @@
 import t from 'tap'
-import { spawn } from 'node:child_process'
-import { PROJECT_ROOT } from '../../../server/config.js'
+import { runCli } from '../../helpers/cli.js'
 import { build } from '../../helpers/build.js'
 import { market, need, offer } from '../../helpers/catalogue.js'
 
@@ -16,14 +15,7 @@ t.test('reindex rebuilds a lost index from PostgreSQL, showing progress', async 
   await app.sql`delete from search_documents`
   t.equal((await m.buyerAgent.inject({ method: 'GET', url: '/api/search/offers?q=autobus' })).json().total, 0, 'the index is lost')
 
-  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'reindex'], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: app.database.url } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
+  const result = await runCli(['reindex'], { DATABASE_URL: app.database.url })
   t.equal(result.status, 0, result.stderr)
   t.match(JSON.parse(result.stdout), { engine: 'postgres', offers: 4, needs: 1 })
   t.match(result.stderr, /offers\s+\[#{30}\] 4\/4 100%/)

@@ -1,7 +1,7 @@
 import t from 'tap'
 import postgres from 'postgres'
 import { build } from '../../helpers/build.js'
-import { freePort } from '../../helpers/ports.js'
+import { freePort } from '../../../server/infra/ports.js'
 import { testServerUrl } from '../../helpers/db.js'
 
 t.test('health is ok when the database answers, with each component named', async (t) => {

@@ -1,9 +1,8 @@
 import t from 'tap'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PROJECT_ROOT } from '../../../server/config.js'
+import { runCli } from '../../helpers/cli.js'
 import { testServerUrl } from '../../helpers/db.js'
 
 t.test('cli rank prints, for each need, offers best first; an Italian offer matches an English need without codes', async (t) => {
@@ -17,14 +16,7 @@ t.test('cli rank prints, for each need, offers best first; an Italian offer matc
   ]
   fs.writeFileSync(path.join(dir, 'needs.json'), JSON.stringify(needs))
   fs.writeFileSync(path.join(dir, 'offers.json'), JSON.stringify(offers))
-  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rank', '--needs', path.join(dir, 'needs.json'), '--offers', path.join(dir, 'offers.json'), '--top', '3'], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: testServerUrl() } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
+  const result = await runCli(['rank', '--needs', path.join(dir, 'needs.json'), '--offers', path.join(dir, 'offers.json'), '--top', '3'], { DATABASE_URL: testServerUrl() })
   t.equal(result.status, 0, result.stderr)
   const ranking = JSON.parse(result.stdout) as Record<string, string[]>
   t.same(Object.keys(ranking), ['n1'])
@@ -33,12 +25,7 @@ t.test('cli rank prints, for each need, offers best first; an Italian offer matc
 })
 
 t.test('cli rank explains its usage when arguments are missing', async (t) => {
-  const result = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rank', '--needs', 'x.json'], { cwd: PROJECT_ROOT })
-    let stderr = ''
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('close', (status) => resolve({ status, stderr }))
-  })
+  const result = await runCli(['rank', '--needs', 'x.json'])
   t.equal(result.status, 2)
   t.match(result.stderr, /usage: rank --needs NEEDS.json --offers OFFERS.json/)
 })
