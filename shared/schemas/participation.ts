@@ -52,7 +52,40 @@ export const MeetingRequestSchema = Type.Object({
   message: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   declineReason: Type.Union([Type.String(), Type.Null()]),
+  /** The buyer's representative who holds the meeting, when one is chosen. */
+  representativeId: Type.Union([Uuid, Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })
 export type MeetingRequest = Static<typeof MeetingRequestSchema>
+
+export const RepresentativeSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  jobTitle: Type.Union([Type.String(), Type.Null()]),
+  unavailableSlots: Type.Array(Type.Integer()),
+})
+export type Representative = Static<typeof RepresentativeSchema>
+
+/** The whole list at once: entries with an id are kept (and updated), new ones are added, missing ones removed. */
+export const RepresentativesInputSchema = Type.Object(
+  {
+    representatives: Type.Array(
+      Type.Object(
+        {
+          id: Type.Optional(Uuid),
+          name: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
+          email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+          jobTitle: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+          unavailableSlots: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 500 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export const RepresentativeChoiceSchema = Type.Object({ representativeId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false })

@@ -31,7 +31,7 @@ interface Case {
   /** The call ends the caller's session or account: give it a fresh one. */
   freshCaller?: boolean
   /** How a signed-in caller without access is refused, when not a 403 (a record they may not know of is a 404). */
-  refusal?: [number, string]
+  refusal?: [number, string] | ((role: Role) => [number, string])
 }
 
 const everyone = ROLES
@@ -113,6 +113,9 @@ const MATRIX: Record<string, Case> = {
   'POST /api/requests/:requestId/accept': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/accept`, payload: {} }) },
   'POST /api/requests/:requestId/decline': { allowed: ['buyer'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestTo(w, w.buyer)}/decline`, payload: { reason: 'No capacity' } }) },
   'POST /api/requests/:requestId/withdraw': { allowed: ['smeAdmin', 'smeMember'], refusal: [404, 'requests.not_found'], request: async (w) => ({ url: `/api/requests/${await requestFromSme(w)}/withdraw`, payload: {} }) },
+  'GET /api/events/:eventId/participations/:orgId/representatives': { allowed: ['buyer', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${w.buyer}/representatives` }) },
+  'PUT /api/events/:eventId/participations/:orgId/representatives': { allowed: ['buyer', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${w.buyer}/representatives`, payload: { representatives: [{ name: 'Anna Weber', email: 'anna@buyer.example' }] } }) },
+  'PUT /api/requests/:requestId/representative': { allowed: ['buyer', 'organiser'], refusal: (role) => (role === 'smeAdmin' || role === 'smeMember' ? [403, 'representatives.not_buyer_side'] : [404, 'requests.not_found']), request: async (w) => ({ url: `/api/requests/${await requestFromSmeTo(w, w.buyer)}/representative`, payload: { representativeId: null } }) },
   'POST /api/events/:eventId/targeting/preview': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/preview`, payload: { format: 'csv', content: TARGETS() } }) },
   'POST /api/events/:eventId/targeting/import': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/import`, payload: { format: 'csv', content: TARGETS() } }) },
   'GET /api/events/:eventId/targeting/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/export?format=csv` }) },
@@ -148,8 +151,18 @@ async function requestTo(w: World, buyerId: string): Promise<string> {
 
 /** A pending request from the world's SME to a new selected buyer. */
 async function requestFromSme(w: World): Promise<string> {
-  const admin = await callerFor(w, 'smeAdmin', false)
-  return (await admin({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: w.sme, toOrganisationId: await selectedBuyer(w), priority: 'meet' } })).json().id
+  return requestFromSmeTo(w, await selectedBuyer(w))
+}
+
+/** A request from the world's SME to the buyer, made once and reused (one open request per pair). */
+const smeRequests = new Map<string, string>()
+async function requestFromSmeTo(w: World, buyerId: string): Promise<string> {
+  const key = `${w.event}:${buyerId}`
+  if (!smeRequests.has(key)) {
+    const admin = await callerFor(w, 'smeAdmin', false)
+    smeRequests.set(key, (await admin({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: w.sme, toOrganisationId: buyerId, priority: 'meet' } })).json().id)
+  }
+  return smeRequests.get(key)!
 }
 
 async function newOffer(w: World): Promise<string> {
@@ -202,6 +215,7 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
     union all select row_to_json(x)::text from offers x union all select row_to_json(n)::text from needs n
     union all select row_to_json(e)::text from editions e union all select row_to_json(v)::text from events v
     union all select row_to_json(p)::text from participations p union all select row_to_json(r)::text from meeting_requests r
+    union all select row_to_json(rp)::text from representatives rp
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
     union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
   return row!.f as string
@@ -239,7 +253,7 @@ t.test('every route answers every kind of caller as its access rule says', async
         t.notOk([401, 403].includes(res.statusCode) && ACCESS_REFUSALS.includes(res.json().code), `${label} is allowed`)
         t.ok(res.statusCode < 500, `${label} is no server error`)
       } else {
-        t.same([res.statusCode, res.json().code], role === 'anonymous' ? [401, 'auth.unauthenticated'] : (spec.refusal ?? [403, 'auth.forbidden']), `${label} is refused`)
+        t.same([res.statusCode, res.json().code], role === 'anonymous' ? [401, 'auth.unauthenticated'] : (typeof spec.refusal === 'function' ? spec.refusal(role) : (spec.refusal ?? [403, 'auth.forbidden'])), `${label} is refused`)
         t.equal(await fingerprint(app), before, `${label} changed nothing`)
       }
     }

@@ -15,5 +15,8 @@ export const participationProblems = {
   registrationClosed: defineProblem({ code: 'participation.registration_closed', status: 409, title: 'Registration for this event is closed' }),
   notValidated: defineProblem({ code: 'participation.not_validated', status: 409, title: 'A hub of this edition must validate the organisation first' }),
   requestNotFound: defineProblem({ code: 'requests.not_found', status: 404, title: 'No such request' }),
+  noSuchRepresentative: defineProblem({ code: 'representatives.not_found', status: 400, title: 'No such representative of this organisation in the event' }),
+  duplicateRepresentative: defineProblem({ code: 'representatives.duplicate_email', status: 409, title: 'Two representatives have the same e-mail address' }),
+  notBuyerSide: defineProblem({ code: 'representatives.not_buyer_side', status: 403, title: 'Only the buyer’s side or the event’s hub chooses who holds a meeting' }),
   illegalRequestMove: defineProblem({ code: 'requests.illegal_move', status: 409, title: 'This request cannot change that way' }),
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { AvailabilitySchema, MeetingRequestInputSchema, MeetingRequestSchema, ParticipationChangeSchema, ParticipationSchema, ParticipationStatusSchema } from '../../../shared/schemas/participation.js'
+import { AvailabilitySchema, MeetingRequestInputSchema, MeetingRequestSchema, ParticipationChangeSchema, ParticipationSchema, ParticipationStatusSchema, RepresentativeChoiceSchema, RepresentativeSchema, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
 import { access, authOf, authProblems } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { EditionsService } from '../editions/editions.service.js'
@@ -51,6 +51,24 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{ participation: Par
     const slots = await editions.slotsOf(request.params.eventId)
     return participation.setAvailability(authOf(request), request.params.eventId, request.params.orgId, request.body.unavailableSlots, slots.length)
   })
+
+  app.get('/events/:eventId/participations/:orgId/representatives', {
+    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+    schema: { tags, summary: 'The people the organisation sends (a buyer’s representatives each hold meetings)', params: EventOrg, response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(401, 403, 404, 409) } },
+  }, async (request) => participation.listRepresentatives(request.params.eventId, request.params.orgId))
+
+  app.put('/events/:eventId/participations/:orgId/representatives', {
+    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+    schema: { tags, summary: 'Replace the list of people the organisation sends, with the slots each cannot attend', params: EventOrg, body: RepresentativesInputSchema, response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => {
+    const slots = await editions.slotsOf(request.params.eventId)
+    return participation.setRepresentatives(authOf(request), request.params.eventId, request.params.orgId, request.body.representatives, slots.length)
+  })
+
+  app.put('/requests/:requestId/representative', {
+    config: { access: access.signedIn },
+    schema: { tags: ['requests'], summary: 'Choose which of the buyer’s representatives holds the meeting (null: let the scheduler choose)', params: RequestParams, body: RepresentativeChoiceSchema, response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => participation.chooseRepresentative(authOf(request), request.params.requestId, request.body.representativeId, (eventId) => editions.organisersOfEvent(eventId)))
 
   app.post('/events/:eventId/requests', {
     config: { access: access.signedIn },

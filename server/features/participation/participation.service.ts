@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import type { MeetingRequest } from '../../../shared/schemas/participation.js'
+import type { Static } from '@sinclair/typebox'
+import type { MeetingRequest, Representative, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
@@ -13,9 +14,14 @@ import { memberships, organisations } from '../organisations/organisations.table
 import { participationProblems as problems } from './participation.errors.js'
 import { requestMail } from './participation.mails.js'
 import { canMove, effectiveStatus, isOutsideRegion, mayMeet, requestMoves, type ParticipationStatus, type RequestStatus } from './participation.model.js'
-import { meetingRequests, participations } from './participation.table.js'
+import { meetingRequests, participations, representatives } from './participation.table.js'
 
 type RequestRow = typeof meetingRequests.$inferSelect
+type RepresentativeInput = Static<typeof RepresentativesInputSchema>['representatives'][number]
+
+function toRepresentative(row: typeof representatives.$inferSelect): Representative {
+  return { id: row.id, name: row.name, email: row.email, jobTitle: row.jobTitle, unavailableSlots: row.unavailableSlots }
+}
 
 function toRequestDto(row: RequestRow, status: RequestStatus = row.status, names?: Map<string, string>): MeetingRequest {
   const { createdBy: _by, createdAt, decidedAt, ...rest } = row
@@ -63,6 +69,15 @@ export function createParticipationService(deps: ParticipationDeps) {
     const [row] = await tx.select({ legalName: organisations.legalName, kind: organisations.kind, nuts2: organisations.nuts2 }).from(organisations).where(eq(organisations.id, organisationId))
     if (!row) throw problems.organisationNotFound()
     return row
+  }
+
+  /** Meetings an organisation may hold: the event's maximum per person, times a buyer's representatives. */
+  async function quotaOf(tx: DbOrTx, maxPerPerson: number, eventId: string, organisationId: string): Promise<number> {
+    const [row] = await tx.execute<{ kind: string; people: number }>(sql`
+      select o.kind, (select count(*)::int from ${representatives} r where r.participation_id = p.id) as people
+      from ${organisations} o left join ${participations} p on p.organisation_id = o.id and p.event_id = ${eventId}
+      where o.id = ${organisationId}`)
+    return maxPerPerson * (row?.kind === 'buyer' ? Math.max(1, row.people) : 1)
   }
 
   async function acceptedCount(tx: DbOrTx, eventId: string, organisationId: string): Promise<number> {
@@ -161,7 +176,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         for (const id of [input.from, input.to]) if (!mayMeet((await participationOf(tx, input.eventId, id))?.status)) throw problems.notSelected()
         const [pending] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingRequests).where(and(eq(meetingRequests.eventId, input.eventId), eq(meetingRequests.fromOrganisationId, input.from), eq(meetingRequests.status, 'pending')))
         if (!input.imposed && (pending?.n ?? 0) >= event.maxMeetingsPerParticipant * 2) throw problems.quotaReached('Wait for answers to your pending requests first.')
-        if (input.imposed) for (const id of [input.from, input.to]) if ((await acceptedCount(tx, input.eventId, id)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached()
+        if (input.imposed) for (const id of [input.from, input.to]) if ((await acceptedCount(tx, input.eventId, id)) >= (await quotaOf(tx, event.maxMeetingsPerParticipant, input.eventId, id))) throw problems.quotaReached()
         const origin = input.imposed ? 'organiser' : (from.kind as 'sme' | 'buyer')
         const [row] = await insertRequest(tx, { eventId: input.eventId, fromOrganisationId: input.from, toOrganisationId: input.to, origin, priority: input.priority, message: input.message ?? null, status: input.imposed ? 'accepted' : 'pending', createdBy: actor.userId, ...(input.imposed ? { decidedAt: clock.now() } : {}) })
         await audit.record(tx, { actorUserId: actor.userId, organisationId: input.from, action: input.imposed ? 'request.imposed' : 'request.sent', subjectType: 'meeting_request', subjectId: row!.id, after: { to: input.to, priority: input.priority } })
@@ -189,12 +204,78 @@ export function createParticipationService(deps: ParticipationDeps) {
         if (!side) throw problems.requestNotFound()
         const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
         if (!requestMoves(status)[side].includes(to)) throw problems.illegalRequestMove(`A ${status} request cannot be ${to} by its ${side}.`)
-        if (to === 'accepted' && (await acceptedCount(tx, request.eventId, request.toOrganisationId)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached()
-        if (to === 'accepted' && (await acceptedCount(tx, request.eventId, request.fromOrganisationId)) >= event.maxMeetingsPerParticipant) throw problems.quotaReached('The other side has no meetings left.')
+        const full = async (id: string) => (await acceptedCount(tx, request.eventId, id)) >= (await quotaOf(tx, event.maxMeetingsPerParticipant, request.eventId, id))
+        if (to === 'accepted' && (await full(request.toOrganisationId))) throw problems.quotaReached()
+        if (to === 'accepted' && (await full(request.fromOrganisationId))) throw problems.quotaReached('The other side has no meetings left.')
         const [row] = await tx.update(meetingRequests).set({ status: to, declineReason: reason ?? null, decidedAt: clock.now() }).where(eq(meetingRequests.id, requestId)).returning()
         await audit.record(tx, { actorUserId: actor.userId, organisationId: side === 'recipient' ? request.toOrganisationId : request.fromOrganisationId, action: `request.${to}`, subjectType: 'meeting_request', subjectId: requestId, before: { status }, after: { status: to, reason: reason ?? null } })
         if (to === 'accepted' || to === 'declined') await notify(tx, request.fromOrganisationId, to, row!, (await nameOf(tx, request.toOrganisationId)).legalName, event.name)
         return toRequestDto(row!)
+      })
+    },
+
+    async listRepresentatives(eventId: string, organisationId: string): Promise<Representative[]> {
+      const current = await participationOf(db, eventId, organisationId)
+      if (!current) throw problems.notParticipant()
+      return (await db.select().from(representatives).where(eq(representatives.participationId, current.id)).orderBy(representatives.position)).map(toRepresentative)
+    },
+
+    /** Replaces the list: entries with an id are updated, new ones added, missing ones removed (their meetings go back to "anyone"). */
+    async setRepresentatives(actor: AuthContext, eventId: string, organisationId: string, list: RepresentativeInput[], slotCount: number): Promise<Representative[]> {
+      list.forEach((person, i) => {
+        const bad = (person.unavailableSlots ?? []).findIndex((slot) => slot >= slotCount)
+        if (bad >= 0) throw problems.noSuchSlot(`The event has slots 0 to ${slotCount - 1}.`, [{ field: `body.representatives.${i}.unavailableSlots.${bad}`, code: 'maximum', message: `must be below ${slotCount}` }])
+      })
+      const seen = new Map<string, number>()
+      list.forEach((person, i) => {
+        const email = person.email?.toLowerCase()
+        if (!email) return
+        if (seen.has(email)) throw problems.duplicateRepresentative(undefined, [{ field: `body.representatives.${i}.email`, code: 'duplicate', message: `same as representative ${seen.get(email)! + 1}` }])
+        seen.set(email, i)
+      })
+      return db.transaction(async (tx) => {
+        const current = await participationOf(tx, eventId, organisationId, true)
+        if (!current) throw problems.notParticipant()
+        const before = await tx.select().from(representatives).where(eq(representatives.participationId, current.id))
+        const known = new Set(before.map((r) => r.id))
+        list.forEach((person, i) => {
+          if (person.id && !known.has(person.id)) throw problems.noSuchRepresentative(undefined, [{ field: `body.representatives.${i}.id`, code: 'not_found', message: 'not a representative of this organisation in this event' }])
+        })
+        const kept = new Set(list.flatMap((person) => (person.id ? [person.id] : [])))
+        const removed = before.filter((r) => !kept.has(r.id)).map((r) => r.id)
+        if (removed.length > 0) await tx.delete(representatives).where(inArray(representatives.id, removed))
+        for (const [position, person] of list.entries()) {
+          const values = { name: person.name.trim(), email: person.email?.trim() || null, jobTitle: person.jobTitle?.trim() || null, unavailableSlots: [...new Set(person.unavailableSlots ?? [])].sort((a, b) => a - b), position }
+          if (person.id) await tx.update(representatives).set(values).where(eq(representatives.id, person.id))
+          else await tx.insert(representatives).values({ participationId: current.id, ...values })
+        }
+        const after = (await tx.select().from(representatives).where(eq(representatives.participationId, current.id)).orderBy(representatives.position)).map(toRepresentative)
+        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'participation.representatives_changed', subjectType: 'participation', subjectId: current.id, before: before.map((r) => r.name), after: after.map((r) => r.name) })
+        return after
+      })
+    },
+
+    /** The buyer's side (or the event's hub) chooses which representative holds a meeting; null leaves it to the scheduler. */
+    async chooseRepresentative(actor: AuthContext, requestId: string, representativeId: string | null, hubOf: (eventId: string) => Promise<string[]>) {
+      return db.transaction(async (tx) => {
+        const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
+        const memberOf = actor.memberships.map((m) => m.organisationId)
+        if (!request) throw problems.requestNotFound()
+        const sides = [request.fromOrganisationId, request.toOrganisationId]
+        const hub = (await hubOf(request.eventId)).some((id) => memberOf.includes(id))
+        if (!hub && !sides.some((id) => memberOf.includes(id))) throw problems.requestNotFound()
+        const [buyer] = await tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, sides), eq(organisations.kind, 'buyer')))
+        if (!buyer || (!hub && !memberOf.includes(buyer.id))) throw problems.notBuyerSide()
+        const { event } = await eventOf(tx, request.eventId)
+        const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
+        if (status !== 'pending' && status !== 'accepted') throw problems.illegalRequestMove(`A ${status} request has no meeting to hold.`)
+        if (representativeId) {
+          const [found] = await tx.select({ id: representatives.id }).from(representatives).innerJoin(participations, eq(participations.id, representatives.participationId)).where(and(eq(representatives.id, representativeId), eq(participations.eventId, request.eventId), eq(participations.organisationId, buyer.id)))
+          if (!found) throw problems.noSuchRepresentative(undefined, [{ field: 'body.representativeId', code: 'not_found', message: 'not a representative of the buyer in this event' }])
+        }
+        const [row] = await tx.update(meetingRequests).set({ representativeId }).where(eq(meetingRequests.id, requestId)).returning()
+        await audit.record(tx, { actorUserId: actor.userId, organisationId: buyer.id, action: 'request.representative_chosen', subjectType: 'meeting_request', subjectId: requestId, before: { representativeId: request.representativeId }, after: { representativeId } })
+        return toRequestDto(row!, status)
       })
     },
 

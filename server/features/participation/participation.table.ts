@@ -31,6 +31,29 @@ export const participations = pgTable(
   ],
 )
 
+/**
+ * The people an organisation sends. A buyer with several representatives holds
+ * as many meetings at once (each meeting is held by one of them); an SME's people
+ * attend its meetings together.
+ */
+export const representatives = pgTable(
+  'representatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participationId: uuid('participation_id').notNull().references(() => participations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    jobTitle: text('job_title'),
+    unavailableSlots: integer('unavailable_slots').array().notNull().default(sql`'{}'::int[]`),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('representatives_participation_id_idx').on(t.participationId),
+    uniqueIndex('representatives_email_unique').on(t.participationId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+  ],
+)
+
 /** A wish to meet, SME→buyer, buyer→SME or imposed by the hub; accepted ones are what the scheduler places. */
 export const meetingRequests = pgTable(
   'meeting_requests',
@@ -44,6 +67,8 @@ export const meetingRequests = pgTable(
     message: text('message'),
     status: requestStatusEnum('status').notNull().default('pending'),
     declineReason: text('decline_reason'),
+    /** The buyer's representative who holds the meeting; none chosen yet: the scheduler spreads meetings over them. */
+    representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     decidedAt: timestamptz('decided_at'),
@@ -53,6 +78,7 @@ export const meetingRequests = pgTable(
     index('meeting_requests_from_idx').on(t.fromOrganisationId),
     index('meeting_requests_to_idx').on(t.toOrganisationId),
     index('meeting_requests_created_by_idx').on(t.createdBy),
+    index('meeting_requests_representative_id_idx').on(t.representativeId),
     // One open request per pair and event, whichever side asked: a UNIQUE index, not a hope.
     uniqueIndex('meeting_requests_open_pair_unique')
       .on(t.eventId, sql`least(${t.fromOrganisationId}, ${t.toOrganisationId})`, sql`greatest(${t.fromOrganisationId}, ${t.toOrganisationId})`)

@@ -1,11 +1,12 @@
 import type { Static } from '@sinclair/typebox'
-import type { MeetingRequest, MeetingRequestInputSchema, Participation, ParticipationStatusSchema } from '../../../shared/schemas/participation.js'
+import type { MeetingRequest, MeetingRequestInputSchema, Participation, ParticipationStatusSchema, Representative, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
 import { apiGet, apiSend } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
 
 export type ParticipationStatus = Static<typeof ParticipationStatusSchema>
 export type MeetingRequestInput = Static<typeof MeetingRequestInputSchema>
+export type RepresentativeInput = Static<typeof RepresentativesInputSchema>['representatives'][number]
 export type RequestVerb = 'accept' | 'decline' | 'withdraw'
 
 /** An event the organisation takes part in, as `GET /organisations/:orgId/participations` answers it. */
@@ -51,6 +52,11 @@ export const listMyEvents = (orgId: string) => apiGet<MyEvent[]>(`/api/organisat
 export const applyToEvent = (eventId: string, orgId: string) => apiSend<Participation>('POST', `${event(eventId)}/applications/${id(orgId)}`)
 export const setAvailability = (eventId: string, orgId: string, unavailableSlots: number[]) =>
   apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}/availability`, { unavailableSlots })
+
+export const listRepresentatives = (eventId: string, orgId: string) => apiGet<Representative[]>(`${event(eventId)}/participations/${id(orgId)}/representatives`)
+export const saveRepresentatives = (eventId: string, orgId: string, representatives: RepresentativeInput[]) =>
+  apiSend<Representative[]>('PUT', `${event(eventId)}/participations/${id(orgId)}/representatives`, { representatives })
+export const chooseRepresentative = (requestId: string, representativeId: string | null) => apiSend<MeetingRequest>('PUT', `/api/requests/${id(requestId)}/representative`, { representativeId })
 
 export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
   const query = organisationId ? `?organisationId=${id(organisationId)}` : ''

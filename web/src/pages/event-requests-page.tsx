@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { MeetingRequest } from '../../../shared/schemas/participation.js'
-import { listRequests } from '../api/participation-api.js'
+import { listRepresentatives, listRequests } from '../api/participation-api.js'
 import { AsyncView } from '../components/async-view.js'
 import { RequestForm } from '../components/participation/request-form.js'
 import { RequestRow } from '../components/participation/request-row.js'
@@ -15,13 +15,16 @@ export function EventRequestsPage() {
   const { eventId = '' } = useParams()
   const { membership } = useSession()
   const orgId = membership?.organisation.id ?? ''
-  return <RequireSession>{() => <EventRequests key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} />}</RequireSession>
+  const buyer = membership?.organisation.kind === 'buyer'
+  return <RequireSession>{() => <EventRequests key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} buyer={buyer} />}</RequireSession>
 }
 
 /** A participant's requests in one event: received ones to answer, sent ones to follow, and a form to ask. */
-function EventRequests({ eventId, orgId }: { eventId: string; orgId: string }) {
+function EventRequests({ eventId, orgId, buyer }: { eventId: string; orgId: string; buyer: boolean }) {
   const { t } = useTranslation()
   const requests = useLoad(orgId ? `${eventId}:${orgId}` : null, () => listRequests(eventId, orgId))
+  const people = useLoad(orgId && buyer ? `${eventId}:${orgId}` : null, () => listRepresentatives(eventId, orgId).catch(() => []))
+  const representatives = people.result.kind === 'ready' ? people.result.data : []
   useDocumentTitle(t('requests.documentTitle'))
   const replace = (changed: MeetingRequest) => {
     if (requests.result.kind === 'ready') requests.setData(requests.result.data.map((r) => (r.id === changed.id ? changed : r)))
@@ -44,12 +47,12 @@ function EventRequests({ eventId, orgId }: { eventId: string; orgId: string }) {
             <div className="two-columns">
               <RequestSection title={t('requests.incoming')} testId="requests-incoming" empty={t('requests.noIncoming')}>
                 {incoming.map((request) => (
-                  <RequestRow key={request.id} request={request} direction="incoming" onChanged={replace} />
+                  <RequestRow key={request.id} request={request} direction="incoming" onChanged={replace} representatives={representatives} />
                 ))}
               </RequestSection>
               <RequestSection title={t('requests.outgoing')} testId="requests-outgoing" empty={t('requests.noOutgoing')}>
                 {outgoing.map((request) => (
-                  <RequestRow key={request.id} request={request} direction="outgoing" onChanged={replace} />
+                  <RequestRow key={request.id} request={request} direction="outgoing" onChanged={replace} representatives={representatives} />
                 ))}
               </RequestSection>
             </div>

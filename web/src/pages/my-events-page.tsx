@@ -6,11 +6,16 @@ import { AsyncView } from '../components/async-view.js'
 import { TextField } from '../components/form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../components/form/form.js'
 import { useForm } from '../components/form/use-form.js'
+import { EventsCalendar } from '../components/calendar/events-calendar.js'
 import { AvailabilityEditor } from '../components/participation/availability-editor.js'
+import { RepresentativesEditor } from '../components/participation/representatives-editor.js'
+import { Segmented } from '../components/segmented.js'
 import { ACTIVE_STATUSES, participationTone, readParticipationStatus } from '../components/participation/participation-status.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
+import { useSession } from '../session/session-context.js'
+import { readStored, writeStored } from '../local-storage.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
 
@@ -19,9 +24,17 @@ export function MyEventsPage() {
   return <RequireSession>{() => <MyEvents key={orgId} orgId={orgId} />}</RequireSession>
 }
 
+const VIEW_KEY = 'mtb.myEvents.view'
+
 function MyEvents({ orgId }: { orgId: string }) {
   const { t } = useTranslation()
   const events = useLoad(orgId, () => listMyEvents(orgId))
+  const buyer = useSession().session?.memberships.find((m) => m.organisation.id === orgId)?.organisation.kind === 'buyer'
+  const [view, setView] = useState(() => (readStored(VIEW_KEY) === 'calendar' ? 'calendar' : 'list'))
+  const choose = (next: string) => {
+    setView(next)
+    writeStored(VIEW_KEY, next)
+  }
   useDocumentTitle(t('myEvents.documentTitle'))
   return (
     <div className="page-section" data-testid="my-events-page">
@@ -31,14 +44,17 @@ function MyEvents({ orgId }: { orgId: string }) {
       </header>
       <section className="panel" aria-labelledby="my-events-list">
         <h2 id="my-events-list" className="visually-hidden">{t('myEvents.title')}</h2>
+        <Segmented label={t('myEvents.view')} options={[{ value: 'list', label: t('myEvents.viewList') }, { value: 'calendar', label: t('myEvents.viewCalendar') }]} value={view} onChange={choose} testIdPrefix="my-events-view" />
         <AsyncView result={events.result} onRetry={() => events.reload()}>
           {(list) =>
             list.length === 0 ? (
               <p className="muted empty" data-testid="my-events-empty">{t('myEvents.empty')}</p>
+            ) : view === 'calendar' ? (
+              <EventsCalendar entries={list.map((event) => ({ id: event.eventId, title: event.eventName, dates: event.days.map((d) => d.date), href: `/events/${event.eventId}/requests`, tone: `tone-${participationTone(event.status)}` }))} />
             ) : (
               <ul className="plain-list" data-testid="my-events-list">
                 {list.map((event) => (
-                  <MyEventRow key={event.eventId} orgId={orgId} event={event} />
+                  <MyEventRow key={event.eventId} orgId={orgId} event={event} buyer={buyer} />
                 ))}
               </ul>
             )
@@ -55,9 +71,9 @@ function MyEvents({ orgId }: { orgId: string }) {
   )
 }
 
-function MyEventRow({ orgId, event }: { orgId: string; event: MyEvent }) {
+function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; buyer: boolean }) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState<'availability' | 'people' | null>(null)
   const [unavailable, setUnavailable] = useState(event.unavailableSlots)
   const active = ACTIVE_STATUSES.includes(event.status)
   const dates = event.days.map((d) => d.date).join(', ')
@@ -75,12 +91,20 @@ function MyEventRow({ orgId, event }: { orgId: string; event: MyEvent }) {
           <Link className="button button-small" to={`/events/${event.eventId}/requests`} data-testid="my-event-requests">
             {t('myEvents.requests')}
           </Link>
-          <button type="button" className="button button-small button-secondary" aria-expanded={open} data-testid="my-event-availability" onClick={() => setOpen((o) => !o)}>
+          <button type="button" className="button button-small button-secondary" aria-expanded={open === 'availability'} data-testid="my-event-availability" onClick={() => setOpen((o) => (o === 'availability' ? null : 'availability'))}>
             {t('myEvents.availability', { count: unavailable.length })}
+          </button>
+          <button type="button" className="button button-small button-secondary" aria-expanded={open === 'people'} data-testid="my-event-people" onClick={() => setOpen((o) => (o === 'people' ? null : 'people'))}>
+            {t(buyer ? 'myEvents.representatives' : 'myEvents.people')}
           </button>
         </div>
       )}
-      {active && open && <AvailabilityEditor eventId={event.eventId} orgId={orgId} unavailable={unavailable} onSaved={setUnavailable} />}
+      {active && open === 'availability' && <AvailabilityEditor eventId={event.eventId} orgId={orgId} unavailable={unavailable} onSaved={setUnavailable} />}
+      {active && open === 'people' && (
+        <div className="representatives-box">
+          <RepresentativesEditor eventId={event.eventId} orgId={orgId} buyer={buyer} />
+        </div>
+      )}
     </li>
   )
 }

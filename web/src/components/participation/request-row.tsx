@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MeetingRequest } from '../../../../shared/schemas/participation.js'
-import { moveRequest, type RequestVerb } from '../../api/participation-api.js'
+import type { MeetingRequest, Representative } from '../../../../shared/schemas/participation.js'
+import { chooseRepresentative, moveRequest, type RequestVerb } from '../../api/participation-api.js'
 import { ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
@@ -13,10 +13,12 @@ interface RequestRowProps {
   /** incoming: the viewer may accept or decline; outgoing: withdraw; overview: read only (a hub's list). */
   direction: 'incoming' | 'outgoing' | 'overview'
   onChanged: (request: MeetingRequest) => void
+  /** The viewer's representatives when it is the buyer: it chooses who holds the meeting. */
+  representatives?: Representative[]
 }
 
 /** One meeting request with its status, and the moves open to the viewer while it is pending. */
-export function RequestRow({ request, direction, onChanged }: RequestRowProps) {
+export function RequestRow({ request, direction, onChanged, representatives = [] }: RequestRowProps) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   const action = useAction()
@@ -47,6 +49,24 @@ export function RequestRow({ request, direction, onChanged }: RequestRowProps) {
         {request.message && <p className="small">{request.message}</p>}
         {request.declineReason && <p className="small reason">{t('requests.declineReasonWas', { reason: request.declineReason })}</p>}
         <div className="muted small">{t('requests.sentAt', { date: formatDate(request.createdAt) })}</div>
+        {representatives.length > 1 && (request.status === 'pending' || request.status === 'accepted') && (
+          <div className="field field-inline">
+            <label htmlFor={`held-by-${request.id}`}>{t('representatives.heldBy')}</label>
+            <select
+              id={`held-by-${request.id}`}
+              data-testid="request-held-by"
+              value={request.representativeId ?? ''}
+              onChange={(e) => void action.run(async () => onChanged(await chooseRepresentative(request.id, e.target.value || null)))}
+            >
+              <option value="">{t('representatives.anyone')}</option>
+              {representatives.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       {pending && direction === 'incoming' && !declining && (
         <div className="button-row">
