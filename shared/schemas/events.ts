@@ -35,7 +35,7 @@ export const EditionInputSchema = Type.Object(
   { additionalProperties: false },
 )
 export type EditionInput = Static<typeof EditionInputSchema>
-export const EditionPatchSchema = patchOf(EditionInputSchema)
+export const EditionPatchSchema = patchOf(EditionInputSchema, { clearable: true })
 export type EditionPatch = Static<typeof EditionPatchSchema>
 
 export const EditionSchema = Type.Object({
@@ -84,7 +84,7 @@ export const EventInputSchema = Type.Object(
   { additionalProperties: false },
 )
 export type EventInput = Static<typeof EventInputSchema>
-export const EventPatchSchema = patchOf(EventInputSchema)
+export const EventPatchSchema = patchOf(EventInputSchema, { clearable: true })
 export type EventPatch = Static<typeof EventPatchSchema>
 
 export const EventSchema = Type.Intersect([

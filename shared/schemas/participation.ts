@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { nullable } from './patch.js'
 
 const Uuid = Type.String({ format: 'uuid' })
 
@@ -76,8 +77,8 @@ export const RepresentativesInputSchema = Type.Object(
         {
           id: Type.Optional(Uuid),
           name: Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' }),
-          email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
-          jobTitle: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+          email: Type.Optional(nullable(Type.String({ format: 'email', maxLength: 254 }))),
+          jobTitle: Type.Optional(nullable(Type.String({ maxLength: 120 }))),
           unavailableSlots: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 500 })),
         },
         { additionalProperties: false },
@@ -88,4 +89,4 @@ export const RepresentativesInputSchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const RepresentativeChoiceSchema = Type.Object({ representativeId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false })
+export const RepresentativeChoiceSchema = Type.Object({ representativeId: nullable(Uuid) }, { additionalProperties: false })

@@ -42,13 +42,13 @@ function eventErrors(input: EventPatch, current?: EventRow): FieldError[] {
     gapMinutes: input.gapMinutes ?? current?.gapMinutes ?? 0,
   }
   const errors: FieldError[] = gridErrors(grid).map((e) => ({ ...e, code: 'grid' }))
-  const request = input.requestDeadline ?? current?.requestDeadline?.toISOString()
-  const scheduling = input.schedulingDeadline ?? current?.schedulingDeadline?.toISOString()
+  const request = input.requestDeadline === undefined ? current?.requestDeadline?.toISOString() : input.requestDeadline
+  const scheduling = input.schedulingDeadline === undefined ? current?.schedulingDeadline?.toISOString() : input.schedulingDeadline
   if (request && scheduling && new Date(request) > new Date(scheduling)) errors.push({ field: 'body.schedulingDeadline', code: 'minimum', message: 'must not be before requestDeadline' })
   return errors
 }
 
-const toDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value))
+const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value))
 
 function eventValues(input: EventPatch) {
   const { registrationDeadline, requestDeadline, schedulingDeadline, ...rest } = input

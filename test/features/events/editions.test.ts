@@ -66,3 +66,24 @@ t.test('bad editions and events are refused field by field and nothing is writte
   const [counts] = await app.sql`select (select count(*) from editions)::int as editions, (select count(*) from events)::int as events`
   t.same(counts, { editions: 1, events: 0 })
 })
+
+t.test('an edit clears optional fields sent as null and keeps the ones not sent', async (t) => {
+  const app = await build(t)
+  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Piemonte', email: 'hub@hub.example' })
+  const agent = await signIn(app, 'hub@hub.example')
+  const created = (await agent.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: edition() })).json()
+  const ev = (await agent.inject({ method: 'POST', url: `/api/editions/${created.id}/events`, payload: event() })).json()
+
+  const cleared = await agent.inject({ method: 'PATCH', url: `/api/events/${ev.id}`, payload: { venue: null, requestDeadline: null } })
+  t.equal(cleared.statusCode, 200)
+  t.notOk('venue' in cleared.json(), 'the venue is gone')
+  t.notOk('requestDeadline' in cleared.json(), 'the request deadline is gone')
+  t.equal(cleared.json().schedulingDeadline, '2027-03-24T17:00:00.000Z', 'a field not sent is kept')
+  const [row] = await app.sql`select venue, request_deadline from events where id = ${ev.id}`
+  t.same(row, { venue: null, request_deadline: null })
+
+  const required = await agent.inject({ method: 'PATCH', url: `/api/events/${ev.id}`, payload: { name: null } })
+  t.same([required.statusCode, required.json().errors[0].field], [400, 'body.name'], 'a required field cannot be cleared')
+  const budget = await agent.inject({ method: 'PATCH', url: `/api/editions/${created.id}`, payload: { budgetEur: null } })
+  t.notOk('budgetEur' in budget.json(), 'the edition’s budget is cleared')
+})

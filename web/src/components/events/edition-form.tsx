@@ -9,7 +9,7 @@ import { TextField } from '../form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
 import { useLoad } from '../use-load.js'
-import { emptyEdition, fromEdition, KPI_KEYS, toEditionInput, type EditionValues } from './edition-values.js'
+import { emptyEdition, fromEdition, KPI_KEYS, toEditionInput, toEditionPatch, type EditionValues } from './edition-values.js'
 
 interface EditionFormProps {
   orgId: string
@@ -32,8 +32,7 @@ export function EditionForm({ orgId, edition, onSaved }: EditionFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     setSaved(false)
     void form.submit(event, async () => {
-      const input = toEditionInput(values)
-      onSaved(edition ? await updateEdition(edition.id, input) : await createEdition(orgId, input))
+      onSaved(edition ? await updateEdition(edition.id, toEditionPatch(values)) : await createEdition(orgId, toEditionInput(values)))
       setSaved(true)
     })
   }

@@ -1,4 +1,4 @@
-import type { Edition, EditionInput, KpiTargets } from '../../../../shared/schemas/events.js'
+import type { Edition, EditionInput, EditionPatch, KpiTargets } from '../../../../shared/schemas/events.js'
 
 /** The edition form keeps numbers as typed text; these turn it into the request body and back. */
 
@@ -62,4 +62,9 @@ export function toEditionInput(values: EditionValues): EditionInput {
   }
   if (values.budgetEur.trim() !== '') input.budgetEur = toNumber(values.budgetEur)
   return input
+}
+
+/** An edit sends every field; an empty budget is sent as null, which clears it. */
+export function toEditionPatch(values: EditionValues): EditionPatch {
+  return { budgetEur: null, ...toEditionInput(values) }
 }

@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
 import { DaysEditor } from './days-editor.js'
-import { COMMON_ZONES, DEADLINES, emptyEvent, fromEvent, toEventInput, type EventValues } from './event-values.js'
+import { COMMON_ZONES, DEADLINES, emptyEvent, fromEvent, toEventInput, toEventPatch, type EventValues } from './event-values.js'
 
 interface EventFormProps {
   editionId: string
@@ -30,8 +30,7 @@ export function EventForm({ editionId, event, defaultDate = '', onSaved }: Event
   const submit = (e: FormEvent<HTMLFormElement>) => {
     setSaved(false)
     void form.submit(e, async () => {
-      const input = toEventInput(values)
-      onSaved(event ? await updateEvent(event.id, input) : await createEvent(editionId, input))
+      onSaved(event ? await updateEvent(event.id, toEventPatch(values)) : await createEvent(editionId, toEventInput(values)))
       setSaved(true)
     })
   }

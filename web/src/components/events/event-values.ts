@@ -1,4 +1,4 @@
-import type { EventInput, MtbEvent } from '../../../../shared/schemas/events.js'
+import type { EventInput, EventPatch, MtbEvent } from '../../../../shared/schemas/events.js'
 import { isoToLocal, localToIso } from './zoned-time.js'
 
 /** The event form: numbers and deadlines as typed text, turned into the request body and back. */
@@ -106,4 +106,12 @@ export function toEventInput(values: EventValues): EventInput {
     if (iso) input[key] = iso
   }
   return input
+}
+
+const EVENT_OPTIONAL = ['externalOrganiser', 'venue', 'virtualLinkBase', ...DEADLINES] as const
+
+/** An edit sends every field; optional ones left empty are sent as null, which clears them. */
+export function toEventPatch(values: EventValues): EventPatch {
+  const input = toEventInput(values)
+  return { ...Object.fromEntries(EVENT_OPTIONAL.map((key) => [key, null])), ...input }
 }
