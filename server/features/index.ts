@@ -18,6 +18,8 @@ import participationFeature from './participation/index.js'
 import { createParticipationService } from './participation/participation.service.js'
 import { createTargetingService } from './participation/targeting.service.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
+import schedulesFeature from './schedules/index.js'
+import { createSchedulesService } from './schedules/schedules.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
 export function createServices(app: FastifyInstance, config: Config) {
@@ -31,7 +33,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const editions = createEditionsService(base)
   const participation = createParticipationService(base)
   const targeting = createTargetingService(base)
-  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting }
+  const schedules = createSchedulesService({ ...base, editions })
+  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules }
 }
 export type Services = ReturnType<typeof createServices>
 
@@ -55,6 +58,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(taxonomiesFeature)
       await api.register(editionsFeature, services)
       await api.register(participationFeature, services)
+      await api.register(schedulesFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

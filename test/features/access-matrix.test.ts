@@ -116,6 +116,15 @@ const MATRIX: Record<string, Case> = {
   'GET /api/events/:eventId/participations/:orgId/representatives': { allowed: ['buyer', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${w.buyer}/representatives` }) },
   'PUT /api/events/:eventId/participations/:orgId/representatives': { allowed: ['buyer', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/participations/${w.buyer}/representatives`, payload: { representatives: [{ name: 'Anna Weber', email: 'anna@buyer.example' }] } }) },
   'PUT /api/requests/:requestId/representative': { allowed: ['buyer', 'organiser'], refusal: (role) => (role === 'smeAdmin' || role === 'smeMember' ? [403, 'representatives.not_buyer_side'] : [404, 'requests.not_found']), request: async (w) => ({ url: `/api/requests/${await requestFromSmeTo(w, w.buyer)}/representative`, payload: { representativeId: null } }) },
+  'POST /api/events/:eventId/schedules': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/schedules`, payload: { timeLimitSeconds: 1 } }) },
+  'GET /api/events/:eventId/schedules': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/schedules` }) },
+  'GET /api/events/:eventId/schedules/:scheduleId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/schedules/${await scheduleOf(w)}` }) },
+  'PUT /api/events/:eventId/schedules/:scheduleId/assignments/:requestId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/schedules/${await scheduleOf(w)}/assignments/${await requestFromSmeTo(w, w.buyer)}`, payload: { slot: 0, tableIndex: 0 } }) },
+  'POST /api/events/:eventId/schedules/:scheduleId/publish': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/schedules/${await scheduleOf(w)}/publish` }) },
+  'GET /api/events/:eventId/agenda/:orgId': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/agenda/${w.sme}` }) },
+  'GET /api/organisations/:orgId/calendar-feed': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/calendar-feed` }) },
+  'POST /api/organisations/:orgId/calendar-feed': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/calendar-feed` }) },
+  'GET /api/calendar/:token': { allowed: everyone, request: fixed(`/api/calendar/${'z'.repeat(43)}.ics`) },
   'POST /api/events/:eventId/targeting/preview': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/preview`, payload: { format: 'csv', content: TARGETS() } }) },
   'POST /api/events/:eventId/targeting/import': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/import`, payload: { format: 'csv', content: TARGETS() } }) },
   'GET /api/events/:eventId/targeting/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/export?format=csv` }) },
@@ -147,6 +156,16 @@ async function requestTo(w: World, buyerId: string): Promise<string> {
   for (const status of ['invited', 'selected']) await hub({ method: 'PUT', url: `/api/events/${w.event}/participations/${sme.orgId}`, payload: { status } })
   const agent = await signIn(w.app, sme.email)
   return (await agent.inject({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyerId, priority: 'meet' } })).json().id
+}
+
+/** A scheduler run of the world's event (queued: the outbox does not run here), made once. */
+const runs = new Map<string, string>()
+async function scheduleOf(w: World): Promise<string> {
+  if (!runs.has(w.event)) {
+    const [row] = await w.app.sql`insert into schedules (event_id, options) values (${w.event}, ${JSON.stringify({ timeLimitSeconds: 1, fairness: 2, seed: 1, keepPublished: true })}::jsonb) returning id`
+    runs.set(w.event, row!.id as string)
+  }
+  return runs.get(w.event)!
 }
 
 /** A pending request from the world's SME to a new selected buyer. */
@@ -216,6 +235,8 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
     union all select row_to_json(e)::text from editions e union all select row_to_json(v)::text from events v
     union all select row_to_json(p)::text from participations p union all select row_to_json(r)::text from meeting_requests r
     union all select row_to_json(rp)::text from representatives rp
+    union all select row_to_json(sc)::text from schedules sc union all select row_to_json(mt)::text from meetings mt
+    union all select row_to_json(cf)::text from calendar_feeds cf
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
     union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
   return row!.f as string
