@@ -1,5 +1,5 @@
 import { CPV_ENTRIES, CPV_LANGUAGES, loadCpvLabels, type CpvLanguage } from '../../../seeds/taxonomies/index.js'
-import { dot, idfOf, normalise, stems, termCounts, type SparseVector } from './matching.text.js'
+import { dot, foldedWords, idfOf, normalise, stem, type SparseVector } from './matching.text.js'
 
 /**
  * CPV suggestion from free text in any EU language. The CPV vocabulary has
@@ -23,6 +23,8 @@ export interface SuggestInput {
 }
 
 interface LabelIndex {
+  /** Splits a text into the stems the labels are indexed by. */
+  terms: (text: string) => string[]
   /** Per code (same order as CPV_ENTRIES): the label's distinct stems. */
   stems: string[][]
   /** Stem → indexes of codes whose label holds it. */
@@ -39,18 +41,50 @@ const PROPAGATION = 0.5
 /** How much a code's ranking leans on the evidence of its parent, grandparent… */
 const BRANCH_DECAY = 0.25
 
-function buildIndex(labels: readonly string[]): LabelIndex {
-  const labelStems = labels.map((label) => [...new Set(stems(label))])
-  const idf = idfOf(labelStems)
+/** Title words count this many times a description word. */
+const TITLE_WEIGHT = 3
+/** Languages that join the words of a compound (Büromöbel, kantoormeubilair, toimistokalusteet). */
+const COMPOUNDING = new Set(['de', 'nl', 'da', 'sv', 'fi', 'hu', 'et'])
+/** A compound's head is looked up only in words this long, among label words up to `PART_MAX` letters. */
+const COMPOUND_MIN = 9
+const PART_MIN = 5
+const PART_MAX = 8
+
+/**
+ * Stems of a text; in a compounding language a long word also yields the
+ * longest tail that is a short label word of its own (the head of the
+ * compound, which names the thing: Fenster*bauarbeiten* are works).
+ */
+export function termsOf(text: string, parts?: ReadonlySet<string>): string[] {
+  const out: string[] = []
+  for (const word of foldedWords(text)) {
+    out.push(stem(word))
+    if (!parts || word.length < COMPOUND_MIN) continue
+    for (let start = 3; start <= word.length - PART_MIN; start++) {
+      const head = stem(word.slice(start))
+      if (parts.has(head)) {
+        out.push(head)
+        break
+      }
+    }
+  }
+  return out
+}
+
+function buildIndex(labels: readonly string[], compounding: boolean): LabelIndex {
+  const parts = compounding ? new Set(labels.flatMap((label) => foldedWords(label).filter((w) => w.length <= PART_MAX).map(stem))) : undefined
+  const terms = (text: string) => termsOf(text, parts)
+  const stems = labels.map((label) => [...new Set(terms(label))])
+  const idf = idfOf(stems)
   const postings = new Map<string, number[]>()
-  labelStems.forEach((terms, i) => {
-    for (const term of terms) {
+  stems.forEach((labelTerms, i) => {
+    for (const term of labelTerms) {
       const list = postings.get(term)
       if (list) list.push(i)
       else postings.set(term, [i])
     }
   })
-  return { stems: labelStems, postings, idf, mass: labelStems.map((terms) => terms.reduce((sum, t) => sum + idf(t), 0)) }
+  return { terms, stems, postings, idf, mass: stems.map((labelTerms) => labelTerms.reduce((sum, t) => sum + idf(t), 0)) }
 }
 
 const indexes = new Map<CpvLanguage, Promise<LabelIndex>>()
@@ -64,7 +98,7 @@ export function labelIndex(language: string): Promise<LabelIndex> {
   const lang: CpvLanguage = isCpvLanguage(language) ? language : 'en'
   let index = indexes.get(lang)
   if (!index) {
-    index = loadCpvLabels(lang).then((labels) => buildIndex(CPV_ENTRIES.map((entry) => labels.get(entry.code) ?? entry.label.en)))
+    index = loadCpvLabels(lang).then((labels) => buildIndex(CPV_ENTRIES.map((entry) => labels.get(entry.code) ?? entry.label.en), COMPOUNDING.has(lang)))
     indexes.set(lang, index)
   }
   return index
@@ -72,10 +106,13 @@ export function labelIndex(language: string): Promise<LabelIndex> {
 
 /** Raw per-code scores of a text against one language's labels. */
 export function scoreLabels(index: LabelIndex, input: Pick<SuggestInput, 'title' | 'description'>): Map<number, number> {
-  const weights = new Map<string, number>()
-  for (const [term, f] of termCounts(input.title, input.description, 3)) {
-    if (index.postings.has(term)) weights.set(term, 1 + Math.log(f))
+  const counts = new Map<string, number>()
+  const add = (text: string, weight: number) => {
+    for (const term of index.terms(text)) if (index.postings.has(term)) counts.set(term, (counts.get(term) ?? 0) + weight)
   }
+  add(input.title, TITLE_WEIGHT)
+  add(input.description, 1)
+  const weights = new Map([...counts].map(([term, f]) => [term, 1 + Math.log(f)]))
   const hits = new Map<number, { sum: number; covered: number }>()
   for (const [term, w] of weights) {
     const idf = index.idf(term)

@@ -65,7 +65,7 @@ export function createMatchingService(deps: MatchingDeps) {
   /** Text any-words, then the CPV branches: each code's class, the main code's group and division. */
   async function candidates(need: NeedSubject, codes: string[]): Promise<Map<string, SearchDocument>> {
     const engine = deps.search()
-    const base: EngineQuery = { filters: { audience: ['public'] }, page: 1, pageSize: BRANCH_CANDIDATES, facets: [] }
+    const base: EngineQuery = { filters: { audience: ['public'] }, highlight: false, page: 1, pageSize: BRANCH_CANDIDATES, facets: [] }
     const q = `${need.title} ${need.description}`
     const prefixes = [...new Set([...codes.map((c) => c.slice(0, 4)), codes[0]?.slice(0, 3)].filter((p): p is string => !!p))]
     const queries: EngineQuery[] = [

@@ -94,11 +94,9 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
         page: query.page,
         hitsPerPage: query.pageSize,
         ...(sort ? { sort } : {}),
-        attributesToHighlight: ['title', 'description'],
-        attributesToCrop: ['description'],
-        cropLength: 35,
-        highlightPreTag: MARK_OPEN,
-        highlightPostTag: MARK_CLOSE,
+        ...(query.highlight === false
+          ? {}
+          : { attributesToHighlight: ['title', 'description'], attributesToCrop: ['description'], cropLength: 35, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE }),
       })
       const facets: Partial<Record<Facet, Record<string, number>>> = {}
       for (const facet of query.facets) facets[facet] = { ...(result.facetDistribution?.[facet] ?? {}) }

@@ -54,6 +54,12 @@ export interface EngineQuery {
    * matching a long description against the index.
    */
   match?: 'all' | 'any' | undefined
+  /**
+   * False: hits come back with their fields as plain escaped text, no
+   * <mark> and no cropping; for callers that only rank the documents
+   * (matching), which then skip the cost of highlighting. True by default.
+   */
+  highlight?: boolean | undefined
   filters: EngineFilters
   sort?: 'relevance' | 'newest' | 'trl' | undefined
   page: number

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { cpvProfile, declaredProfile, profileSimilarity, suggestCpv } from '../../../server/features/matching/cpv-suggest.model.js'
+import { cpvProfile, declaredProfile, profileSimilarity, suggestCpv, termsOf } from '../../../server/features/matching/cpv-suggest.model.js'
+import { stem } from '../../../server/features/matching/matching.text.js'
 
 const codes = async (title: string, description: string, language: string) => (await suggestCpv({ title, description, language }, { limit: 3 })).map((s) => s.code)
 
@@ -29,4 +30,23 @@ t.test('an Italian and an English text on one subject sit closer in the CPV tree
   const cleaningEn = await cpvProfile({ title: 'Office cleaning', description: 'Daily cleaning of offices.', language: 'en' })
   t.ok(profileSimilarity(busIt, busEn) > profileSimilarity(busEn, cleaningEn))
   t.ok(profileSimilarity(busEn, declaredProfile(['34121000'])) > profileSimilarity(cleaningEn, declaredProfile(['34121000'])))
+})
+
+t.test('stems drop inflections but keep words apart that a five-letter prefix would merge', async (t) => {
+  t.equal(stem('elettrici'), stem('elettrico'))
+  t.equal(stem('buses'), 'bus')
+  t.not(stem('servizi'), stem('servire'))
+  t.not(stem('lieferung'), stem('lieferwagen'), 'a delivery is not a van')
+})
+
+t.test('in a compounding language a long word also counts as the label word it ends with', async (t) => {
+  t.same(termsOf('Sicherheitsdienstleistungen', new Set(['dienstl'])), ['sicherh', 'dienstl'])
+  t.same(termsOf('Sicherheitsdienstleistungen'), ['sicherh'], 'no split without the labels’ words')
+  t.same(termsOf('Kantoor', new Set(['kantoor'])), ['kantoor'], 'short words are not split')
+})
+
+t.test('German, Dutch and Finnish furniture supplies are read as furniture', async (t) => {
+  t.equal((await codes('Lieferung von Schulmöbeln', '', 'de'))[0], '39160000', 'school furniture, not vans (Lieferwagen)')
+  t.ok((await codes('Levering van kantoormeubilair', '', 'nl')).includes('39130000'), 'office furniture, from the compound’s head')
+  t.ok((await codes('Toimistokalusteiden hankinta', '', 'fi')).includes('39130000'), 'office furniture, from an inflected compound')
 })

@@ -89,6 +89,9 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
     t.match(hit?.highlight.description, /<mark>vibration<\/mark>/)
     t.notMatch(hit?.highlight.description, /<script>/, 'markup in the text is escaped or dropped, never passed through')
     t.match((await search({ q: 'buses' })).hits[0]?.highlight.title, /Electric <mark>buses<\/mark>/)
+    const [plain] = (await search({ q: 'vibration', highlight: false })).hits
+    t.equal(plain?.doc.id, ids([4])[0], 'without highlighting the same document is found')
+    t.notMatch(plain?.highlight.description, /<mark>/, 'and nothing is marked')
   })
 
   await t.test('a deleted document is gone, an updated one changed', async (t) => {

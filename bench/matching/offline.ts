@@ -1,0 +1,77 @@
+import type { EngineQuery, EngineResult, SearchDocument, SearchEngine } from '../../server/infra/search/search.types.js'
+import { suggestCpv } from '../../server/features/matching/cpv-suggest.model.js'
+import { createMatchingService } from '../../server/features/matching/matching.service.js'
+import { idfOf, termCounts } from '../../server/features/matching/matching.text.js'
+import { baselineRun } from './baseline.js'
+import { loadDevSet, withoutCodes, type RankRecord, type Run } from './dataset.js'
+import { score } from './metrics.js'
+
+/**
+ * Fast, database-free view of the text-only matching on the matching-dev set:
+ * the CPV suggester's accuracy per level against the buyers' main codes, and
+ * the matching service ranking every offer (an engine that returns them all),
+ * beside the TF-IDF baseline. For iterating on the model; run.ts is the
+ * benchmark of record.
+ *
+ *   node --import tsx bench/matching/offline.ts [/work/shared/matching-dev]
+ */
+
+const dir = process.argv[2] ?? '/work/shared/matching-dev'
+const dev = loadDevSet(dir)
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+async function suggesterAccuracy(records: RankRecord[]): Promise<Record<string, number>> {
+  const hits = { division: 0, group: 0, class: 0, division3: 0 }
+  for (const record of records) {
+    const truth = record.codes?.[0] ?? ''
+    const top = (await suggestCpv(withoutCodes([record])[0]!, { limit: 3 })).map((s) => s.code)
+    if (top[0]?.slice(0, 2) === truth.slice(0, 2)) hits.division++
+    if (top[0]?.slice(0, 3) === truth.slice(0, 3)) hits.group++
+    if (top[0]?.slice(0, 4) === truth.slice(0, 4)) hits.class++
+    if (top.some((c) => c.slice(0, 2) === truth.slice(0, 2))) hits.division3++
+  }
+  return Object.fromEntries(Object.entries(hits).map(([k, v]) => [k, Math.round((v / records.length) * 1000) / 1000]))
+}
+
+/** Every offer for every query: the model alone decides the order. */
+function allOffersEngine(offers: RankRecord[]): SearchEngine {
+  const docs: SearchDocument[] = offers.map((o) => ({
+    id: o.id, organisationId: 'org', organisationName: 'SME', title: o.title, description: o.description, language: o.language,
+    keywords: [], cpv: ['03000000'], cpvPrefixes: [], cpvDivision: [], audience: ['public'], updatedAt: 0,
+  }))
+  const result: EngineResult = { hits: docs.map((doc) => ({ doc, highlight: { title: '', description: '' } })), total: docs.length, facets: {} }
+  const unused = () => Promise.reject(new Error('read-only'))
+  return {
+    name: 'postgres', ensureIndexes: async () => {}, upsert: unused, remove: unused, clear: unused, health: unused,
+    search: (_index, query: EngineQuery) => Promise.resolve(query.q ? result : { hits: [], total: 0, facets: {} }),
+  }
+}
+
+async function modelRun(needs: RankRecord[], offers: RankRecord[]): Promise<Run> {
+  const engine = allOffersEngine(offers)
+  const matching = createMatchingService({ search: () => engine })
+  const idf = idfOf(offers.map((o) => termCounts(o.title, o.description).keys()))
+  const run: Run = {}
+  for (const need of needs) {
+    const matches = await matching.matchOffersForNeed({ ...need, cpvCodes: [] }, { limit: 100, idf, codesSuggested: () => true })
+    run[need.id] = matches.map((m) => m.offerId)
+  }
+  return run
+}
+
+async function main() {
+  const started = performance.now()
+  log(`suggester, needs: ${JSON.stringify(await suggesterAccuracy(dev.needs))}`)
+  log(`suggester, offers: ${JSON.stringify(await suggesterAccuracy(dev.offers))}`)
+  log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  const itEn = dev.offers.filter((o) => o.language === 'it' || o.language === 'en')
+  for (const [name, offers, qrels] of [['all', dev.offers, dev.qrels], ['it/en', itEn, dev.qrelsItEn]] as const) {
+    const needs = withoutCodes(dev.needs.filter((n) => n.id in qrels))
+    const t0 = performance.now()
+    const model = score(await modelRun(needs, withoutCodes(offers)), qrels)
+    const base = score(baselineRun(needs, offers), qrels)
+    log(`${name}: model ${JSON.stringify(model)} baseline nDCG@10 ${base.ndcg10} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  }
+}
+
+await main()
