@@ -6,6 +6,7 @@ import { EditionPage } from './pages/edition-page.js'
 import { EditionsPage } from './pages/editions-page.js'
 import { EventPage } from './pages/event-page.js'
 import { EventRequestsPage } from './pages/event-requests-page.js'
+import { AgendaPage } from './pages/agenda-page.js'
 import { HomePage } from './pages/home-page.js'
 import { InvitationPage } from './pages/invitation-page.js'
 import { MailboxPage } from './pages/mailbox-page.js'
@@ -55,6 +56,7 @@ export function App() {
             <Route path="editions/:editionId" element={<EditionPage />} />
             <Route path="events/:eventId" element={<EventPage />} />
             <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
+            <Route path="events/:eventId/agenda" element={<AgendaPage />} />
             <Route path="organisations/:orgId/events" element={<MyEventsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="dev/mailbox" element={<MailboxPage />} />

@@ -1,0 +1,152 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import type { Agenda, AgendaItem } from '../../../shared/schemas/schedules.js'
+import { getAgenda, getCalendarFeed, rotateCalendarFeed } from '../api/schedules-api.js'
+import { AsyncView, ErrorNotice } from '../components/async-view.js'
+import { StatusBadge } from '../components/status-badge.js'
+import { useAction } from '../components/use-action.js'
+import { useDateFormat } from '../components/use-date-format.js'
+import { useLoad } from '../components/use-load.js'
+import { RequireSession } from '../session/require-session.js'
+import { useSession } from '../session/session-context.js'
+import { useDocumentTitle } from '../use-document-title.js'
+
+export function AgendaPage() {
+  const { eventId = '' } = useParams()
+  const { membership } = useSession()
+  const orgId = membership?.organisation.id ?? ''
+  const admin = membership?.role === 'admin'
+  return <RequireSession>{() => <AgendaView key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} admin={admin} />}</RequireSession>
+}
+
+/** A participant's meetings in one event, printable (venue Wi-Fi is often poor), with its calendar feed. */
+function AgendaView({ eventId, orgId, admin }: { eventId: string; orgId: string; admin: boolean }) {
+  const { t } = useTranslation()
+  const agenda = useLoad(orgId ? `${eventId}:${orgId}` : null, () => getAgenda(eventId, orgId))
+  useDocumentTitle(t('agenda.documentTitle'))
+  return (
+    <div className="page-section agenda-page" data-testid="agenda-page">
+      <header className="page-header">
+        <p className="small no-print">
+          <Link to={`/organisations/${orgId}/events`}>{t('requests.backToEvents')}</Link>
+        </p>
+        <h1>{t('agenda.title')}</h1>
+      </header>
+      <AsyncView result={agenda.result} onRetry={() => agenda.reload()}>
+        {(data) => <AgendaBody agenda={data} />}
+      </AsyncView>
+      {orgId && <CalendarFeed orgId={orgId} admin={admin} />}
+    </div>
+  )
+}
+
+function AgendaBody({ agenda }: { agenda: Agenda }) {
+  const { t } = useTranslation()
+  const inMyZone = useDateFormat()
+  const myZone = useSession().session?.user.timeZone
+  const days = new Map<string, AgendaItem[]>()
+  for (const item of agenda.items) days.set(item.localStart.slice(0, 10), [...(days.get(item.localStart.slice(0, 10)) ?? []), item])
+  return (
+    <section className="panel" aria-labelledby="agenda-event">
+      <div className="panel-head">
+        <div>
+          <h2 id="agenda-event">{agenda.eventName}</h2>
+          <p className="muted small">
+            {[agenda.venue, t('agenda.timesIn', { zone: agenda.timeZone })].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+        <button type="button" className="button button-secondary no-print" data-testid="agenda-print" onClick={() => window.print()}>
+          {t('agenda.print')}
+        </button>
+      </div>
+      {!agenda.published ? (
+        <p className="muted empty" data-testid="agenda-not-published">{t('agenda.notPublished')}</p>
+      ) : agenda.items.length === 0 ? (
+        <p className="muted empty">{t('agenda.empty')}</p>
+      ) : (
+        [...days].map(([day, items]) => (
+          <table key={day} className="agenda-table" data-testid="agenda-table">
+            <caption>{day}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.time')}</th>
+                <th scope="col">{t('agenda.with')}</th>
+                <th scope="col">{t('agenda.where')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.meetingId} data-testid="agenda-item" data-status={item.status} className={item.status === 'cancelled' ? 'agenda-cancelled' : undefined}>
+                  <td className="slot-time">
+                    {item.localStart.slice(11)}–{item.localEnd}
+                    {myZone && myZone !== agenda.timeZone && <div className="muted small">{inMyZone(item.startsAt)}</div>}
+                  </td>
+                  <td>
+                    <strong>{item.counterpartName}</strong>
+                    {item.representativeName && <div className="muted small">{t('agenda.heldBy', { name: item.representativeName })}</div>}
+                    {item.status === 'cancelled' && <StatusBadge tone="bad">{t('agenda.cancelled')}</StatusBadge>}
+                  </td>
+                  <td>
+                    {item.tableName && <span data-testid="agenda-table-name">{t('schedule.table', { name: item.tableName })}</span>}
+                    {item.videoLink && (
+                      <a href={item.videoLink} className="agenda-link">
+                        {t('agenda.video')}
+                      </a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))
+      )}
+    </section>
+  )
+}
+
+function CalendarFeed({ orgId, admin }: { orgId: string; admin: boolean }) {
+  const { t } = useTranslation()
+  const feed = useLoad(orgId, () => getCalendarFeed(orgId))
+  const action = useAction()
+  const [copied, setCopied] = useState(false)
+  return (
+    <section className="panel no-print" aria-labelledby="feed-title" data-testid="calendar-feed">
+      <h2 id="feed-title">{t('agenda.feedTitle')}</h2>
+      <p className="muted small">{t('agenda.feedIntro')}</p>
+      <AsyncView result={feed.result} onRetry={() => feed.reload()}>
+        {({ url }) => (
+          <>
+            <div className="field">
+              <label htmlFor="feed-url">{t('agenda.feedUrl')}</label>
+              <input id="feed-url" data-testid="feed-url" readOnly value={url} onFocus={(e) => e.target.select()} />
+            </div>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() =>
+                  void navigator.clipboard?.writeText(url).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  )
+                }
+              >
+                {t(copied ? 'agenda.copied' : 'agenda.copy')}
+              </button>
+              <a className="button button-small button-secondary" href={url.replace(/^https?:/, 'webcal:')}>
+                {t('agenda.subscribe')}
+              </a>
+              {admin && (
+                <button type="button" className="button button-small button-danger" data-testid="feed-rotate" onClick={() => void action.run(async () => feed.setData(await rotateCalendarFeed(orgId)))}>
+                  {t('agenda.rotate')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </AsyncView>
+      {action.error !== null && <ErrorNotice error={action.error} />}
+    </section>
+  )
+}
