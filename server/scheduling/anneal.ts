@@ -27,6 +27,8 @@ export interface AnnealOptions {
   excessWeight: number
   /** Stop once a conflict-free, fair schedule has this many breaks. */
   target: number
+  /** Stop at the first conflict-free schedule, fair or not (the Kempe search takes over from there). */
+  untilFeasible?: boolean
   clock: () => number
   deadline: number
   onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number }) => void
@@ -185,7 +187,7 @@ export function anneal(options: AnnealOptions): AnnealResult {
   const fresh = (slot: Int32Array) => new SearchState(model, options.fairness, slot, HARD, options.excessWeight)
   const search: Search = { model, domains, movable, chain: { members: [], seen: new Int32Array(model.a.length), stamp: 0 }, step: { state: fresh(options.start), random, temperature: HOT } }
   let best = snapshot(search.step.state)
-  const done = () => best.hard === 0 && best.excess === 0 && best.breaks <= options.target
+  const done = () => best.hard === 0 && (options.untilFeasible === true || (best.excess === 0 && best.breaks <= options.target))
   let iterations = 0
   let idleCycles = 0
   let stoppedBy: AnnealResult['stoppedBy'] = 'iterations'

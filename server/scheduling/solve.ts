@@ -1,6 +1,7 @@
 import { anneal } from './anneal.js'
 import { breaksLowerBound } from './bound.js'
 import { konigColouring } from './colouring.js'
+import { kempeSearch } from './kempe-search.js'
 import { greedySlots } from './greedy.js'
 import type { Instance } from './instance.js'
 import { buildModel, gaps, popcount, type Model } from './model.js'
@@ -10,11 +11,13 @@ import { assignTables } from './tables.js'
 
 /**
  * The scheduler: a conflict-free start (König colouring when nothing
- * restricts slots, else first-fit with the leftovers dropped in anyway),
- * simulated annealing on clashes + breaks + fairness, then a repair pass that
- * keeps every meeting whose slot is conflict-free (highest priority first)
- * and re-inserts the rest where they still fit. The greedy baseline is kept
- * if it is ever better, so the answer is never worse than first-fit.
+ * restricts slots, else first-fit with the leftovers dropped in anyway);
+ * simulated annealing on clashes until every meeting has a clash-free slot;
+ * a repair pass that keeps every meeting whose slot is conflict-free
+ * (highest priority first) and re-inserts the rest; then Kempe-chain
+ * annealing that stays clash-free while it lowers fairness excess and breaks,
+ * stopping early at the lower bound. The greedy baseline is kept if it is
+ * ever better, so the answer is never worse than first-fit.
  */
 
 export interface SolveOptions {
@@ -35,6 +38,8 @@ export interface SolveResult extends ScheduleResult {
 }
 
 const DEFAULTS = { timeLimitMs: 10_000, fairness: 2, seed: 1, maxIterations: 60_000_000 }
+/** Share of the time limit the penalty search may take to place every meeting. */
+const FEASIBILITY_SHARE = 0.7
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
   const bit = 1 << t
@@ -120,22 +125,34 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     fairness: limit,
     random,
     maxIterations: settings.maxIterations,
-    cycleIterations: Math.min(1_500_000, Math.max(20_000, 10_000 * instance.meetings.length)),
-    patience: 4,
+    // Short cycles: phase 1 only needs to settle the clashes, and a short cooling settles them first.
+    cycleIterations: Math.min(300_000, Math.max(20_000, 2_000 * instance.meetings.length)),
+    patience: 6,
     target: bound.total ?? 0,
     clock,
     deadline: startedAt + settings.timeLimitMs,
     onProgress: options.onProgress && ((p: { iterations: number; breaks: number; hard: number; excess: number }) => options.onProgress!({ ...p, elapsedMs: clock() - startedAt })),
   }
-  // Keep 30% of the time for a second search in case not every meeting fits fairly.
-  const firstDeadline = fairness === null ? common.deadline : startedAt + 0.7 * settings.timeLimitMs
-  let found = anneal({ ...common, start: startingPoint(model, greedy, random), excessWeight: 3, deadline: firstDeadline })
+  // Phase 1, on penalties: the first conflict-free schedule (every meeting placed). Keep time for the rest.
+  const feasibleBy = startedAt + FEASIBILITY_SHARE * settings.timeLimitMs
+  let found = anneal({ ...common, start: startingPoint(model, greedy, random), excessWeight: 3, untilFeasible: true, deadline: feasibleBy })
   if (found.hard > 0 && fairness !== null) {
     // Every meeting comes before fairness: search again with the bound nearly free.
-    const relaxed = anneal({ ...common, start: found.slot, excessWeight: 0.25 })
+    const relaxed = anneal({ ...common, start: found.slot, excessWeight: 0.25, untilFeasible: true, deadline: feasibleBy })
     found = { ...relaxed, iterations: found.iterations + relaxed.iterations }
   }
-  const repaired = repair(model, found.slot)
+  // Phase 2, on clash-free ground only: Kempe-chain annealing on fairness and breaks.
+  const polished = kempeSearch({
+    ...common,
+    start: repair(model, found.slot),
+    maxIterations: Math.max(0, settings.maxIterations - found.iterations),
+    cycleIterations: Math.min(2_000_000, Math.max(20_000, 5_000 * instance.meetings.length)),
+    patience: 5,
+    excessWeight: 3,
+    onCycle: options.onProgress && ((best, iterations) => options.onProgress!({ iterations: found.iterations + iterations, breaks: best.breaks, hard: 0, excess: best.excess, elapsedMs: clock() - startedAt })),
+  })
+  const repaired = polished.slot
+  found = { ...found, iterations: found.iterations + polished.iterations, stoppedBy: found.stoppedBy === 'time' ? 'time' : polished.stoppedBy }
   const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, repaired, limit))
   const slot = useGreedy ? greedy : repaired
   const result = buildResult(model, {

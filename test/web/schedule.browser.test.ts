@@ -34,7 +34,7 @@ t.test('a hub computes the schedule, moves a meeting by hand and publishes; the 
 
   const [first] = await app.sql`select id from meeting_requests where from_organisation_id = ${smes[0]!.orgId}`
   const card = `[data-testid="meeting-card"][data-request-id="${String(first!.id)}"]`
-  const before = await hubPage.locator(card).evaluate((el) => el.closest('td')!.getAttribute('data-testid'))
+  const before = await hubPage.locator('td', { has: hubPage.locator(card) }).getAttribute('data-testid')
   await hubPage.click(card)
   await hubPage.click('[data-testid="cell-2-1"]')
   await hubPage.waitForSelector(`[data-testid="cell-2-1"] ${card}`)

@@ -226,16 +226,27 @@ export function createSchedulesService(deps: SchedulesDeps) {
       const options = row.options as ScheduleRun
       try {
         const { event, slots, parties, requests, published, names, tables } = await loadEvent(db, row.eventId)
-        const built = buildInstance({ name: event.name, slots, tables, parties, requests, published, keepPublished: options.keepPublished })
+        const instanceInput = { name: event.name, slots, tables, parties, requests, published }
+        let built = buildInstance({ ...instanceInput, keepPublished: options.keepPublished })
         let lastWrite = 0
         const limitMs = options.timeLimitSeconds * 1000
-        const result = built.instance.meetings.length === 0
-          ? null
-          : await solveInWorker(built.instance, { timeLimitMs: limitMs, fairness: options.fairness, seed: options.seed }, (elapsedMs) => {
-              if (elapsedMs - lastWrite < 500) return
-              lastWrite = elapsedMs
-              void db.update(schedules).set({ progress: Math.min(99, Math.round((elapsedMs / limitMs) * 100)) }).where(eq(schedules.id, scheduleId)).catch(() => undefined)
-            })
+        const replan = options.keepPublished && published.length > 0
+        const solveFor = (instance: typeof built.instance, shareOfTime: number, offsetMs: number) =>
+          solveInWorker(instance, { timeLimitMs: limitMs * shareOfTime, fairness: options.fairness, seed: options.seed }, (elapsedMs) => {
+            if (offsetMs + elapsedMs - lastWrite < 500) return
+            lastWrite = offsetMs + elapsedMs
+            void db.update(schedules).set({ progress: Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)) }).where(eq(schedules.id, scheduleId)).catch(() => undefined)
+          })
+        let result = built.instance.meetings.length === 0 ? null : await solveFor(built.instance, replan ? 0.5 : 1, 0)
+        // Keeping every published meeting in place may leave new ones out: then try with all of them free, and keep whichever places more.
+        if (result && replan && result.unscheduled.length > 0) {
+          const free = buildInstance({ ...instanceInput, keepPublished: false })
+          const second = await solveFor(free.instance, 0.5, limitMs * 0.5)
+          if (second.unscheduled.length < result.unscheduled.length) {
+            built = free
+            result = second
+          }
+        }
         const slotOf = built.instance.meetings.map((m) => result?.slotOfMeeting[m.id] ?? -1)
         const tableOf = honourBooths(event, built, built.instance.meetings.map((m) => result?.tableOfMeeting[m.id] ?? -1))
         const before = new Map(published.map((m) => [m.requestId, m]))

@@ -1,10 +1,9 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import ICAL from 'ical.js'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/accounts.js'
 import { fixedClock } from '../../../server/infra/clock.js'
 
-type Test = Parameters<typeof build>[0]
 interface Assignment { requestId: string; smeId: string; buyerId: string; representativeId: string | null; slot: number; tableIndex: number; tableName: string; kept?: boolean }
 
 /**
@@ -15,7 +14,7 @@ async function setUp(t: Test) {
   const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const names = ['Alpha', 'Beta', 'Gamma']
-  const smes = []
+  const smes: Awaited<ReturnType<typeof createOrgWithAdmin>>[] = []
   for (const name of names) smes.push(await createOrgWithAdmin(app, { kind: 'sme', name: `${name} Srl`, email: `${name.toLowerCase()}@sme.example` }))
   const x = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example', country: 'DE', nuts2: 'DE21' })
   const y = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
@@ -166,4 +165,39 @@ t.test('moving a meeting by hand refuses clashes and changes nothing; runs and e
   t.equal((await move(gammaX.requestId, free)).json().code, 'schedules.not_draft', 'a published run is not edited')
   const bad = await w.organiser.inject({ method: 'POST', url: w.base, payload: { timeLimitSeconds: 0 } })
   t.same([bad.statusCode, bad.json().errors[0].field], [400, 'body.timeLimitSeconds'])
+})
+
+t.test('when keeping published meetings in place would leave a new one out, the re-plan moves as few as needed', async (t) => {
+  const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
+  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
+  const a = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
+  const b = await createOrgWithAdmin(app, { kind: 'sme', name: 'Beta Srl', email: 'bea@beta.example' })
+  const x = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example' })
+  const organiser = await signIn(app, 'hub@hub.example')
+  const edition = (await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] } })).json()
+  const event = (await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'Two slots', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }], slotMinutes: 20, gapMinutes: 0, tables: [{ name: 'T1' }], maxMeetingsPerParticipant: 8 } })).json()
+  for (const org of [a, b, x]) for (const status of ['invited', 'selected']) await organiser.inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${org.orgId}`, payload: { status } })
+  const xena = await signIn(app, 'xena@nordbahn.example')
+  const meet = async (email: string, from: string) => {
+    const sent = (await (await signIn(app, email)).inject({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromOrganisationId: from, toOrganisationId: x.orgId, priority: 'meet' } })).json()
+    await xena.inject({ method: 'POST', url: `/api/requests/${sent.id}/accept`, payload: {} })
+    return sent.id as string
+  }
+  const base = `/api/events/${event.id}/schedules`
+  const run = async () => {
+    const queued = (await organiser.inject({ method: 'POST', url: base, payload: { timeLimitSeconds: 2 } })).json()
+    await app.outbox.drain()
+    return (await organiser.inject({ method: 'GET', url: `${base}/${queued.id}` })).json()
+  }
+  const alphaX = await meet('ada@alpha.example', a.orgId)
+  const first = await run()
+  await organiser.inject({ method: 'PUT', url: `${base}/${first.id}/assignments/${alphaX}`, payload: { slot: 1, tableIndex: 0 } })
+  await organiser.inject({ method: 'POST', url: `${base}/${first.id}/publish` })
+
+  await (await signIn(app, 'bea@beta.example')).inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${b.orgId}/availability`, payload: { unavailableSlots: [0] } })
+  const betaX = await meet('bea@beta.example', b.orgId)
+  const replan = await run()
+  t.equal(replan.stats.scheduled, 2, 'both meetings fit once Alpha’s moves to the first slot')
+  t.equal(replan.stats.moved, 1, 'one published meeting moved')
+  t.same(replan.assignments.map((m: Assignment) => [m.requestId, m.slot]).sort(), [[alphaX, 0], [betaX, 1]].sort())
 })
