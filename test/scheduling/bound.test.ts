@@ -1,0 +1,134 @@
+import t from 'tap'
+import { breaksLowerBound } from '../../server/scheduling/bound.js'
+import type { Instance } from '../../server/scheduling/instance.js'
+import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
+import { propagateDomains } from '../../server/scheduling/propagate.js'
+import { createRandom } from '../../server/scheduling/random.js'
+
+/** A small random event with every kind of limit, small enough to enumerate every schedule. */
+function randomInstance(seed: number): Instance {
+  const random = createRandom(seed)
+  const int = (n: number) => Math.floor(random() * n)
+  const people = 3 + int(4)
+  const count = 3 + int(4)
+  const morning = int(count + 1)
+  const participants = [...Array(people).keys()].map((k) => ({ id: k + 1, available: [...Array(count).keys()].map(() => random() > 0.15) }))
+  const meetings: Instance['meetings'] = []
+  const pairs = new Set<string>()
+  for (let k = 0; k < 12 && meetings.length < 7; k++) {
+    const p = 1 + int(people)
+    const q = 1 + int(people)
+    if (p === q || pairs.has(`${Math.min(p, q)},${Math.max(p, q)}`)) continue
+    pairs.add(`${Math.min(p, q)},${Math.max(p, q)}`)
+    const id = meetings.length + 1
+    const roll = random()
+    meetings.push({
+      id,
+      participants: [p, q],
+      session: roll < 0.15 ? (morning > 0 ? 'morning' : 'afternoon') : null,
+      fixedSlot: roll > 0.85 ? int(count) : null,
+      after: id > 1 && random() < 0.15 ? [1 + int(id - 1)] : [],
+      priority: 1,
+    })
+  }
+  return { name: `random-${seed}`, slots: { count, morning }, tables: 1 + int(3), participants, meetings }
+}
+
+/** Every schedule placing all meetings, by depth-first search over the rules themselves. */
+function everySchedule(model: Model, visit: (slot: Int32Array) => void): void {
+  const M = model.a.length
+  const slot = new Int32Array(M).fill(-1)
+  const busy = new Int32Array(model.participants)
+  const load = new Int32Array(model.slots)
+  const go = (i: number): void => {
+    if (i === M) {
+      const ordered = model.preds.every((list, k) => list.every((j) => slot[j]! < slot[k]!))
+      if (ordered) visit(slot)
+      return
+    }
+    for (let s = 0; s < model.slots; s++) {
+      const bit = 1 << s
+      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables) continue
+      slot[i] = s
+      busy[model.a[i]!]! |= bit
+      busy[model.b[i]!]! |= bit
+      load[s]!++
+      go(i + 1)
+      busy[model.a[i]!]! &= ~bit
+      busy[model.b[i]!]! &= ~bit
+      load[s]!--
+    }
+    slot[i] = -1
+  }
+  go(0)
+}
+
+t.test('the lower bound never exceeds the fewest breaks of any complete schedule, and narrowed domains keep every schedule', async (t) => {
+  let tight = 0
+  let complete = 0
+  for (let seed = 1; seed <= 400; seed++) {
+    const instance = randomInstance(seed)
+    const model = buildModel(instance)
+    const bound = breaksLowerBound(model)
+    const domain = propagateDomains(model)
+    let best = Infinity
+    everySchedule(model, (slot) => {
+      slot.forEach((s, i) => {
+        if (!(domain[i]! & (1 << s))) t.fail(`seed ${seed}: meeting ${i} in slot ${s} was filtered out`)
+      })
+      const masks = new Int32Array(model.participants)
+      slot.forEach((s, i) => {
+        masks[model.a[i]!]! |= 1 << s
+        masks[model.b[i]!]! |= 1 << s
+      })
+      const breaks = masks.reduce((sum, m) => sum + gaps(m), 0)
+      best = Math.min(best, breaks)
+      masks.forEach((m, p) => {
+        if (gaps(m) < bound.perParticipant[p]!) t.fail(`seed ${seed}: participant ${p} has ${gaps(m)} breaks, below its bound`)
+      })
+    })
+    if (best === Infinity) continue
+    complete++
+    if (bound.total === null) t.fail(`seed ${seed}: a complete schedule exists, yet the bound says none does`)
+    else if (bound.total > best) t.fail(`seed ${seed}: bound ${bound.total} above the optimum ${best}`)
+    else if (bound.total === best) tight++
+  }
+  t.ok(complete > 100, `${complete} instances with a complete schedule`)
+  t.ok(tight > complete / 2, `bound tight on ${tight} of them`)
+})
+
+t.test('the bound asks for distinct slots: runs long enough but unusable by the meetings do not count', async (t) => {
+  // Participant 1 meets 2, 3 and 4; participants 2 and 3 are only free in slots 0 and 3, participant 4 in slots 1 and 2.
+  // Slots 0-2 would be one run, but meetings with 2 and 3 need both 0 and 3: one break at least.
+  const free = (slots: number[]) => [0, 1, 2, 3].map((s) => slots.includes(s))
+  const instance: Instance = {
+    name: 'distinct',
+    slots: { count: 4, morning: 4 },
+    tables: 3,
+    participants: [
+      { id: 1, available: free([0, 1, 2, 3]) },
+      { id: 2, available: free([0, 3]) },
+      { id: 3, available: free([0, 3]) },
+      { id: 4, available: free([1, 2]) },
+    ],
+    meetings: [2, 3, 4].map((q, k) => ({ id: k + 1, participants: [1, q] as [number, number], session: null, fixedSlot: null, after: [], priority: 1 })),
+  }
+  const bound = breaksLowerBound(buildModel(instance))
+  t.equal(bound.perParticipant[0], 1)
+  t.equal(bound.total, 1)
+})
+
+t.test('a fixed meeting closes its slot to the other meetings of both its participants', async (t) => {
+  // Meeting 1 (participants 1, 2) is fixed in slot 1; meeting 2 (participants 2, 3) could go anywhere else.
+  const instance: Instance = {
+    name: 'fixed',
+    slots: { count: 3, morning: 3 },
+    tables: 2,
+    participants: [1, 2, 3].map((id) => ({ id, available: [true, true, true] })),
+    meetings: [
+      { id: 1, participants: [1, 2], session: null, fixedSlot: 1, after: [], priority: 1 },
+      { id: 2, participants: [2, 3], session: null, fixedSlot: null, after: [], priority: 1 },
+    ],
+  }
+  t.same([...propagateDomains(buildModel(instance))], [0b010, 0b101])
+})
