@@ -11,6 +11,7 @@ import searchPlugin from './infra/search/index.js'
 import webPlugin from './infra/web.js'
 import accessPlugin from './infra/access.js'
 import outboxPlugin, { type OutboxOptions } from './infra/outbox.js'
+import livePlugin from './infra/live.js'
 import healthFeature from './features/health/index.js'
 import { createServices, registerFeatures } from './features/index.js'
 
@@ -49,6 +50,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(clockPlugin, options.clock ? { clock: options.clock } : {})
   await app.register(dbPlugin, { config })
   await app.register(outboxPlugin, options.outbox ?? {})
+  await app.register(livePlugin)
   await app.register(searchPlugin, { config })
   await app.register(mailerPlugin, { config })
   const services = createServices(app, config)

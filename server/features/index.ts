@@ -19,7 +19,10 @@ import { createParticipationService } from './participation/participation.servic
 import { createTargetingService } from './participation/targeting.service.js'
 import { createCatalogueService } from './catalogue/catalogue.service.js'
 import schedulesFeature from './schedules/index.js'
+import liveFeature from './live/index.js'
+import { createLiveService } from './live/live.service.js'
 import { createSchedulesService } from './schedules/schedules.service.js'
+import outcomesFeature, { createOutcomesServices } from './outcomes/index.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
 export function createServices(app: FastifyInstance, config: Config) {
@@ -33,15 +36,17 @@ export function createServices(app: FastifyInstance, config: Config) {
   const editions = createEditionsService(base)
   const participation = createParticipationService(base)
   const targeting = createTargetingService(base)
-  const schedules = createSchedulesService({ ...base, editions })
-  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules }
+  const schedules = createSchedulesService({ ...base, editions, live: () => app.live })
+  const live = createLiveService({ ...base, editions, live: () => app.live })
+  const outcomes = createOutcomesServices(base)
+  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules, live, outcomes }
 }
 export type Services = ReturnType<typeof createServices>
 
 /** Housekeeping every few minutes: expire pending requests past their deadline, drop old rate-limit windows. */
 function startHousekeeping(app: FastifyInstance, services: Services, rateLimiter: ReturnType<typeof createRateLimiter>): void {
   const run = () =>
-    Promise.all([services.participation.expireRequests(), rateLimiter.prune()]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
+    Promise.all([services.participation.expireRequests(), rateLimiter.prune(), services.outcomes.performance.requestFollowUps()]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
   const timer = setInterval(() => void run(), 5 * 60_000)
   timer.unref()
   app.addHook('onReady', async () => void run())
@@ -59,6 +64,8 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(editionsFeature, services)
       await api.register(participationFeature, services)
       await api.register(schedulesFeature, services)
+      await api.register(liveFeature, { ...services, publicUrl: config.publicUrl })
+      await api.register(outcomesFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

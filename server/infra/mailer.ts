@@ -17,6 +17,8 @@ export interface MailMessage {
   subject: string
   text: string
   html?: string
+  /** E.g. an .ics for a meeting; text content only (payloads travel through the outbox as JSON). */
+  attachments?: { filename: string; content: string; contentType: string }[]
 }
 
 export interface Mailer {

@@ -125,6 +125,14 @@ const MATRIX: Record<string, Case> = {
   'GET /api/organisations/:orgId/calendar-feed': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/calendar-feed` }) },
   'POST /api/organisations/:orgId/calendar-feed': { allowed: ['smeAdmin'], request: async (w) => ({ url: `/api/organisations/${w.sme}/calendar-feed` }) },
   'GET /api/calendar/:token': { allowed: everyone, request: fixed(`/api/calendar/${'z'.repeat(43)}.ics`) },
+  'GET /api/live': { allowed: ['smeAdmin', 'smeMember'], refusal: [403, 'live.forbidden_channel'], request: async (w) => ({ url: `/api/live?organisation=${w.sme}` }) },
+  'POST /api/events/:eventId/check-ins/:orgId': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/check-ins/${w.sme}` }) },
+  'POST /api/events/:eventId/absences/:orgId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/absences/${w.buyer}` }) },
+  'GET /api/events/:eventId/board': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/board` }) },
+  'POST /api/events/:eventId/repairs': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/repairs`, payload: { meetingId: '00000000-0000-4000-8000-000000000000', organisationId: w.sme } }) },
+  'GET /api/events/:eventId/today/:orgId': { allowed: ['smeAdmin', 'smeMember', 'organiser'], request: async (w) => ({ url: `/api/events/${w.event}/today/${w.sme}` }) },
+  'PUT /api/meetings/:meetingId/feedback': { allowed: ['smeAdmin', 'smeMember', 'buyer'], refusal: [404, 'meetings.not_found'], request: async (w) => ({ url: `/api/meetings/${await meetingOf(w)}/feedback`, payload: { held: true, interest: 'informative' } }) },
+  'GET /api/meetings/:meetingId/feedback': { allowed: ['smeAdmin', 'smeMember', 'buyer', 'organiser'], refusal: [404, 'meetings.not_found'], request: async (w) => ({ url: `/api/meetings/${await meetingOf(w)}/feedback` }) },
   'POST /api/events/:eventId/targeting/preview': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/preview`, payload: { format: 'csv', content: TARGETS() } }) },
   'POST /api/events/:eventId/targeting/import': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/import`, payload: { format: 'csv', content: TARGETS() } }) },
   'GET /api/events/:eventId/targeting/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/targeting/export?format=csv` }) },
@@ -132,6 +140,35 @@ const MATRIX: Record<string, Case> = {
   'GET /api/organisations/:orgId/participations': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/participations` }) },
   'GET /api/organisations/:orgId/open-events': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/open-events` }) },
   'GET /api/events/:eventId/participations/counts': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/participations/counts` }) },
+  'POST /api/organisations/:orgId/contracts': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/contracts`, payload: CONTRACT(w) }) },
+  'GET /api/organisations/:orgId/contracts': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/contracts` }) },
+  'GET /api/editions/:editionId/contracts': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/contracts` }) },
+  'GET /api/contracts/:contractId': { allowed: ['smeAdmin', 'smeMember', 'buyer', 'organiser', 'authority'], refusal: [404, 'contracts.not_found'], request: async (w) => ({ url: `/api/contracts/${await sharedContract(w)}` }) },
+  'POST /api/contracts/:contractId/confirm': { allowed: ['buyer'], refusal: (role) => (['otherSme', 'otherOrganiser'].includes(role) ? [404, 'contracts.not_found'] : [403, 'contracts.not_counterpart']), request: async (w) => ({ url: `/api/contracts/${await contractFromSme(w)}/confirm` }) },
+  'POST /api/contracts/:contractId/decision': { allowed: ['organiser'], refusal: (role) => (role === 'otherOrganiser' ? [404, 'contracts.not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/contracts/${await contractFromSme(w)}/decision`, payload: { decision: 'rejected', note: 'Not a supply contract' } }) },
+  'PUT /api/contracts/:contractId/evidence': { allowed: ['smeAdmin', 'smeMember', 'buyer'], refusal: (role) => (role === 'otherSme' ? [404, 'contracts.not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/contracts/${await sharedContract(w)}/evidence`, payload: {} }) },
+  'GET /api/contracts/:contractId/evidence': { allowed: ['smeAdmin', 'smeMember', 'buyer', 'organiser', 'authority'], refusal: [404, 'contracts.not_found'], request: async (w) => ({ url: `/api/contracts/${await sharedContract(w)}/evidence` }) },
+  'GET /api/editions/:editionId/kpis': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/kpis` }) },
+  'GET /api/editions/:editionId/kpis/rows/:table': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/kpis/rows/contracts` }) },
+  'GET /api/editions/:editionId/kpis/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/kpis/export?format=csv&table=smes` }) },
+  'GET /api/events/:eventId/kpis': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/kpis` }) },
+  'GET /api/events/:eventId/kpis/rows/:table': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/kpis/rows/smes` }) },
+  'GET /api/events/:eventId/kpis/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/events/${w.event}/kpis/export?format=csv` }) },
+  'GET /api/organisers/:orgId/kpis': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/organisers/${w.hub}/kpis` }) },
+  'GET /api/organisers/:orgId/kpis/rows/:table': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/organisers/${w.hub}/kpis/rows/eligibility` }) },
+  'GET /api/organisers/:orgId/kpis/export': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/organisers/${w.hub}/kpis/export?format=csv&table=pipeline` }) },
+  'GET /api/kpis': { allowed: ['authority'], request: fixed('/api/kpis') },
+  'GET /api/kpis/rows/:table': { allowed: ['authority'], request: fixed('/api/kpis/rows/turnover') },
+  'GET /api/kpis/export': { allowed: ['authority'], request: fixed('/api/kpis/export?format=csv&table=contracts') },
+  'GET /api/organisations/:orgId/performance': { allowed: ['smeAdmin', 'smeMember', 'organiser', 'authority'], request: async (w) => ({ url: `/api/organisations/${w.sme}/performance` }) },
+  'PUT /api/organisations/:orgId/performance/:year': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/performance/2024`, payload: { turnoverEur: 1000000, exportEur: 100000, source: 'self_declared' } }) },
+  'GET /api/editions/:editionId/vouchers': { allowed: ['organiser', 'authority'], request: async (w) => ({ url: `/api/editions/${w.edition}/vouchers` }) },
+  'PUT /api/editions/:editionId/vouchers/:orgId': { allowed: ['organiser'], request: async (w) => ({ url: `/api/editions/${w.edition}/vouchers/${w.sme}`, payload: { budgetEur: 100000 } }) },
+  'GET /api/organisations/:orgId/vouchers': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/vouchers` }) },
+  'POST /api/organisations/:orgId/voucher-claims': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/organisations/${w.sme}/voucher-claims`, payload: { editionId: w.edition, category: 'coaching', amountEur: 10, description: 'Pitch coaching' } }) },
+  'PUT /api/voucher-claims/:claimId/receipt': { allowed: ['smeAdmin', 'smeMember'], refusal: (role) => (role === 'otherSme' ? [404, 'vouchers.claim_not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/receipt`, payload: {} }) },
+  'GET /api/voucher-claims/:claimId/receipt': { allowed: ['smeAdmin', 'smeMember', 'organiser', 'authority'], refusal: [404, 'vouchers.claim_not_found'], request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/receipt` }) },
+  'POST /api/voucher-claims/:claimId/decision': { allowed: ['organiser'], refusal: (role) => (role === 'otherOrganiser' ? [404, 'vouchers.claim_not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/decision`, payload: { decision: 'rejected', reason: 'No receipt' } }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 
@@ -168,6 +205,17 @@ async function scheduleOf(w: World): Promise<string> {
   return runs.get(w.event)!
 }
 
+/** A published meeting between the world's SME and buyer, made once. */
+const worldMeetings = new Map<string, string>()
+async function meetingOf(w: World): Promise<string> {
+  if (!worldMeetings.has(w.event)) {
+    const requestId = await requestFromSmeTo(w, w.buyer)
+    const [row] = await w.app.sql`insert into meetings (event_id, request_id, sme_id, buyer_id, slot, table_index) values (${w.event}, ${requestId}, ${w.sme}, ${w.buyer}, 0, 0) returning id`
+    worldMeetings.set(w.event, row!.id as string)
+  }
+  return worldMeetings.get(w.event)!
+}
+
 /** A pending request from the world's SME to a new selected buyer. */
 async function requestFromSme(w: World): Promise<string> {
   return requestFromSmeTo(w, await selectedBuyer(w))
@@ -182,6 +230,30 @@ async function requestFromSmeTo(w: World, buyerId: string): Promise<string> {
     smeRequests.set(key, (await admin({ method: 'POST', url: `/api/events/${w.event}/requests`, payload: { fromOrganisationId: w.sme, toOrganisationId: buyerId, priority: 'meet' } })).json().id)
   }
   return smeRequests.get(key)!
+}
+
+const CONTRACT = (w: World) => ({ counterpartId: w.buyer, editionId: w.edition, title: 'Retrofit kits order', kind: 'purchase_order', signedOn: '2027-04-01', valueEur: 25000 })
+
+/** A fresh contract the world's SME reported with its buyer. */
+async function contractFromSme(w: World): Promise<string> {
+  const admin = await callerFor(w, 'smeAdmin', false)
+  return (await admin({ method: 'POST', url: `/api/organisations/${w.sme}/contracts`, payload: CONTRACT(w) })).json().id
+}
+
+const contracts = new Map<string, string>()
+async function sharedContract(w: World): Promise<string> {
+  if (!contracts.has(w.edition)) contracts.set(w.edition, await contractFromSme(w))
+  return contracts.get(w.edition)!
+}
+
+/** A fresh pending voucher claim of the world's SME (its budget set once, large enough for every case). */
+async function voucherClaim(w: World): Promise<string> {
+  const hub = await callerFor(w, 'organiser', false)
+  await hub({ method: 'PUT', url: `/api/editions/${w.edition}/vouchers/${w.sme}`, payload: { budgetEur: 100000 } })
+  const admin = await callerFor(w, 'smeAdmin', false)
+  await admin({ method: 'POST', url: `/api/organisations/${w.sme}/voucher-claims`, payload: { editionId: w.edition, category: 'event_outside_region', amountEur: 10, description: 'Fair in Munich' } })
+  const [row] = await w.app.sql`select id from voucher_claims order by claimed_at desc limit 1`
+  return row!.id as string
 }
 
 async function newOffer(w: World): Promise<string> {
@@ -237,8 +309,13 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
     union all select row_to_json(rp)::text from representatives rp
     union all select row_to_json(sc)::text from schedules sc union all select row_to_json(mt)::text from meetings mt
     union all select row_to_json(cf)::text from calendar_feeds cf
+    union all select row_to_json(ci)::text from check_ins ci union all select row_to_json(mf)::text from meeting_feedback mf
     union all select row_to_json(i)::text from invitations i union all select row_to_json(a)::text from affiliations a
-    union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c) all_rows`
+    union all select row_to_json(u)::text from users u union all select row_to_json(c)::text from consents c
+    union all select row_to_json(k)::text from contracts k union all select row_to_json(kt)::text from contract_trail kt
+    union all select row_to_json(d)::text from documents d union all select row_to_json(pr)::text from performance_reports pr
+    union all select row_to_json(pq)::text from performance_requests pq union all select row_to_json(vb)::text from voucher_budgets vb
+    union all select row_to_json(vc)::text from voucher_claims vc) all_rows`
   return row!.f as string
 }
 

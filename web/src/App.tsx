@@ -7,8 +7,12 @@ import { EditionsPage } from './pages/editions-page.js'
 import { EventPage } from './pages/event-page.js'
 import { EventRequestsPage } from './pages/event-requests-page.js'
 import { AgendaPage } from './pages/agenda-page.js'
+import { TodayPage } from './pages/today-page.js'
+import { CheckInPage } from './pages/check-in-page.js'
 import { HomePage } from './pages/home-page.js'
 import { InvitationPage } from './pages/invitation-page.js'
+import { ContractsPage, EditionContractsPage } from './pages/kpi-contracts-page.js'
+import { KpiPage } from './pages/kpi-page.js'
 import { MailboxPage } from './pages/mailbox-page.js'
 import { NeedEditPage } from './pages/need-edit-page.js'
 import { NeedPage } from './pages/need-page.js'
@@ -57,8 +61,13 @@ export function App() {
             <Route path="events/:eventId" element={<EventPage />} />
             <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
             <Route path="events/:eventId/agenda" element={<AgendaPage />} />
+            <Route path="events/:eventId/today" element={<TodayPage />} />
+            <Route path="events/:eventId/check-in/:orgId" element={<CheckInPage />} />
             <Route path="organisations/:orgId/events" element={<MyEventsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="kpis" element={<KpiPage />} />
+            <Route path="organisations/:orgId/contracts" element={<ContractsPage />} />
+            <Route path="editions/:editionId/contracts" element={<EditionContractsPage />} />
             <Route path="dev/mailbox" element={<MailboxPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

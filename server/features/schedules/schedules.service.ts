@@ -6,6 +6,7 @@ import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import { MAIL_TOPIC } from '../../infra/mailer.js'
 import type { Outbox } from '../../infra/outbox.js'
+import { liveChannel, type LiveHub } from '../../infra/live.js'
 import { newToken } from '../../infra/tokens.js'
 import { MAX_SLOTS } from '../../scheduling/model.js'
 import { users } from '../accounts/accounts.table.js'
@@ -44,6 +45,8 @@ export interface SchedulesDeps {
   outbox: Pick<Outbox, 'enqueue'>
   audit: Pick<AuditService, 'record'>
   editions: Pick<EditionsService, 'slotsOf'>
+  /** Tells participants' open pages that their agenda changed. */
+  live?: () => LiveHub
   publicUrl: string
 }
 
@@ -381,6 +384,8 @@ export function createSchedulesService(deps: SchedulesDeps) {
           for (const id of [r.smeId, r.buyerId]) if (counts.has(id)) counts.set(id, counts.get(id)! + 1)
         }
         await notify(tx, detail.loaded.event, counts, () => (firstTime ? 'first' : 'changed'))
+        for (const organisationId of changed) await deps.live?.().publish(tx, liveChannel.organisation(organisationId), 'agenda_changed', { eventId, reason: firstTime ? 'published' : 'replanned' })
+        await deps.live?.().publish(tx, liveChannel.event(eventId), 'schedule_published', { scheduleId, changedOrganisations: changed.size })
         await audit.record(tx, { actorUserId: actor.userId, action: 'schedule.published', subjectType: 'schedule', subjectId: scheduleId, after: { eventId, meetings: stored.assignments.length, changedOrganisations: changed.size } })
         return toDto(updated!, detail)
       })

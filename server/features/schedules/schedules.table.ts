@@ -7,6 +7,7 @@ import { meetingRequests, representatives } from '../participation/participation
 
 export const scheduleStatusEnum = pgEnum('schedule_status', ['queued', 'running', 'draft', 'published', 'superseded', 'failed'])
 export const meetingStatusEnum = pgEnum('meeting_status', ['scheduled', 'cancelled'])
+export const meetingOutcomeEnum = pgEnum('meeting_outcome', ['held', 'no_show'])
 
 /**
  * One run of the scheduler for an event: queued, running (with progress), a
@@ -54,6 +55,9 @@ export const meetings = pgTable(
     tableIndex: integer('table_index').notNull(),
     status: meetingStatusEnum('status').notNull().default('scheduled'),
     sequence: integer('sequence').notNull().default(0),
+    /** What happened on the day: held, or a no-show (and whose). */
+    outcome: meetingOutcomeEnum('outcome'),
+    absentOrganisationId: uuid('absent_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     scheduleId: uuid('schedule_id').references(() => schedules.id, { onDelete: 'set null' }),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -5,7 +5,9 @@ import { useSession } from '../session/session-context.js'
 
 interface NavItem {
   to: string
-  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds' | 'editions' | 'myEvents'
+  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds' | 'editions' | 'myEvents' | 'kpis' | 'contracts'
+  /** A label key outside `nav.`, for features that keep their own strings. */
+  label?: 'kpis.nav' | 'contracts.nav'
   end?: boolean
 }
 
@@ -20,7 +22,8 @@ function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
   items.push(...catalogueItems(id, kind))
   if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' }, { to: `/organisers/${id}/editions`, key: 'editions' })
   if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/events`, key: 'myEvents' })
-  if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' })
+  if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' }, { to: '/kpis', key: 'kpis', label: 'kpis.nav' })
+  if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/contracts`, key: 'contracts', label: 'contracts.nav' })
   return items
 }
 
@@ -47,7 +50,7 @@ export function SiteNav() {
         {navItems(membership, session !== null).map((item) => (
           <li key={item.key}>
             <NavLink to={item.to} end={item.end} data-testid={`nav-${item.key}`}>
-              {t(`nav.${item.key}`)}
+              {item.label ? t(item.label) : t(`nav.${item.key as 'home'}`)}
             </NavLink>
           </li>
         ))}

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import QRCode from 'qrcode'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { Agenda, AgendaItem } from '../../../shared/schemas/schedules.js'
@@ -36,6 +37,7 @@ function AgendaView({ eventId, orgId, admin }: { eventId: string; orgId: string;
       <AsyncView result={agenda.result} onRetry={() => agenda.reload()}>
         {(data) => <AgendaBody agenda={data} />}
       </AsyncView>
+      {orgId && <Badge eventId={eventId} orgId={orgId} />}
       {orgId && <CalendarFeed orgId={orgId} admin={admin} />}
     </div>
   )
@@ -105,9 +107,27 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
   )
 }
 
-function CalendarFeed({ orgId, admin }: { orgId: string; admin: boolean }) {
+/** A QR code the desk scans to check the organisation in (it opens the hub's check-in page). */
+function Badge({ eventId, orgId }: { eventId: string; orgId: string }) {
   const { t } = useTranslation()
-  const feed = useLoad(orgId, () => getCalendarFeed(orgId))
+  const [svg, setSvg] = useState<string | null>(null)
+  useEffect(() => {
+    const target = new URL(`/events/${eventId}/check-in/${orgId}`, window.location.href).href
+    void QRCode.toString(target, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setSvg, () => setSvg(null))
+  }, [eventId, orgId])
+  return (
+    <section className="panel badge-panel" aria-labelledby="badge-title" data-testid="badge">
+      <h2 id="badge-title">{t('badge.title')}</h2>
+      <p className="muted small">{t('badge.intro')}</p>
+      {svg && <div className="badge-qr" role="img" aria-label={t('badge.title')} dangerouslySetInnerHTML={{ __html: svg }} />}
+    </section>
+  )
+}
+
+function CalendarFeed({ orgId, admin }: { orgId: string; admin: boolean }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.resolvedLanguage === 'it' ? 'it' : 'en'
+  const feed = useLoad(orgId, () => getCalendarFeed(orgId).then(({ url }) => ({ url: `${url}?lang=${lang}` })))
   const action = useAction()
   const [copied, setCopied] = useState(false)
   return (
@@ -138,7 +158,7 @@ function CalendarFeed({ orgId, admin }: { orgId: string; admin: boolean }) {
                 {t('agenda.subscribe')}
               </a>
               {admin && (
-                <button type="button" className="button button-small button-danger" data-testid="feed-rotate" onClick={() => void action.run(async () => feed.setData(await rotateCalendarFeed(orgId)))}>
+                <button type="button" className="button button-small button-danger" data-testid="feed-rotate" onClick={() => void action.run(async () => feed.setData({ url: `${(await rotateCalendarFeed(orgId)).url}?lang=${lang}` }))}>
                   {t('agenda.rotate')}
                 </button>
               )}

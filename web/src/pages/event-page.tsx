@@ -8,13 +8,14 @@ import { SlotGrid } from '../components/events/slot-grid.js'
 import { HubRequests } from '../components/participation/hub-requests.js'
 import { SelectionBoard } from '../components/participation/selection-board.js'
 import { ScheduleBoard } from '../components/schedules/schedule-board.js'
+import { LiveBoard } from '../components/live/live-board.js'
 import { TargetingImport } from '../components/participation/targeting-import.js'
 import { Segmented } from '../components/segmented.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
-const TABS = ['setup', 'selection', 'targeting', 'requests', 'schedule'] as const
+const TABS = ['setup', 'selection', 'targeting', 'requests', 'schedule', 'live'] as const
 type Tab = (typeof TABS)[number]
 
 function readTab(value: string | null): Tab {
@@ -64,6 +65,7 @@ function EventDetail({ event, onSaved }: { event: MtbEvent; onSaved: (event: Mtb
       {tab === 'targeting' && <TargetingImport eventId={event.id} />}
       {tab === 'requests' && <HubRequests eventId={event.id} />}
       {tab === 'schedule' && <ScheduleBoard event={event} />}
+      {tab === 'live' && <LiveBoard eventId={event.id} />}
     </>
   )
 }

@@ -94,6 +94,9 @@ function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; bu
           <Link className="button button-small button-secondary" to={`/events/${event.eventId}/agenda`} data-testid="my-event-agenda">
             {t('myEvents.agenda')}
           </Link>
+          <Link className="button button-small button-secondary" to={`/events/${event.eventId}/today`} data-testid="my-event-today">
+            {t('myEvents.today')}
+          </Link>
           <button type="button" className="button button-small button-secondary" aria-expanded={open === 'availability'} data-testid="my-event-availability" onClick={() => setOpen((o) => (o === 'availability' ? null : 'availability'))}>
             {t('myEvents.availability', { count: unavailable.length })}
           </button>

@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm'
+import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
+import type { KpiTargets } from '../../../shared/schemas/events.js'
+import type { KpiReport } from '../../../shared/schemas/outcomes.js'
+import type { Clock } from '../../infra/clock.js'
+import type { Database } from '../../infra/db.js'
+import { breakdownQuery, countFigure, editionFilter, funnelFigure, INVOLVED, performanceFigure, rowsQuery, TABLE_KEYS, type KpiScope, type TableKey } from './kpi.definitions.js'
+import { outcomesProblems as problems } from './outcomes.errors.js'
+import { bucketOf, CHANGE_BUCKETS } from './outcomes.model.js'
+
+/** What a KPI report is about: one edition, one event, one hub's editions, or everything (the authority). */
+export type ScopeRef = { kind: 'edition'; id: string } | { kind: 'event'; id: string } | { kind: 'organiser'; id: string } | { kind: 'all' }
+
+interface ResolvedScope {
+  ref: ScopeRef
+  scope: KpiScope
+  name: string
+  targets: Partial<KpiTargets> | null
+}
+
+type Row = Record<string, unknown>
+const COUNT_TARGETS = ['events', 'smesInvolved', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts'] as const
+
+/** Count targets add up over editions; percentage targets are their mean. */
+function combineTargets(list: KpiTargets[]): Partial<KpiTargets> | null {
+  if (list.length === 0) return null
+  const sum = (key: keyof KpiTargets) => list.reduce((total, t) => total + (t[key] ?? 0), 0)
+  return {
+    ...Object.fromEntries(COUNT_TARGETS.map((key) => [key, sum(key)])),
+    turnoverChangePct: Math.round((sum('turnoverChangePct') / list.length) * 100) / 100,
+    exportChangePct: Math.round((sum('exportChangePct') / list.length) * 100) / 100,
+  }
+}
+
+function changeKpi(row: Row, target: number | null | undefined) {
+  const changes = (row.changes as number[]) ?? []
+  const involved = row.involved as number
+  const covered = row.covered as number
+  const baseline = row.baselineEur as number
+  const followUp = row.followUpEur as number
+  const distribution = Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, 0]))
+  for (const pct of changes) distribution[bucketOf(pct)]! += 1
+  return {
+    involved,
+    covered,
+    coveragePct: involved === 0 ? null : Math.round((covered / involved) * 10_000) / 100,
+    baselineEur: baseline,
+    followUpEur: followUp,
+    changePctOfSums: baseline > 0 ? Math.round(((followUp - baseline) / baseline) * 10_000) / 100 : null,
+    medianPct: row.medianPct === null ? null : Math.round(Number(row.medianPct) * 100) / 100,
+    distribution,
+    target: target ?? null,
+  }
+}
+
+const cell = (value: unknown): string | number => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'number' ? value : typeof value === 'boolean' ? String(value) : String(value))
+
+export function createKpisService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps
+  const all = async (query: ReturnType<typeof sql>) => (await db.execute<Row>(query)) as unknown as Row[] & { columns?: { name: string }[] }
+  const one = async (query: ReturnType<typeof sql>) => (await all(query))[0]!
+
+  async function resolve(ref: ScopeRef): Promise<ResolvedScope> {
+    switch (ref.kind) {
+      case 'edition': {
+        const [row] = await all(sql`select name, kpi_targets from editions where id = ${ref.id}`)
+        if (!row) throw problems.editionNotFound()
+        return { ref, scope: { editionIds: [ref.id] }, name: row.name as string, targets: row.kpi_targets as KpiTargets }
+      }
+      case 'event': {
+        const [row] = await all(sql`select name, edition_id from events where id = ${ref.id}`)
+        if (!row) throw problems.eventNotFound()
+        return { ref, scope: { editionIds: [row.edition_id as string], eventId: ref.id }, name: row.name as string, targets: null }
+      }
+      case 'organiser': {
+        const rows = await all(sql`select ed.id, ed.kpi_targets, o.legal_name from organisations o left join edition_organisers eo on eo.organiser_id = o.id left join editions ed on ed.id = eo.edition_id where o.id = ${ref.id}`)
+        const editions = rows.filter((r) => r.id !== null)
+        return { ref, scope: { editionIds: editions.map((r) => r.id as string) }, name: (rows[0]?.legal_name as string) ?? '', targets: combineTargets(editions.map((r) => r.kpi_targets as KpiTargets)) }
+      }
+      case 'all': {
+        const rows = await all(sql`select kpi_targets from editions`)
+        return { ref, scope: { editionIds: 'all' }, name: 'all', targets: combineTargets(rows.map((r) => r.kpi_targets as KpiTargets)) }
+      }
+    }
+  }
+
+  return {
+    async report(ref: ScopeRef): Promise<KpiReport> {
+      const { scope, name, targets } = await resolve(ref)
+      const now = clock.now()
+      const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now), value))
+      const [events, smes, targeted, involved, verified, unverified, turnover, exports, eligible, funnel, trend, byOrganiser, members] = await Promise.all([
+        count('events'), count('smes'), count('buyersOutsideTargeted'), count('buyersOutsideInvolved'), count('contracts', true), count('contractsUnverified', true),
+        one(performanceFigure(rowsQuery('turnover', scope, now))), one(performanceFigure(rowsQuery('exports', scope, now))), count('eligibility'), one(funnelFigure(scope)),
+        ref.kind === 'event' ? Promise.resolve([]) : all(breakdownQuery('edition', scope)),
+        ref.kind === 'all' ? all(breakdownQuery('organiser', scope)) : Promise.resolve(undefined),
+        ref.kind === 'organiser' ? one(sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`) : Promise.resolve(undefined),
+      ])
+      const figure = (row: Row, target: number | undefined) => ({ figure: row.count as number, target: target ?? null })
+      const breakdown = (rows: Row[]) => rows.map((r) => ({ id: r.id as string, name: r.name as string, periodStart: (r.periodStart as string | null) ?? null, events: r.events as number, smes: r.smes as number, buyersOutsideTargeted: r.buyersOutsideTargeted as number, buyersOutsideInvolved: r.buyersOutsideInvolved as number, contracts: r.contracts as number, targets: (r.targets as Record<string, number> | null) ?? null }))
+      return {
+        scope: { kind: ref.kind, id: 'id' in ref ? ref.id : null, name },
+        computedAt: now.toISOString(),
+        events: figure(events, targets?.events),
+        smes: figure(smes, targets?.smesInvolved),
+        buyersOutsideTargeted: figure(targeted, targets?.buyersOutsideTargeted),
+        buyersOutsideInvolved: figure(involved, targets?.buyersOutsideInvolved),
+        contracts: { ...figure(verified, targets?.contracts), valueEur: verified.valueEur as number, unverified: unverified.count as number, unverifiedValueEur: unverified.valueEur as number },
+        turnover: changeKpi(turnover, targets?.turnoverChangePct),
+        exports: changeKpi(exports, targets?.exportChangePct),
+        eligibleSmes: eligible.count as number,
+        funnel: funnel as KpiReport['funnel'],
+        trend: breakdown(trend),
+        ...(byOrganiser ? { byOrganiser: breakdown(byOrganiser) } : {}),
+        ...(members ? { cluster: { membersServed: members.n as number, events: events.count as number, contracts: verified.count as number, contractsPerEvent: (events.count as number) > 0 ? Math.round(((verified.count as number) / (events.count as number)) * 100) / 100 : null } } : {}),
+      }
+    },
+
+    /** The rows behind one figure, for the drill-down and the exports. */
+    async rows(ref: ScopeRef, key: TableKey, page?: { limit: number; offset: number }): Promise<{ columns: string[]; rows: Row[]; total: number }> {
+      const { scope } = await resolve(ref)
+      const query = rowsQuery(key, scope, clock.now())
+      const [result, total] = await Promise.all([
+        all(page ? sql`select * from (${query}) x limit ${page.limit} offset ${page.offset}` : query),
+        page ? one(countFigure(query)).then((r) => r.count as number) : Promise.resolve(undefined),
+      ])
+      const columns = result.columns?.map((c) => c.name) ?? Object.keys(result[0] ?? {})
+      const rows = [...result].map((row) => Object.fromEntries(columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c]])))
+      return { columns, rows, total: total ?? rows.length }
+    },
+
+    /** CSV of one table (or of the figures), or XLSX with the figures and every table, each on its own sheet. */
+    async exportFile(ref: ScopeRef, format: 'csv' | 'xlsx', table: TableKey | 'figures'): Promise<Buffer> {
+      const report = await this.report(ref)
+      const figures = figureRows(report)
+      if (format === 'csv') {
+        const data = table === 'figures' ? figures : await this.rows(ref, table)
+        return Buffer.from(stringify([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))]), 'utf8')
+      }
+      const workbook = new ExcelJS.Workbook()
+      for (const [sheetName, data] of [['figures', figures] as const, ...(await Promise.all(TABLE_KEYS.map(async (key) => [key, await this.rows(ref, key)] as const)))]) {
+        const sheet = workbook.addWorksheet(sheetName)
+        sheet.addRows([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))])
+      }
+      return Buffer.from(await workbook.xlsx.writeBuffer())
+    },
+  }
+}
+export type KpisService = ReturnType<typeof createKpisService>
+
+/** The dashboard's figures as a table: one line per KPI, with its target. */
+function figureRows(report: KpiReport): { columns: string[]; rows: Row[] } {
+  const rows: Row[] = [
+    { kpi: 'i', figure: 'events', value: report.events.figure, target: report.events.target },
+    { kpi: 'ii', figure: 'smes', value: report.smes.figure, target: report.smes.target },
+    { kpi: 'iii', figure: 'buyersOutsideTargeted', value: report.buyersOutsideTargeted.figure, target: report.buyersOutsideTargeted.target },
+    { kpi: 'iii', figure: 'buyersOutsideInvolved', value: report.buyersOutsideInvolved.figure, target: report.buyersOutsideInvolved.target },
+    { kpi: 'iv', figure: 'contracts', value: report.contracts.figure, target: report.contracts.target },
+    { kpi: 'iv', figure: 'contractsValueEur', value: report.contracts.valueEur, target: null },
+    { kpi: 'iv', figure: 'contractsUnverified', value: report.contracts.unverified, target: null },
+    ...(['turnover', 'exports'] as const).flatMap((key) => [
+      { kpi: 'v', figure: `${key}Covered`, value: report[key].covered, target: null },
+      { kpi: 'v', figure: `${key}Involved`, value: report[key].involved, target: null },
+      { kpi: 'v', figure: `${key}BaselineEur`, value: report[key].baselineEur, target: null },
+      { kpi: 'v', figure: `${key}FollowUpEur`, value: report[key].followUpEur, target: null },
+      { kpi: 'v', figure: `${key}MedianPct`, value: report[key].medianPct, target: report[key].target },
+    ]),
+    { kpi: '', figure: 'eligibleSmes', value: report.eligibleSmes, target: null },
+  ]
+  return { columns: ['kpi', 'figure', 'value', 'target'], rows }
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import websocket from '@fastify/websocket'
+import { and, asc, gt, inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from './db.js'
+import { liveMessages } from '../features/live/live.table.js'
+
+/**
+ * Live messages: a row in `live_messages` (written in the caller's
+ * transaction), then NOTIFY with its id, delivered at commit to every
+ * instance that LISTENs. Each instance pushes the row to its own sockets
+ * subscribed to the row's channel. A client that reconnects sends the last id
+ * it saw and receives what it missed, in order.
+ *
+ * One commit may notify thousands of ids at once (a published schedule tells
+ * every participant): the ids that arrive while a read is in flight are read
+ * together in the next one, so a burst costs a few queries, not one per id,
+ * and rows are delivered in id order.
+ */
+
+export interface LiveMessage {
+  id: number
+  channel: string
+  type: string
+  payload: unknown
+  createdAt: string
+}
+
+type Listener = (message: LiveMessage) => void
+
+export interface LiveHub {
+  publish(tx: DbOrTx, channel: string, type: string, payload: Record<string, unknown>): Promise<void>
+  /** Missed messages since `afterId` (exclusive), oldest first. */
+  since(channels: string[], afterId: number): Promise<LiveMessage[]>
+  subscribe(channels: string[], listener: Listener): () => void
+  /** Sockets open on this instance. */
+  readonly connections: number
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveHub
+  }
+}
+
+const CHANNEL = 'live'
+const REPLAY_LIMIT = 500
+/** Ids read in one query when a burst of notifications arrives. */
+const DELIVERY_BATCH = 1000
+
+export const liveChannel = {
+  organisation: (organisationId: string) => `org:${organisationId}`,
+  event: (eventId: string) => `event:${eventId}`,
+}
+
+const toMessage = (row: typeof liveMessages.$inferSelect): LiveMessage => ({ id: row.id, channel: row.channel, type: row.type, payload: row.payload, createdAt: row.createdAt.toISOString() })
+
+async function livePlugin(app: FastifyInstance) {
+  const listeners = new Map<string, Set<Listener>>()
+  let connections = 0
+
+  const pending: number[] = []
+  let draining = false
+
+  const deliver = async (ids: number[]) => {
+    const rows = await app.db.select().from(liveMessages).where(inArray(liveMessages.id, ids)).orderBy(asc(liveMessages.id))
+    for (const row of rows) {
+      const message = toMessage(row)
+      for (const listener of listeners.get(row.channel) ?? []) {
+        // One failing socket must not cost the rest of the burst its messages.
+        try {
+          listener(message)
+        } catch (error) {
+          app.log.warn({ err: error, channel: row.channel }, 'live listener failed')
+        }
+      }
+    }
+  }
+
+  const drain = async () => {
+    try {
+      while (pending.length > 0) {
+        const ids = pending.splice(0, DELIVERY_BATCH)
+        await deliver(ids).catch((error: unknown) => app.log.warn({ err: error, ids: ids.length }, 'live delivery failed'))
+      }
+    } finally {
+      draining = false
+    }
+  }
+
+  const hub: LiveHub = {
+    async publish(tx, channel, type, payload) {
+      const [row] = await tx.insert(liveMessages).values({ channel, type, payload }).returning({ id: liveMessages.id })
+      await tx.execute(sql`select pg_notify(${CHANNEL}, ${String(row!.id)})`)
+    },
+    async since(channels, afterId) {
+      if (channels.length === 0) return []
+      const rows = await app.db.select().from(liveMessages).where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, afterId))).orderBy(asc(liveMessages.id)).limit(REPLAY_LIMIT)
+      return rows.map(toMessage)
+    },
+    subscribe(channels, listener) {
+      connections += 1
+      for (const channel of channels) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set())
+        listeners.get(channel)!.add(listener)
+      }
+      return () => {
+        connections -= 1
+        for (const channel of channels) {
+          const set = listeners.get(channel)
+          set?.delete(listener)
+          if (set?.size === 0) listeners.delete(channel)
+        }
+      }
+    },
+    get connections() {
+      return connections
+    },
+  }
+  app.decorate('live', hub)
+  await app.register(websocket, { options: { maxPayload: 4096 } })
+  const listener = await app.sql.listen(CHANNEL, (payload) => {
+    const id = Number(payload)
+    if (!Number.isSafeInteger(id)) return
+    pending.push(id)
+    if (draining) return
+    draining = true
+    // After the rest of this read from the socket: its notifications join the same query.
+    setImmediate(() => void drain())
+  })
+  app.addHook('preClose', async () => {
+    for (const client of app.websocketServer.clients) client.close(1001, 'server closing')
+  })
+  app.addHook('onClose', async () => {
+    await listener.unlisten()
+  })
+}
+
+export default fp(livePlugin, { name: 'live', dependencies: ['db'] })
