@@ -309,8 +309,9 @@ export function createLiveService(deps: LiveDeps) {
     /**
      * Reminders, once each (a sweep may run on several instances): the day
      * before and 15 minutes before (e-mail with the meeting's .ics), "your next
-     * meeting in 5 minutes" live, and every 3 days a nudge to selected
-     * participants without an accepted meeting while requests are open.
+     * meeting in 5 minutes" live, "your counterpart is late" live two minutes
+     * into a meeting, and every 3 days a nudge to selected participants
+     * without an accepted meeting while requests are open.
      */
     async sendReminders(): Promise<number> {
       const now = clock.now()
@@ -318,19 +319,39 @@ export function createLiveService(deps: LiveDeps) {
       const claim = async (tx: DbOrTx, key: string) => (await tx.insert(remindersSent).values({ key }).onConflictDoNothing().returning()).length > 0
       const upcoming = await db.select({ meeting: meetings, event: events }).from(meetings).innerJoin(events, eq(events.id, meetings.eventId)).where(and(eq(meetings.status, 'scheduled'), sql`${meetings.outcome} is null`))
       const grids = new Map<string, Slot[]>()
+      const presences = new Map<string, Map<string, Presence>>()
       for (const { meeting, event } of upcoming) {
         if (!grids.has(event.id)) grids.set(event.id, await deps.editions.slotsOf(event.id))
         const slot = grids.get(event.id)![meeting.slot]
         if (!slot) continue
         const minutes = (new Date(slot.startsAt).getTime() - now.getTime()) / 60_000
+        if (minutes < -2 && now < new Date(slot.endsAt)) {
+          // Started over two minutes ago and one side has not arrived: the side that is here hears it, once.
+          if (!presences.has(event.id)) presences.set(event.id, await presenceOf(db, event.id))
+          const here = presences.get(event.id)!
+          const missing = [meeting.smeId, meeting.buyerId].filter((id) => here.get(id) !== 'present')
+          if (missing.length !== 1) continue
+          await db.transaction(async (tx) => {
+            if (!(await claim(tx, `late:${meeting.id}:${meeting.sequence}`))) return
+            const [late] = await tx.select({ name: organisations.legalName }).from(organisations).where(eq(organisations.id, missing[0]!))
+            const waiting = counterpartOf(meeting, missing[0]!)
+            await deps.live().publish(tx, liveChannel.organisation(waiting), 'counterpart_late', { eventId: event.id, meetingId: meeting.id, name: late?.name ?? '' })
+            await deps.live().publish(tx, liveChannel.event(event.id), 'meeting', { meetingId: meeting.id, state: 'late' })
+            sent += 1
+          })
+          continue
+        }
         if (minutes <= 0) continue
-        const kinds = [...(minutes <= 24 * 60 && minutes > 60 ? ['day' as const] : []), ...(minutes <= 15 ? ['soon' as const] : [])]
+        const kinds = [...(minutes <= 24 * 60 && minutes > 60 ? ['day' as const] : []), ...(minutes <= 15 ? ['soon' as const] : []), ...(minutes <= 5 ? ['next' as const] : [])]
         for (const kind of kinds) {
           await db.transaction(async (tx) => {
             if (!(await claim(tx, `${kind}:${meeting.id}:${meeting.sequence}`))) return
             const names = new Map((await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, [meeting.smeId, meeting.buyerId]))).map((o) => [o.id, o.name]))
             for (const [me, other] of [[meeting.smeId, meeting.buyerId], [meeting.buyerId, meeting.smeId]] as const) {
-              if (kind === 'soon') await deps.live().publish(tx, liveChannel.organisation(me), 'next_meeting', { eventId: event.id, meetingId: meeting.id, with: names.get(other), startsAt: slot.startsAt, minutes: Math.round(minutes) })
+              if (kind === 'next') {
+                await deps.live().publish(tx, liveChannel.organisation(me), 'next_meeting', { eventId: event.id, meetingId: meeting.id, with: names.get(other), startsAt: slot.startsAt, minutes: Math.round(minutes) })
+                continue
+              }
               const ics = calendar(event.name, [{ uid: `${meeting.id}@meet-the-buyer`, sequence: meeting.sequence, status: 'scheduled', startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt), stamp: meeting.updatedAt, summary: `${names.get(other) ?? ''} — ${event.name}`, description: event.name, location: event.venue, url: null }])
               await mailMembers(tx, me, (p) => ({ ...liveMail({ kind, to: p.email, name: p.name, language: p.language, other: names.get(other) ?? '', event: event.name, time: slot.localStart, url: `${deps.publicUrl}/events/${event.id}/today` }), attachments: [{ filename: 'meeting.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] }))
             }

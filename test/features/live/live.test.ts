@@ -123,7 +123,7 @@ t.test('feedback after a meeting: held with interest, or "they did not come"; co
 t.test('reminders are queued once: 15 minutes before (with .ics), live "next meeting", and nudges', async (t) => {
   const clock = fixedClock('2027-03-10T07:50:00Z')
   const { app } = await listening(t, { clock })
-  await publishedEvent(app)
+  const w = await publishedEvent(app)
   await app.sql`delete from outbox`
   const base = { db: app.db, clock, outbox: app.outbox, audit: { record: async () => {} }, publicUrl: 'http://localhost' }
   const service = createLiveService({ ...base, editions: createEditionsService(base), live: () => app.live })
@@ -135,8 +135,19 @@ t.test('reminders are queued once: 15 minutes before (with .ics), live "next mee
   const attachment = (mails[0]!.payload as { attachments: { filename: string; content: string }[] }).attachments[0]!
   t.equal(attachment.filename, 'meeting.ics')
   t.match(attachment.content, /BEGIN:VEVENT[\s\S]*DTSTART:20270310T080000Z/)
-  const live = await app.sql`select channel from live_messages where type = 'next_meeting'`
-  t.ok(live.length >= 4, '"your next meeting" goes to both sides live')
   const [nudge] = await app.sql`select count(*)::int as n from outbox where payload->>'subject' like 'No meeting confirmed%'`
   t.equal(nudge!.n, 1, 'Zeta, selected with no accepted meeting, is nudged')
+  t.equal((await app.sql`select count(*)::int as n from live_messages where type = 'next_meeting'`)[0]!.n, 0, 'ten minutes ahead is not yet "next meeting in 5 minutes"')
+
+  clock.set(new Date('2027-03-10T07:56:00Z'))
+  await service.sendReminders()
+  const next = await app.sql`select channel from live_messages where type = 'next_meeting'`
+  t.ok(next.length >= 4, 'four minutes ahead, both sides of each meeting hear "your next meeting" live')
+
+  await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}` })
+  clock.set(new Date('2027-03-10T08:03:00Z'))
+  await service.sendReminders()
+  const late = await app.sql`select channel, payload->>'name' as name from live_messages where type = 'counterpart_late'`
+  t.ok(late.length >= 1 && late.every((m) => m.channel === `org:${w.a.orgId}`), 'only Alpha, who is here, hears that its counterpart is late')
+  t.equal(await service.sendReminders(), 0, 'and only once')
 })
