@@ -30,6 +30,8 @@ type Listener = (message: LiveMessage) => void
 
 export interface LiveHub {
   publish(tx: DbOrTx, channel: string, type: string, payload: Record<string, unknown>): Promise<void>
+  /** Many messages in two statements (a publish that changes thousands of agendas). */
+  publishMany(tx: DbOrTx, messages: { channel: string; type: string; payload: Record<string, unknown> }[]): Promise<void>
   /** Missed messages since `afterId` (exclusive), oldest first. */
   since(channels: string[], afterId: number): Promise<LiveMessage[]>
   subscribe(channels: string[], listener: Listener): () => void
@@ -92,6 +94,12 @@ async function livePlugin(app: FastifyInstance) {
     async publish(tx, channel, type, payload) {
       const [row] = await tx.insert(liveMessages).values({ channel, type, payload }).returning({ id: liveMessages.id })
       await tx.execute(sql`select pg_notify(${CHANNEL}, ${String(row!.id)})`)
+    },
+    async publishMany(tx, messages) {
+      for (let i = 0; i < messages.length; i += 1000) {
+        const rows = await tx.insert(liveMessages).values(messages.slice(i, i + 1000)).returning({ id: liveMessages.id })
+        if (rows.length > 0) await tx.execute(sql`select pg_notify(${CHANNEL}, id::text) from unnest(${sql.raw(`array[${rows.map((r) => Number(r.id)).join(',')}]::bigint[]`)}) as id order by id`)
+      }
     },
     async since(channels, afterId) {
       if (channels.length === 0) return []

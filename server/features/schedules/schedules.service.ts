@@ -357,24 +357,28 @@ export function createSchedulesService(deps: SchedulesDeps) {
         const firstTime = existing.size === 0
         const changed = new Set<string>()
         const now = clock.now()
+        const inserts: (typeof meetings.$inferInsert)[] = []
+        const updates: { id: string; slot: number; tableIndex: number; representativeId: string | null }[] = []
         for (const a of stored.assignments) {
           const request = detail.requests.get(a.requestId)
           if (!request) continue
           const was = existing.get(a.requestId)
-          if (!was) {
-            await tx.insert(meetings).values({ eventId, requestId: a.requestId, smeId: request.smeId, buyerId: request.buyerId, representativeId: a.representativeId, slot: a.slot, tableIndex: a.tableIndex, scheduleId, updatedAt: now })
-          } else if (was.status !== 'scheduled' || was.slot !== a.slot || was.tableIndex !== a.tableIndex || was.representativeId !== a.representativeId) {
-            await tx.update(meetings).set({ status: 'scheduled', slot: a.slot, tableIndex: a.tableIndex, representativeId: a.representativeId, sequence: was.sequence + 1, scheduleId, updatedAt: now }).where(eq(meetings.id, was.id))
-          } else continue
+          if (!was) inserts.push({ eventId, requestId: a.requestId, smeId: request.smeId, buyerId: request.buyerId, representativeId: a.representativeId, slot: a.slot, tableIndex: a.tableIndex, scheduleId, updatedAt: now })
+          else if (was.status !== 'scheduled' || was.slot !== a.slot || was.tableIndex !== a.tableIndex || was.representativeId !== a.representativeId) updates.push({ id: was.id, slot: a.slot, tableIndex: a.tableIndex, representativeId: a.representativeId })
+          else continue
           changed.add(request.smeId).add(request.buyerId)
         }
         const kept = new Set(stored.assignments.map((a) => a.requestId))
-        for (const was of existing.values()) {
-          if (was.status === 'scheduled' && !kept.has(was.requestId)) {
-            await tx.update(meetings).set({ status: 'cancelled', sequence: was.sequence + 1, scheduleId, updatedAt: now }).where(eq(meetings.id, was.id))
-            changed.add(was.smeId).add(was.buyerId)
-          }
+        const cancelled = [...existing.values()].filter((was) => was.status === 'scheduled' && !kept.has(was.requestId))
+        for (const was of cancelled) changed.add(was.smeId).add(was.buyerId)
+        // Set-based writes: a publish for thousands of participants is a handful of statements.
+        for (let i = 0; i < inserts.length; i += 1000) await tx.insert(meetings).values(inserts.slice(i, i + 1000))
+        for (let i = 0; i < updates.length; i += 1000) {
+          const rows = sql.join(updates.slice(i, i + 1000).map((u) => sql`(${u.id}::uuid, ${u.slot}::int, ${u.tableIndex}::int, ${u.representativeId}::uuid)`), sql`, `)
+          await tx.execute(sql`update ${meetings} m set status = 'scheduled', slot = v.slot, table_index = v.table_index, representative_id = v.representative_id, sequence = m.sequence + 1, schedule_id = ${scheduleId}::uuid, updated_at = ${now.toISOString()}::timestamptz
+            from (values ${rows}) as v(id, slot, table_index, representative_id) where m.id = v.id`)
         }
+        if (cancelled.length > 0) await tx.update(meetings).set({ status: 'cancelled', sequence: sql`${meetings.sequence} + 1`, scheduleId, updatedAt: now }).where(inArray(meetings.id, cancelled.map((m) => m.id)))
         await tx.update(schedules).set({ status: 'superseded' }).where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
         const [updated] = await tx.update(schedules).set({ status: 'published', publishedAt: now }).where(eq(schedules.id, scheduleId)).returning()
         const counts = new Map<string, number>([...changed].map((id) => [id, 0]))
@@ -384,7 +388,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           for (const id of [r.smeId, r.buyerId]) if (counts.has(id)) counts.set(id, counts.get(id)! + 1)
         }
         await notify(tx, detail.loaded.event, counts, () => (firstTime ? 'first' : 'changed'))
-        for (const organisationId of changed) await deps.live?.().publish(tx, liveChannel.organisation(organisationId), 'agenda_changed', { eventId, reason: firstTime ? 'published' : 'replanned' })
+        await deps.live?.().publishMany(tx, [...changed].map((organisationId) => ({ channel: liveChannel.organisation(organisationId), type: 'agenda_changed', payload: { eventId, reason: firstTime ? 'published' : 'replanned' } })))
         await deps.live?.().publish(tx, liveChannel.event(eventId), 'schedule_published', { scheduleId, changedOrganisations: changed.size })
         await audit.record(tx, { actorUserId: actor.userId, action: 'schedule.published', subjectType: 'schedule', subjectId: scheduleId, after: { eventId, meetings: stored.assignments.length, changedOrganisations: changed.size } })
         return toDto(updated!, detail)
