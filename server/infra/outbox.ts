@@ -28,6 +28,8 @@ export interface OutboxOptions {
 
 export interface Outbox {
   enqueue(db: DbOrTx, topic: string, payload: Record<string, unknown>): Promise<void>
+  /** Many rows of one topic in one statement (e.g. a mail to everyone whose agenda changed). */
+  enqueueMany(db: DbOrTx, topic: string, payloads: Record<string, unknown>[]): Promise<void>
   register(topic: string, handler: OutboxHandler): void
   /** Processes every due row now; resolves with how many were handled (done or retried). */
   drain(): Promise<number>
@@ -111,6 +113,10 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
     enqueue: async (target, topic, payload) => {
       await target.insert(outbox).values({ topic, payload })
       await target.execute(sql`select pg_notify(${CHANNEL}, ${topic})`)
+    },
+    enqueueMany: async (target, topic, payloads) => {
+      for (let i = 0; i < payloads.length; i += 1000) await target.insert(outbox).values(payloads.slice(i, i + 1000).map((payload) => ({ topic, payload })))
+      if (payloads.length > 0) await target.execute(sql`select pg_notify(${CHANNEL}, ${topic})`)
     },
     register: (topic, handler) => {
       handlers.set(topic, handler)

@@ -42,7 +42,7 @@ interface StoredResult {
 export interface SchedulesDeps {
   db: Database
   clock: Clock
-  outbox: Pick<Outbox, 'enqueue'>
+  outbox: Pick<Outbox, 'enqueue' | 'enqueueMany'>
   audit: Pick<AuditService, 'record'>
   editions: Pick<EditionsService, 'slotsOf'>
   /** Tells participants' open pages that their agenda changed. */
@@ -199,9 +199,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
   async function notify(tx: DbOrTx, event: EventRow, counts: Map<string, number>, kind: (orgId: string) => 'first' | 'changed') {
     if (counts.size === 0) return
     const people = await tx.select({ organisationId: memberships.organisationId, email: users.email, name: users.name, language: users.language }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(inArray(memberships.organisationId, [...counts.keys()]), sql`${users.deletedAt} is null`))
-    for (const person of people) {
-      await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...agendaMail({ kind: kind(person.organisationId), to: person.email, name: person.name, language: person.language, event: event.name, meetings: counts.get(person.organisationId) ?? 0, url: `${deps.publicUrl}/events/${event.id}/agenda` }) })
-    }
+    await deps.outbox.enqueueMany(tx, MAIL_TOPIC, people.map((person) => ({ ...agendaMail({ kind: kind(person.organisationId), to: person.email, name: person.name, language: person.language, event: event.name, meetings: counts.get(person.organisationId) ?? 0, url: `${deps.publicUrl}/events/${event.id}/agenda` }) })))
   }
 
   return {
