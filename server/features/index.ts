@@ -23,6 +23,8 @@ import liveFeature from './live/index.js'
 import { createLiveService } from './live/live.service.js'
 import { createSchedulesService } from './schedules/schedules.service.js'
 import outcomesFeature, { createOutcomesServices } from './outcomes/index.js'
+import matchingFeature from './matching/index.js'
+import { createRecommendationsService } from './matching/recommendations.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
 export function createServices(app: FastifyInstance, config: Config) {
@@ -39,7 +41,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const schedules = createSchedulesService({ ...base, editions, live: () => app.live })
   const live = createLiveService({ ...base, editions, live: () => app.live })
   const outcomes = createOutcomesServices(base)
-  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules, live, outcomes }
+  const recommendations = createRecommendationsService(base)
+  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules, live, outcomes, recommendations }
 }
 export type Services = ReturnType<typeof createServices>
 
@@ -66,6 +69,7 @@ export async function registerFeatures(app: FastifyInstance, config: Config, ser
       await api.register(schedulesFeature, services)
       await api.register(liveFeature, { ...services, publicUrl: config.publicUrl })
       await api.register(outcomesFeature, services)
+      await api.register(matchingFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(mailboxFeature)
     },

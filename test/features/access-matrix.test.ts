@@ -169,6 +169,14 @@ const MATRIX: Record<string, Case> = {
   'PUT /api/voucher-claims/:claimId/receipt': { allowed: ['smeAdmin', 'smeMember'], refusal: (role) => (role === 'otherSme' ? [404, 'vouchers.claim_not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/receipt`, payload: {} }) },
   'GET /api/voucher-claims/:claimId/receipt': { allowed: ['smeAdmin', 'smeMember', 'organiser', 'authority'], refusal: [404, 'vouchers.claim_not_found'], request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/receipt` }) },
   'POST /api/voucher-claims/:claimId/decision': { allowed: ['organiser'], refusal: (role) => (role === 'otherOrganiser' ? [404, 'vouchers.claim_not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/voucher-claims/${await voucherClaim(w)}/decision`, payload: { decision: 'rejected', reason: 'No receipt' } }) },
+  'GET /api/events/:eventId/recommendations/:orgId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/events/${w.event}/recommendations/${w.sme}` }) },
+  'PUT /api/events/:eventId/recommendations/:orgId/marks/:otherOrgId': { allowed: ['smeAdmin', 'smeMember'], request: async (w) => ({ url: `/api/events/${w.event}/recommendations/${w.sme}/marks/${w.buyer}`, payload: { mark: 'meet' } }) },
+  'POST /api/events/:eventId/recommendations/recompute': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/recommendations/recompute` }) },
+  'GET /api/events/:eventId/curation': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/curation?minScore=0.1` }) },
+  'POST /api/events/:eventId/curation/decisions': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/curation/decisions`, payload: { pairs: [{ smeId: w.sme, buyerId: w.buyer }], status: 'shortlisted' } }) },
+  'POST /api/events/:eventId/curation/suggest': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/curation/suggest`, payload: { pairs: [{ smeId: w.sme, buyerId: w.buyer }] } }) },
+  'GET /api/events/:eventId/curation/settings': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/curation/settings` }) },
+  'PUT /api/events/:eventId/curation/settings': { allowed: ['organiser'], request: async (w) => ({ url: `/api/events/${w.event}/curation/settings`, payload: { allowRepeatMeetings: true } }) },
   'GET /api/search/needs': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/needs?q=bus') },
 }
 
@@ -315,7 +323,9 @@ async function fingerprint(app: FastifyInstance): Promise<string> {
     union all select row_to_json(k)::text from contracts k union all select row_to_json(kt)::text from contract_trail kt
     union all select row_to_json(d)::text from documents d union all select row_to_json(pr)::text from performance_reports pr
     union all select row_to_json(pq)::text from performance_requests pq union all select row_to_json(vb)::text from voucher_budgets vb
-    union all select row_to_json(vc)::text from voucher_claims vc) all_rows`
+    union all select row_to_json(vc)::text from voucher_claims vc
+    union all select row_to_json(rc)::text from recommendations rc union all select row_to_json(rm)::text from recommendation_marks rm
+    union all select row_to_json(ms)::text from matching_settings ms) all_rows`
   return row!.f as string
 }
 

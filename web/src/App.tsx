@@ -25,10 +25,12 @@ import { OffersPage } from './pages/offers-page.js'
 import { OrganisationPage } from './pages/organisation-page.js'
 import { ParticipantsPage } from './pages/participants-page.js'
 import { SearchNeedsPage, SearchOffersPage } from './pages/search-page.js'
+import { RecommendationsPage } from './pages/recommendations-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
 import { SignUpPage } from './pages/sign-up-page.js'
 import { TeamPage } from './pages/team-page.js'
 import { VerifyPage } from './pages/verify-page.js'
+import { HubVouchersPage, SmeVouchersPage } from './pages/voucher-pages.js'
 import { SessionProvider } from './session/session-context.js'
 
 export function App() {
@@ -60,6 +62,7 @@ export function App() {
             <Route path="editions/:editionId" element={<EditionPage />} />
             <Route path="events/:eventId" element={<EventPage />} />
             <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
+            <Route path="events/:eventId/recommendations/:orgId" element={<RecommendationsPage />} />
             <Route path="events/:eventId/agenda" element={<AgendaPage />} />
             <Route path="events/:eventId/today" element={<TodayPage />} />
             <Route path="events/:eventId/check-in/:orgId" element={<CheckInPage />} />
@@ -68,6 +71,8 @@ export function App() {
             <Route path="kpis" element={<KpiPage />} />
             <Route path="organisations/:orgId/contracts" element={<ContractsPage />} />
             <Route path="editions/:editionId/contracts" element={<EditionContractsPage />} />
+            <Route path="organisations/:orgId/vouchers" element={<SmeVouchersPage />} />
+            <Route path="organisers/:orgId/vouchers" element={<HubVouchersPage />} />
             <Route path="dev/mailbox" element={<MailboxPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -12,6 +12,7 @@ import { catalogueProblems as problems } from './catalogue.errors.js'
 import { needDocument, offerDocument } from './catalogue.documents.js'
 import { codeErrors } from './catalogue.model.js'
 import * as repo from './catalogue.repository.js'
+import { enqueueRecomputeForOrganisation } from '../matching/recommendations.triggers.js'
 
 export const SEARCH_SYNC_TOPIC = 'search.sync'
 
@@ -58,6 +59,11 @@ async function checkNeed(tx: DbOrTx, input: NeedPatch, prefix: string): Promise<
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db } = deps
   const enqueueSync = (tx: DbOrTx, index: IndexName, id: string) => deps.outbox.enqueue(tx, SEARCH_SYNC_TOPIC, { index, id })
+  /** After the index sync (the worker keeps the order): recommendations of the events where the owner is selected. */
+  const listingChanged = async (tx: DbOrTx, index: IndexName, id: string, organisationId: string) => {
+    await enqueueSync(tx, index, id)
+    await enqueueRecomputeForOrganisation(deps.outbox, tx, organisationId)
+  }
   const record = (tx: DbOrTx, actor: AuthContext, organisationId: string, action: string, subjectId: string, after?: unknown) =>
     deps.audit.record(tx, { actorUserId: actor.userId, organisationId, action, subjectType: action.split('.')[0]!.replace(/s$/, ''), subjectId, ...(after === undefined ? {} : { after }) })
 
@@ -74,7 +80,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
         checkOffer(input, 'body')
         const offer = await repo.insertOffer(tx, { ...input, organisationId })
         await record(tx, actor, organisationId, 'offers.created', offer.id, { title: offer.title, status: offer.status })
-        await enqueueSync(tx, 'offers', offer.id)
+        await listingChanged(tx, 'offers', offer.id, organisationId)
         return toOfferDto(offer, organisation)
       })
     },
@@ -85,7 +91,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
         const offer = await repo.updateOfferRow(tx, organisationId, id, patch)
         if (!offer) throw problems.offerNotFound()
         await record(tx, actor, organisationId, 'offers.updated', id, patch)
-        await enqueueSync(tx, 'offers', id)
+        await listingChanged(tx, 'offers', id, organisationId)
         return toOfferDto(offer, organisation)
       })
     },
@@ -93,7 +99,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
       await db.transaction(async (tx) => {
         if (!(await repo.deleteOfferRow(tx, organisationId, id))) throw problems.offerNotFound()
         await record(tx, actor, organisationId, 'offers.deleted', id)
-        await enqueueSync(tx, 'offers', id)
+        await listingChanged(tx, 'offers', id, organisationId)
       })
     },
     async listOffers(organisationId: string): Promise<Offer[]> {
@@ -117,7 +123,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
         await checkNeed(tx, input, 'body')
         const need = await repo.insertNeed(tx, { ...input, visibleTo: input.visibility === 'selected' ? input.visibleTo : [], organisationId })
         await record(tx, actor, organisationId, 'needs.created', need.id, { title: need.title, status: need.status })
-        await enqueueSync(tx, 'needs', need.id)
+        await listingChanged(tx, 'needs', need.id, organisationId)
         return toNeedDto(need, organisation)
       })
     },
@@ -128,7 +134,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
         const need = await repo.updateNeedRow(tx, organisationId, id, patch)
         if (!need) throw problems.needNotFound()
         await record(tx, actor, organisationId, 'needs.updated', id, patch)
-        await enqueueSync(tx, 'needs', id)
+        await listingChanged(tx, 'needs', id, organisationId)
         return toNeedDto(need, organisation)
       })
     },
@@ -136,7 +142,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
       await db.transaction(async (tx) => {
         if (!(await repo.deleteNeedRow(tx, organisationId, id))) throw problems.needNotFound()
         await record(tx, actor, organisationId, 'needs.deleted', id)
-        await enqueueSync(tx, 'needs', id)
+        await listingChanged(tx, 'needs', id, organisationId)
       })
     },
     async listNeeds(organisationId: string): Promise<Need[]> {

@@ -89,10 +89,10 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
     async report(ref: ScopeRef): Promise<KpiReport> {
       const { scope, name, targets } = await resolve(ref)
       const now = clock.now()
-      const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now), value))
+      const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now, false), value))
       const [events, smes, targeted, involved, verified, unverified, turnover, exports, eligible, funnel, trend, byOrganiser, members] = await Promise.all([
         count('events'), count('smes'), count('buyersOutsideTargeted'), count('buyersOutsideInvolved'), count('contracts', true), count('contractsUnverified', true),
-        one(performanceFigure(rowsQuery('turnover', scope, now))), one(performanceFigure(rowsQuery('exports', scope, now))), count('eligibility'), one(funnelFigure(scope)),
+        one(performanceFigure(rowsQuery('turnover', scope, now, false))), one(performanceFigure(rowsQuery('exports', scope, now, false))), count('eligibility'), one(funnelFigure(scope)),
         ref.kind === 'event' ? Promise.resolve([]) : all(breakdownQuery('edition', scope)),
         ref.kind === 'all' ? all(breakdownQuery('organiser', scope)) : Promise.resolve(undefined),
         ref.kind === 'organiser' ? one(sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`) : Promise.resolve(undefined),
@@ -123,7 +123,7 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
       const query = rowsQuery(key, scope, clock.now())
       const [result, total] = await Promise.all([
         all(page ? sql`select * from (${query}) x limit ${page.limit} offset ${page.offset}` : query),
-        page ? one(countFigure(query)).then((r) => r.count as number) : Promise.resolve(undefined),
+        page ? one(countFigure(rowsQuery(key, scope, clock.now(), false))).then((r) => r.count as number) : Promise.resolve(undefined),
       ])
       const columns = result.columns?.map((c) => c.name) ?? Object.keys(result[0] ?? {})
       const rows = [...result].map((row) => Object.fromEntries(columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c]])))

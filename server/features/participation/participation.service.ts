@@ -13,6 +13,7 @@ import { editions, events } from '../editions/editions.table.js'
 import { memberships, organisations } from '../organisations/organisations.table.js'
 import { participationProblems as problems } from './participation.errors.js'
 import { requestMail } from './participation.mails.js'
+import { enqueueRecompute } from '../matching/recommendations.triggers.js'
 import { canMove, effectiveStatus, isOutsideRegion, mayMeet, requestMoves, type ParticipationStatus, type RequestStatus } from './participation.model.js'
 import { meetingRequests, participations, representatives } from './participation.table.js'
 
@@ -100,6 +101,8 @@ export function createParticipationService(deps: ParticipationDeps) {
         const [row] = current
           ? await tx.update(participations).set(values).where(eq(participations.id, current.id)).returning()
           : await tx.insert(participations).values({ eventId, organisationId, ...values }).returning()
+        // Joining or leaving the meetings changes the event's recommendations.
+        if (mayMeet(current?.status) !== mayMeet(input.status)) await enqueueRecompute(deps.outbox, tx, eventId)
         await audit.record(tx, { actorUserId: actor.userId, organisationId, action: `participation.${input.status}`, subjectType: 'participation', subjectId: row!.id, before: current ? { status: current.status } : null, after: { status: input.status, reason: input.reason ?? null, eventId } })
         return { ...row!, outsideRegion: organisation.kind === 'buyer' && isOutsideRegion(organisation.nuts2, homeNuts2) }
       })

@@ -75,6 +75,8 @@ export const meetingRequests = pgTable(
   },
   (t) => [
     index('meeting_requests_event_id_idx').on(t.eventId),
+    // KPI funnel: accepted requests per event, counted from the index alone.
+    index('meeting_requests_accepted_event_idx').on(t.eventId).where(sql`${t.status} = 'accepted'`),
     index('meeting_requests_from_idx').on(t.fromOrganisationId),
     index('meeting_requests_to_idx').on(t.toOrganisationId),
     index('meeting_requests_created_by_idx').on(t.createdBy),

@@ -64,6 +64,8 @@ export const meetings = pgTable(
   (t) => [
     uniqueIndex('meetings_request_unique').on(t.requestId),
     index('meetings_event_id_idx').on(t.eventId),
+    // KPI funnel: published meetings per event, counted from the index alone.
+    index('meetings_scheduled_event_idx').on(t.eventId).where(sql`${t.status} = 'scheduled'`),
     index('meetings_sme_id_idx').on(t.smeId),
     index('meetings_buyer_id_idx').on(t.buyerId),
     index('meetings_representative_id_idx').on(t.representativeId),

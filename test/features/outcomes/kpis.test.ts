@@ -45,6 +45,24 @@ t.test('the same KPIs per event, per hub (with its cluster figures) and across h
   t.same(all.byOrganiser.map((o: { name: string; smes: number; contracts: number }) => [o.name, o.smes, o.contracts]), [['Hub Piemonte', 3, 2], ['Hub Two', 1, 1]])
 })
 
+t.test('each line of the authority’s breakdowns has the figures of that edition’s or hub’s own dashboard', async (t) => {
+  const app = await build(t, { clock: clock(), outbox: { start: false } })
+  const f = await buildFixture(app)
+  const all = (await f.agents.authority.inject({ method: 'GET', url: '/api/kpis' })).json()
+  const counts = (k: { events: { figure: number }; smes: { figure: number }; buyersOutsideTargeted: { figure: number }; buyersOutsideInvolved: { figure: number }; contracts: { figure: number } }) =>
+    [k.events.figure, k.smes.figure, k.buyersOutsideTargeted.figure, k.buyersOutsideInvolved.figure, k.contracts.figure]
+  const line = (l: { events: number; smes: number; buyersOutsideTargeted: number; buyersOutsideInvolved: number; contracts: number }) => [l.events, l.smes, l.buyersOutsideTargeted, l.buyersOutsideInvolved, l.contracts]
+  for (const edition of all.trend) {
+    const own = (await f.agents.authority.inject({ method: 'GET', url: `/api/editions/${edition.id}/kpis` })).json()
+    t.same(line(edition), counts(own), `edition ${edition.name}`)
+  }
+  for (const hub of all.byOrganiser) {
+    const own = (await f.agents.authority.inject({ method: 'GET', url: `/api/organisers/${hub.id}/kpis` })).json()
+    t.same(line(hub), counts(own), `hub ${hub.name}`)
+  }
+  t.same(all.trend.map(line), [[2, 3, 2, 1, 2], [1, 1, 1, 1, 1]], 'E1: ev1 and ev2; S1–S3; B1 and B3 targeted, B1 involved; C1 and C2. E2: ev4, S5, B4, C5')
+})
+
 t.test('a hub sees only its own editions; SMEs and buyers see no KPIs', async (t) => {
   const app = await build(t, { clock: clock(), outbox: { start: false } })
   const f = await buildFixture(app)

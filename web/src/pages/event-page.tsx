@@ -9,13 +9,14 @@ import { HubRequests } from '../components/participation/hub-requests.js'
 import { SelectionBoard } from '../components/participation/selection-board.js'
 import { ScheduleBoard } from '../components/schedules/schedule-board.js'
 import { LiveBoard } from '../components/live/live-board.js'
+import { CurationBoard } from '../components/recommendations/curation-board.js'
 import { TargetingImport } from '../components/participation/targeting-import.js'
 import { Segmented } from '../components/segmented.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
-const TABS = ['setup', 'selection', 'targeting', 'requests', 'schedule', 'live'] as const
+const TABS = ['setup', 'selection', 'targeting', 'matches', 'requests', 'schedule', 'live'] as const
 type Tab = (typeof TABS)[number]
 
 function readTab(value: string | null): Tab {
@@ -59,10 +60,11 @@ function EventDetail({ event, onSaved }: { event: MtbEvent; onSaved: (event: Mtb
           <code className="small" data-testid="event-id">{event.id}</code>
         </p>
       </header>
-      <Segmented label={t('eventPage.tabs')} testIdPrefix="event-tab" value={tab} onChange={(value) => setParams({ tab: readTab(value) })} options={TABS.map((value) => ({ value, label: t(`eventPage.tab.${value}`) }))} />
+      <Segmented label={t('eventPage.tabs')} testIdPrefix="event-tab" value={tab} onChange={(value) => setParams({ tab: readTab(value) })} options={TABS.map((value) => ({ value, label: value === 'matches' ? t('recommendations.tab') : t(`eventPage.tab.${value}`) }))} />
       {tab === 'setup' && <EventSetup event={event} onSaved={onSaved} />}
       {tab === 'selection' && <SelectionBoard eventId={event.id} />}
       {tab === 'targeting' && <TargetingImport eventId={event.id} />}
+      {tab === 'matches' && <CurationBoard eventId={event.id} />}
       {tab === 'requests' && <HubRequests eventId={event.id} />}
       {tab === 'schedule' && <ScheduleBoard event={event} />}
       {tab === 'live' && <LiveBoard eventId={event.id} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import '../components/outcomes/kpi.css'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { KpiReport, KpiTableKey } from '../../../shared/schemas/outcomes.js'
 import { AsyncView } from '../components/async-view.js'
 import { DistributionChart, FunnelChart, TargetBars, TrendChart } from '../components/outcomes/kpi-charts.js'
@@ -30,6 +30,7 @@ function KpiScopePicker() {
 
 function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: string }) {
   const { t } = useTranslation()
+  const { membership } = useSession()
   const report = useLoad(scopeKey, () => getKpis(scope))
   const [table, setTable] = useState<KpiTableKey>('contracts')
   useDocumentTitle(t('kpis.documentTitle'))
@@ -42,6 +43,7 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
               <h1 data-testid="kpi-title">{t('kpis.title')}</h1>
               <p className="lead">{t(`kpis.scope.${data.scope.kind as 'all'}`, { name: data.scope.name })}</p>
               <a className="button button-secondary button-small" href={kpiExportUrl(scope, 'xlsx', 'figures')} download="kpis.xlsx" data-testid="export-all">{t('kpis.exportAll')}</a>
+              {scope.kind === 'edition' && membership?.organisation.kind === 'organiser' && <Link className="button button-secondary button-small" to={`/organisers/${membership.organisation.id}/vouchers?edition=${encodeURIComponent(scope.id)}`} data-testid="kpi-vouchers">{t('vouchers.fromKpis')}</Link>}
             </header>
             <KpiCards report={data} onDrill={setTable} />
             <div className="two-columns">

@@ -91,6 +91,9 @@ function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; bu
           <Link className="button button-small" to={`/events/${event.eventId}/requests`} data-testid="my-event-requests">
             {t('myEvents.requests')}
           </Link>
+          <Link className="button button-small button-secondary" to={`/events/${event.eventId}/recommendations/${orgId}`} data-testid="my-event-recommendations">
+            {t('recommendations.link')}
+          </Link>
           <Link className="button button-small button-secondary" to={`/events/${event.eventId}/agenda`} data-testid="my-event-agenda">
             {t('myEvents.agenda')}
           </Link>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { checkIn, getToday, INTERESTS, sendFeedback, type Interest, type Today } from '../api/live-api.js'
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { StatusBadge } from '../components/status-badge.js'
+import { formatCountdown } from '../components/live/duration.js'
 import { stateTone } from '../components/live/live-states.js'
 import { useLive, type LiveMessage } from '../components/live/use-live.js'
 import { useAction } from '../components/use-action.js'
@@ -64,6 +65,7 @@ function messageKey(type: string): 'checkedIn' | 'absent' | 'late' | 'agenda' | 
 }
 
 function useCountdown(target: string | undefined, serverNow: string): string | null {
+  const { t } = useTranslation()
   const [offset] = useState(() => new Date(serverNow).getTime() - Date.now())
   const [now, setNow] = useState(() => Date.now() + offset)
   useEffect(() => {
@@ -71,11 +73,7 @@ function useCountdown(target: string | undefined, serverNow: string): string | n
     return () => clearInterval(timer)
   }, [offset])
   if (!target) return null
-  const seconds = Math.max(0, Math.round((new Date(target).getTime() - now) / 1000))
-  const h = Math.floor(seconds / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = seconds % 60
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`
+  return formatCountdown((new Date(target).getTime() - now) / 1000, { days: t('live.days'), hours: t('live.hours') })
 }
 
 function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; onChanged: () => void }) {

@@ -5,6 +5,7 @@ import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
 import { useLoad } from '../use-load.js'
+import { formatCountdown } from './duration.js'
 import { stateTone } from './live-states.js'
 import { useLive } from './use-live.js'
 
@@ -36,8 +37,7 @@ function SlotClock({ board }: { board: Board }) {
   }, [offset])
   const current = board.currentSlot === null ? null : board.slots[board.currentSlot]
   const target = current ? current.endsAt : board.nextSlot?.startsAt
-  const seconds = target ? Math.max(0, Math.round((new Date(target).getTime() - now) / 1000)) : null
-  const clock = seconds === null ? '—' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+  const clock = target ? formatCountdown((new Date(target).getTime() - now) / 1000, { days: t('live.days'), hours: t('live.hours') }) : '—'
   return (
     <div className="slot-clock" data-testid="slot-clock">
       <div className="slot-clock-label">{current ? t('liveBoard.now', { time: `${current.localStart.slice(11)}–${current.localEnd}` }) : board.nextSlot ? t('liveBoard.nextAt', { time: board.nextSlot.localStart.slice(11) }) : t('liveBoard.over')}</div>

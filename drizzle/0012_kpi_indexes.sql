@@ -1,0 +1,2 @@
+CREATE INDEX "meeting_requests_accepted_event_idx" ON "meeting_requests" USING btree ("event_id") WHERE "meeting_requests"."status" = 'accepted';--> statement-breakpoint
+CREATE INDEX "meetings_scheduled_event_idx" ON "meetings" USING btree ("event_id") WHERE "meetings"."status" = 'scheduled';

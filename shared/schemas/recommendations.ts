@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
+
+export const RecommendationMarkSchema = Type.Union([Type.Literal('must_meet'), Type.Literal('meet'), Type.Literal('no_thanks')])
+export type RecommendationMarkValue = Static<typeof RecommendationMarkSchema>
+export const RecommendationStatusSchema = Type.Union([Type.Literal('proposed'), Type.Literal('shortlisted'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('suggested')])
+export type RecommendationStatusValue = Static<typeof RecommendationStatusSchema>
+
+const ReasonSchema = Type.Object({ it: Type.String(), en: Type.String() })
+const PartsSchema = Type.Record(Type.String(), Type.Number())
+const PairSchema = Type.Object({ offerId: Uuid, offerTitle: Type.String(), needId: Uuid, needTitle: Type.String(), score: Type.Number() })
+const OrganisationRef = Type.Object({ id: Uuid, legalName: Type.String() })
+
+/** A recommended counterpart as one side of the pair sees it: its own mark only. */
+export const RecommendationSchema = Type.Object({
+  counterpart: OrganisationRef,
+  score: Type.Number(),
+  /** Score plus the bonus of the marks; the list is sorted by it. */
+  rank: Type.Number(),
+  parts: PartsSchema,
+  reason: ReasonSchema,
+  pairs: Type.Array(PairSchema),
+  myMark: Nullable(RecommendationMarkSchema),
+  /** The hub suggested this meeting to both sides. */
+  suggested: Type.Boolean(),
+})
+export type Recommendation = Static<typeof RecommendationSchema>
+
+export const MarkInputSchema = Type.Object({ mark: Nullable(RecommendationMarkSchema) }, { additionalProperties: false })
+
+/** A pair as the event's hub curates it. */
+export const CurationItemSchema = Type.Object({
+  sme: OrganisationRef,
+  buyer: OrganisationRef,
+  score: Type.Number(),
+  rank: Type.Number(),
+  parts: PartsSchema,
+  reason: ReasonSchema,
+  pairs: Type.Array(PairSchema),
+  status: RecommendationStatusSchema,
+  marks: Type.Object({ sme: Nullable(RecommendationMarkSchema), buyer: Nullable(RecommendationMarkSchema) }),
+  /** Both sides marked "must meet" or "meet": a meeting request candidate. */
+  mutual: Type.Boolean(),
+  hidden: Type.Boolean(),
+  /** The priority a request created from this pair carries. */
+  priority: Type.Union([Type.Literal('must_meet'), Type.Literal('meet')]),
+  /** The pair's open or last request in the event, if any. */
+  requestStatus: Nullable(Type.String()),
+  computedAt: Type.String({ format: 'date-time' }),
+})
+export type CurationItem = Static<typeof CurationItemSchema>
+
+export const CurationQuerySchema = Type.Object(
+  {
+    status: Type.Optional(RecommendationStatusSchema),
+    minScore: Type.Optional(Type.Number({ minimum: -1, maximum: 2 })),
+    mutual: Type.Optional(Type.Boolean()),
+    /** Also pairs one side marked "no thanks". */
+    hidden: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type CurationQuery = Static<typeof CurationQuerySchema>
+
+export const PairRefSchema = Type.Object({ smeId: Uuid, buyerId: Uuid }, { additionalProperties: false })
+export type PairRef = Static<typeof PairRefSchema>
+const Pairs = Type.Array(PairRefSchema, { minItems: 1, maxItems: 500 })
+
+export const CurationDecisionSchema = Type.Object(
+  { pairs: Pairs, status: Type.Union([Type.Literal('proposed'), Type.Literal('shortlisted'), Type.Literal('approved'), Type.Literal('rejected')]) },
+  { additionalProperties: false },
+)
+export const SuggestInputSchema = Type.Object({ pairs: Pairs }, { additionalProperties: false })
+export const CurationResultSchema = Type.Object({ updated: Type.Integer(), notified: Type.Integer() })
+
+export const MatchingSettingsSchema = Type.Object({ allowRepeatMeetings: Type.Boolean() }, { additionalProperties: false })
+export type MatchingSettings = Static<typeof MatchingSettingsSchema>
