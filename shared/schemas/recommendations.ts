@@ -25,6 +25,8 @@ export const RecommendationSchema = Type.Object({
   myMark: Nullable(RecommendationMarkSchema),
   /** The hub suggested this meeting to both sides. */
   suggested: Type.Boolean(),
+  /** This side said "no thanks": shown apart, so it can be taken back. */
+  declinedByMe: Type.Boolean(),
 })
 export type Recommendation = Static<typeof RecommendationSchema>
 

@@ -53,5 +53,5 @@ export type RecommendationsWorld = Awaited<ReturnType<typeof recommendationsWorl
 export async function counterparts(agent: SignedInAgent, eventId: string, orgId: string): Promise<string[]> {
   const res = await agent.inject({ method: 'GET', url: `/api/events/${eventId}/recommendations/${orgId}` })
   if (res.statusCode !== 200) throw new Error(`recommendations: ${res.statusCode} ${res.body}`)
-  return (res.json() as { counterpart: { legalName: string } }[]).map((r) => r.counterpart.legalName)
+  return (res.json() as { counterpart: { legalName: string }; declinedByMe: boolean }[]).filter((r) => !r.declinedByMe).map((r) => r.counterpart.legalName)
 }

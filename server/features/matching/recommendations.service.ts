@@ -56,10 +56,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   }
 
   return {
-    /** What one SME (its buyers) or one buyer (its SMEs) is recommended; pairs either side declined or the hub rejected are left out. */
+    /**
+     * What one SME (its buyers) or one buyer (its SMEs) is recommended. Pairs the
+     * other side declined or the hub rejected are left out; pairs this side
+     * declined come last, flagged, so "no thanks" can be taken back.
+     */
     async listFor(eventId: string, organisationId: string): Promise<Recommendation[]> {
       const side = await sideOf(db, organisationId)
-      const rows = (await recommendationRows(db, eventId, organisationId)).filter((row) => !isHidden(marksOf(row)) && row.status !== 'rejected')
+      const rows = (await recommendationRows(db, eventId, organisationId)).filter((row) => (side === 'sme' ? row.buyer_mark : row.sme_mark) !== 'no_thanks' && row.status !== 'rejected')
       const titles = await listingTitles(db, rows)
       return rows
         .map((row) => ({
@@ -71,8 +75,9 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           pairs: pairsOf(row, titles),
           myMark: side === 'sme' ? row.sme_mark : row.buyer_mark,
           suggested: row.status === 'suggested',
+          declinedByMe: isHidden(marksOf(row)),
         }))
-        .sort((a, b) => b.rank - a.rank || a.counterpart.legalName.localeCompare(b.counterpart.legalName))
+        .sort((a, b) => Number(a.declinedByMe) - Number(b.declinedByMe) || b.rank - a.rank || a.counterpart.legalName.localeCompare(b.counterpart.legalName))
     },
 
     /** One side marks a recommended counterpart; null clears the mark. Marks apply when lists are read. */

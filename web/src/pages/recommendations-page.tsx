@@ -31,17 +31,34 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
         <p className="lead">{t('recommendations.intro')}</p>
       </header>
       <AsyncView result={list.result} onRetry={() => list.reload()}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted empty" data-testid="recommendations-empty">{t('recommendations.none')}</p>
-          ) : (
-            <ul className="plain-list" data-testid="recommendations-list">
-              {items.map((item) => (
-                <RecommendationRow key={item.counterpart.id} eventId={eventId} orgId={orgId} item={item} onMarked={() => list.reload(true)} />
-              ))}
-            </ul>
+        {(items) => {
+          const shown = items.filter((item) => !item.declinedByMe)
+          const declined = items.filter((item) => item.declinedByMe)
+          return (
+            <>
+              {shown.length === 0 ? (
+                <p className="muted empty" data-testid="recommendations-empty">{t('recommendations.none')}</p>
+              ) : (
+                <ul className="plain-list" data-testid="recommendations-list">
+                  {shown.map((item) => (
+                    <RecommendationRow key={item.counterpart.id} eventId={eventId} orgId={orgId} item={item} onMarked={() => list.reload(true)} />
+                  ))}
+                </ul>
+              )}
+              {declined.length > 0 && (
+                <details className="panel" data-testid="recommendations-declined">
+                  <summary>{t('recommendations.declined', { count: declined.length })}</summary>
+                  <p className="muted small">{t('recommendations.declinedHint')}</p>
+                  <ul className="plain-list">
+                    {declined.map((item) => (
+                      <RecommendationRow key={item.counterpart.id} eventId={eventId} orgId={orgId} item={item} onMarked={() => list.reload(true)} />
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </>
           )
-        }
+        }}
       </AsyncView>
     </div>
   )
