@@ -1,38 +1,12 @@
 import t from 'tap'
+import { randomLimitedInstance } from '../helpers/random-instance.js'
 import { breaksLowerBound } from '../../server/scheduling/bound.js'
 import type { Instance } from '../../server/scheduling/instance.js'
 import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
 import { propagateDomains } from '../../server/scheduling/propagate.js'
-import { createRandom } from '../../server/scheduling/random.js'
 
 /** A small random event with every kind of limit, small enough to enumerate every schedule. */
-function randomInstance(seed: number): Instance {
-  const random = createRandom(seed)
-  const int = (n: number) => Math.floor(random() * n)
-  const people = 3 + int(4)
-  const count = 3 + int(4)
-  const morning = int(count + 1)
-  const participants = [...Array(people).keys()].map((k) => ({ id: k + 1, available: [...Array(count).keys()].map(() => random() > 0.15) }))
-  const meetings: Instance['meetings'] = []
-  const pairs = new Set<string>()
-  for (let k = 0; k < 12 && meetings.length < 7; k++) {
-    const p = 1 + int(people)
-    const q = 1 + int(people)
-    if (p === q || pairs.has(`${Math.min(p, q)},${Math.max(p, q)}`)) continue
-    pairs.add(`${Math.min(p, q)},${Math.max(p, q)}`)
-    const id = meetings.length + 1
-    const roll = random()
-    meetings.push({
-      id,
-      participants: [p, q],
-      session: roll < 0.15 ? (morning > 0 ? 'morning' : 'afternoon') : null,
-      fixedSlot: roll > 0.85 ? int(count) : null,
-      after: id > 1 && random() < 0.15 ? [1 + int(id - 1)] : [],
-      priority: 1,
-    })
-  }
-  return { name: `random-${seed}`, slots: { count, morning }, tables: 1 + int(3), participants, meetings }
-}
+const randomInstance = (seed: number): Instance => randomLimitedInstance(seed, { people: [3, 4], slots: [3, 4], tables: [1, 3], attempts: () => 12, maxMeetings: 7, fixedAbove: 0.85 })
 
 /** Every schedule placing all meetings, by depth-first search over the rules themselves. */
 function everySchedule(model: Model, visit: (slot: Int32Array) => void): void {

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { randomLimitedInstance } from '../helpers/random-instance.js'
 import { checkSchedule } from '../../server/scheduling/check.js'
 import { greedySlots } from '../../server/scheduling/greedy.js'
 import type { Instance } from '../../server/scheduling/instance.js'
@@ -8,33 +9,7 @@ import { createRandom } from '../../server/scheduling/random.js'
 import { CHAIN_FULL, CHAIN_NO, CHAIN_OK, idleSlots, Timetable } from '../../server/scheduling/timetable.js'
 
 /** A random event with every kind of limit: unavailable slots, sessions, fixed slots, precedences, few tables. */
-function randomInstance(seed: number): Instance {
-  const random = createRandom(seed)
-  const int = (n: number) => Math.floor(random() * n)
-  const people = 5 + int(8)
-  const count = 4 + int(7)
-  const morning = int(count + 1)
-  const participants = [...Array(people).keys()].map((k) => ({ id: k + 1, available: [...Array(count).keys()].map(() => random() > 0.15) }))
-  const meetings: Instance['meetings'] = []
-  const pairs = new Set<string>()
-  for (let k = 0; k < people * 3; k++) {
-    const p = 1 + int(people)
-    const q = 1 + int(people)
-    if (p === q || pairs.has(`${Math.min(p, q)},${Math.max(p, q)}`)) continue
-    pairs.add(`${Math.min(p, q)},${Math.max(p, q)}`)
-    const id = meetings.length + 1
-    const roll = random()
-    meetings.push({
-      id,
-      participants: [p, q],
-      session: roll < 0.15 ? (morning > 0 ? 'morning' : 'afternoon') : null,
-      fixedSlot: roll > 0.93 ? int(count) : null,
-      after: id > 1 && random() < 0.15 ? [1 + int(id - 1)] : [],
-      priority: 1,
-    })
-  }
-  return { name: `random-${seed}`, slots: { count, morning }, tables: 2 + int(4), participants, meetings }
-}
+const randomInstance = (seed: number): Instance => randomLimitedInstance(seed, { people: [5, 8], slots: [4, 7], tables: [2, 4], attempts: (people) => people * 3, maxMeetings: Infinity, fixedAbove: 0.93 })
 
 const scheduleOf = (instance: Instance, slot: Int32Array) => ({
   slotOfMeeting: Object.fromEntries(instance.meetings.flatMap((m, i) => (slot[i]! >= 0 ? [[m.id, slot[i]!]] : []))),

@@ -1,0 +1,45 @@
+import type { Instance } from '../../server/scheduling/instance.js'
+import { createRandom } from '../../server/scheduling/random.js'
+
+/** `base + a random whole number below spread`. */
+type Range = [base: number, spread: number]
+
+export interface LimitedShape {
+  people: Range
+  slots: Range
+  tables: Range
+  /** Tries at drawing a new pair, and the most meetings kept. */
+  attempts: (people: number) => number
+  maxMeetings: number
+  /** A meeting gets a fixed slot when its roll is above this. */
+  fixedAbove: number
+}
+
+/** A random event with every kind of limit: unavailable slots, sessions, fixed slots, precedences, few tables. */
+export function randomLimitedInstance(seed: number, shape: LimitedShape): Instance {
+  const random = createRandom(seed)
+  const int = (n: number) => Math.floor(random() * n)
+  const people = shape.people[0] + int(shape.people[1])
+  const count = shape.slots[0] + int(shape.slots[1])
+  const morning = int(count + 1)
+  const participants = [...Array(people).keys()].map((k) => ({ id: k + 1, available: [...Array(count).keys()].map(() => random() > 0.15) }))
+  const meetings: Instance['meetings'] = []
+  const pairs = new Set<string>()
+  for (let k = 0; k < shape.attempts(people) && meetings.length < shape.maxMeetings; k++) {
+    const p = 1 + int(people)
+    const q = 1 + int(people)
+    if (p === q || pairs.has(`${Math.min(p, q)},${Math.max(p, q)}`)) continue
+    pairs.add(`${Math.min(p, q)},${Math.max(p, q)}`)
+    const id = meetings.length + 1
+    const roll = random()
+    meetings.push({
+      id,
+      participants: [p, q],
+      session: roll < 0.15 ? (morning > 0 ? 'morning' : 'afternoon') : null,
+      fixedSlot: roll > shape.fixedAbove ? int(count) : null,
+      after: id > 1 && random() < 0.15 ? [1 + int(id - 1)] : [],
+      priority: 1,
+    })
+  }
+  return { name: `random-${seed}`, slots: { count, morning }, tables: shape.tables[0] + int(shape.tables[1]), participants, meetings }
+}
