@@ -3,11 +3,9 @@
  * may replace a no-show.
  */
 
-export const INTERESTS = ['none', 'informative', 'follow_up_planned', 'quote_requested', 'pilot', 'contract_expected'] as const
-export type Interest = (typeof INTERESTS)[number]
+import { INTERESTS, type Interest, type MeetingState, type Presence } from '../../../shared/schemas/live.js'
 
-export type Presence = 'present' | 'absent' | 'unknown'
-export type MeetingState = 'upcoming' | 'ready' | 'running' | 'late' | 'held' | 'no_show' | 'done' | 'cancelled'
+export { INTERESTS, type Interest, type MeetingState, type Presence }
 
 export interface MeetingAtTime {
   status: 'scheduled' | 'cancelled'

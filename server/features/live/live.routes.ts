@@ -2,26 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { access, authOf } from '../../infra/access.js'
 import { liveChannel } from '../../infra/live.js'
-import { nullable } from '../../../shared/schemas/patch.js'
+import { BoardSchema, FeedbackInputSchema, FeedbackSchema, TodaySchema } from '../../../shared/schemas/live.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { EditionsService } from '../editions/editions.service.js'
 import { liveProblems } from './live.errors.js'
-import { INTERESTS } from './live.model.js'
 import type { LiveService } from './live.service.js'
 
 const Uuid = Type.String({ format: 'uuid' })
 const EventOrg = Type.Object({ eventId: Uuid, orgId: Uuid })
 const EventParams = Type.Object({ eventId: Uuid })
 const MeetingParams = Type.Object({ meetingId: Uuid })
-const Any = Type.Unsafe<unknown>({})
-const FeedbackInput = Type.Object(
-  {
-    held: Type.Boolean(),
-    interest: Type.Optional(nullable(Type.Union(INTERESTS.map((i) => Type.Literal(i))))),
-    comment: Type.Optional(nullable(Type.String({ maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-)
 
 export const liveRoutes: FastifyPluginAsyncTypebox<{ live: LiveService; editions: EditionsService; publicUrl: string }> = async (app, { live, editions, publicUrl }) => {
   const tags = ['event day']
@@ -91,7 +81,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ live: LiveService; editions
 
   app.get('/events/:eventId/board', {
     config: hub,
-    schema: { tags, summary: 'The live board: slot clock, meetings with their state, check-ins, no-show queue with standby pairs', params: EventParams, response: { 200: Any, ...problemResponses(401, 403, 404) } },
+    schema: { tags, summary: 'The live board: slot clock, meetings with their state, check-ins, no-show queue with standby pairs', params: EventParams, response: { 200: BoardSchema, ...problemResponses(401, 403, 404) } },
   }, async (request) => live.board(request.params.eventId))
 
   app.post('/events/:eventId/repairs', {
@@ -101,17 +91,17 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ live: LiveService; editions
 
   app.get('/events/:eventId/today/:orgId', {
     config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
-    schema: { tags, summary: 'A participant’s day: meetings with live state, check-in, own feedback', params: EventOrg, response: { 200: Any, ...problemResponses(401, 403, 404) } },
+    schema: { tags, summary: 'A participant’s day: meetings with live state, check-in, own feedback', params: EventOrg, response: { 200: TodaySchema, ...problemResponses(401, 403, 404) } },
   }, async (request) => live.today(request.params.eventId, request.params.orgId))
 
   app.put('/meetings/:meetingId/feedback', {
     config: { access: access.signedIn },
-    schema: { tags, summary: 'Say how the meeting went (either side): held or not, interest, a comment only the hub reads', params: MeetingParams, body: FeedbackInput, response: { 200: Any, ...problemResponses(400, 401, 404, 409) } },
+    schema: { tags, summary: 'Say how the meeting went (either side): held or not, interest, a comment only the hub reads', params: MeetingParams, body: FeedbackInputSchema, response: { 200: FeedbackSchema, ...problemResponses(400, 401, 404, 409) } },
   }, async (request) => live.feedback(authOf(request), request.params.meetingId, request.body))
 
   app.get('/meetings/:meetingId/feedback', {
     config: { access: access.signedIn },
-    schema: { tags, summary: 'Feedback on a meeting: both sides with comments for the hub, one’s own for a side', params: MeetingParams, response: { 200: Any, ...problemResponses(401, 404) } },
+    schema: { tags, summary: 'Feedback on a meeting: both sides with comments for the hub, one’s own for a side', params: MeetingParams, response: { 200: Type.Array(FeedbackSchema), ...problemResponses(401, 404) } },
   }, async (request) => {
     const memberOf = authOf(request).memberships.map((m) => m.organisationId)
     return live.feedbackOf(authOf(request), request.params.meetingId, (eventId) => isHub(eventId, memberOf))

@@ -18,7 +18,8 @@ import { tableNames } from '../schedules/schedules.service.js'
 import { meetings } from '../schedules/schedules.table.js'
 import { liveProblems as problems } from './live.errors.js'
 import { liveMail } from './live.mails.js'
-import { meetingState, needsFollowUp, standbyCandidates, type Interest, type MeetingState, type Presence } from './live.model.js'
+import type { DayMeeting } from '../../../shared/schemas/live.js'
+import { meetingState, needsFollowUp, standbyCandidates, type Interest, type Presence } from './live.model.js'
 import { checkIns, meetingFeedback, remindersSent } from './live.table.js'
 
 export interface LiveDeps {
@@ -32,25 +33,6 @@ export interface LiveDeps {
 }
 
 type EventRow = typeof events.$inferSelect
-
-export interface DayMeeting {
-  id: string
-  requestId: string
-  smeId: string
-  smeName: string
-  buyerId: string
-  buyerName: string
-  representativeName: string | null
-  slot: number
-  tableIndex: number
-  tableName: string | null
-  startsAt: string
-  endsAt: string
-  status: 'scheduled' | 'cancelled'
-  outcome: 'held' | 'no_show' | null
-  state: MeetingState
-  presence: { sme: Presence; buyer: Presence }
-}
 
 export function createLiveService(deps: LiveDeps) {
   const { db, clock, audit } = deps
@@ -276,7 +258,7 @@ export function createLiveService(deps: LiveDeps) {
         timeZone: event.timeZone,
         now: clock.now().toISOString(),
         presence: presence.get(organisationId) ?? 'unknown',
-        meetings: list.map((m) => ({ ...m, mine: m.smeId === organisationId ? 'sme' : 'buyer', feedback: feedback.get(m.id) ?? null })),
+        meetings: list.map((m) => ({ ...m, mine: m.smeId === organisationId ? ('sme' as const) : ('buyer' as const), feedback: feedback.get(m.id) ?? null })),
       }
     },
 
