@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client.js'
+import { listMyEvents, listRequests } from '../../api/participation-api.js'
+import { useLoad } from '../use-load.js'
 import { ErrorNotice } from '../async-view.js'
 import { reportContract, type ContractInput } from './outcomes-api.js'
 
@@ -26,6 +28,20 @@ export function ContractForm({ orgId, onReported }: { orgId: string; onReported:
       setError(failure)
     }
   }
+  // The meetings the organisation had: picking one fills the counterpart, the event and the request.
+  const meetings = useLoad(orgId, async () => {
+    const events = await listMyEvents(orgId)
+    const lists = await Promise.all(events.map(async (event) => (await listRequests(event.eventId, orgId).catch(() => [])).filter((r) => r.status === 'accepted').map((r) => ({ event, request: r }))))
+    return lists.flat().map(({ event, request }) => {
+      const mine = request.fromOrganisationId === orgId
+      return { requestId: request.id, eventId: event.eventId, counterpartId: mine ? request.toOrganisationId : request.fromOrganisationId, label: `${event.eventName} — ${(mine ? request.toName : request.fromName) ?? ''}` }
+    })
+  })
+  const choices = meetings.result.kind === 'ready' ? meetings.result.data : []
+  const pick = (requestId: string) => {
+    const chosen = choices.find((c) => c.requestId === requestId)
+    setValues((v) => (chosen ? { ...v, requestId: chosen.requestId, eventId: chosen.eventId, counterpartId: chosen.counterpartId, editionId: '' } : { ...v, requestId: '' }))
+  }
   const field = (name: keyof typeof values, type = 'text', required = false) => (
     <div className={fieldError(name) ? 'field field-invalid' : 'field'}>
       <label htmlFor={`contract-${name}`}>{t(`contracts.fields.${name}`)}</label>
@@ -35,6 +51,16 @@ export function ContractForm({ orgId, onReported }: { orgId: string; onReported:
   )
   return (
     <form className="form" onSubmit={(e) => void submit(e)} data-testid="contract-form">
+      {choices.length > 0 && (
+        <div className="field">
+          <label htmlFor="contract-meeting">{t('contracts.fields.meeting')}</label>
+          <select id="contract-meeting" data-testid="contract-meeting" value={values.requestId} onChange={(e) => pick(e.target.value)}>
+            <option value="">{t('contracts.noMeeting')}</option>
+            {choices.map((c) => <option key={c.requestId} value={c.requestId}>{c.label}</option>)}
+          </select>
+          <p className="field-hint">{t('contracts.meetingHint')}</p>
+        </div>
+      )}
       {field('counterpartId', 'text', true)}
       {field('editionId')}
       {field('eventId')}
