@@ -27,7 +27,7 @@ export function LiveBoard({ eventId }: { eventId: string }) {
   )
 }
 
-function SlotClock({ board }: { board: Board }) {
+function SlotClock({ board, onBoundary }: { board: Board; onBoundary: () => void }) {
   const { t } = useTranslation()
   const [offset] = useState(() => new Date(board.now).getTime() - Date.now())
   const [now, setNow] = useState(() => Date.now() + offset)
@@ -37,6 +37,14 @@ function SlotClock({ board }: { board: Board }) {
   }, [offset])
   const current = board.currentSlot === null ? null : board.slots[board.currentSlot]
   const target = current ? current.endsAt : board.nextSlot?.startsAt
+  // Meetings change state when a slot starts or ends: read the board again then.
+  useEffect(() => {
+    if (!target) return
+    const wait = new Date(target).getTime() - (Date.now() + offset) + 500
+    if (wait > 24 * 3600_000) return
+    const timer = setTimeout(onBoundary, Math.max(1000, wait))
+    return () => clearTimeout(timer)
+  }, [target, offset, onBoundary])
   const clock = target ? formatCountdown((new Date(target).getTime() - now) / 1000, { days: t('live.days'), hours: t('live.hours') }) : '—'
   return (
     <div className="slot-clock" data-testid="slot-clock">
@@ -56,7 +64,7 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
   return (
     <>
       <section className="panel board-top">
-        <SlotClock board={board} />
+        <SlotClock board={board} onBoundary={onChanged} />
         <dl className="stat-tiles">
           <div><dt>{t('liveBoard.checkedIn')}</dt><dd data-testid="board-checked-in">{here} / {board.participants.length}</dd></div>
           <div><dt>{t('liveBoard.noShows')}</dt><dd>{board.meetings.filter((m) => m.state === 'no_show').length}</dd></div>
