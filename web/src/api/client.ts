@@ -26,6 +26,8 @@ interface RequestOptions<T> {
   method: 'GET' | HttpMethod
   path: string
   body?: unknown
+  /** Sent as the raw body with its own type (an upload), instead of JSON. */
+  file?: File
   /** Accepts a non-2xx body as a payload, e.g. a 503 health report. */
   acceptsPayload?: (body: unknown) => body is T
 }
@@ -36,6 +38,11 @@ export function apiGet<T>(path: string): Promise<T> {
 
 export function apiSend<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
   return request<T>({ method, path, body })
+}
+
+/** Sends a file as the body (PUT); the server checks its type from its bytes. */
+export function apiUpload<T>(path: string, file: File): Promise<T> {
+  return request<T>({ method: 'PUT', path: `${path}${path.includes('?') ? '&' : '?'}fileName=${encodeURIComponent(file.name)}`, file })
 }
 
 /** Fetches a file-like answer (e.g. a data export) as a Blob; failures throw ApiError like any call. */
@@ -73,9 +80,10 @@ async function request<T>(options: RequestOptions<T>): Promise<T> {
   throw failure(toProblem(body, response), options.path)
 }
 
-async function send({ method, path, body }: RequestOptions<unknown>): Promise<Response> {
+async function send({ method, path, body, file }: RequestOptions<unknown>): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (file) headers['content-type'] = file.type || 'application/octet-stream'
+  else if (body !== undefined) headers['content-type'] = 'application/json'
   // Writes made while signed in must prove they come from this page.
   const token = method === 'GET' ? null : await csrfToken()
   if (token !== null) headers['x-csrf-token'] = token
@@ -84,7 +92,7 @@ async function send({ method, path, body }: RequestOptions<unknown>): Promise<Re
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: file ?? (body === undefined ? null : JSON.stringify(body)),
     })
   } catch (cause) {
     throw new ApiError(networkProblem(path, cause))

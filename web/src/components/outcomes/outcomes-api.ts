@@ -1,7 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import type { Contract, ContractInputSchema, KpiReport, KpiTableKey, Performance, PerformanceInputSchema } from '../../../../shared/schemas/outcomes.js'
-import { apiGet, apiSend, ApiError } from '../../api/client.js'
-import { csrfToken } from '../../api/csrf-token.js'
+import { apiGet, apiSend, apiUpload } from '../../api/client.js'
 
 /** Contracts, performance reports and KPI reports. */
 
@@ -40,15 +39,4 @@ export const getPerformance = (orgId: string) => apiGet<Performance>(`/api/organ
 export const reportPerformance = (orgId: string, year: number, body: PerformanceInput) => apiSend<Performance>('PUT', `/api/organisations/${id(orgId)}/performance/${year}`, body)
 
 /** Sends the file itself as the body; the server checks its type from its bytes. */
-export async function uploadEvidence(contractId: string, file: File): Promise<Contract> {
-  const token = await csrfToken()
-  const response = await fetch(`${evidenceUrl(contractId)}?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-    body: file,
-  })
-  const body = (await response.json()) as unknown
-  if (!response.ok) throw new ApiError(body as ConstructorParameters<typeof ApiError>[0])
-  return body as Contract
-}
+export const uploadEvidence = (contractId: string, file: File) => apiUpload<Contract>(evidenceUrl(contractId), file)

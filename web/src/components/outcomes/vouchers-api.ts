@@ -1,7 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import type { VoucherAccount, VoucherClaimInputSchema, VoucherEdition } from '../../../../shared/schemas/outcomes.js'
-import { apiGet, apiSend, ApiError } from '../../api/client.js'
-import { csrfToken } from '../../api/csrf-token.js'
+import { apiGet, apiSend, apiUpload } from '../../api/client.js'
 
 /** Voucher budgets (set by the hub per SME and edition), claims with receipts, and the hub's decisions. */
 
@@ -18,15 +17,4 @@ export const decideVoucherClaim = (claimId: string, decision: 'approved' | 'reje
 export const receiptUrl = (claimId: string) => `/api/voucher-claims/${id(claimId)}/receipt`
 
 /** Sends the receipt itself as the body; the server checks its type from its bytes. */
-export async function uploadReceipt(claimId: string, file: File): Promise<VoucherAccount> {
-  const token = await csrfToken()
-  const response = await fetch(`${receiptUrl(claimId)}?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-    body: file,
-  })
-  const body = (await response.json()) as unknown
-  if (!response.ok) throw new ApiError(body as ConstructorParameters<typeof ApiError>[0])
-  return body as VoucherAccount
-}
+export const uploadReceipt = (claimId: string, file: File) => apiUpload<VoucherAccount>(receiptUrl(claimId), file)
