@@ -14,7 +14,8 @@ import { SearchState } from './state.js'
  * deterministic for a given seed.
  */
 
-export interface AnnealOptions {
+/** What both searches (this annealing and the Kempe search) are given: the model, the start, and their budgets. */
+export interface SearchOptions {
   model: Model
   /** Max breaks per participant; Infinity when there is no fairness rule. */
   fairness: number
@@ -27,10 +28,13 @@ export interface AnnealOptions {
   excessWeight: number
   /** Stop once a conflict-free, fair schedule has this many breaks. */
   target: number
-  /** Stop at the first conflict-free schedule, fair or not (the Kempe search takes over from there). */
-  untilFeasible?: boolean
   clock: () => number
   deadline: number
+}
+
+export interface AnnealOptions extends SearchOptions {
+  /** Stop at the first conflict-free schedule, fair or not (the Kempe search takes over from there). */
+  untilFeasible?: boolean
   onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number }) => void
 }
 

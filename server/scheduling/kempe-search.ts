@@ -1,5 +1,5 @@
-import { type Model } from './model.js'
 import { CHAIN_NO, CHAIN_OK, Timetable } from './timetable.js'
+import type { SearchOptions } from './anneal.js'
 
 /**
  * Simulated annealing that never leaves clash-free ground: every move is a
@@ -10,19 +10,8 @@ import { CHAIN_NO, CHAIN_OK, Timetable } from './timetable.js'
  * iteration budget or at the deadline; all but the last are deterministic.
  */
 
-export interface KempeSearchOptions {
-  model: Model
-  fairness: number
-  /** A clash-free schedule (unscheduled meetings, slot -1, stay out). */
-  start: Int32Array
-  random: () => number
-  maxIterations: number
-  cycleIterations: number
-  patience: number
-  excessWeight: number
-  target: number
-  clock: () => number
-  deadline: number
+/** `start` must be clash-free (unscheduled meetings, slot -1, stay out). */
+export interface KempeSearchOptions extends SearchOptions {
   hot?: number
   cold?: number
   onCycle?: (best: KempeBest, iterations: number) => void
