@@ -48,7 +48,13 @@ export async function openDatabase(config: Config, log: (message: string) => voi
     await embedded?.stop()
     throw error
   }
-  const sql = postgres(url, { max: 20, onnotice: () => {}, connection: { application_name: 'meet-the-buyer' } })
+  let sql: Sql
+  try {
+    sql = await openPool(url)
+  } catch (error) {
+    await embedded?.stop()
+    throw error
+  }
   return {
     url,
     sql,
@@ -59,6 +65,20 @@ export async function openDatabase(config: Config, log: (message: string) => voi
       await embedded?.stop()
     },
   }
+}
+
+/**
+ * The app's pool. postgres.js reads the server's array types on every new
+ * connection, from a promise nobody awaits: a database that goes away while a
+ * connection opens would surface as an unhandled rejection and end the
+ * process. The types are read once here, by the first connection; the
+ * connections opened later (and reconnections) reuse them.
+ */
+async function openPool(url: string): Promise<Sql> {
+  const sql = postgres(url, { max: 20, onnotice: () => {}, connection: { application_name: 'meet-the-buyer' } })
+  await sql`select 1`
+  sql.options.fetch_types = false
+  return sql
 }
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
