@@ -11,6 +11,10 @@ import { sql, type SQL } from 'drizzle-orm'
  *   programme by the hub); `targeted`, `invited`, `applied`, `rejected` are not;
  * - outside the region: a buyer whose headquarters' NUTS-2 is known and differs
  *   from the home region of the edition it takes part in.
+ *
+ * The dashboards of editions, hubs and the authority read the same figures from
+ * running totals (`kpi-totals.ts`); the words below are shared by both, and the
+ * totals' triggers (migration 0013) follow the same rules.
  */
 
 export interface KpiScope {
@@ -20,6 +24,15 @@ export interface KpiScope {
 }
 
 export const INVOLVED = sql.raw(`('selected', 'prepared', 'attended', 'followed_up')`)
+/** KPI i counts the hub's own events (`ev`); external ones are only tracked. */
+export const OWN_EVENT = sql.raw(`ev.kind = 'own'`)
+/** KPI iv counts contracts verified by the organiser; reported or confirmed ones are shown apart; the funnel's "reported" is every one not rejected. */
+export const CONTRACTS_SIGNED = sql.raw(`('verified')`)
+export const CONTRACTS_UNVERIFIED = sql.raw(`('reported', 'confirmed')`)
+export const CONTRACTS_REPORTED = sql.raw(`('reported', 'confirmed', 'verified')`)
+/** The funnel's first steps: meeting requests accepted, meetings published. */
+export const FUNNEL_ACCEPTED = sql.raw(`'accepted'`)
+export const FUNNEL_SCHEDULED = sql.raw(`'scheduled'`)
 
 export const TABLE_KEYS = ['events', 'smes', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts', 'contractsUnverified', 'turnover', 'exports', 'eligibility', 'pipeline'] as const
 export type TableKey = (typeof TABLE_KEYS)[number]
@@ -51,7 +64,7 @@ function participationsIn(scope: KpiScope, kind: 'sme' | 'buyer'): SQL {
 function eventsRows(scope: KpiScope, ordered: boolean): SQL {
   return sql`select ev.id as "eventId", ev.name as "event", ed.name as "edition", ev.format as "format", ev.days->0->>'date' as "firstDay", 1 as "count"
     from events ev join editions ed on ed.id = ev.edition_id
-    where ev.kind = 'own' and ${eventFilter(scope)}
+    where ${OWN_EVENT} and ${eventFilter(scope)}
     ${orderBy(ordered, sql`ev.days->0->>'date', ev.name`)}`
 }
 
@@ -88,7 +101,7 @@ function contractsRows(scope: KpiScope, verified: boolean, ordered: boolean): SQ
     left join organisations b on b.id = c.buyer_id
     left join events ev on ev.id = c.event_id
     left join documents d on d.id = c.evidence_id
-    where ${contractFilter(scope)} and c.status ${verified ? sql`= 'verified'` : sql`in ('reported', 'confirmed')`}
+    where ${contractFilter(scope)} and c.status in ${verified ? CONTRACTS_SIGNED : CONTRACTS_UNVERIFIED}
     ${orderBy(ordered, sql`c.signed_on, c.id`)}`
 }
 
@@ -121,7 +134,7 @@ function eligibilityRows(scope: KpiScope, ordered: boolean): SQL {
   return sql`select s.id as "organisationId", s.legal_name as "legalName", s.vat_id as "vatId", count(*)::int as "verifiedContracts", sum(c.value_eur)::float8 as "valueEur",
       string_agg(c.id::text, '; ' order by c.signed_on) as "contractIds", string_agg(coalesce(d.sha256, ''), '; ' order by c.signed_on) as "evidenceSha256", 1 as "count"
     from contracts c join editions ed on ed.id = c.edition_id join organisations s on s.id = c.sme_id left join documents d on d.id = c.evidence_id
-    where ${contractFilter(scope)} and c.status = 'verified'
+    where ${contractFilter(scope)} and c.status in ${CONTRACTS_SIGNED}
     group by s.id ${orderBy(ordered, sql`s.legal_name`)}`
 }
 
@@ -183,11 +196,11 @@ export function performanceFigure(rows: SQL): SQL {
 /** The contracts funnel: accepted meeting requests → published meetings → followed up → contracts reported → verified. */
 export function funnelFigure(scope: KpiScope): SQL {
   return sql`select
-      (select count(*)::int from meeting_requests r join events ev on ev.id = r.event_id join editions ed on ed.id = ev.edition_id where r.status = 'accepted' and ${eventFilter(scope)}) as "accepted",
-      (select count(*)::int from meetings m join events ev on ev.id = m.event_id join editions ed on ed.id = ev.edition_id where m.status = 'scheduled' and ${eventFilter(scope)}) as "scheduled",
+      (select count(*)::int from meeting_requests r join events ev on ev.id = r.event_id join editions ed on ed.id = ev.edition_id where r.status = ${FUNNEL_ACCEPTED} and ${eventFilter(scope)}) as "accepted",
+      (select count(*)::int from meetings m join events ev on ev.id = m.event_id join editions ed on ed.id = ev.edition_id where m.status = ${FUNNEL_SCHEDULED} and ${eventFilter(scope)}) as "scheduled",
       (select count(*)::int from ${participationsIn(scope, 'sme')} and p.status = 'followed_up') as "followedUp",
-      (select count(*)::int from contracts c join editions ed on ed.id = c.edition_id where c.status <> 'rejected' and ${contractFilter(scope)}) as "reported",
-      (select count(*)::int from contracts c join editions ed on ed.id = c.edition_id where c.status = 'verified' and ${contractFilter(scope)}) as "verified"`
+      (select count(*)::int from contracts c join editions ed on ed.id = c.edition_id where c.status in ${CONTRACTS_REPORTED} and ${contractFilter(scope)}) as "reported",
+      (select count(*)::int from contracts c join editions ed on ed.id = c.edition_id where c.status in ${CONTRACTS_SIGNED} and ${contractFilter(scope)}) as "verified"`
 }
 
 /**
@@ -203,7 +216,7 @@ export function breakdownQuery(by: 'edition' | 'organiser', scope: KpiScope): SQ
   const editionsOf = by === 'edition' ? sql`select g.id as gid, g.id as edition_id from g` : sql`select g.id as gid, eo.edition_id from g join edition_organisers eo on eo.organiser_id = g.id`
   const outside = sql`o.kind = 'buyer' and o.nuts2 is not null and o.nuts2 <> ed.home_nuts2`
   return sql`with g as (${groups}), ge as (${editionsOf}),
-    ev_counts as (select ge.gid, count(*)::int as n from ge join events ev on ev.edition_id = ge.edition_id where ev.kind = 'own' group by ge.gid),
+    ev_counts as (select ge.gid, count(*)::int as n from ge join events ev on ev.edition_id = ge.edition_id where ${OWN_EVENT} group by ge.gid),
     part_counts as (
       select ge.gid,
         count(distinct p.organisation_id) filter (where o.kind = 'sme' and p.status in ${INVOLVED})::int as smes,
@@ -212,7 +225,7 @@ export function breakdownQuery(by: 'edition' | 'organiser', scope: KpiScope): SQ
       from ge join editions ed on ed.id = ge.edition_id join events ev on ev.edition_id = ed.id
         join participations p on p.event_id = ev.id join organisations o on o.id = p.organisation_id
       group by ge.gid),
-    contract_counts as (select ge.gid, count(*)::int as n from ge join contracts c on c.edition_id = ge.edition_id where c.status = 'verified' group by ge.gid)
+    contract_counts as (select ge.gid, count(*)::int as n from ge join contracts c on c.edition_id = ge.edition_id where c.status in ${CONTRACTS_SIGNED} group by ge.gid)
     select g.id as "id", g.name as "name", g."periodStart", g."targets",
       coalesce(e.n, 0) as "events", coalesce(pc.smes, 0) as "smes", coalesce(pc.targeted, 0) as "buyersOutsideTargeted",
       coalesce(pc.involved, 0) as "buyersOutsideInvolved", coalesce(c.n, 0) as "contracts"

@@ -6,6 +6,8 @@ import type { KpiReport } from '../../../shared/schemas/outcomes.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database } from '../../infra/db.js'
 import { breakdownQuery, countFigure, editionFilter, funnelFigure, INVOLVED, performanceFigure, rowsQuery, TABLE_KEYS, type KpiScope, type TableKey } from './kpi.definitions.js'
+import { ALL_SCOPE } from './kpi-totals.table.js'
+import { changeFigure, contractTotalsFigure, meetingTotalsFigure, scopeTotalsFigure, totalsBreakdown } from './kpi-totals.js'
 import { outcomesProblems as problems } from './outcomes.errors.js'
 import { bucketOf, CHANGE_BUCKETS } from './outcomes.model.js'
 
@@ -15,6 +17,8 @@ export type ScopeRef = { kind: 'edition'; id: string } | { kind: 'event'; id: st
 interface ResolvedScope {
   ref: ScopeRef
   scope: KpiScope
+  /** The line of `kpi_scope_totals` of an edition, a hub or everything; none for one event. */
+  totalsId: string | null
   name: string
   targets: Partial<KpiTargets> | null
 }
@@ -33,23 +37,50 @@ function combineTargets(list: KpiTargets[]): Partial<KpiTargets> | null {
   }
 }
 
-function changeKpi(row: Row, target: number | null | undefined) {
-  const changes = (row.changes as number[]) ?? []
-  const involved = row.involved as number
-  const covered = row.covered as number
-  const baseline = row.baselineEur as number
-  const followUp = row.followUpEur as number
+/** KPI v of a scope, before its target: coverage, sums, median and distribution of the % change. */
+interface ChangeFigures {
+  involved: number
+  covered: number
+  baselineEur: number
+  followUpEur: number
+  medianPct: number | null
+  distribution: Record<string, number>
+}
+
+/** Every figure of a report, from the base rows or from the running totals. */
+interface Figures {
+  events: number
+  smes: number
+  targeted: number
+  involved: number
+  contracts: { figure: number; valueEur: number; unverified: number; unverifiedValueEur: number }
+  turnover: ChangeFigures
+  exports: ChangeFigures
+  eligibleSmes: number
+  funnel: KpiReport['funnel']
+  trend: Row[]
+  byOrganiser?: Row[] | undefined
+  members?: number | undefined
+}
+
+/** KPI v from the rows behind it: the distribution counted here from the list of changes. */
+function changeFromRows(row: Row): ChangeFigures {
   const distribution = Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, 0]))
-  for (const pct of changes) distribution[bucketOf(pct)]! += 1
+  for (const pct of (row.changes as number[]) ?? []) distribution[bucketOf(pct)]! += 1
+  const medianPct = row.medianPct === null ? null : Number(row.medianPct)
+  return { involved: row.involved as number, covered: row.covered as number, baselineEur: row.baselineEur as number, followUpEur: row.followUpEur as number, medianPct, distribution }
+}
+
+function changeKpi(f: ChangeFigures, target: number | null | undefined) {
   return {
-    involved,
-    covered,
-    coveragePct: involved === 0 ? null : Math.round((covered / involved) * 10_000) / 100,
-    baselineEur: baseline,
-    followUpEur: followUp,
-    changePctOfSums: baseline > 0 ? Math.round(((followUp - baseline) / baseline) * 10_000) / 100 : null,
-    medianPct: row.medianPct === null ? null : Math.round(Number(row.medianPct) * 100) / 100,
-    distribution,
+    involved: f.involved,
+    covered: f.covered,
+    coveragePct: f.involved === 0 ? null : Math.round((f.covered / f.involved) * 10_000) / 100,
+    baselineEur: f.baselineEur,
+    followUpEur: f.followUpEur,
+    changePctOfSums: f.baselineEur > 0 ? Math.round(((f.followUpEur - f.baselineEur) / f.baselineEur) * 10_000) / 100 : null,
+    medianPct: f.medianPct === null ? null : Math.round(f.medianPct * 100) / 100,
+    distribution: f.distribution,
     target: target ?? null,
   }
 }
@@ -66,54 +97,92 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
       case 'edition': {
         const [row] = await all(sql`select name, kpi_targets from editions where id = ${ref.id}`)
         if (!row) throw problems.editionNotFound()
-        return { ref, scope: { editionIds: [ref.id] }, name: row.name as string, targets: row.kpi_targets as KpiTargets }
+        return { ref, scope: { editionIds: [ref.id] }, totalsId: ref.id, name: row.name as string, targets: row.kpi_targets as KpiTargets }
       }
       case 'event': {
         const [row] = await all(sql`select name, edition_id from events where id = ${ref.id}`)
         if (!row) throw problems.eventNotFound()
-        return { ref, scope: { editionIds: [row.edition_id as string], eventId: ref.id }, name: row.name as string, targets: null }
+        return { ref, scope: { editionIds: [row.edition_id as string], eventId: ref.id }, totalsId: null, name: row.name as string, targets: null }
       }
       case 'organiser': {
         const rows = await all(sql`select ed.id, ed.kpi_targets, o.legal_name from organisations o left join edition_organisers eo on eo.organiser_id = o.id left join editions ed on ed.id = eo.edition_id where o.id = ${ref.id}`)
         const editions = rows.filter((r) => r.id !== null)
-        return { ref, scope: { editionIds: editions.map((r) => r.id as string) }, name: (rows[0]?.legal_name as string) ?? '', targets: combineTargets(editions.map((r) => r.kpi_targets as KpiTargets)) }
+        return { ref, scope: { editionIds: editions.map((r) => r.id as string) }, totalsId: ref.id, name: (rows[0]?.legal_name as string) ?? '', targets: combineTargets(editions.map((r) => r.kpi_targets as KpiTargets)) }
       }
       case 'all': {
         const rows = await all(sql`select kpi_targets from editions`)
-        return { ref, scope: { editionIds: 'all' }, name: 'all', targets: combineTargets(rows.map((r) => r.kpi_targets as KpiTargets)) }
+        return { ref, scope: { editionIds: 'all' }, totalsId: ALL_SCOPE, name: 'all', targets: combineTargets(rows.map((r) => r.kpi_targets as KpiTargets)) }
       }
     }
   }
 
+  /** Every figure from the rows behind it, as the drill-down reads them (`kpi.definitions.ts`). */
+  async function figuresFromRows({ ref, scope }: ResolvedScope): Promise<Figures> {
+    const now = clock.now()
+    const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now, false), value))
+    const [events, smes, targeted, involved, verified, unverified, turnover, exports, eligible, funnel, trend, byOrganiser, members] = await Promise.all([
+      count('events'), count('smes'), count('buyersOutsideTargeted'), count('buyersOutsideInvolved'), count('contracts', true), count('contractsUnverified', true),
+      one(performanceFigure(rowsQuery('turnover', scope, now, false))), one(performanceFigure(rowsQuery('exports', scope, now, false))), count('eligibility'), one(funnelFigure(scope)),
+      ref.kind === 'event' ? Promise.resolve([]) : all(breakdownQuery('edition', scope)),
+      ref.kind === 'all' ? all(breakdownQuery('organiser', scope)) : Promise.resolve(undefined),
+      ref.kind === 'organiser' ? one(sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`) : Promise.resolve(undefined),
+    ])
+    return {
+      events: events.count as number, smes: smes.count as number, targeted: targeted.count as number, involved: involved.count as number,
+      contracts: { figure: verified.count as number, valueEur: verified.valueEur as number, unverified: unverified.count as number, unverifiedValueEur: unverified.valueEur as number },
+      turnover: changeFromRows(turnover), exports: changeFromRows(exports), eligibleSmes: eligible.count as number, funnel: funnel as KpiReport['funnel'],
+      trend, byOrganiser, members: members?.n as number | undefined,
+    }
+  }
+
+  /** The same figures from the running totals (`kpi-totals.ts`): a few hundred lines read whatever the size of the scope. */
+  async function figuresFromTotals(resolved: ResolvedScope & { totalsId: string }): Promise<Figures> {
+    const { ref, scope } = resolved
+    const [events, t, contracts, meetings, turnover, exports, trend, byOrganiser] = await Promise.all([
+      one(countFigure(rowsQuery('events', scope, clock.now(), false))), one(scopeTotalsFigure(resolved)), one(contractTotalsFigure(resolved)), one(meetingTotalsFigure(resolved)),
+      one(changeFigure(resolved, 'turnover')), one(changeFigure(resolved, 'export')),
+      all(totalsBreakdown('edition', scope)), ref.kind === 'all' ? all(totalsBreakdown('organiser', scope)) : Promise.resolve(undefined),
+    ])
+    const change = (row: Row, measure: 'turnover' | 'export'): ChangeFigures => ({
+      involved: t.smes as number, covered: t[`${measure}Covered`] as number, baselineEur: t[`${measure}BaselineEur`] as number, followUpEur: t[`${measure}FollowUpEur`] as number,
+      medianPct: row.medianPct === null ? null : Number(row.medianPct), distribution: Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, row[b.key] as number])),
+    })
+    return {
+      events: events.count as number, smes: t.smes as number, targeted: t.buyersOutsideTargeted as number, involved: t.buyersOutsideInvolved as number,
+      contracts: { figure: contracts.signed as number, valueEur: contracts.signedValueEur as number, unverified: contracts.unverified as number, unverifiedValueEur: contracts.unverifiedValueEur as number },
+      turnover: change(turnover, 'turnover'), exports: change(exports, 'export'), eligibleSmes: t.eligibleSmes as number,
+      funnel: { accepted: meetings.accepted as number, scheduled: meetings.scheduled as number, followedUp: t.followedUp as number, reported: contracts.reported as number, verified: contracts.signed as number },
+      trend, byOrganiser, members: ref.kind === 'organiser' ? (t.members as number) : undefined,
+    }
+  }
+
   return {
-    async report(ref: ScopeRef): Promise<KpiReport> {
-      const { scope, name, targets } = await resolve(ref)
-      const now = clock.now()
-      const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now, false), value))
-      const [events, smes, targeted, involved, verified, unverified, turnover, exports, eligible, funnel, trend, byOrganiser, members] = await Promise.all([
-        count('events'), count('smes'), count('buyersOutsideTargeted'), count('buyersOutsideInvolved'), count('contracts', true), count('contractsUnverified', true),
-        one(performanceFigure(rowsQuery('turnover', scope, now, false))), one(performanceFigure(rowsQuery('exports', scope, now, false))), count('eligibility'), one(funnelFigure(scope)),
-        ref.kind === 'event' ? Promise.resolve([]) : all(breakdownQuery('edition', scope)),
-        ref.kind === 'all' ? all(breakdownQuery('organiser', scope)) : Promise.resolve(undefined),
-        ref.kind === 'organiser' ? one(sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`) : Promise.resolve(undefined),
-      ])
-      const figure = (row: Row, target: number | undefined) => ({ figure: row.count as number, target: target ?? null })
+    /**
+     * The KPI report of a scope. An edition, a hub or everything reads the
+     * running totals; one event reads the rows behind each figure (a few
+     * hundred). `source: 'rows'` recomputes any scope from the rows, to check the totals.
+     */
+    async report(ref: ScopeRef, options: { source?: 'totals' | 'rows' } = {}): Promise<KpiReport> {
+      const resolved = await resolve(ref)
+      const { name, targets, totalsId } = resolved
+      const f = totalsId !== null && options.source !== 'rows' ? await figuresFromTotals({ ...resolved, totalsId }) : await figuresFromRows(resolved)
+      const figure = (value: number, target: number | undefined) => ({ figure: value, target: target ?? null })
       const breakdown = (rows: Row[]) => rows.map((r) => ({ id: r.id as string, name: r.name as string, periodStart: (r.periodStart as string | null) ?? null, events: r.events as number, smes: r.smes as number, buyersOutsideTargeted: r.buyersOutsideTargeted as number, buyersOutsideInvolved: r.buyersOutsideInvolved as number, contracts: r.contracts as number, targets: (r.targets as Record<string, number> | null) ?? null }))
       return {
         scope: { kind: ref.kind, id: 'id' in ref ? ref.id : null, name },
-        computedAt: now.toISOString(),
-        events: figure(events, targets?.events),
-        smes: figure(smes, targets?.smesInvolved),
-        buyersOutsideTargeted: figure(targeted, targets?.buyersOutsideTargeted),
-        buyersOutsideInvolved: figure(involved, targets?.buyersOutsideInvolved),
-        contracts: { ...figure(verified, targets?.contracts), valueEur: verified.valueEur as number, unverified: unverified.count as number, unverifiedValueEur: unverified.valueEur as number },
-        turnover: changeKpi(turnover, targets?.turnoverChangePct),
-        exports: changeKpi(exports, targets?.exportChangePct),
-        eligibleSmes: eligible.count as number,
-        funnel: funnel as KpiReport['funnel'],
-        trend: breakdown(trend),
-        ...(byOrganiser ? { byOrganiser: breakdown(byOrganiser) } : {}),
-        ...(members ? { cluster: { membersServed: members.n as number, events: events.count as number, contracts: verified.count as number, contractsPerEvent: (events.count as number) > 0 ? Math.round(((verified.count as number) / (events.count as number)) * 100) / 100 : null } } : {}),
+        computedAt: clock.now().toISOString(),
+        events: figure(f.events, targets?.events),
+        smes: figure(f.smes, targets?.smesInvolved),
+        buyersOutsideTargeted: figure(f.targeted, targets?.buyersOutsideTargeted),
+        buyersOutsideInvolved: figure(f.involved, targets?.buyersOutsideInvolved),
+        contracts: { ...figure(f.contracts.figure, targets?.contracts), valueEur: f.contracts.valueEur, unverified: f.contracts.unverified, unverifiedValueEur: f.contracts.unverifiedValueEur },
+        turnover: changeKpi(f.turnover, targets?.turnoverChangePct),
+        exports: changeKpi(f.exports, targets?.exportChangePct),
+        eligibleSmes: f.eligibleSmes,
+        funnel: f.funnel,
+        trend: breakdown(f.trend),
+        ...(f.byOrganiser ? { byOrganiser: breakdown(f.byOrganiser) } : {}),
+        ...(f.members !== undefined ? { cluster: { membersServed: f.members, events: f.events, contracts: f.contracts.figure, contractsPerEvent: f.events > 0 ? Math.round((f.contracts.figure / f.events) * 100) / 100 : null } } : {}),
       }
     },
 
