@@ -126,7 +126,7 @@ BEGIN
   IF current_setting('transaction_isolation') <> 'read committed' THEN
     RAISE EXCEPTION 'KPI totals are kept by READ COMMITTED transactions only (this one is %)', current_setting('transaction_isolation') USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
-  PERFORM pg_advisory_xact_lock(7240312);
+  PERFORM pg_advisory_xact_lock(hashtext('kpi_totals'));
   PERFORM kpi_add_members_to_totals(ids, -1);
   DELETE FROM kpi_scope_members WHERE organisation_id = ANY(ids);
   INSERT INTO kpi_scope_members (scope_id, organisation_id, sme_involved, buyer_outside_targeted, buyer_outside_involved, involved, eligible, sme_followed_up,
