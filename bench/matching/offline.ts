@@ -39,11 +39,16 @@ function allOffersEngine(offers: RankRecord[]): SearchEngine {
     id: o.id, organisationId: 'org', organisationName: 'SME', title: o.title, description: o.description, language: o.language,
     keywords: [], cpv: ['03000000'], cpvPrefixes: [], cpvDivision: [], audience: ['public'], updatedAt: 0,
   }))
-  const result: EngineResult = { hits: docs.map((doc) => ({ doc, highlight: { title: '', description: '' } })), total: docs.length, facets: {} }
+  const resultOf = (found: SearchDocument[]): EngineResult => ({ hits: found.map((doc) => ({ doc, highlight: { title: '', description: '' } })), total: found.length, facets: {} })
+  const all = resultOf(docs)
+  const byLanguage = new Map<string, EngineResult>()
+  for (const language of new Set(docs.map((doc) => doc.language))) byLanguage.set(language, resultOf(docs.filter((doc) => doc.language === language)))
   const unused = () => Promise.reject(new Error('read-only'))
   return {
     name: 'postgres', ensureIndexes: async () => {}, upsert: unused, remove: unused, clear: unused, health: unused,
-    search: (_index, query: EngineQuery) => Promise.resolve(query.q ? result : { hits: [], total: 0, facets: {} }),
+    // A language filter (the neighbours of an offer) is honoured; the rest is left to the model.
+    search: (_index, query: EngineQuery) =>
+      Promise.resolve(!query.q ? resultOf([]) : query.filters.language ? (byLanguage.get(query.filters.language) ?? resultOf([])) : all),
   }
 }
 

@@ -203,7 +203,38 @@ export function declaredProfile(codes: readonly string[], extra = 0.8): CpvProfi
   }
 }
 
-/** 0–1: how alike two profiles are, the mean of the per-level cosines. */
+/**
+ * How much each level's agreement counts in `profileSimilarity` (division,
+ * group, class). The division counts double: a guess is right far more often
+ * at the division than below it, so its agreement is the surer evidence.
+ */
+export const PROFILE_LEVEL_WEIGHTS = [2, 1, 1] as const
+
+/** 0–1: how alike two profiles are, the weighted mean of the per-level cosines. */
 export function profileSimilarity(a: CpvProfile, b: CpvProfile): number {
-  return a.levels.reduce((sum, level, i) => sum + dot(level, b.levels[i]!), 0) / a.levels.length
+  const total = PROFILE_LEVEL_WEIGHTS.reduce((sum, w) => sum + w, 0)
+  return a.levels.reduce((sum, level, i) => sum + PROFILE_LEVEL_WEIGHTS[i]! * dot(level, b.levels[i]!), 0) / total
+}
+
+/** How much the neighbours' profiles add to a record's own in `smoothProfile`. */
+export const NEIGHBOUR_WEIGHT = 1
+
+/**
+ * A profile read from one short text is noisy; records of the same language
+ * that use the same words are usually about the same thing. The smoothed
+ * profile adds, per level, the neighbours' profiles weighted by the square of
+ * their text similarity (0–1), so that one close neighbour counts far more
+ * than several loose ones, and keeps unit length.
+ */
+export function smoothProfile(own: CpvProfile, neighbours: readonly { profile: CpvProfile; similarity: number }[], weight = NEIGHBOUR_WEIGHT): CpvProfile {
+  return {
+    levels: own.levels.map((level, i) => {
+      const sum = new Map(level)
+      for (const { profile, similarity } of neighbours) {
+        const w = weight * Math.max(0, Math.min(1, similarity)) ** 2
+        if (w > 0) for (const [prefix, x] of profile.levels[i]!) sum.set(prefix, (sum.get(prefix) ?? 0) + w * x)
+      }
+      return normalise(sum)
+    }),
+  }
 }

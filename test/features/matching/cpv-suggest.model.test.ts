@@ -1,5 +1,5 @@
 import t from 'tap'
-import { cpvProfile, declaredProfile, profileSimilarity, suggestCpv, termsOf } from '../../../server/features/matching/cpv-suggest.model.js'
+import { cpvProfile, declaredProfile, profileSimilarity, smoothProfile, suggestCpv, termsOf } from '../../../server/features/matching/cpv-suggest.model.js'
 import { stem } from '../../../server/features/matching/matching.text.js'
 
 const codes = async (title: string, description: string, language: string) => (await suggestCpv({ title, description, language }, { limit: 3 })).map((s) => s.code)
@@ -49,4 +49,28 @@ t.test('German, Dutch and Finnish furniture supplies are read as furniture', asy
   t.equal((await codes('Lieferung von Schulmöbeln', '', 'de'))[0], '39160000', 'school furniture, not vans (Lieferwagen)')
   t.ok((await codes('Levering van kantoormeubilair', '', 'nl')).includes('39130000'), 'office furniture, from the compound’s head')
   t.ok((await codes('Toimistokalusteiden hankinta', '', 'fi')).includes('39130000'), 'office furniture, from an inflected compound')
+})
+
+t.test('agreement at the division counts double: two codes sharing only it are half alike', async (t) => {
+  t.equal(profileSimilarity(declaredProfile(['34121000']), declaredProfile(['34121000'])), 1)
+  t.equal(profileSimilarity(declaredProfile(['34121000']), declaredProfile(['34900000'])), 0.5, 'same division 34, other group')
+  t.equal(profileSimilarity(declaredProfile(['34121000']), declaredProfile(['34131000'])), 0.75, 'same group 341, other class')
+  t.equal(profileSimilarity(declaredProfile(['34121000']), declaredProfile(['90919200'])), 0)
+})
+
+t.test('a profile smoothed with its neighbours moves toward their branch, the closer neighbour more', async (t) => {
+  const own = { levels: [new Map([['34', 0.8], ['90', 0.6]]), new Map([['341', 0.8], ['909', 0.6]]), new Map([['3412', 0.8], ['9091', 0.6]])] }
+  const cleaning = declaredProfile(['90919200'])
+  const buses = declaredProfile(['34121000'])
+  const unchanged = smoothProfile(own, [])
+  t.same(unchanged.levels.map((l) => [...l.keys()]), own.levels.map((l) => [...l.keys()]), 'no neighbours, same branches')
+  t.ok(Math.abs(unchanged.levels[0]!.get('34')! - 0.8) < 1e-9, 'and the same weights')
+  const smoothed = smoothProfile(own, [{ profile: cleaning, similarity: 0.9 }])
+  t.ok(profileSimilarity(smoothed, cleaning) > profileSimilarity(own, cleaning), 'closer to the neighbour’s branch')
+  t.ok(profileSimilarity(smoothed, buses) < profileSimilarity(own, buses), 'further from the other')
+  const close = smoothProfile(own, [{ profile: cleaning, similarity: 0.9 }, { profile: buses, similarity: 0.3 }])
+  t.ok(close.levels[0]!.get('90')! > close.levels[0]!.get('34')!, 'a close neighbour outweighs a loose one')
+  const unrelated = smoothProfile(own, [{ profile: cleaning, similarity: 0 }])
+  t.ok(Math.abs(unrelated.levels[0]!.get('34')! - 0.8) < 1e-9, 'a neighbour with nothing in common changes nothing')
+  for (const level of smoothed.levels) t.ok(Math.abs(Math.hypot(...level.values()) - 1) < 1e-9, 'unit length per level')
 })
