@@ -1,3 +1,4 @@
+import type { Model } from './model.js'
 import { CHAIN_NO, CHAIN_OK, Timetable } from './timetable.js'
 import type { SearchOptions } from './anneal.js'
 
@@ -36,6 +37,8 @@ const chainA: number[] = []
 const PROBES = 40
 /** Share of moves that start at a meeting of a participant with a break. */
 const FOCUS = 0.3
+/** Share of those moves aimed at a hole in that participant's day. */
+const AIM = 0.5
 
 // A plain function, not a closure per move: the hot loop should not allocate.
 function accepts(delta: number, temperature: number, random: () => number): boolean {
@@ -75,6 +78,30 @@ function step(ctx: StepContext, i: number, t: number, temperature: number): numb
   return null
 }
 
+/**
+ * A free slot inside the day of one of meeting i's participants who has a
+ * break (a hole that i could fill), or `fallback` when there is none in i's domain.
+ */
+function holeFor(table: Timetable, model: Model, i: number, fallback: number, random: () => number): number {
+  const a = model.a[i]!
+  const b = model.b[i]!
+  const pa = table.gapsOf[a]! > 0
+  const p = pa && (table.gapsOf[b]! === 0 || random() < 0.5) ? a : b
+  const m = table.mask[p]!
+  const span = m === 0 ? 0 : ((1 << (31 - Math.clz32(m))) << 1) - (m & -m)
+  const holes = span & ~m & model.domain[i]!
+  if (holes === 0) return fallback
+  let pick = Math.floor(random() * bitsOf(holes))
+  for (let d = holes; d !== 0; d &= d - 1) if (pick-- === 0) return 31 - Math.clz32(d & -d)
+  return fallback
+}
+
+function bitsOf(x: number): number {
+  let n = 0
+  for (; x !== 0; x &= x - 1) n++
+  return n
+}
+
 /** A random movable meeting in slot u outside the given chain, or -1 (a few random probes). */
 function meetingIn(ctx: StepContext, u: number, chain: number[]): number {
   const { movable, table, random } = ctx
@@ -110,7 +137,10 @@ export function kempeSearch(options: KempeSearchOptions): KempeSearchResult {
     const before = key(best)
     const length = Math.min(options.cycleIterations, options.maxIterations - iterations)
     const ctx: StepContext = { table, random, excessWeight, movable }
+    let temperature = hot
     for (let k = 0; k < length; k++, iterations++) {
+      // The temperature steps every 256 moves: the same cooling, without a power per move.
+      if ((k & 255) === 0) temperature = hot * Math.pow(cold / hot, k / length)
       if ((k & 1023) === 0) {
         if ((k & 4095) === 0 && options.clock() > options.deadline) {
           stoppedBy = 'time'
@@ -119,11 +149,12 @@ export function kempeSearch(options: KempeSearchOptions): KempeSearchResult {
         gappy.length = 0
         for (const j of movable) if (table.gapsOf[model.a[j]!]! > 0 || table.gapsOf[model.b[j]!]! > 0) gappy.push(j)
       }
-      const pool = gappy.length > 0 && random() < FOCUS ? gappy : movable
+      const focus = gappy.length > 0 && random() < FOCUS
+      const pool = focus ? gappy : movable
       const i = pool[Math.floor(random() * pool.length)]!
       const list = slotsOf[i]!
-      const t = list[Math.floor(random() * list.length)]!
-      const temperature = hot * Math.pow(cold / hot, k / length)
+      let t = list[Math.floor(random() * list.length)]!
+      if (focus && random() < AIM) t = holeFor(table, model, i, t, random)
       const delta = step(ctx, i, t, temperature)
       if (delta === null) continue
       if (key(table) < key(best)) {

@@ -114,3 +114,22 @@ t.test('the Kempe search closes every gap it can, reaches the bound and stays fe
   t.ok(checkSchedule(instance, scheduleOf(instance, found.slot)).feasible)
   t.same([...run(1).slot], [...found.slot], 'the same seed gives the same schedule')
 })
+
+t.test('on events with every kind of limit, the Kempe search keeps every rule and never ends worse than its start', async (t) => {
+  for (let seed = 1; seed <= 60; seed++) {
+    const instance = randomInstance(seed)
+    const model = buildModel(instance)
+    const start = greedySlots(model)
+    const begin = new Timetable(model, 2, start)
+    const run = () =>
+      kempeSearch({ model, fairness: 2, start, random: createRandom(seed), maxIterations: 30_000, cycleIterations: 5_000, patience: 2, excessWeight: 3, target: 0, clock: () => 0, deadline: 1 })
+    const found = run()
+    const check = checkSchedule(instance, scheduleOf(instance, found.slot), { allowUnscheduled: true })
+    if (!check.feasible) t.fail(`seed ${seed}: ${check.violations[0]!.message}`)
+    if (check.breaks !== found.breaks) t.fail(`seed ${seed}: ${found.breaks} breaks reported, checker counts ${check.breaks}`)
+    if (3 * found.excess + found.breaks > 3 * begin.excess + begin.breaks) t.fail(`seed ${seed}: ended worse than it started`)
+    if (found.slot.some((s, i) => (s < 0) !== (start[i]! < 0))) t.fail(`seed ${seed}: a meeting was added or dropped`)
+    if (seed <= 10 && run().slot.join() !== found.slot.join()) t.fail(`seed ${seed}: the same seed gave another schedule`)
+  }
+  t.pass('60 random events')
+})
