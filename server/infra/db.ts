@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import postgres, { type Sql } from 'postgres'
+import postgres, { type Sql, type TransactionSql } from 'postgres'
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
 import type { Config } from '../config.js'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js'
@@ -75,10 +75,79 @@ export async function openDatabase(config: Config, log: (message: string) => voi
  * connections opened later (and reconnections) reuse them.
  */
 async function openPool(url: string): Promise<Sql> {
-  const sql = postgres(url, { max: 20, onnotice: () => {}, connection: { application_name: 'meet-the-buyer' } })
+  // Reconnection waits at most 2 s (postgres.js waits up to 20 s by default), so service and LISTEN resume soon after the database does.
+  const sql = postgres(url, { max: 20, onnotice: () => {}, backoff: (retries) => Math.min(2 ** retries / 20, 2), connection: { application_name: 'meet-the-buyer' } })
   await sql`select 1`
   sql.options.fetch_types = false
+  guardTransactions(sql)
   return sql
+}
+
+/** Errors that mean the connection itself is gone (closed, reset, or the server shutting down). */
+const CONNECTION_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01', '57P02'])
+
+function connectionLost(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (CONNECTION_LOST.has(String((e as { code?: unknown }).code))) return true
+  }
+  return false
+}
+
+type TransactionBody = (tx: TransactionSql) => unknown
+
+/**
+ * postgres.js writes on a transaction's connection after it closed: ROLLBACK
+ * after a body that failed because of the close, COMMIT after a body that
+ * ended after it, or the body's next statement. The write then runs on a
+ * closed socket and throws outside any promise (porsager/postgres#1208),
+ * ending the process; a database restart under load did exactly that. Once
+ * the connection is gone the transaction already rejects with the close
+ * (postgres.js races the body against it), so the guard keeps the body from
+ * writing: its statements are refused, and its outcome is left unsettled so
+ * no ROLLBACK or COMMIT follows.
+ */
+function guardTransactions(sql: Sql): void {
+  const begin = sql.begin.bind(sql) as (options: string, body: TransactionBody) => Promise<unknown>
+  const guarded = (options: string | TransactionBody, body?: TransactionBody) => {
+    const [mode, fn] = typeof options === 'string' ? [options, body!] : ['', options]
+    const state = { lost: false }
+    const done = begin(mode, (tx) => unlessLost(fn(guardHandle(tx, state)), state))
+    done.catch((error: unknown) => {
+      if (connectionLost(error)) state.lost = true
+    })
+    return done
+  }
+  Object.assign(sql, { begin: guarded })
+}
+
+const never = () => new Promise<never>(() => {})
+
+function unlessLost(result: unknown, state: { lost: boolean }): Promise<unknown> {
+  return Promise.resolve(Array.isArray(result) ? Promise.all(result) : result).then(
+    (value) => (state.lost ? never() : value),
+    (error: unknown) => (state.lost || connectionLost(error) ? never() : Promise.reject(error)),
+  )
+}
+
+function guardHandle(tx: TransactionSql, state: { lost: boolean }): TransactionSql {
+  const refuse = () => {
+    if (state.lost) throw Object.assign(new Error('the transaction\'s connection closed'), { code: 'CONNECTION_CLOSED' })
+  }
+  return new Proxy(tx, {
+    apply: (target, thisArg, args: unknown[]) => (refuse(), Reflect.apply(target, thisArg, args)),
+    get: (target, property, receiver) => {
+      if (property === 'unsafe') return (...args: Parameters<TransactionSql['unsafe']>) => (refuse(), target.unsafe(...args))
+      if (property === 'savepoint') {
+        return (name: string | TransactionBody, body?: TransactionBody) => {
+          const [label, fn] = typeof name === 'string' ? [name, body!] : [undefined, name]
+          refuse()
+          const wrapped = (sp: TransactionSql) => unlessLost(fn(guardHandle(sp, state)), state)
+          return label === undefined ? target.savepoint(wrapped) : target.savepoint(label, wrapped)
+        }
+      }
+      return Reflect.get(target, property, receiver) as unknown
+    },
+  })
 }
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<void> {

@@ -16,6 +16,10 @@ import { liveMessages } from '../features/live/live.table.js'
  * every participant): the ids that arrive while a read is in flight are read
  * together in the next one, so a burst costs a few queries, not one per id,
  * and rows are delivered in id order.
+ *
+ * A NOTIFY sent while this instance's LISTEN connection is down (the
+ * database restarting) reaches nobody: when LISTEN is re-established the
+ * instance reads the rows it did not see and delivers them, once.
  */
 
 export interface LiveMessage {
@@ -49,6 +53,8 @@ const CHANNEL = 'live'
 const REPLAY_LIMIT = 500
 /** Ids read in one query when a burst of notifications arrives. */
 const DELIVERY_BATCH = 1000
+/** Ids remembered as delivered, so a row read again after a reconnection is not pushed twice. */
+const RECENT_IDS = 10_000
 
 export const liveChannel = {
   organisation: (organisationId: string) => `org:${organisationId}`,
@@ -63,10 +69,17 @@ async function livePlugin(app: FastifyInstance) {
 
   const pending: number[] = []
   let draining = false
+  const [newest] = await app.db.select({ id: sql<number>`coalesce(max(${liveMessages.id}), 0)::int8` }).from(liveMessages)
+  let lastSeen = Number(newest?.id ?? 0)
+  const recent = new Set<number>()
 
   const deliver = async (ids: number[]) => {
     const rows = await app.db.select().from(liveMessages).where(inArray(liveMessages.id, ids)).orderBy(asc(liveMessages.id))
     for (const row of rows) {
+      if (recent.has(row.id)) continue
+      recent.add(row.id)
+      if (recent.size > RECENT_IDS) recent.delete(recent.values().next().value!)
+      lastSeen = Math.max(lastSeen, row.id)
       const message = toMessage(row)
       for (const listener of listeners.get(row.channel) ?? []) {
         // One failing socket must not cost the rest of the burst its messages.
@@ -127,15 +140,32 @@ async function livePlugin(app: FastifyInstance) {
   }
   app.decorate('live', hub)
   await app.register(websocket, { options: { maxPayload: 4096 } })
-  const listener = await app.sql.listen(CHANNEL, (payload) => {
-    const id = Number(payload)
-    if (!Number.isSafeInteger(id)) return
-    pending.push(id)
+  const enqueue = (ids: number[]) => {
+    pending.push(...ids)
     if (draining) return
     draining = true
     // After the rest of this read from the socket: its notifications join the same query.
     setImmediate(() => void drain())
-  })
+  }
+  /** After LISTEN is re-established: the rows written while it was down. */
+  const catchUp = async () => {
+    const channels = [...listeners.keys()]
+    if (channels.length === 0) return
+    const missed = await app.db.select({ id: liveMessages.id }).from(liveMessages).where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, lastSeen))).orderBy(asc(liveMessages.id))
+    enqueue(missed.map((row) => row.id))
+  }
+  let listened = false
+  const listener = await app.sql.listen(
+    CHANNEL,
+    (payload) => {
+      const id = Number(payload)
+      if (Number.isSafeInteger(id)) enqueue([id])
+    },
+    () => {
+      if (listened) void catchUp().catch((error: unknown) => app.log.warn({ err: error }, 'live catch-up failed'))
+      listened = true
+    },
+  )
   app.addHook('preClose', async () => {
     for (const client of app.websocketServer.clients) client.close(1001, 'server closing')
   })

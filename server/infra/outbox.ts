@@ -72,7 +72,7 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
         await tx.execute(sql`
           update ${outbox} set attempts = ${attempts}, last_error = ${message.slice(0, 1000)},
             available_at = now() + ${`${delay} milliseconds`}::interval,
-            failed_at = case when ${attempts} >= ${maxAttempts} then now() else null end
+            failed_at = case when ${attempts}::int >= ${maxAttempts}::int then now() else null end
           where id = ${row.id}`)
       }
       return Number(row.id)

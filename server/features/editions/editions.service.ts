@@ -175,8 +175,9 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
       })
     },
 
-    async slotsOf(id: string): Promise<Slot[]> {
-      return buildSlotGrid(gridOf(await mustFindEvent(db, id)))
+    /** Inside a transaction pass its `tx`: a second pool connection while holding locks starves the pool under load. */
+    async slotsOf(id: string, tx: DbOrTx = db): Promise<Slot[]> {
+      return buildSlotGrid(gridOf(await mustFindEvent(tx, id)))
     },
   }
 }

@@ -114,6 +114,8 @@ export function createLiveService(deps: LiveDeps) {
       return db.transaction(async (tx) => {
         await eventOf(tx, eventId)
         const participant = await participantStatus(tx, eventId, organisationId)
+        // The participation row is the lock: a check-in row may not exist yet, and two first check-ins must not both count.
+        await tx.select({ id: participations.id }).from(participations).where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId))).for('update')
         const [before] = await tx.select().from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.organisationId, organisationId))).for('update')
         if (before && !before.absent) return { organisationId, at: before.at.toISOString(), absent: false, already: true }
         const now = clock.now()
@@ -138,7 +140,7 @@ export function createLiveService(deps: LiveDeps) {
         const participant = await participantStatus(tx, eventId, organisationId)
         const now = clock.now()
         await tx.insert(checkIns).values({ eventId, organisationId, method: 'organiser', byUserId: actor.userId, absent: true, at: now }).onConflictDoUpdate({ target: [checkIns.eventId, checkIns.organisationId], set: { absent: true, byUserId: actor.userId, at: now } })
-        const slots = await deps.editions.slotsOf(eventId)
+        const slots = await deps.editions.slotsOf(eventId, tx)
         const affected = (await meetingsWith(tx, eventId, organisationId)).filter((m) => m.outcome === null && new Date(slots[m.slot]?.endsAt ?? 0) > now)
         for (const meeting of affected) {
           await tx.update(meetings).set({ outcome: 'no_show', absentOrganisationId: organisationId, updatedAt: now }).where(eq(meetings.id, meeting.id))
@@ -202,7 +204,7 @@ export function createLiveService(deps: LiveDeps) {
           throw problems.noStandby('These two already have a meeting.')
         }
         const event = await eventOf(tx, eventId)
-        const slots = await deps.editions.slotsOf(eventId)
+        const slots = await deps.editions.slotsOf(eventId, tx)
         const names = new Map((await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, [smeId, buyerId]))).map((o) => [o.id, o.name]))
         for (const [me, other] of [[smeId, buyerId], [buyerId, smeId]] as const) {
           await deps.live().publish(tx, liveChannel.organisation(me), 'agenda_changed', { eventId, reason: 'repaired', with: names.get(other), slot: old.slot })

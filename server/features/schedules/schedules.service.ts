@@ -105,12 +105,14 @@ export function createSchedulesService(deps: SchedulesDeps) {
   /** Everything the scheduler needs about an event, read in one go. */
   async function loadEvent(tx: DbOrTx, eventId: string) {
     const event = await eventOf(tx, eventId)
-    const slots = await deps.editions.slotsOf(eventId)
+    const slots = await deps.editions.slotsOf(eventId, tx)
     const partyRows = await tx
       .select({ organisationId: participations.organisationId, participationId: participations.id, unavailable: participations.unavailableSlots, kind: organisations.kind, name: organisations.legalName })
       .from(participations)
       .innerJoin(organisations, eq(organisations.id, participations.organisationId))
       .where(and(eq(participations.eventId, eventId), inArray(participations.status, ['selected', 'prepared', 'attended'])))
+      // A fixed order of the scheduler's participants: the same requests give the same schedule on any database.
+      .orderBy(organisations.legalName, participations.organisationId)
     const people = partyRows.length === 0 ? [] : await tx.select().from(representatives).where(inArray(representatives.participationId, partyRows.map((p) => p.participationId))).orderBy(representatives.position)
     const parties: PartyInput[] = partyRows
       .filter((p) => p.kind === 'sme' || p.kind === 'buyer')
@@ -208,7 +210,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
       return db.transaction(async (tx) => {
         const event = await eventOf(tx, eventId)
         if (event.kind === 'external') throw problems.externalEvent()
-        const slots = await deps.editions.slotsOf(eventId)
+        const slots = await deps.editions.slotsOf(eventId, tx)
         if (slots.length > MAX_SLOTS) throw problems.tooManySlots(`The event has ${slots.length} slots; one run handles up to ${MAX_SLOTS}. Schedule shorter days or longer slots.`)
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${eventId}`}))`)
         const [busy] = await tx.select({ id: schedules.id }).from(schedules).where(and(eq(schedules.eventId, eventId), inArray(schedules.status, ['queued', 'running'])))
@@ -220,9 +222,13 @@ export function createSchedulesService(deps: SchedulesDeps) {
       })
     },
 
-    /** The outbox job: build the instance, solve it off the main thread, store the draft. A failure is recorded on the run, not retried. */
+    /**
+     * The outbox job: build the instance, solve it off the main thread, store the draft. A failure is recorded on the run, not retried.
+     * A run found `running` was left so by a process that died mid-solve (its job is pending again): it is run again. The job's
+     * row stays locked while the job runs, so two instances never solve one run at once.
+     */
     async run(scheduleId: string): Promise<void> {
-      const [row] = await db.update(schedules).set({ status: 'running', progress: 0 }).where(and(eq(schedules.id, scheduleId), eq(schedules.status, 'queued'))).returning()
+      const [row] = await db.update(schedules).set({ status: 'running', progress: 0 }).where(and(eq(schedules.id, scheduleId), inArray(schedules.status, ['queued', 'running']))).returning()
       if (!row) return
       const options = row.options as ScheduleRun
       try {
