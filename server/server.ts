@@ -43,13 +43,13 @@ async function main(): Promise<void> {
   }
 
   await app.ready()
-  if (config.seedDemo) await loadDemoData(app.db, app.log)
+  if (config.seedDemo) await loadDemoData(app.db, app.log, undefined, app.clock)
   await app.listen({ port: config.port, host: config.host })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const url = config.publicUrl
   app.log.info(`ready in ${seconds} s`)
   const demo = config.seedDemo
-    ? `\nDemo sign-in (password "${DEMO_PASSWORD}", or a link from ${url}/dev/mailbox):\n${demoSignIns.map((d) => `  ${d.role.padEnd(10)} ${d.email}`).join('\n')}\n`
+    ? `\nDemo sign-in (password "${DEMO_PASSWORD}", or a link from ${url}/dev/mailbox):\n${demoSignIns.map((d) => `  ${d.role.padEnd(10)} ${d.email.padEnd(34)} ${d.organisation}`).join('\n')}\n`
     : ''
   process.stdout.write(`\nMeet the Buyer is running at ${url}\n  API docs: ${url}/docs\n  health:   ${url}/health\n${demo}\n`)
 }

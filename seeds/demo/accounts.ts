@@ -2,7 +2,8 @@ import { hash } from '@node-rs/argon2'
 import type { DbOrTx } from '../../server/infra/db.js'
 import { consents, users } from '../../server/features/accounts/accounts.table.js'
 import { affiliations, memberships, organisations } from '../../server/features/organisations/organisations.table.js'
-import type { DemoDataSet } from '../index.js'
+import type { DemoContext, DemoDataSet } from '../index.js'
+import { daysBefore } from './story.js'
 
 /** Everyone in the demo signs in with this password (printed at start). */
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -25,7 +26,8 @@ const USERS = [
   { org: 'buyer', name: 'Anna Weber', email: 'buyer@demo.meet-the-buyer.eu', language: 'en' as const },
 ]
 
-async function load(db: DbOrTx): Promise<Record<string, number>> {
+async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, number>> {
+  const decidedAt = daysBefore(context.clock.now(), 120)
   const ids = new Map<string, string>()
   for (const { key, ...values } of ORGANISATIONS) {
     const [row] = await db.insert(organisations).values(values).returning({ id: organisations.id })
@@ -43,9 +45,9 @@ async function load(db: DbOrTx): Promise<Record<string, number>> {
   }
   const hub = ids.get('hub')!
   await db.insert(affiliations).values([
-    { organiserId: hub, participantId: ids.get('sme')!, status: 'validated', decidedAt: new Date('2026-09-01T09:00:00Z') },
-    { organiserId: hub, participantId: ids.get('buyer')!, status: 'validated', decidedAt: new Date('2026-09-01T09:00:00Z') },
-    { organiserId: hub, participantId: ids.get('sme2')!, status: 'pending' },
+    { organiserId: hub, participantId: ids.get('sme')!, status: 'validated', decidedAt },
+    { organiserId: hub, participantId: ids.get('buyer')!, status: 'validated', decidedAt },
+    { organiserId: hub, participantId: ids.get('sme2')!, status: 'validated', decidedAt },
   ])
   return { organisations: ORGANISATIONS.length, users: USERS.length }
 }
@@ -53,4 +55,7 @@ async function load(db: DbOrTx): Promise<Record<string, number>> {
 export const demoAccounts: DemoDataSet = { name: 'demo-accounts', version: '1', load }
 
 /** What `npm start` prints so a newcomer can sign in as each role. */
-export const demoSignIns = USERS.map((user) => ({ role: ORGANISATIONS.find((o) => o.key === user.org)!.kind, email: user.email }))
+export const demoSignIns = USERS.map((user) => {
+  const organisation = ORGANISATIONS.find((o) => o.key === user.org)!
+  return { role: organisation.kind, email: user.email, organisation: organisation.legalName }
+})
