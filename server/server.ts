@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   }
 
   await app.ready()
-  if (config.seedDemo) await loadDemoData(app.db, app.log, undefined, app.clock)
+  if (config.seedDemo) {
+    // Demo data is a convenience: a set that cannot load is rolled back and reported, and the platform still starts.
+    await loadDemoData(app.db, app.log, undefined, app.clock).catch((error: unknown) => app.log.error({ err: error }, 'demo data could not be loaded; the platform runs without it'))
+  }
   await app.listen({ port: config.port, host: config.host })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const url = config.publicUrl
