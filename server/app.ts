@@ -6,12 +6,14 @@ import clockPlugin, { type Clock } from './infra/clock.js'
 import dbPlugin from './infra/db.js'
 import docsPlugin from './infra/docs.js'
 import mailerPlugin from './infra/mailer.js'
-import problemsPlugin from './infra/problems.js'
+import problemsPlugin, { sendProblem, toProblem } from './infra/problems.js'
 import searchPlugin from './infra/search/index.js'
 import webPlugin from './infra/web.js'
 import accessPlugin from './infra/access.js'
 import outboxPlugin, { type OutboxOptions } from './infra/outbox.js'
 import livePlugin from './infra/live.js'
+import securityPlugin from './infra/security.js'
+import writeLimitsPlugin from './infra/security-limits.js'
 import healthFeature from './features/health/index.js'
 import { createServices, registerFeatures } from './features/index.js'
 
@@ -33,6 +35,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id']
@@ -40,6 +43,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     forceCloseConnections: 'idle',
+    // What the router refuses before any route runs (an over-long path parameter, a bad content type) is a problem too.
+    frameworkErrors: (error, request, reply) => void sendProblem(reply, request, toProblem(error)),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onRequest', async (request, reply) => {
@@ -47,6 +52,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   })
 
   await app.register(problemsPlugin)
+  await app.register(securityPlugin, { config })
   await app.register(clockPlugin, options.clock ? { clock: options.clock } : {})
   await app.register(dbPlugin, { config })
   await app.register(outboxPlugin, options.outbox ?? {})
@@ -64,6 +70,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       eventParticipant: (id) => services.participation.participantsOfEvent(id),
     },
   })
+  await app.register(writeLimitsPlugin, { config })
   await app.register(docsPlugin, { config })
 
   await app.register(healthFeature)

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 /**
@@ -28,6 +29,14 @@ export interface Config {
   seedDemo: boolean
   /** Serve the built web app from web/dist. */
   serveWeb: boolean
+  /** Origins (`scheme://host[:port]`) besides PUBLIC_URL whose pages may call the API from a browser. */
+  corsOrigins: string[]
+  /** Writes per minute for one signed-in person, or one address when signed out; 0 turns the limit off. */
+  rateLimitWrites: number
+  /** Sign-in, sign-up, sign-in-link and invitation requests per 15 minutes from one address; 0 turns the limit off. */
+  rateLimitAuth: number
+  /** Which proxies' X-Forwarded-For/-Proto/-Host to believe: none, any, or these addresses and ranges. */
+  trustProxy: boolean | string[]
 }
 
 export class ConfigError extends Error {
@@ -77,6 +86,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedDemo: readBool(read('SEED_DEMO'), true, 'SEED_DEMO', problems),
     serveWeb: readBool(read('SERVE_WEB'), true, 'SERVE_WEB', problems),
+    corsOrigins: readOrigins(read('CORS_ORIGINS'), 'CORS_ORIGINS', problems),
+    rateLimitWrites: readCount(read('RATE_LIMIT_WRITES'), 300, 'RATE_LIMIT_WRITES', problems),
+    rateLimitAuth: readCount(read('RATE_LIMIT_AUTH'), 30, 'RATE_LIMIT_AUTH', problems),
+    trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),
   }
   if (meiliHost === undefined && config.meiliApiKey !== undefined) {
     problems.push('MEILI_API_KEY is set but MEILI_HOST is not: set both to use Meilisearch')
@@ -116,6 +129,52 @@ function readBool(raw: string | undefined, fallback: boolean, name: string, prob
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false
   problems.push(`${name} must be true or false (got "${raw}")`)
   return fallback
+}
+
+function readCount(raw: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+    problems.push(`${name} must be a whole number, 0 for no limit (got "${raw}")`)
+    return fallback
+  }
+  return value
+}
+
+/** `true`/`false`, or proxy addresses and CIDR ranges separated by commas (`10.0.0.0/8,::1`). */
+function readTrustProxy(raw: string | undefined, problems: string[]): boolean | string[] {
+  if (raw === undefined || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true
+  const entries = raw.split(',').map((part) => part.trim()).filter((part) => part !== '')
+  const bad = entries.filter((entry) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return false
+    const [address = '', bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    return family === 0 || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+  })
+  if (bad.length > 0) problems.push(`TRUST_PROXY must be true, false, or addresses and ranges such as 10.0.0.0/8 separated by commas (got "${bad.join(', ')}")`)
+  return bad.length > 0 ? false : entries
+}
+
+/** A comma-separated list of origins such as `https://partner.example.eu`: scheme, host and port only. */
+function readOrigins(raw: string | undefined, name: string, problems: string[]): string[] {
+  if (raw === undefined) return []
+  const origins: string[] = []
+  for (const item of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    let url: URL | undefined
+    try {
+      url = new URL(item)
+    } catch {
+      url = undefined
+    }
+    const originOnly = url !== undefined && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && !item.endsWith('/')
+    if (!url || !originOnly || !['http:', 'https:'].includes(url.protocol)) {
+      problems.push(`${name} must list origins such as https://partner.example.eu, separated by commas (got "${item}")`)
+    } else {
+      origins.push(url.origin)
+    }
+  }
+  return origins
 }
 
 /** Hides the password part of a URL so configuration can be printed and logged. */

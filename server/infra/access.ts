@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import cookie from '@fastify/cookie'
 import type { OrganisationKind, Role } from '../../shared/schemas/accounts.js'
@@ -59,8 +59,8 @@ declare module 'fastify' {
     auth: AuthContext | null
   }
   interface FastifyInstance {
-    /** Every route with its access rule, e.g. for the authorisation test matrix. */
-    routeRules(): { method: string; url: string; access: Access | undefined }[]
+    /** Every route with its access rule and schema, e.g. for the authorisation test matrix and the property tests. */
+    routeRules(): { method: string; url: string; access: Access | undefined; schema: FastifySchema | undefined }[]
   }
 }
 
@@ -119,7 +119,7 @@ export async function isAllowed(rule: Access, request: FastifyRequest, options: 
 
 async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
   const routes: RouteOptions[] = []
-  const allowedOrigins = new Set([new URL(options.config.publicUrl).origin])
+  const allowedOrigins = new Set([new URL(options.config.publicUrl).origin, ...options.config.corsOrigins])
   await app.register(cookie)
   app.decorateRequest('auth', null)
 
@@ -127,7 +127,7 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
     routes.push(route)
   })
   app.decorate('routeRules', () =>
-    routes.flatMap((route) => [route.method].flat().map((method) => ({ method: String(method), url: route.url, access: route.config?.access }))),
+    routes.flatMap((route) => [route.method].flat().map((method) => ({ method: String(method), url: route.url, access: route.config?.access, schema: route.schema }))),
   )
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${String(route.method)} ${route.url}`)

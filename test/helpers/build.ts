@@ -16,10 +16,14 @@ export interface BuildOptions extends AppOptions {
   plugins?: FastifyPluginAsync[]
 }
 
-/** The test configuration: a fresh database, no demo data, silent logs. */
+/**
+ * The test configuration: a fresh database, no demo data, silent logs. Tests
+ * often stop the clock, so one rate-limit window would span a whole file: the
+ * write limit is raised (test/infra/write-limits.test.ts sets its own).
+ */
 export async function testConfig(t: TestContext, options: BuildOptions = {}): Promise<Config> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase(t))
-  return loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_DEMO: 'false', SERVE_WEB: 'false', ...options.env })
+  return loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_DEMO: 'false', SERVE_WEB: 'false', RATE_LIMIT_WRITES: '100000', ...options.env })
 }
 
 /** The whole app on its own database, driven through `app.inject`; closed on teardown. */

@@ -137,7 +137,7 @@ t.test('old rate-limit windows are pruned', async (t) => {
   const { createRateLimiter } = await import('../../../server/infra/rate-limit.js')
   const limiter = createRateLimiter(app.db, clock)
   await limiter.prune()
-  t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 2, 'recent windows stay')
+  t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 3, 'recent windows stay (per address for sign-in routes, per address and per e-mail for links)')
   clock.advance(2 * 86_400_000)
   await limiter.prune()
   t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 0)
