@@ -71,6 +71,20 @@ const POSTGRES_CODES: Record<string, ProblemDefinition> = {
   '22003': commonProblems.badValue,
   '22007': commonProblems.badValue,
   '22008': commonProblems.badValue,
+  // Text PostgreSQL cannot store: a NUL character in a text column (22021) or a jsonb value (22P05).
+  '22021': commonProblems.badValue,
+  '22P05': commonProblems.badValue,
+}
+
+/** The path of the first string holding a NUL character, which no text column can store; schemas cannot say so. */
+function nulPath(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, [...path, key])
+    if (found) return found
+  }
+  return undefined
 }
 
 /** `{ 400: Problem, 404: Problem }` for a route's `response` schema. */
@@ -164,6 +178,16 @@ async function problemsPlugin(app: FastifyInstance) {
       request.log.info({ code: problem.code, detail: problem.message }, 'request refused')
     }
     return sendProblem(reply, request, problem)
+  })
+  // After access and schema validation, before any handler: a NUL character is refused by name, not by the database.
+  app.addHook('preHandler', async (request) => {
+    for (const [where, value] of [['body', request.body], ['query', request.query]] as const) {
+      const path = nulPath(value, [where])
+      if (path) {
+        const field = path.join('.')
+        throw commonProblems.validation(`Check ${field}`, [{ field, code: 'nul', message: 'must not contain the NUL character' }])
+      }
+    }
   })
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`)),

@@ -47,6 +47,8 @@ export function createVouchersService(deps: OutcomesDeps) {
       await db.transaction(async (tx) => {
         const [sme] = await tx.execute<{ ok: boolean }>(sql`select exists (select 1 from participations p join events ev on ev.id = p.event_id join organisations o on o.id = p.organisation_id and o.kind = 'sme' where ev.edition_id = ${editionId} and p.organisation_id = ${smeId}) as ok`)
         if (!sme?.ok) throw problems.notSme('The SME does not take part in this edition.', [{ field: 'params.orgId', code: 'participant', message: 'is not an SME of this edition' }])
+        // Claims lock the budget row too, so none can slip in between the sum and the new budget.
+        await tx.select({ budgetEur: voucherBudgets.budgetEur }).from(voucherBudgets).where(sql`${voucherBudgets.editionId} = ${editionId} and ${voucherBudgets.smeId} = ${smeId}`).for('update')
         const [used] = await tx.execute<{ n: number }>(sql`select coalesce(sum(amount_eur), 0)::int as n from voucher_claims where edition_id = ${editionId} and sme_id = ${smeId} and status <> 'rejected'`)
         if ((used?.n ?? 0) > budgetEur) throw problems.noBudget('Claims already exceed that budget.', [{ field: 'body.budgetEur', code: 'minimum', message: `must be at least ${used!.n}` }])
         await tx.insert(voucherBudgets).values({ editionId, smeId, budgetEur, updatedAt: clock.now() }).onConflictDoUpdate({ target: [voucherBudgets.editionId, voucherBudgets.smeId], set: { budgetEur, updatedAt: clock.now() } })

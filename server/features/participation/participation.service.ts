@@ -81,6 +81,11 @@ export function createParticipationService(deps: ParticipationDeps) {
     return maxPerPerson * (row?.kind === 'buyer' ? Math.max(1, row.people) : 1)
   }
 
+  /** Locks both sides' participation rows, always in the same order, so simultaneous accepts count each other's meetings against the quota. */
+  async function lockSides(tx: DbOrTx, eventId: string, organisationIds: string[]) {
+    await tx.select({ id: participations.id }).from(participations).where(and(eq(participations.eventId, eventId), inArray(participations.organisationId, organisationIds))).orderBy(participations.organisationId).for('update')
+  }
+
   async function acceptedCount(tx: DbOrTx, eventId: string, organisationId: string): Promise<number> {
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingRequests).where(and(eq(meetingRequests.eventId, eventId), eq(meetingRequests.status, 'accepted'), or(eq(meetingRequests.fromOrganisationId, organisationId), eq(meetingRequests.toOrganisationId, organisationId))))
     return row?.n ?? 0
@@ -176,6 +181,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         if (event.requestDeadline && clock.now() > event.requestDeadline) throw problems.deadlinePassed()
         const [from, to] = [await nameOf(tx, input.from), await nameOf(tx, input.to)]
         if (new Set([from.kind, to.kind]).size !== 2 || ![from.kind, to.kind].every((k) => k === 'sme' || k === 'buyer')) throw problems.wrongPair()
+        await lockSides(tx, input.eventId, [input.from, input.to])
         for (const id of [input.from, input.to]) if (!mayMeet((await participationOf(tx, input.eventId, id))?.status)) throw problems.notSelected()
         const [pending] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingRequests).where(and(eq(meetingRequests.eventId, input.eventId), eq(meetingRequests.fromOrganisationId, input.from), eq(meetingRequests.status, 'pending')))
         if (!input.imposed && (pending?.n ?? 0) >= event.maxMeetingsPerParticipant * 2) throw problems.quotaReached('Wait for answers to your pending requests first.')
@@ -207,6 +213,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         if (!side) throw problems.requestNotFound()
         const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
         if (!requestMoves(status)[side].includes(to)) throw problems.illegalRequestMove(`A ${status} request cannot be ${to} by its ${side}.`)
+        if (to === 'accepted') await lockSides(tx, request.eventId, [request.fromOrganisationId, request.toOrganisationId])
         const full = async (id: string) => (await acceptedCount(tx, request.eventId, id)) >= (await quotaOf(tx, event.maxMeetingsPerParticipant, request.eventId, id))
         if (to === 'accepted' && (await full(request.toOrganisationId))) throw problems.quotaReached()
         if (to === 'accepted' && (await full(request.fromOrganisationId))) throw problems.quotaReached('The other side has no meetings left.')
