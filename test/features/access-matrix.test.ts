@@ -95,6 +95,8 @@ const MATRIX: Record<string, Case> = {
   'DELETE /api/organisations/:orgId/needs/:needId': { allowed: ['buyer'], request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs/${await newNeed(w)}` }) },
   'GET /api/offers/:offerId': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/offers/${w.offer}` }) },
   'GET /api/needs/:needId': { allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'], request: async (w) => ({ url: `/api/needs/${w.need}` }) },
+  'GET /api/offers/:offerId/matches': { allowed: ['smeAdmin', 'smeMember', 'organiser'], refusal: (role) => (['otherSme', 'otherOrganiser'].includes(role) ? [404, 'offers.not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/offers/${w.offer}/matches?limit=5` }) },
+  'GET /api/needs/:needId/matches': { allowed: ['buyer', 'organiser'], refusal: (role) => (role === 'otherOrganiser' ? [404, 'needs.not_found'] : [403, 'auth.forbidden']), request: async (w) => ({ url: `/api/needs/${w.need}/matches?lang=it` }) },
   'GET /api/search/offers': { allowed: ['buyer', 'organiser', 'otherOrganiser', 'authority'], request: fixed('/api/search/offers?q=bus') },
   'GET /api/organisers/:orgId/editions': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/editions` }) },
   'POST /api/organisers/:orgId/editions': { allowed: ['organiser'], request: async (w) => ({ url: `/api/organisers/${w.hub}/editions`, payload: EDITION }) },

@@ -6,6 +6,7 @@ import { AsyncView } from '../components/async-view.js'
 import { EditorHeader } from '../components/catalogue/editor-header.js'
 import { NeedEditor } from '../components/catalogue/need-editor.js'
 import { useListingNavigation } from '../components/catalogue/use-listing-navigation.js'
+import { MatchesPanel } from '../components/matching/matches-panel.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -41,6 +42,7 @@ function NeedForm({ orgId, need, onSaved }: { orgId: string; need: Need | null; 
     <div className="page-section" data-testid="need-editor">
       <EditorHeader kind="need" orgId={orgId} title={need?.title} status={need?.status} />
       <NeedEditor orgId={orgId} need={need} onSaved={saved} onDeleted={go.deleted} />
+      {need && <MatchesPanel kind="need" id={need.id} />}
     </div>
   )
 }

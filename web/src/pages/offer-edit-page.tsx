@@ -6,6 +6,7 @@ import { AsyncView } from '../components/async-view.js'
 import { EditorHeader } from '../components/catalogue/editor-header.js'
 import { OfferEditor } from '../components/catalogue/offer-editor.js'
 import { useListingNavigation } from '../components/catalogue/use-listing-navigation.js'
+import { MatchesPanel } from '../components/matching/matches-panel.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -41,6 +42,7 @@ function OfferForm({ orgId, offer, onSaved }: { orgId: string; offer: Offer | nu
     <div className="page-section" data-testid="offer-editor">
       <EditorHeader kind="offer" orgId={orgId} title={offer?.title} status={offer?.status} />
       <OfferEditor orgId={orgId} offer={offer} onSaved={saved} onDeleted={go.deleted} />
+      {offer && <MatchesPanel kind="offer" id={offer.id} />}
     </div>
   )
 }
