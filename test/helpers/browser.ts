@@ -26,3 +26,15 @@ export async function serveApp(t: TestContext, options: BuildOptions = {}): Prom
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, url }
 }
+
+/**
+ * Waits until `check` holds, polling from the test's side: the pages run under
+ * a CSP without 'unsafe-eval', so string predicates cannot run in the page.
+ */
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, waitUntil } from '../helpers/browser.js'
 import { affiliate, createOrgWithAdmin, signIn } from '../helpers/accounts.js'
 
 t.test('a hub creates an event, an SME applies and requests a meeting, the buyer accepts', async (t) => {
@@ -107,7 +107,7 @@ t.test('a buyer names two representatives, sees its event in the calendar, and c
   const jonas = people[1]!
   const [jonasRow] = await app.sql`select id from representatives where name = 'Jonas Roth'`
   await page.selectOption(`[data-testid="request-row"][data-request-id="${request.id}"] [data-testid="request-held-by"]`, String(jonasRow!.id))
-  await page.waitForFunction(`document.querySelector('[data-testid="request-held-by"]').value === '${String(jonasRow!.id)}'`)
+  await waitUntil(async () => (await page.locator('[data-testid="request-held-by"]').inputValue()) === String(jonasRow!.id), 'the representative chosen')
   const [held] = await app.sql`select representative_id from meeting_requests where id = ${request.id}`
   t.equal(held!.representative_id, jonasRow!.id, `${String(jonas.name)} holds the meeting`)
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, waitUntil } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { recommendationsWorld } from '../helpers/recommendations.js'
 
@@ -38,7 +38,7 @@ t.test('an SME marks a buyer "must meet", the buyer marks "meet", and the hub tu
   await hubPage.waitForSelector('[data-testid="curation-row"]')
   await hubPage.check('[data-testid="curation-mutual"]')
   const pair = '[data-testid="curation-row"][data-pair="Alpha Srl × Nordbahn GmbH"]'
-  await hubPage.waitForFunction('document.querySelectorAll(\'[data-testid="curation-row"]\').length === 1')
+  await waitUntil(async () => (await hubPage.locator('[data-testid="curation-row"]').count()) === 1, 'one curation row')
   t.equal(await hubPage.getAttribute('[data-testid="curation-row"]', 'data-pair'), 'Alpha Srl × Nordbahn GmbH', 'only the mutual pair')
   await hubPage.click(`${pair} [data-testid="curation-create-request"]`)
   await hubPage.waitForSelector('[data-testid="curation-notice"]')

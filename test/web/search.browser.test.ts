@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, waitUntil } from '../helpers/browser.js'
 import { market, offer } from '../helpers/catalogue.js'
 
 t.test('a buyer searches offers, narrows them with a facet, and sees the matches highlighted', async (t) => {
@@ -17,18 +17,19 @@ t.test('a buyer searches offers, narrows them with a facet, and sees the matches
   await page.goto(`${url}/search/offers`)
   await page.fill('[data-testid="search-input"]', 'autobus')
   await page.click('[data-testid="search-submit"]')
-  await page.waitForFunction('document.querySelectorAll(\'[data-testid="search-hit"]\').length === 3')
+  // The listing shown before the query has no highlights: wait for the query's own hits.
+  await waitUntil(async () => (await page.locator('[data-testid="search-hit"]').count()) === 3 && (await page.locator('[data-testid="search-hit"] mark').count()) > 0, '3 highlighted search hits')
   t.match(await page.textContent('[data-testid="search-total"]'), /3/)
   t.match(await page.innerHTML('[data-testid="search-hit"]'), /<mark>[Aa]utobus<\/mark>/, 'the match is highlighted')
 
   await page.click('[data-testid="facet-trl"] [data-testid="facet-value"][data-value="6"]')
-  await page.waitForFunction('document.querySelectorAll(\'[data-testid="search-hit"]\').length === 1')
+  await waitUntil(async () => (await page.locator('[data-testid="search-hit"]').count()) === 1, '1 search hit')
   t.match(await page.textContent('[data-testid="search-total"]'), /1/)
   t.match(await page.textContent('[data-testid="search-hit"]'), /idrogeno/)
   t.equal(await page.getAttribute('[data-testid="active-filter"]', 'data-filter'), 'trl')
   t.match(page.url(), /trl/, 'the filter is in the address, so the search can be shared')
 
   await page.reload()
-  await page.waitForFunction('document.querySelectorAll(\'[data-testid="search-hit"]\').length === 1')
+  await waitUntil(async () => (await page.locator('[data-testid="search-hit"]').count()) === 1, '1 search hit')
   t.pass('the narrowed search survives a reload')
 })

@@ -14,7 +14,7 @@ t.test('the web app loads from the server and switches between English and Itali
   t.equal(await page.getAttribute('[data-testid="status-database"]', 'data-state'), 'up')
 
   await page.click('button[data-lang="it"]')
-  await page.waitForFunction("document.documentElement.lang === 'it'")
+  await page.waitForSelector('html[lang="it"]', { state: 'attached' })
   t.equal(await page.textContent('h1'), 'Meet the Buyer: le PMI incontrano i grandi acquirenti')
   t.equal(await page.getAttribute('button[data-lang="it"]', 'aria-pressed'), 'true')
 
@@ -23,7 +23,7 @@ t.test('the web app loads from the server and switches between English and Itali
   t.equal(await page.getAttribute('html', 'lang'), 'it', 'the choice survives a reload')
 
   await page.click('button[data-lang="en"]')
-  await page.waitForFunction("document.documentElement.lang === 'en'")
+  await page.waitForSelector('html[lang="en"]', { state: 'attached' })
   t.equal(await page.textContent('h1'), 'Meet the Buyer: connecting SMEs with large buyers')
 })
 
