@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { check, hostileString, mutations, type JsonSchema } from './schema-inputs.js'
-import { BODY_LIMIT, WRITE_METHODS, holds, namesField, problemOf, propertyWorld, runs, send, share, unchanged, urlOf } from './route-properties.js'
+import { check, mutations, type JsonSchema } from './schema-inputs.js'
+import { BODY_LIMIT, WRITE_METHODS, encodable, holds, malformedValue, namesField, problemOf, propertyWorld, runs, send, share, unchanged, urlOf } from './route-properties.js'
 import { fingerprint } from './api-world.js'
 
 /**
@@ -28,24 +28,7 @@ function partName(part: Part): string {
 /** The router refuses a parameter over 100 characters before any route runs (params-long.test.ts pins that answer: a 414 problem). */
 const MAX_PARAM_LENGTH = 100
 
-const malformed = fc.oneof(
-  hostileString,
-  fc.integer({ min: 37, max: MAX_PARAM_LENGTH }).map((n) => 'x'.repeat(n)),
-  fc.uuid().map((id) => id.replace(/-/g, '')),
-  fc.uuid().map((id) => `${id}x`),
-  fc.uuid().map((id) => ` ${id}`),
-  fc.constantFrom('0', '-1', '1.5', '1e999', 'true', '[]', '{}', '%', '..', '.'),
-)
-
-/** A URL can carry any text but lone surrogates, which have no UTF-8 form. */
-function encodable(text: string): boolean {
-  try {
-    encodeURIComponent(text)
-    return true
-  } catch {
-    return false
-  }
-}
+const malformed = malformedValue(fc.integer({ min: 37, max: MAX_PARAM_LENGTH }))
 
 function expectRefusal(res: Parameters<typeof problemOf>[0], field: string): void {
   const problem = problemOf(res)

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import fc from 'fast-check'
 import { build } from './build.js'
 import { bindRoute, callAs, changedTables, fingerprint, makeApiWorld, pathFor, type ApiWorld, type RouteBinding } from './api-world.js'
-import { check, sample, type Hint, type JsonSchema } from './schema-inputs.js'
+import { check, hostileString, sample, type Hint, type JsonSchema } from './schema-inputs.js'
 
 /**
  * What the property tests of the API share: the app on its own database with
@@ -139,4 +139,26 @@ export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export function runs(base: number): number {
   const factor = Number(process.env.PROPERTY_RUNS_FACTOR ?? '1')
   return Math.max(1, Math.round(base * (Number.isFinite(factor) && factor > 0 ? factor : 1)))
+}
+
+/** Malformed values for a path or query parameter: hostile text, long runs of `lengths`, ids that are almost uuids, numbers and punctuation. */
+export function malformedValue(lengths: fc.Arbitrary<number>): fc.Arbitrary<string> {
+  return fc.oneof(
+    hostileString,
+    lengths.map((n) => 'x'.repeat(n)),
+    fc.uuid().map((id) => id.replace(/-/g, '')),
+    fc.uuid().map((id) => `${id}x`),
+    fc.uuid().map((id) => ` ${id}`),
+    fc.constantFrom('0', '-1', '1.5', '1e999', 'true', '[]', '{}', '%', '..', '.'),
+  )
+}
+
+/** A URL can carry any text but lone surrogates, which have no UTF-8 form. */
+export function encodable(text: string): boolean {
+  try {
+    encodeURIComponent(text)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { check, hostileString } from '../helpers/schema-inputs.js'
-import { holds, problemOf, propertyWorld, runs, send, unchanged, urlOf, type RouteCase } from '../helpers/route-properties.js'
+import { check } from '../helpers/schema-inputs.js'
+import { encodable, holds, malformedValue, problemOf, propertyWorld, runs, send, unchanged, urlOf, type RouteCase } from '../helpers/route-properties.js'
 
 /**
  * Every route's querystring, fed malformed values (text for numbers, ids
@@ -10,24 +10,7 @@ import { holds, problemOf, propertyWorld, runs, send, unchanged, urlOf, type Rou
  * change in the database.
  */
 
-const malformed = fc.oneof(
-  hostileString,
-  fc.integer({ min: 1_000, max: 20_000 }).map((n) => 'x'.repeat(n)),
-  fc.uuid().map((id) => id.replace(/-/g, '')),
-  fc.uuid().map((id) => `${id}x`),
-  fc.uuid().map((id) => ` ${id}`),
-  fc.constantFrom('0', '-1', '1.5', '1e999', 'true', '[]', '{}', '%', '..', '.'),
-)
-
-/** A URL can carry any text but lone surrogates, which have no UTF-8 form. */
-function encodable(text: string): boolean {
-  try {
-    encodeURIComponent(text)
-    return true
-  } catch {
-    return false
-  }
-}
+const malformed = malformedValue(fc.integer({ min: 1_000, max: 20_000 }))
 
 function queryMutations(route: RouteCase): fc.Arbitrary<{ query: Record<string, string>; field: string }> {
   const schema = route.query!
