@@ -162,8 +162,11 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
--- The organisations whose lines depend on some editions.
+-- The organisations whose lines depend on some editions. The refresh lock is
+-- taken first, so the set is read after every refresh committed before it: a
+-- participation added meanwhile by another transaction is not missed.
 CREATE FUNCTION kpi_organisations_of_editions(editions uuid[]) RETURNS uuid[] LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('kpi_totals'));
   SELECT array(
     SELECT p.organisation_id FROM participations p JOIN events ev ON ev.id = p.event_id WHERE ev.edition_id = ANY(editions)
     UNION SELECT c.sme_id FROM contracts c WHERE c.edition_id = ANY(editions) AND c.status = 'verified'
@@ -278,6 +281,8 @@ CREATE TRIGGER kpi_edition_organisers_delete AFTER DELETE ON edition_organisers 
 --> statement-breakpoint
 CREATE FUNCTION kpi_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- The lock before the set, as in kpi_organisations_of_editions.
+  PERFORM pg_advisory_xact_lock(hashtext('kpi_totals'));
   PERFORM kpi_refresh_members(array(
     SELECT DISTINCT p.organisation_id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN participations p ON p.event_id = n.id WHERE n.edition_id IS DISTINCT FROM o.edition_id ORDER BY 1));
   RETURN NULL;

