@@ -1,5 +1,6 @@
 import { anneal } from './anneal.js'
 import { breaksLowerBound } from './bound.js'
+import { exactImprove } from './exact.js'
 import { konigColouring } from './colouring.js'
 import { kempeSearch } from './kempe-search.js'
 import { greedySlots } from './greedy.js'
@@ -14,10 +15,13 @@ import { assignTables } from './tables.js'
  * restricts slots, else first-fit with the leftovers dropped in anyway);
  * simulated annealing on clashes until every meeting has a clash-free slot;
  * a repair pass that keeps every meeting whose slot is conflict-free
- * (highest priority first) and re-inserts the rest; then Kempe-chain
- * annealing that stays clash-free while it lowers fairness excess and breaks,
- * stopping early at the lower bound. The greedy baseline is kept if it is
- * ever better, so the answer is never worse than first-fit.
+ * (highest priority first) and re-inserts the rest; Kempe-chain annealing
+ * that stays clash-free while it lowers fairness excess and breaks; then the
+ * exact phase (SAT, `exact.ts`) for the rest of the time: it completes a
+ * schedule the annealing could not, improves it neighbourhood by
+ * neighbourhood, and may prove it optimal. Every phase stops early at the
+ * lower bound. The greedy baseline is kept if it is ever better, so the
+ * answer is never worse than first-fit.
  */
 
 export interface SolveOptions {
@@ -27,6 +31,8 @@ export interface SolveOptions {
   seed?: number
   /** Search steps; with the seed, this (not the clock) decides the answer. */
   maxIterations?: number
+  /** Conflicts the exact phase may spend (default: maxIterations / 20). */
+  maxConflicts?: number
   clock?: () => number
   onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number; elapsedMs: number }) => void
 }
@@ -38,8 +44,9 @@ export interface SolveResult extends ScheduleResult {
 }
 
 const DEFAULTS = { timeLimitMs: 10_000, fairness: 2, seed: 1, maxIterations: 60_000_000 }
-/** Share of the time limit the penalty search may take to place every meeting. */
-const FEASIBILITY_SHARE = 0.7
+/** Shares of the time limit: the penalty search placing every meeting, and every annealing phase together. */
+const FEASIBILITY_SHARE = 0.3
+const ANNEALING_SHARE = 0.3
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
   const bit = 1 << t
@@ -142,6 +149,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     found = { ...relaxed, iterations: found.iterations + relaxed.iterations }
   }
   // Phase 2, on clash-free ground only: Kempe-chain annealing on fairness and breaks.
+  const annealedBy = startedAt + ANNEALING_SHARE * settings.timeLimitMs
   const polished = kempeSearch({
     ...common,
     start: repair(model, found.slot),
@@ -149,19 +157,57 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     cycleIterations: Math.min(2_000_000, Math.max(20_000, 5_000 * instance.meetings.length)),
     patience: 5,
     excessWeight: 3,
+    deadline: annealedBy,
     onCycle: options.onProgress && ((best, iterations) => options.onProgress!({ iterations: found.iterations + iterations, breaks: best.breaks, hard: 0, excess: best.excess, elapsedMs: clock() - startedAt })),
   })
-  const repaired = polished.slot
-  found = { ...found, iterations: found.iterations + polished.iterations, stoppedBy: found.stoppedBy === 'time' ? 'time' : polished.stoppedBy }
-  const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, repaired, limit))
-  const slot = useGreedy ? greedy : repaired
+  let slot = polished.slot
+  let stoppedBy: ScheduleResult['stoppedBy'] = polished.stoppedBy === 'bound' ? 'bound' : 'iterations'
+  let lowerBound = bound.total
+  let iterations = found.iterations + polished.iterations
+  let annealAgain = true
+  // Phase 3, exact: complete, improve, prove. Skipped when the fairness bound is already relaxed.
+  const [missing, excess] = scheduleKey(model, slot, limit)
+  if (stoppedBy !== 'bound' && excess === 0) {
+    const exact = exactImprove(model, slot, {
+      fairness: limit,
+      lowerBound: bound.total ?? 0,
+      deadline: common.deadline,
+      clock,
+      random,
+      maxConflicts: options.maxConflicts ?? Math.floor(settings.maxIterations / 20),
+      onImproved: (breaks) => options.onProgress?.({ iterations, breaks, hard: 0, excess: 0, elapsedMs: clock() - startedAt }),
+    })
+    if (exact.complete && (missing > 0 || exact.breaks < scheduleKey(model, slot, limit)[2])) slot = exact.slot
+    if (exact.proven && exact.complete) {
+      stoppedBy = 'bound'
+      lowerBound = Math.max(lowerBound ?? 0, exact.breaks)
+    }
+    // Only a proof that no complete schedule exists leaves time the annealing can still use.
+    annealAgain = exact.proven && !exact.complete
+  }
+  if (stoppedBy !== 'bound' && annealAgain && clock() < common.deadline) {
+    // Meetings left out or fairness relaxed: the Kempe search keeps lowering breaks until the time limit.
+    const more = kempeSearch({
+      ...common,
+      start: slot,
+      maxIterations: Math.max(0, settings.maxIterations - iterations),
+      cycleIterations: Math.min(2_000_000, Math.max(20_000, 5_000 * instance.meetings.length)),
+      patience: 5,
+      excessWeight: 3,
+    })
+    iterations += more.iterations
+    if (better(scheduleKey(model, more.slot, limit), scheduleKey(model, slot, limit))) slot = more.slot
+  }
+  if (stoppedBy !== 'bound' && clock() >= common.deadline) stoppedBy = 'time'
+  const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, slot, limit))
+  if (useGreedy) slot = greedy
   const result = buildResult(model, {
     slotOf: slot,
     tableOf: assignTables(instance, slot),
     fairness,
-    lowerBound: bound.total,
-    iterations: found.iterations,
-    stoppedBy: useGreedy ? 'baseline' : found.stoppedBy,
+    lowerBound,
+    iterations,
+    stoppedBy: useGreedy ? 'baseline' : stoppedBy,
   })
   const fairnessProvenInfeasible = fairness !== null && bound.perParticipant.some((g) => g > fairness)
   return { ...result, fairnessProvenInfeasible, elapsedMs: clock() - startedAt }

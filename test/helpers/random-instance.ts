@@ -1,4 +1,5 @@
 import type { Instance } from '../../server/scheduling/instance.js'
+import type { Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
 
 /** `base + a random whole number below spread`. */
@@ -42,4 +43,33 @@ export function randomLimitedInstance(seed: number, shape: LimitedShape): Instan
     })
   }
   return { name: `random-${seed}`, slots: { count, morning }, tables: shape.tables[0] + int(shape.tables[1]), participants, meetings }
+}
+
+/** Every schedule placing all meetings, by depth-first search over the rules themselves. */
+export function everySchedule(model: Model, visit: (slot: Int32Array) => void): void {
+  const M = model.a.length
+  const slot = new Int32Array(M).fill(-1)
+  const busy = new Int32Array(model.participants)
+  const load = new Int32Array(model.slots)
+  const go = (i: number): void => {
+    if (i === M) {
+      const ordered = model.preds.every((list, k) => list.every((j) => slot[j]! < slot[k]!))
+      if (ordered) visit(slot)
+      return
+    }
+    for (let s = 0; s < model.slots; s++) {
+      const bit = 1 << s
+      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables) continue
+      slot[i] = s
+      busy[model.a[i]!]! |= bit
+      busy[model.b[i]!]! |= bit
+      load[s]!++
+      go(i + 1)
+      busy[model.a[i]!]! &= ~bit
+      busy[model.b[i]!]! &= ~bit
+      load[s]!--
+    }
+    slot[i] = -1
+  }
+  go(0)
 }

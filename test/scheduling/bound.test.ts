@@ -1,41 +1,12 @@
 import t from 'tap'
-import { randomLimitedInstance } from '../helpers/random-instance.js'
+import { everySchedule, randomLimitedInstance } from '../helpers/random-instance.js'
 import { breaksLowerBound } from '../../server/scheduling/bound.js'
 import type { Instance } from '../../server/scheduling/instance.js'
-import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
+import { buildModel, gaps } from '../../server/scheduling/model.js'
 import { propagateDomains } from '../../server/scheduling/propagate.js'
 
 /** A small random event with every kind of limit, small enough to enumerate every schedule. */
 const randomInstance = (seed: number): Instance => randomLimitedInstance(seed, { people: [3, 4], slots: [3, 4], tables: [1, 3], attempts: () => 12, maxMeetings: 7, fixedAbove: 0.85 })
-
-/** Every schedule placing all meetings, by depth-first search over the rules themselves. */
-function everySchedule(model: Model, visit: (slot: Int32Array) => void): void {
-  const M = model.a.length
-  const slot = new Int32Array(M).fill(-1)
-  const busy = new Int32Array(model.participants)
-  const load = new Int32Array(model.slots)
-  const go = (i: number): void => {
-    if (i === M) {
-      const ordered = model.preds.every((list, k) => list.every((j) => slot[j]! < slot[k]!))
-      if (ordered) visit(slot)
-      return
-    }
-    for (let s = 0; s < model.slots; s++) {
-      const bit = 1 << s
-      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables) continue
-      slot[i] = s
-      busy[model.a[i]!]! |= bit
-      busy[model.b[i]!]! |= bit
-      load[s]!++
-      go(i + 1)
-      busy[model.a[i]!]! &= ~bit
-      busy[model.b[i]!]! &= ~bit
-      load[s]!--
-    }
-    slot[i] = -1
-  }
-  go(0)
-}
 
 t.test('the lower bound never exceeds the fewest breaks of any complete schedule, and narrowed domains keep every schedule', async (t) => {
   let tight = 0

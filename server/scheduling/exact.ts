@@ -1,0 +1,260 @@
+import { busyMasks } from './result.js'
+import { gaps, type Model } from './model.js'
+import { propagateDomains } from './propagate.js'
+import { negLit, posLit, SatSolver } from './sat.js'
+
+/**
+ * The exact phase: the problem as a SAT instance, solved by `sat.ts`.
+ *
+ * Variables: x(i,t) meeting i in slot t (t in its narrowed domain); y(p,t)
+ * participant p busy in t; e(p,t) p busy somewhere in 0..t; g(p,t) p starts
+ * a run of meetings at t after an earlier run, i.e. a break; z(p) p has a
+ * break. Constraints: every meeting in exactly one slot; at most one meeting
+ * per participant and slot, y(p,t) exactly when one is there; at most
+ * `tables` meetings per slot; precedences; g(p,t) ⇔ y(p,t) ∧ ¬y(p,t−1) ∧
+ * e(p,t−2) (slots are one line: lunch is no break); at most `fairness`
+ * breaks per participant and at most `bound` in all. Implied, for
+ * propagation: each participant is busy in exactly as many slots as they
+ * have meetings, and without a break those slots lie within that many
+ * consecutive slots.
+ *
+ * From a schedule with every meeting placed, the search looks for one with
+ * fewer breaks, mostly in neighbourhoods (see `exactImprove`); each answer
+ * lowers the bound, which keeps what the solver learnt valid; a proof that
+ * none exists makes the schedule optimal. From a partial schedule it first
+ * looks for a complete one, or proves there is none.
+ */
+
+export interface ExactOptions {
+  /** Max breaks per participant (Infinity: none). */
+  fairness: number
+  /** Proven lower bound on breaks: reaching it ends the search. */
+  lowerBound: number
+  deadline: number
+  clock: () => number
+  random: () => number
+  /** Conflicts allowed in all; with the seed, this (not the clock) decides the answer. */
+  maxConflicts?: number
+  onImproved?: (breaks: number) => void
+}
+
+export interface ExactResult {
+  slot: Int32Array
+  breaks: number
+  /** Every meeting has a slot (from the start, or found here). */
+  complete: boolean
+  /** Proven: no complete schedule within the fairness bound has fewer breaks (none at all, if not complete). */
+  proven: boolean
+  conflicts: number
+}
+
+const breaksOf = (model: Model, slot: Int32Array) => busyMasks(model, slot).reduce((s, mask) => s + gaps(mask), 0)
+
+/** Conflicts per neighbourhood, and after how many neighbourhoods the whole problem gets a longer try. */
+const LNS_CONFLICTS = 400
+const FULL_EVERY = 12
+const FULL_CONFLICTS = 4000
+
+/**
+ * Large-neighbourhood search on the SAT encoding: most meetings are held in
+ * their slots by assumptions, the meetings of a few participants (around one
+ * who has a break) or of a window of slots are free, and the solver looks for
+ * a schedule with fewer breaks in that neighbourhood. Every few rounds the
+ * whole problem is tried for longer, which may also prove the schedule optimal.
+ */
+/** `start`: a schedule within the fairness bound, or a partial one (unplaced meetings at -1). */
+export function exactImprove(model: Model, start: Int32Array, options: ExactOptions): ExactResult {
+  const M = start.length
+  let complete = start.every((t) => t >= 0)
+  let best = start
+  let bestBreaks = complete ? breaksOf(model, start) : Infinity
+  const done = (proven: boolean, conflicts: number): ExactResult => ({ slot: best, breaks: complete ? bestBreaks : breaksOf(model, best), complete, proven, conflicts })
+  if (bestBreaks <= options.lowerBound) return done(true, 0)
+  const domain = propagateDomains(model)
+  for (let i = 0; i < M; i++) if (start[i]! >= 0 && !(domain[i]! & (1 << start[i]!))) domain[i] = model.domain[i]!
+  const encoding = encode(model, domain, options.fairness, bestBreaks - 1)
+  if (!encoding) return done(true, 0)
+  const { solver, x, totalBreaks } = encoding
+  const maxConflicts = options.maxConflicts ?? Infinity
+  let free = Math.max(8, Math.round(M / 5))
+  for (let round = 0; ; round++) {
+    const left = maxConflicts - solver.conflicts
+    if (left <= 0 || options.clock() >= options.deadline) return done(false, solver.conflicts)
+    hint(model, solver, encoding, best)
+    // Until every meeting has a slot, the whole problem is searched.
+    const full = !complete || round % FULL_EVERY === FULL_EVERY - 1
+    const assumptions: number[] = []
+    if (!full) {
+      const freed = neighbourhood(model, best, free, options.random)
+      for (let i = 0; i < M; i++) if (!freed[i]) assumptions.push(posLit(x[i]!.find(([t]) => t === best[i])![1]))
+    }
+    const budget = { deadline: options.deadline, clock: options.clock, maxConflicts: Math.min(left, full ? FULL_CONFLICTS : LNS_CONFLICTS) }
+    const status = solver.solve(budget, assumptions)
+    if (status === 'unsat') return done(true, solver.conflicts)
+    // Neighbourhoods proved barren grow; those that run out of conflicts shrink.
+    if (status === 'failed' && !full) free = Math.min(M, Math.round(free * 1.1) + 1)
+    if (status === 'unknown' && !full) free = Math.max(8, Math.round(free * 0.9))
+    if (status !== 'sat') continue
+    const slot = new Int32Array(M).fill(-1)
+    x.forEach((row, i) => {
+      for (const [t, v] of row) if (solver.modelValue(v)) slot[i] = t
+    })
+    best = slot
+    complete = true
+    bestBreaks = breaksOf(model, slot)
+    options.onImproved?.(bestBreaks)
+    if (bestBreaks <= options.lowerBound || !solver.tightenAtMost(totalBreaks, bestBreaks - 1)) return done(true, solver.conflicts)
+  }
+}
+
+/** Meetings set free: those of participants gathered around one with a break, or those in a window of slots. */
+function neighbourhood(model: Model, slot: Int32Array, size: number, random: () => number): Uint8Array {
+  const M = slot.length
+  const freed = new Uint8Array(M)
+  let count = 0
+  if (random() < 0.3) {
+    const width = Math.max(2, Math.round((model.slots * size) / M))
+    const from = Math.floor(random() * Math.max(1, model.slots - width + 1))
+    for (let i = 0; i < M; i++) if (slot[i]! >= from && slot[i]! < from + width) freed[i] = 1
+    return freed
+  }
+  const busy = busyMasks(model, slot)
+  const withBreaks: number[] = []
+  for (let p = 0; p < model.participants; p++) if (gaps(busy[p]!) > 0) withBreaks.push(p)
+  const seed = withBreaks.length > 0 ? withBreaks[Math.floor(random() * withBreaks.length)]! : Math.floor(random() * model.participants)
+  const queue = [seed]
+  const taken = new Set(queue)
+  while (count < size && queue.length > 0) {
+    const p = queue.splice(Math.floor(random() * queue.length), 1)[0]!
+    for (const i of model.meetingsOf[p]!) {
+      if (!freed[i]) {
+        freed[i] = 1
+        count++
+      }
+      const other = model.a[i] === p ? model.b[i]! : model.a[i]!
+      if (!taken.has(other)) {
+        taken.add(other)
+        queue.push(other)
+      }
+    }
+  }
+  return freed
+}
+
+interface Encoding {
+  solver: SatSolver
+  /** Per meeting: [slot, variable] pairs. */
+  x: [number, number][][]
+  /** Per participant and slot: variable or -1 (never busy there). */
+  y: Int32Array[]
+  /** Per participant and slot: the break variable, or -1. */
+  g: Int32Array[]
+  totalBreaks: number
+}
+
+function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: number): Encoding | null {
+  const solver = new SatSolver()
+  const T = model.slots
+  const M = model.a.length
+  const x: [number, number][][] = []
+  const xAt = (i: number, t: number) => x[i]!.find(([u]) => u === t)?.[1] ?? -1
+  for (let i = 0; i < M; i++) {
+    const row: [number, number][] = []
+    for (let t = 0; t < T; t++) if (domain[i]! & (1 << t)) row.push([t, solver.newVar()])
+    if (row.length === 0) return null
+    x.push(row)
+    solver.addClause(row.map(([, v]) => posLit(v)))
+    if (row.length > 1) solver.addAtMost(row.map(([, v]) => posLit(v)), 1)
+  }
+  for (let t = 0; t < T; t++) {
+    const here: number[] = []
+    for (let i = 0; i < M; i++) {
+      const v = xAt(i, t)
+      if (v >= 0) here.push(posLit(v))
+    }
+    if (here.length > model.tables) solver.addAtMost(here, model.tables)
+  }
+  const y: Int32Array[] = []
+  const g: Int32Array[] = []
+  const allBreaks: number[] = []
+  for (let p = 0; p < model.participants; p++) {
+    const mine = model.meetingsOf[p]!
+    const yp = new Int32Array(T).fill(-1)
+    const gp = new Int32Array(T).fill(-1)
+    y.push(yp)
+    g.push(gp)
+    if (mine.length === 0) continue
+    for (let t = 0; t < T; t++) {
+      const here = mine.map((i) => xAt(i, t)).filter((v) => v >= 0).map(posLit)
+      if (here.length === 0) continue
+      const v = solver.newVar()
+      yp[t] = v
+      for (const lit of here) solver.addClause([negLit(lit >> 1), posLit(v)])
+      solver.addClause([negLit(v), ...here])
+      if (here.length > 1) solver.addAtMost(here, 1)
+    }
+    const busy = [...yp].filter((v) => v >= 0)
+    if (busy.length < mine.length) return null
+    solver.addAtMost(busy.map(posLit), mine.length)
+    solver.addAtMost(busy.map(negLit), busy.length - mine.length)
+    // e(u): busy somewhere in 0..u; g(t): a run starts at t after an earlier one, i.e. a break.
+    const e = new Int32Array(T).fill(-1)
+    for (let u = 0; u < T; u++) {
+      const prev = u > 0 ? e[u - 1]! : -1
+      if (yp[u]! < 0 && prev < 0) continue
+      const v = solver.newVar()
+      e[u] = v
+      if (yp[u]! >= 0) solver.addClause([negLit(yp[u]!), posLit(v)])
+      if (prev >= 0) solver.addClause([negLit(prev), posLit(v)])
+      solver.addClause([negLit(v), ...(prev >= 0 ? [posLit(prev)] : []), ...(yp[u]! >= 0 ? [posLit(yp[u]!)] : [])])
+    }
+    const breaks: number[] = []
+    for (let t = 2; t < T; t++) {
+      if (yp[t]! < 0 || e[t - 2]! < 0) continue
+      const v = solver.newVar()
+      gp[t] = v
+      breaks.push(posLit(v))
+      const before = yp[t - 1]!
+      solver.addClause([negLit(yp[t]!), ...(before >= 0 ? [posLit(before)] : []), negLit(e[t - 2]!), posLit(v)])
+      solver.addClause([negLit(v), posLit(yp[t]!)])
+      if (before >= 0) solver.addClause([negLit(v), negLit(before)])
+      solver.addClause([negLit(v), posLit(e[t - 2]!)])
+    }
+    if (Number.isFinite(fairness) && breaks.length > fairness) solver.addAtMost(breaks, fairness)
+    if (breaks.length > 0) {
+      // Without a break, p's busy slots lie within n consecutive slots: two slots n apart are never both busy.
+      const z = solver.newVar()
+      for (const lit of breaks) solver.addClause([negLit(lit >> 1), posLit(z)])
+      solver.addClause([negLit(z), ...breaks])
+      const n = mine.length
+      for (let t = 0; t < T; t++) for (let u = t + n; u < T; u++) if (yp[t]! >= 0 && yp[u]! >= 0) solver.addClause([posLit(z), negLit(yp[t]!), negLit(yp[u]!)])
+    }
+    allBreaks.push(...breaks)
+  }
+  model.preds.forEach((preds, j) => {
+    for (const i of preds) {
+      for (const [t, v] of x[j]!) solver.addClause([negLit(v), ...x[i]!.filter(([u]) => u < t).map(([, w]) => posLit(w))])
+      for (const [t, v] of x[i]!) solver.addClause([negLit(v), ...x[j]!.filter(([u]) => u > t).map(([, w]) => posLit(w))])
+    }
+  })
+  const totalBreaks = solver.addAtMost(allBreaks, Math.max(0, Math.min(maxBreaks, allBreaks.length)))
+  return { solver, x, y, g, totalBreaks }
+}
+
+/** Saved phases set to a schedule, so the search starts next to it. */
+function hint(model: Model, solver: SatSolver, encoding: Encoding, slot: Int32Array) {
+  encoding.x.forEach((row, i) => {
+    for (const [t, v] of row) solver.setPhase(v, slot[i] === t)
+  })
+  const busy = busyMasks(model, slot)
+  for (let p = 0; p < model.participants; p++) {
+    const mask = busy[p]!
+    for (let t = 0; t < model.slots; t++) {
+      const yv = encoding.y[p]![t]!
+      if (yv >= 0) solver.setPhase(yv, (mask & (1 << t)) !== 0)
+      const gv = encoding.g[p]![t]!
+      if (gv >= 0) solver.setPhase(gv, (mask & (1 << t)) !== 0 && !(mask & (1 << (t - 1))) && (mask & ((1 << (t - 1)) - 1)) !== 0)
+    }
+  }
+}
+

@@ -1,0 +1,584 @@
+/**
+ * A conflict-driven clause-learning SAT solver with native at-most-k
+ * constraints, for the exact phase of the scheduler.
+ *
+ * Literals are integers: `2v` is variable v, `2v + 1` its negation. Clauses
+ * are watched by two literals; an at-most-k constraint counts its true
+ * literals as they are assigned and, once k are true, sets the rest false
+ * (the reason, "these k are true", is rebuilt from the trail when conflict
+ * analysis asks for it). Conflicts are learnt at the first unique
+ * implication point and minimised; branching is VSIDS with saved phases, which
+ * a caller may seed with a known solution so that the search starts next to
+ * it; restarts follow the Luby sequence; learnt clauses are thinned by their
+ * literal block distance. Tightening an at-most-k bound between calls keeps
+ * every learnt clause valid, so one solver walks a bound down step by step.
+ *
+ * Deterministic: no randomness, and the budget is counted in conflicts; the
+ * clock is only read to stop at a deadline.
+ */
+
+/** `failed`: no solution with the assumptions (the formula itself may still have one). */
+export type SatStatus = 'sat' | 'unsat' | 'failed' | 'unknown'
+
+export interface SatBudget {
+  /** Time to stop at, read from `clock` every 64 conflicts. */
+  deadline?: number
+  clock?: () => number
+  maxConflicts?: number
+}
+
+const NO_REASON = -1
+/** Reasons below this value name an at-most-k constraint: -(card + 2). */
+const cardReason = (card: number) => -(card + 2)
+
+export const neg = (lit: number) => lit ^ 1
+export const posLit = (v: number) => v << 1
+export const negLit = (v: number) => (v << 1) | 1
+
+function luby(i: number): number {
+  let size = 1
+  let seq = 0
+  while (size < i + 1) {
+    seq++
+    size = 2 * size + 1
+  }
+  let x = i
+  while (size - 1 !== x) {
+    size = (size - 1) >> 1
+    seq--
+    x %= size
+  }
+  return 2 ** seq
+}
+
+export class SatSolver {
+  private vars = 0
+  private ok = true
+  /** Per variable: 1 true, -1 false, 0 unassigned. */
+  private assign = new Int8Array(16)
+  private level = new Int32Array(16)
+  private reason = new Int32Array(16)
+  private trailPos = new Int32Array(16)
+  private phase = new Int8Array(16)
+  private target = new Int8Array(16)
+  private targetLength = 0
+  private activity = new Float64Array(16)
+  private seen = new Uint8Array(16)
+  /** Minimisation results: `stamp` redundant, `stamp + 1` not. */
+  private marks = new Int32Array(16)
+  private stamp = 0
+  private heap: number[] = []
+  private heapIndex = new Int32Array(16).fill(-1)
+  private varInc = 1
+  private trail: number[] = []
+  private trailLim: number[] = []
+  private qhead = 0
+
+  private clauses: (Int32Array | null)[] = []
+  private learnt: boolean[] = []
+  private lbd: number[] = []
+  private clauseActivity: number[] = []
+  private claInc = 1
+  private learntCount = 0
+  /** watches[lit]: pairs (clause, blocker) of clauses watching lit, visited when lit becomes false. */
+  private watches: Int32Array[] = []
+  private watchLength: number[] = []
+
+  private cardLits: Int32Array[] = []
+  private cardBound: number[] = []
+  /** The true literals of each constraint, in trail order (a stack, like the trail). */
+  private cardTrue: number[][] = []
+  /** cardsOf[lit]: constraints in which lit counts when true. */
+  private cardsOf: number[][] = []
+
+  conflicts = 0
+  decisions = 0
+  private model = new Int8Array(0)
+
+  get variables(): number {
+    return this.vars
+  }
+
+  newVar(): number {
+    const v = this.vars++
+    if (v >= this.assign.length) this.grow(2 * this.assign.length)
+    this.phase[v] = -1
+    this.heapIndex[v] = -1
+    this.watches.push(new Int32Array(8), new Int32Array(8))
+    this.watchLength.push(0, 0)
+    this.cardsOf.push([], [])
+    this.heapInsert(v)
+    return v
+  }
+
+  private grow(size: number) {
+    const widen = <T extends Int8Array | Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size)
+      b.set(a)
+      return b
+    }
+    this.assign = widen(this.assign, (n) => new Int8Array(n))
+    this.level = widen(this.level, (n) => new Int32Array(n))
+    this.reason = widen(this.reason, (n) => new Int32Array(n))
+    this.trailPos = widen(this.trailPos, (n) => new Int32Array(n))
+    this.phase = widen(this.phase, (n) => new Int8Array(n))
+    this.target = widen(this.target, (n) => new Int8Array(n))
+    this.activity = widen(this.activity, (n) => new Float64Array(n))
+    this.seen = widen(this.seen, (n) => new Uint8Array(n))
+    this.marks = widen(this.marks, (n) => new Int32Array(n))
+    this.heapIndex = widen(this.heapIndex, (n) => new Int32Array(n).fill(-1))
+  }
+
+  /** 1 true, -1 false, 0 unassigned. */
+  private value(lit: number): number {
+    const a = this.assign[lit >> 1]!
+    return lit & 1 ? -a : a
+  }
+
+  /** The value of variable v in the last model found. */
+  modelValue(v: number): boolean {
+    return this.model[v] === 1
+  }
+
+  /** The phase tried first when branching on v (a known solution, typically). */
+  setPhase(v: number, value: boolean) {
+    this.phase[v] = value ? 1 : -1
+    this.target[v] = 0
+    this.targetLength = 0
+  }
+
+  /** Raises v's activity so that it is branched on early. */
+  bump(v: number, amount: number) {
+    this.activity[v]! += amount
+    if (this.heapIndex[v]! >= 0) this.heapUp(this.heapIndex[v]!)
+  }
+
+  addClause(input: number[]): boolean {
+    if (!this.ok) return false
+    const lits: number[] = []
+    for (const lit of [...new Set(input)].sort((x, y) => x - y)) {
+      const v = this.value(lit)
+      if (v === 1 || lits.includes(neg(lit))) return true
+      if (v === 0) lits.push(lit)
+    }
+    if (lits.length === 0) return (this.ok = false)
+    if (lits.length === 1) {
+      this.enqueue(lits[0]!, NO_REASON)
+      return (this.ok = this.propagate() === null)
+    }
+    this.attach(Int32Array.from(lits), false, 0)
+    return true
+  }
+
+  /** At most k of `lits` true. Returns the constraint's number, for tightening later. */
+  addAtMost(input: number[], k: number): number {
+    const lits = Int32Array.from(new Set(input))
+    const card = this.cardLits.length
+    this.cardLits.push(lits)
+    this.cardBound.push(k)
+    const trueNow: number[] = []
+    for (const lit of lits) {
+      this.cardsOf[lit]!.push(card)
+      if (this.value(lit) === 1) trueNow.push(lit)
+    }
+    this.cardTrue.push(trueNow.sort((x, y) => this.trailPos[x >> 1]! - this.trailPos[y >> 1]!))
+    this.enforceAtMost(card)
+    return card
+  }
+
+  /** Lowers the bound of an at-most-k constraint; learnt clauses stay valid. */
+  tightenAtMost(card: number, k: number): boolean {
+    if (k >= this.cardBound[card]!) return this.ok
+    this.cardBound[card] = k
+    this.enforceAtMost(card)
+    return this.ok
+  }
+
+  private enforceAtMost(card: number) {
+    if (!this.ok) return
+    this.cancelUntil(0)
+    const k = this.cardBound[card]!
+    if (this.cardTrue[card]!.length > k) {
+      this.ok = false
+      return
+    }
+    if (this.cardTrue[card]!.length === k) for (const lit of this.cardLits[card]!) if (this.value(lit) === 0) this.enqueue(neg(lit), NO_REASON)
+    this.ok = this.propagate() === null
+  }
+
+  private attach(lits: Int32Array, learnt: boolean, lbd: number): number {
+    const ref = this.clauses.length
+    this.clauses.push(lits)
+    this.learnt.push(learnt)
+    this.lbd.push(lbd)
+    this.clauseActivity.push(0)
+    if (learnt) this.learntCount++
+    this.watch(lits[0]!, ref, lits[1]!)
+    this.watch(lits[1]!, ref, lits[0]!)
+    return ref
+  }
+
+  private watch(lit: number, ref: number, blocker: number) {
+    let ws = this.watches[lit]!
+    const n = this.watchLength[lit]!
+    if (n + 2 > ws.length) {
+      const wider = new Int32Array(2 * ws.length)
+      wider.set(ws)
+      this.watches[lit] = ws = wider
+    }
+    ws[n] = ref
+    ws[n + 1] = blocker
+    this.watchLength[lit] = n + 2
+  }
+
+  private enqueue(lit: number, reason: number) {
+    const v = lit >> 1
+    this.assign[v] = lit & 1 ? -1 : 1
+    this.level[v] = this.trailLim.length
+    this.reason[v] = reason
+    this.trailPos[v] = this.trail.length
+    this.trail.push(lit)
+    for (const card of this.cardsOf[lit]!) this.cardTrue[card]!.push(lit)
+  }
+
+  private cancelUntil(level: number) {
+    if (this.trailLim.length <= level) return
+    const start = this.trailLim[level]!
+    for (let i = this.trail.length - 1; i >= start; i--) {
+      const lit = this.trail[i]!
+      const v = lit >> 1
+      for (const card of this.cardsOf[lit]!) this.cardTrue[card]!.pop()
+      this.phase[v] = this.assign[v]!
+      this.assign[v] = 0
+      if (this.heapIndex[v]! < 0) this.heapInsert(v)
+    }
+    this.trail.length = start
+    this.trailLim.length = level
+    this.qhead = start
+  }
+
+  /** Returns the literals of a conflict (all false), or null. */
+  private propagate(): number[] | Int32Array | null {
+    while (this.qhead < this.trail.length) {
+      const p = this.trail[this.qhead++]!
+      for (const card of this.cardsOf[p]!) {
+        const trueLits = this.cardTrue[card]!
+        const count = trueLits.length
+        const k = this.cardBound[card]!
+        if (count > k) {
+          this.qhead = this.trail.length
+          return trueLits.slice(0, k + 1).map(neg)
+        }
+        if (count === k) for (const lit of this.cardLits[card]!) if (this.value(lit) === 0) this.enqueue(neg(lit), cardReason(card))
+      }
+      const f = neg(p)
+      const ws = this.watches[f]!
+      const assign = this.assign
+      let i = 0
+      let j = 0
+      const n = this.watchLength[f]!
+      while (i < n) {
+        const ref = ws[i]!
+        const blocker = ws[i + 1]!
+        i += 2
+        if ((blocker & 1 ? -assign[blocker >> 1]! : assign[blocker >> 1]!) === 1) {
+          ws[j++] = ref
+          ws[j++] = blocker
+          continue
+        }
+        const c = this.clauses[ref]
+        if (!c) continue
+        if (c[0] === f) {
+          c[0] = c[1]!
+          c[1] = f
+        }
+        const first = c[0]!
+        const firstValue = first & 1 ? -assign[first >> 1]! : assign[first >> 1]!
+        if (first !== blocker && firstValue === 1) {
+          ws[j++] = ref
+          ws[j++] = first
+          continue
+        }
+        let moved = false
+        for (let k = 2; k < c.length; k++) {
+          const lit = c[k]!
+          if ((lit & 1 ? -assign[lit >> 1]! : assign[lit >> 1]!) !== -1) {
+            c[1] = lit
+            c[k] = f
+            this.watch(lit, ref, first)
+            moved = true
+            break
+          }
+        }
+        if (moved) continue
+        ws[j++] = ref
+        ws[j++] = first
+        if (firstValue === -1) {
+          while (i < n) ws[j++] = ws[i++]!
+          this.watchLength[f] = j
+          this.qhead = this.trail.length
+          return c
+        }
+        this.enqueue(first, ref)
+      }
+      this.watchLength[f] = j
+    }
+    return null
+  }
+
+  /** The other literals of the reason of v's assignment (all false). */
+  private reasonLits(v: number, out: number[]): void {
+    out.length = 0
+    const r = this.reason[v]!
+    if (r >= 0) {
+      const c = this.clauses[r]!
+      for (let k = 1; k < c.length; k++) out.push(c[k]!)
+      if (this.learnt[r]) this.bumpClause(r)
+      return
+    }
+    const card = -r - 2
+    const pos = this.trailPos[v]!
+    for (const lit of this.cardTrue[card]!) {
+      if (this.trailPos[lit >> 1]! >= pos) break
+      out.push(neg(lit))
+    }
+  }
+
+  private bumpClause(ref: number) {
+    this.clauseActivity[ref]! += this.claInc
+    if (this.clauseActivity[ref]! > 1e20) {
+      for (let i = 0; i < this.clauseActivity.length; i++) this.clauseActivity[i]! *= 1e-20
+      this.claInc *= 1e-20
+    }
+  }
+
+  private analyze(conflict: number[] | Int32Array): { learnt: number[]; backtrack: number; lbd: number } {
+    const learnt: number[] = [-1]
+    const level = this.trailLim.length
+    let pathCount = 0
+    let p: number
+    let index = this.trail.length - 1
+    let lits: ArrayLike<number> = conflict
+    const buffer: number[] = []
+    for (;;) {
+      for (let k = 0; k < lits.length; k++) {
+        const q = lits[k]!
+        const v = q >> 1
+        if (this.seen[v] || this.level[v] === 0) continue
+        this.bumpVar(v)
+        this.seen[v] = 1
+        if (this.level[v]! >= level) pathCount++
+        else learnt.push(q)
+      }
+      while (!this.seen[this.trail[index]! >> 1]) index--
+      p = this.trail[index]!
+      index--
+      this.seen[p >> 1] = 0
+      pathCount--
+      if (pathCount === 0) break
+      this.reasonLits(p >> 1, buffer)
+      lits = buffer
+    }
+    learnt[0] = neg(p)
+    // Minimisation: drop a literal whose reason lies entirely inside the clause.
+    const kept = [learnt[0]]
+    this.stamp += 2
+    for (let k = 1; k < learnt.length; k++) {
+      const q = learnt[k]!
+      if (this.reason[q >> 1] === NO_REASON || !this.redundant(q >> 1, 0)) kept.push(q)
+    }
+    for (let k = 1; k < learnt.length; k++) this.seen[learnt[k]! >> 1] = 0
+    let backtrack = 0
+    if (kept.length > 1) {
+      let maxAt = 1
+      for (let k = 2; k < kept.length; k++) if (this.level[kept[k]! >> 1]! > this.level[kept[maxAt]! >> 1]!) maxAt = k
+      ;[kept[1], kept[maxAt]] = [kept[maxAt]!, kept[1]!]
+      backtrack = this.level[kept[1]! >> 1]!
+    }
+    const levels = new Set<number>()
+    for (const q of kept) levels.add(this.level[q! >> 1]!)
+    return { learnt: kept as number[], backtrack, lbd: levels.size }
+  }
+
+  /** Whether v's assignment follows from literals already in the learnt clause (seen), depth-limited. */
+  private redundant(v: number, depth: number): boolean {
+    const mark = this.marks[v]!
+    if (mark === this.stamp) return true
+    if (mark === this.stamp + 1) return false
+    if (depth > 24 || this.reason[v] === NO_REASON) return false
+    const lits: number[] = []
+    this.reasonLits(v, lits)
+    let result = true
+    for (const q of lits) {
+      const u = q >> 1
+      if (this.seen[u] || this.level[u] === 0) continue
+      if (this.reason[u] === NO_REASON || !this.redundant(u, depth + 1)) {
+        result = false
+        break
+      }
+    }
+    this.marks[v] = result ? this.stamp : this.stamp + 1
+    return result
+  }
+
+  private bumpVar(v: number) {
+    this.activity[v]! += this.varInc
+    if (this.activity[v]! > 1e100) {
+      for (let i = 0; i < this.vars; i++) this.activity[i]! *= 1e-100
+      this.varInc *= 1e-100
+    }
+    if (this.heapIndex[v]! >= 0) this.heapUp(this.heapIndex[v]!)
+  }
+
+  private reduceLearnts() {
+    const candidates: number[] = []
+    for (let ref = 0; ref < this.clauses.length; ref++) {
+      const c = this.clauses[ref]
+      if (!c || !this.learnt[ref] || this.lbd[ref]! <= 2) continue
+      const v = c[0]! >> 1
+      if (this.reason[v] === ref && this.value(c[0]!) === 1) continue
+      candidates.push(ref)
+    }
+    candidates.sort((x, y) => this.lbd[y]! - this.lbd[x]! || this.clauseActivity[x]! - this.clauseActivity[y]!)
+    for (const ref of candidates.slice(0, candidates.length >> 1)) {
+      this.clauses[ref] = null
+      this.learntCount--
+    }
+  }
+
+  /** Solves under `assumptions` (literals taken as the first decisions). */
+  solve(budget: SatBudget = {}, assumptions: number[] = []): SatStatus {
+    if (!this.ok) return 'unsat'
+    const clock = budget.clock ?? (() => performance.now())
+    const maxConflicts = budget.maxConflicts ?? Infinity
+    const startConflicts = this.conflicts
+    let restart = 0
+    let nextReduce = this.conflicts + 2000
+    for (;;) {
+      if (restart % 16 === 15) this.targetLength = 0
+      const limit = 100 * luby(restart++)
+      let inRestart = 0
+      for (;;) {
+        const conflict = this.propagate()
+        if (conflict) {
+          this.conflicts++
+          inRestart++
+          if (this.trailLim.length === 0) {
+            this.ok = false
+            return 'unsat'
+          }
+          if (this.trail.length > this.targetLength) {
+            // The longest conflict-free assignment so far: its values are the phases tried first.
+            this.targetLength = this.trail.length
+            this.target.fill(0)
+            for (const lit of this.trail) this.target[lit >> 1] = lit & 1 ? -1 : 1
+          }
+          const { learnt, backtrack, lbd } = this.analyze(conflict)
+          this.cancelUntil(backtrack)
+          if (learnt.length === 1) this.enqueue(learnt[0]!, NO_REASON)
+          else this.enqueue(learnt[0]!, this.attach(Int32Array.from(learnt), true, lbd))
+          this.varInc /= 0.95
+          this.claInc /= 0.999
+          if (this.conflicts - startConflicts >= maxConflicts) {
+            this.cancelUntil(0)
+            return 'unknown'
+          }
+          if ((this.conflicts & 63) === 0 && budget.deadline !== undefined && clock() >= budget.deadline) {
+            this.cancelUntil(0)
+            return 'unknown'
+          }
+          if (this.conflicts >= nextReduce) {
+            this.reduceLearnts()
+            nextReduce = this.conflicts + 2000 + 300 * Math.floor(this.conflicts / 2000)
+          }
+          if (inRestart >= limit) {
+            this.cancelUntil(0)
+            break
+          }
+          continue
+        }
+        let assumed = false
+        while (this.trailLim.length < assumptions.length) {
+          const lit = assumptions[this.trailLim.length]!
+          const value = this.value(lit)
+          if (value === -1) {
+            this.cancelUntil(0)
+            return 'failed'
+          }
+          this.trailLim.push(this.trail.length)
+          if (value === 0) {
+            this.enqueue(lit, NO_REASON)
+            assumed = true
+            break
+          }
+        }
+        if (assumed) continue
+        const v = this.pickBranchVar()
+        if (v < 0) {
+          this.model = this.assign.slice(0, this.vars)
+          this.cancelUntil(0)
+          return 'sat'
+        }
+        this.decisions++
+        this.trailLim.push(this.trail.length)
+        const phase = this.target[v] || this.phase[v]
+        this.enqueue(phase === 1 ? posLit(v) : negLit(v), NO_REASON)
+      }
+    }
+  }
+
+  private pickBranchVar(): number {
+    while (this.heap.length > 0) {
+      const v = this.heapPop()
+      if (this.assign[v] === 0) return v
+    }
+    return -1
+  }
+
+  // Binary max-heap of unassigned variables by activity.
+  private heapInsert(v: number) {
+    this.heapIndex[v] = this.heap.length
+    this.heap.push(v)
+    this.heapUp(this.heap.length - 1)
+  }
+
+  private heapUp(i: number) {
+    const heap = this.heap
+    const v = heap[i]!
+    const act = this.activity[v]!
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      const u = heap[parent]!
+      if (this.activity[u]! >= act) break
+      heap[i] = u
+      this.heapIndex[u] = i
+      i = parent
+    }
+    heap[i] = v
+    this.heapIndex[v] = i
+  }
+
+  private heapPop(): number {
+    const heap = this.heap
+    const top = heap[0]!
+    const last = heap.pop()!
+    this.heapIndex[top] = -1
+    if (heap.length > 0) {
+      let i = 0
+      const act = this.activity[last]!
+      for (;;) {
+        const l = 2 * i + 1
+        if (l >= heap.length) break
+        const r = l + 1
+        const child = r < heap.length && this.activity[heap[r]!]! > this.activity[heap[l]!]! ? r : l
+        if (this.activity[heap[child]!]! <= act) break
+        heap[i] = heap[child]!
+        this.heapIndex[heap[i]!] = i
+        i = child
+      }
+      heap[i] = last
+      this.heapIndex[last] = i
+    }
+    return top
+  }
+}

@@ -1,0 +1,71 @@
+import t from 'tap'
+import { everySchedule, randomLimitedInstance } from '../helpers/random-instance.js'
+import { checkSchedule } from '../../server/scheduling/check.js'
+import { exactImprove } from '../../server/scheduling/exact.js'
+import { greedySlots } from '../../server/scheduling/greedy.js'
+import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
+import { createRandom } from '../../server/scheduling/random.js'
+
+const perParticipant = (model: Model, slot: Int32Array) => {
+  const masks = new Int32Array(model.participants)
+  slot.forEach((s, i) => {
+    masks[model.a[i]!]! |= 1 << s
+    masks[model.b[i]!]! |= 1 << s
+  })
+  return Array.from(masks, gaps)
+}
+
+t.test('from the worst complete schedule, the exact phase reaches the fewest breaks any schedule has, proves it, and stays feasible', async (t) => {
+  let improved = 0
+  let cases = 0
+  for (let seed = 1; seed <= 300; seed++) {
+    const instance = randomLimitedInstance(seed, { people: [3, 3], slots: [4, 3], tables: [1, 3], attempts: () => 14, maxMeetings: 8, fixedAbove: 0.9 })
+    const model = buildModel(instance)
+    for (const fairness of [1, Infinity]) {
+      let best = Infinity
+      let worst: Int32Array | null = null
+      let worstBreaks = -1
+      everySchedule(model, (slot) => {
+        const each = perParticipant(model, slot)
+        if (each.some((g) => g > fairness)) return
+        const total = each.reduce((s, g) => s + g, 0)
+        best = Math.min(best, total)
+        if (total > worstBreaks) [worst, worstBreaks] = [slot.slice(), total]
+      })
+      if (!worst) continue
+      cases++
+      const clock = () => 0
+      const result = exactImprove(model, worst, { fairness, lowerBound: 0, deadline: Infinity, clock, random: createRandom(seed) })
+      if (result.breaks !== best || !result.proven) t.fail(`seed ${seed}, fairness ${fairness}: ${result.breaks} breaks (proven: ${result.proven}), the optimum is ${best}`)
+      const schedule = { slotOfMeeting: Object.fromEntries(instance.meetings.map((m, i) => [m.id, result.slot[i]!])) }
+      const check = checkSchedule(instance, schedule, { fairness: Number.isFinite(fairness) ? fairness : null })
+      if (!check.feasible || check.breaks !== result.breaks) t.fail(`seed ${seed}, fairness ${fairness}: ${check.violations.map((v) => v.message).join('; ')}`)
+      if (worstBreaks > best) improved++
+    }
+  }
+  t.ok(cases > 200, `${cases} cases with a complete schedule`)
+  t.ok(improved > 50, `${improved} of them started above the optimum`)
+})
+
+const larger = () => buildModel(randomLimitedInstance(7, { people: [14, 1], slots: [12, 1], tables: [6, 1], attempts: () => 200, maxMeetings: 45, fixedAbove: 1 }))
+
+t.test('from a partial schedule, the exact phase finds a complete one that the checker accepts', async (t) => {
+  const model = larger()
+  // First-fit with every third meeting taken out again.
+  const start = greedySlots(model).map((s, i) => (i % 3 === 0 ? -1 : s))
+  const result = exactImprove(model, start, { fairness: 3, lowerBound: 0, deadline: Infinity, clock: () => 0, random: createRandom(1), maxConflicts: 20_000 })
+  t.ok(result.complete, 'every meeting placed')
+  const schedule = { slotOfMeeting: Object.fromEntries(model.instance.meetings.map((m, i) => [m.id, result.slot[i]!])) }
+  const check = checkSchedule(model.instance, schedule, { fairness: 3 })
+  t.ok(check.feasible, check.violations.map((v) => v.message).join('; ') || 'feasible within fairness 3')
+  t.equal(check.breaks, result.breaks)
+})
+
+t.test('a conflict budget ends the search without a proof; the same budget and seed give the same schedule', async (t) => {
+  const model = larger()
+  const run = () => exactImprove(model, greedySlots(model), { fairness: 3, lowerBound: 0, deadline: Infinity, clock: () => 0, random: createRandom(1), maxConflicts: 30 })
+  const first = run()
+  t.ok(first.conflicts <= 30, `${first.conflicts} conflicts`)
+  t.notOk(first.proven)
+  t.same([...run().slot], [...first.slot])
+})

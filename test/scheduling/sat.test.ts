@@ -1,0 +1,110 @@
+import t from 'tap'
+import { createRandom } from '../../server/scheduling/random.js'
+import { negLit, posLit, SatSolver } from '../../server/scheduling/sat.js'
+
+interface Formula {
+  vars: number
+  clauses: number[][]
+  /** [literals, k]: at most k of them true. */
+  atMost: [number[], number][]
+}
+
+const holds = (lit: number, values: boolean[]) => values[lit >> 1] === !(lit & 1)
+
+function satisfies(f: Formula, values: boolean[]): boolean {
+  return f.clauses.every((c) => c.some((lit) => holds(lit, values))) && f.atMost.every(([lits, k]) => lits.filter((lit) => holds(lit, values)).length <= k)
+}
+
+function bruteForce(f: Formula): boolean {
+  for (let bits = 0; bits < 1 << f.vars; bits++) {
+    const values = [...Array(f.vars).keys()].map((v) => ((bits >> v) & 1) === 1)
+    if (satisfies(f, values)) return true
+  }
+  return false
+}
+
+function randomFormula(seed: number): Formula {
+  const random = createRandom(seed)
+  const int = (n: number) => Math.floor(random() * n)
+  const vars = 4 + int(9)
+  const lit = () => (int(vars) << 1) | int(2)
+  const clauses = [...Array(Math.round(vars * (1.5 + random() * 3.5))).keys()].map(() => [...Array(2 + int(3)).keys()].map(lit))
+  const atMost = [...Array(int(4)).keys()].map((): [number[], number] => {
+    const lits = [...new Set([...Array(2 + int(6)).keys()].map(lit))]
+    return [lits, int(lits.length)]
+  })
+  return { vars, clauses, atMost }
+}
+
+function load(f: Formula): SatSolver {
+  const solver = new SatSolver()
+  for (let v = 0; v < f.vars; v++) solver.newVar()
+  for (const c of f.clauses) solver.addClause(c)
+  for (const [lits, k] of f.atMost) solver.addAtMost(lits, k)
+  return solver
+}
+
+t.test('on random formulas with clauses and at-most-k constraints, the answer agrees with exhaustive search and every model satisfies the formula', async (t) => {
+  let sat = 0
+  let unsat = 0
+  for (let seed = 1; seed <= 600; seed++) {
+    const f = randomFormula(seed)
+    const solver = load(f)
+    const status = solver.solve()
+    const expected = bruteForce(f)
+    if (status !== (expected ? 'sat' : 'unsat')) t.fail(`seed ${seed}: ${status}, exhaustive search says ${expected ? 'sat' : 'unsat'}`)
+    if (status === 'sat') {
+      sat++
+      const values = [...Array(f.vars).keys()].map((v) => solver.modelValue(v))
+      if (!satisfies(f, values)) t.fail(`seed ${seed}: the model breaks the formula`)
+    } else unsat++
+  }
+  t.ok(sat > 100 && unsat > 100, `${sat} satisfiable and ${unsat} unsatisfiable formulas`)
+})
+
+t.test('pigeonhole: n + 1 pigeons do not fit n holes, n do', async (t) => {
+  for (const [pigeons, holes] of [
+    [7, 6],
+    [6, 6],
+  ] as const) {
+    const solver = new SatSolver()
+    const at = [...Array(pigeons).keys()].map(() => [...Array(holes).keys()].map(() => solver.newVar()))
+    for (const row of at) solver.addClause(row.map(posLit))
+    for (let h = 0; h < holes; h++) solver.addAtMost(at.map((row) => posLit(row[h]!)), 1)
+    t.equal(solver.solve(), pigeons > holes ? 'unsat' : 'sat', `${pigeons} pigeons, ${holes} holes`)
+  }
+})
+
+t.test('assumptions: a failed assumption leaves the formula satisfiable; a tightened bound keeps what was learnt valid', async (t) => {
+  const solver = new SatSolver()
+  const v = [...Array(6).keys()].map(() => solver.newVar())
+  const card = solver.addAtMost(v.map(posLit), 4)
+  solver.addClause([posLit(v[0]!), posLit(v[1]!)])
+  solver.addClause([negLit(v[0]!), posLit(v[2]!)])
+  t.equal(solver.solve({}, [posLit(v[0]!), negLit(v[2]!)]), 'failed', 'v0 forces v2')
+  t.equal(solver.solve({}, [posLit(v[3]!), posLit(v[4]!), posLit(v[5]!)]), 'sat')
+  t.ok(solver.modelValue(v[3]!) && solver.modelValue(v[4]!) && solver.modelValue(v[5]!), 'the assumptions hold in the model')
+  t.equal([0, 1, 2, 3, 4, 5].filter((k) => solver.modelValue(v[k]!)).length <= 4, true, 'at most 4 true')
+  t.equal(solver.solve({}, [posLit(v[3]!), posLit(v[4]!), posLit(v[5]!), negLit(v[2]!)]), 'sat', 'v1 alone covers the first clause')
+  t.equal(solver.modelValue(v[0]!), false)
+  t.ok(solver.tightenAtMost(card, 1))
+  t.equal(solver.solve({}, [posLit(v[3]!)]), 'failed', 'v3 and one of v0, v1 would be two')
+  t.equal(solver.solve(), 'sat')
+  t.same([solver.modelValue(v[0]!), solver.modelValue(v[1]!)], [false, true], 'only v1 fits: v0 would need v2 as well')
+  t.notOk(solver.tightenAtMost(card, 0) && solver.solve() !== 'unsat', 'no variable true contradicts the first clause')
+})
+
+t.test('the conflict budget stops a hard search with "unknown", and the same formula gives the same answer every time', async (t) => {
+  const build = () => {
+    const solver = new SatSolver()
+    const at = [...Array(11).keys()].map(() => [...Array(10).keys()].map(() => solver.newVar()))
+    for (const row of at) solver.addClause(row.map(posLit))
+    for (let h = 0; h < 10; h++) solver.addAtMost(at.map((row) => posLit(row[h]!)), 1)
+    return solver
+  }
+  const first = build()
+  t.equal(first.solve({ maxConflicts: 50 }), 'unknown')
+  t.equal(first.conflicts, 50)
+  const runs = [build(), build()].map((s) => (s.solve({ maxConflicts: 300 }), s.conflicts))
+  t.same(runs, [300, 300])
+})
