@@ -51,8 +51,8 @@ export interface ExactResult {
 const breaksOf = (model: Model, slot: Int32Array) => busyMasks(model, slot).reduce((s, mask) => s + gaps(mask), 0)
 
 /** Conflicts per neighbourhood, and after how many neighbourhoods the whole problem gets a longer try. */
-const LNS_CONFLICTS = 400
-const FULL_EVERY = 12
+const LNS_CONFLICTS = 1000
+const FULL_EVERY = 20
 const FULL_CONFLICTS = 4000
 
 /**
