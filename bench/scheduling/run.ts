@@ -105,7 +105,7 @@ function printSummary(rows: Row[]): void {
   console.log(`  misses                             ${optimal.filter((r) => !matched.includes(r)).map((r) => `${r.name} ${r.result.breaks} vs ${r.reference!.reference}`).join(', ') || 'none'}`)
   console.log(`  time on those: median / max        ${(median(times) / 1000).toFixed(2)} s / ${(Math.max(0, ...times) / 1000).toFixed(2)} s`)
   console.log(`  time on all: median / max          ${(median(allTimes) / 1000).toFixed(2)} s / ${(Math.max(0, ...allTimes) / 1000).toFixed(2)} s`)
-  console.log(`  infeasible under fairness          ${infeasible.length}: all meetings scheduled with the bound relaxed on ${handled.length}, violation reported on ${infeasible.filter((r) => r.result.fairnessViolations.length > 0).length}`)
+  console.log(`  infeasible under fairness          ${infeasible.length}: all meetings scheduled with the bound relaxed on ${handled.length}, violation reported on ${infeasible.filter((r) => r.result.fairnessViolations.length > 0).length}, no complete schedule within the bound proven on ${infeasible.filter((r) => r.result.completeProvenImpossible).length}`)
   console.log(`  worse than greedy                  ${worse.length}`)
   console.log(`  schedules failing a checker        ${rows.filter((r) => r.checks.startsWith('FAIL')).length}`)
 }

@@ -40,6 +40,8 @@ export interface SolveOptions {
 export interface SolveResult extends ScheduleResult {
   /** A participant alone already needs more breaks than the fairness bound. */
   fairnessProvenInfeasible: boolean
+  /** The exact phase proved that no schedule places every meeting within the fairness bound. */
+  completeProvenImpossible: boolean
   elapsedMs: number
 }
 
@@ -165,6 +167,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   let lowerBound = bound.total
   let iterations = found.iterations + polished.iterations
   let annealAgain = true
+  let completeProvenImpossible = false
   // Phase 3, exact: complete, improve, prove. Skipped when the fairness bound is already relaxed.
   const [missing, excess] = scheduleKey(model, slot, limit)
   if (stoppedBy !== 'bound' && excess === 0) {
@@ -184,6 +187,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     }
     // Only a proof that no complete schedule exists leaves time the annealing can still use.
     annealAgain = exact.proven && !exact.complete
+    completeProvenImpossible = annealAgain
   }
   if (stoppedBy !== 'bound' && annealAgain && clock() < common.deadline) {
     // Meetings left out or fairness relaxed: the Kempe search keeps lowering breaks until the time limit.
@@ -210,5 +214,5 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     stoppedBy: useGreedy ? 'baseline' : stoppedBy,
   })
   const fairnessProvenInfeasible = fairness !== null && bound.perParticipant.some((g) => g > fairness)
-  return { ...result, fairnessProvenInfeasible, elapsedMs: clock() - startedAt }
+  return { ...result, fairnessProvenInfeasible, completeProvenImpossible, elapsedMs: clock() - startedAt }
 }

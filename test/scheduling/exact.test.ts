@@ -69,3 +69,21 @@ t.test('a conflict budget ends the search without a proof; the same budget and s
   t.notOk(first.proven)
   t.same([...run().slot], [...first.slot])
 })
+
+t.test('three people meeting each other in two slots: the exact phase proves that no schedule places every meeting', async (t) => {
+  const model = buildModel({
+    name: 'triangle',
+    slots: { count: 2, morning: 2 },
+    tables: 3,
+    participants: [1, 2, 3].map((id) => ({ id, available: [true, true] })),
+    meetings: [
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ].map(([a, b], k) => ({ id: k + 1, participants: [a!, b!] as [number, number], session: null, fixedSlot: null, after: [], priority: 1 })),
+  })
+  const result = exactImprove(model, Int32Array.from([0, 1, -1]), { fairness: 2, lowerBound: 0, deadline: Infinity, clock: () => 0, random: createRandom(1) })
+  t.notOk(result.complete)
+  t.ok(result.proven, 'proven impossible')
+  t.same([...result.slot], [0, 1, -1], 'the partial schedule is kept')
+})
