@@ -261,16 +261,8 @@ export class SatSolver {
   private propagate(): number[] | Int32Array | null {
     while (this.qhead < this.trail.length) {
       const p = this.trail[this.qhead++]!
-      for (const card of this.cardsOf[p]!) {
-        const trueLits = this.cardTrue[card]!
-        const count = trueLits.length
-        const k = this.cardBound[card]!
-        if (count > k) {
-          this.qhead = this.trail.length
-          return trueLits.slice(0, k + 1).map(neg)
-        }
-        if (count === k) for (const lit of this.cardLits[card]!) if (this.value(lit) === 0) this.enqueue(neg(lit), cardReason(card))
-      }
+      const conflict = this.propagateCards(p)
+      if (conflict) return conflict
       const f = neg(p)
       const ws = this.watches[f]!
       const assign = this.assign
@@ -322,6 +314,29 @@ export class SatSolver {
         this.enqueue(first, ref)
       }
       this.watchLength[f] = j
+    }
+    return null
+  }
+
+  private propagateCards(p: number): number[] | null {
+    const cards = this.cardsOf[p]!
+    for (let c = 0; c < cards.length; c++) {
+      const card = cards[c]!
+      const trueLits = this.cardTrue[card]!
+      const count = trueLits.length
+      const k = this.cardBound[card]!
+      if (count > k) {
+        this.qhead = this.trail.length
+        return trueLits.slice(0, k + 1).map(neg)
+      }
+      if (count === k) {
+        const lits = this.cardLits[card]!
+        const assign = this.assign
+        for (let l = 0; l < lits.length; l++) {
+          const lit = lits[l]!
+          if (assign[lit >> 1] === 0) this.enqueue(lit ^ 1, -(card + 2))
+        }
+      }
     }
     return null
   }
