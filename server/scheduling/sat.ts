@@ -334,7 +334,7 @@ export class SatSolver {
         const assign = this.assign
         for (let l = 0; l < lits.length; l++) {
           const lit = lits[l]!
-          if (assign[lit >> 1] === 0) this.enqueue(lit ^ 1, -(card + 2))
+          if (assign[lit >> 1] === 0) this.enqueue(lit ^ 1, cardReason(card))
         }
       }
     }
