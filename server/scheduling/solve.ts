@@ -47,8 +47,8 @@ export interface SolveResult extends ScheduleResult {
 
 const DEFAULTS = { timeLimitMs: 10_000, fairness: 2, seed: 1, maxIterations: 60_000_000 }
 /** Shares of the time limit: the penalty search placing every meeting, and every annealing phase together. */
-const FEASIBILITY_SHARE = 0.3
-const ANNEALING_SHARE = 0.3
+const FEASIBILITY_SHARE = 0.5
+const ANNEALING_SHARE = 0.5
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
   const bit = 1 << t
