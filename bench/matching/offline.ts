@@ -13,10 +13,14 @@ import { score } from './metrics.js'
  * beside the TF-IDF baseline. For iterating on the model; run.ts is the
  * benchmark of record.
  *
- *   node --import tsx bench/matching/offline.ts [/work/shared/matching-dev]
+ *   node --import tsx bench/matching/offline.ts [/work/shared/matching-dev] [--with-codes] [--no-suggester]
+ *
+ * --with-codes also ranks with the records' codes (every offer a candidate,
+ * the declared codes compared), as a check that the text parts do not undo
+ * the codes' ranking.
  */
 
-const dir = process.argv[2] ?? '/work/shared/matching-dev'
+const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '/work/shared/matching-dev'
 const dev = loadDevSet(dir)
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
@@ -33,11 +37,11 @@ async function suggesterAccuracy(records: RankRecord[]): Promise<Record<string, 
   return Object.fromEntries(Object.entries(hits).map(([k, v]) => [k, Math.round((v / records.length) * 1000) / 1000]))
 }
 
-/** Every offer for every query: the model alone decides the order. */
+/** Every offer for every query: the model alone decides the order. Offers without codes hold a placeholder, flagged as suggested. */
 function allOffersEngine(offers: RankRecord[]): SearchEngine {
   const docs: SearchDocument[] = offers.map((o) => ({
     id: o.id, organisationId: 'org', organisationName: 'SME', title: o.title, description: o.description, language: o.language,
-    keywords: [], cpv: ['03000000'], cpvPrefixes: [], cpvDivision: [], audience: ['public'], updatedAt: 0,
+    keywords: [], cpv: o.codes?.length ? o.codes : ['03000000'], cpvPrefixes: [], cpvDivision: [], audience: ['public'], updatedAt: 0,
   }))
   const resultOf = (found: SearchDocument[]): EngineResult => ({ hits: found.map((doc) => ({ doc, highlight: { title: '', description: '' } })), total: found.length, facets: {} })
   const all = resultOf(docs)
@@ -56,9 +60,10 @@ async function modelRun(needs: RankRecord[], offers: RankRecord[]): Promise<Run>
   const engine = allOffersEngine(offers)
   const matching = createMatchingService({ search: () => engine })
   const idf = idfOf(offers.map((o) => termCounts(o.title, o.description).keys()))
+  const byId = new Map(offers.map((o) => [o.id, o]))
   const run: Run = {}
   for (const need of needs) {
-    const matches = await matching.matchOffersForNeed({ ...need, cpvCodes: [] }, { limit: 100, idf, codesSuggested: () => true })
+    const matches = await matching.matchOffersForNeed({ ...need, cpvCodes: need.codes ?? [] }, { limit: 100, idf, codesSuggested: (doc) => !byId.get(doc.id)?.codes?.length })
     run[need.id] = matches.map((m) => m.offerId)
   }
   return run
@@ -66,16 +71,22 @@ async function modelRun(needs: RankRecord[], offers: RankRecord[]): Promise<Run>
 
 async function main() {
   const started = performance.now()
-  log(`suggester, needs: ${JSON.stringify(await suggesterAccuracy(dev.needs))}`)
-  log(`suggester, offers: ${JSON.stringify(await suggesterAccuracy(dev.offers))}`)
-  log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  if (!process.argv.includes('--no-suggester')) {
+    log(`suggester, needs: ${JSON.stringify(await suggesterAccuracy(dev.needs))}`)
+    log(`suggester, offers: ${JSON.stringify(await suggesterAccuracy(dev.offers))}`)
+    log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  }
   const itEn = dev.offers.filter((o) => o.language === 'it' || o.language === 'en')
-  for (const [name, offers, qrels] of [['all', dev.offers, dev.qrels], ['it/en', itEn, dev.qrelsItEn]] as const) {
-    const needs = withoutCodes(dev.needs.filter((n) => n.id in qrels))
-    const t0 = performance.now()
-    const model = score(await modelRun(needs, withoutCodes(offers)), qrels)
-    const base = score(baselineRun(needs, offers), qrels)
-    log(`${name}: model ${JSON.stringify(model)} baseline nDCG@10 ${base.ndcg10} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  const modes = process.argv.includes('--with-codes') ? [true, false] : [false]
+  for (const withCodes of modes) {
+    for (const [name, offers, qrels] of [['all', dev.offers, dev.qrels], ['it/en', itEn, dev.qrelsItEn]] as const) {
+      const strip = (records: RankRecord[]) => (withCodes ? records : withoutCodes(records))
+      const needs = strip(dev.needs.filter((n) => n.id in qrels))
+      const t0 = performance.now()
+      const model = score(await modelRun(needs, strip(offers)), qrels)
+      const base = score(baselineRun(needs, offers), qrels)
+      log(`${withCodes ? 'with codes' : 'text-only'}, ${name}: model ${JSON.stringify(model)} baseline nDCG@10 ${base.ndcg10} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+    }
   }
 }
 

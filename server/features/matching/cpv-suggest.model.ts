@@ -89,7 +89,7 @@ function buildIndex(labels: readonly string[], compounding: boolean): LabelIndex
 
 const indexes = new Map<CpvLanguage, Promise<LabelIndex>>()
 
-function isCpvLanguage(language: string): language is CpvLanguage {
+export function isCpvLanguage(language: string): language is CpvLanguage {
   return (CPV_LANGUAGES as readonly string[]).includes(language)
 }
 

@@ -1,6 +1,7 @@
 import type { Language } from '../../../seeds/taxonomies/labels.js'
 import type { EngineQuery, SearchDocument, SearchEngine } from '../../infra/search/search.types.js'
 import { cpvProfile, declaredProfile, profileSimilarity, smoothProfile, suggestCpv, type CpvProfile } from './cpv-suggest.model.js'
+import { conceptCounts, conceptVector } from './cross-language.model.js'
 import { scoreMatch, type NeedProfile, type OfferProfile, type PartName, type WeightedCode } from './matching.model.js'
 import { dot, idfOf, termCounts, tfidfVector } from './matching.text.js'
 
@@ -42,6 +43,8 @@ export interface MatchOptions {
   offerDetails?: (ids: string[]) => Promise<Map<string, Partial<OfferProfile>>>
   /** IDF for the text part; from the candidates when not given. */
   idf?: (term: string) => number
+  /** IDF for the concepts part (English stems, cross-language.model.ts); from the candidates when not given. */
+  conceptIdf?: (term: string) => number
 }
 
 export interface MatchingDeps {
@@ -68,6 +71,13 @@ const weighted = (codes: string[], suggested: boolean): WeightedCode[] => codes.
 
 export function createMatchingService(deps: MatchingDeps) {
   const cache = deps.profileCache ?? new Map<string, Promise<CpvProfile>>()
+  const concepts = new Map<string, Promise<Map<string, number>>>()
+  const conceptsOf = (doc: SearchDocument) => {
+    const key = `${doc.id}@${doc.updatedAt}`
+    let counts = concepts.get(key)
+    if (!counts) concepts.set(key, (counts = conceptCounts(doc)))
+    return counts
+  }
   const ownProfiles = new Map<string, Promise<CpvProfile>>()
   const ownProfileOf = (doc: SearchDocument) => {
     let profile = ownProfiles.get(doc.id)
@@ -150,6 +160,10 @@ export function createMatchingService(deps: MatchingDeps) {
           texts.set(doc.id, dot(needVector, vectorOf(doc, idf)))
         }
       }
+      const offerConcepts = await Promise.all(docs.map(conceptsOf))
+      const conceptIdf = options.conceptIdf ?? idfOf(offerConcepts.map((counts) => counts.keys()))
+      const needConcepts = conceptVector(await conceptCounts(need), conceptIdf)
+      const conceptScores = new Map(docs.map((doc, i) => [doc.id, dot(needConcepts, conceptVector(offerConcepts[i]!, conceptIdf))]))
       const details = options.offerDetails ? await options.offerDetails(docs.map((d) => d.id)) : new Map<string, Partial<OfferProfile>>()
       const offerCpv = new Map<string, CpvProfile>()
       const inferred = docs.filter((doc) => options.codesSuggested?.(doc) ?? false)
@@ -163,7 +177,7 @@ export function createMatchingService(deps: MatchingDeps) {
         const suggestedOffer = offerCpv.has(doc.id)
         const offer: OfferProfile = { cpv: weighted(doc.cpv, suggestedOffer), trl: doc.trl, region: doc.region, nace: doc.nace, s3: doc.s3, ...details.get(doc.id) }
         const cpvSimilarity = suggestedNeed || suggestedOffer ? profileSimilarity(needCpv, offerCpv.get(doc.id) ?? declaredProfile(doc.cpv)) : undefined
-        const scored = scoreMatch({ need: needProfile, offer, text: texts.get(doc.id)!, cpvSimilarity })
+        const scored = scoreMatch({ need: needProfile, offer, text: texts.get(doc.id)!, concepts: conceptScores.get(doc.id), cpvSimilarity })
         return { offerId: doc.id, organisationId: doc.organisationId, organisationName: doc.organisationName, title: doc.title, language: doc.language, score: scored.score, parts: scored.parts, reason: scored.reason }
       })
       return matches.sort((a, b) => b.score - a.score || a.offerId.localeCompare(b.offerId)).slice(0, options.limit ?? 50)

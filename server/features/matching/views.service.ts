@@ -7,6 +7,7 @@ import { users } from '../accounts/accounts.table.js'
 import { catalogueProblems } from '../catalogue/catalogue.errors.js'
 import * as catalogue from '../catalogue/catalogue.repository.js'
 import { audienceOf } from '../catalogue/catalogue.service.js'
+import { conceptCounts, conceptVector } from './cross-language.model.js'
 import { scoreMatch, type NeedProfile, type OfferProfile, type WeightedCode } from './matching.model.js'
 import type { MatchingService } from './matching.service.js'
 import { dot, idfOf, termCounts, tfidfVector } from './matching.text.js'
@@ -82,15 +83,18 @@ export function createViewsService(deps: ViewsDeps) {
       const rows = new Map((await catalogue.findNeeds(db, docs.map((doc) => doc.id))).map((r) => [r.listing.id, r.listing as catalogue.NeedRow]))
       const idf = idfOf([offerDoc, ...docs].map((doc) => termCounts(doc.title, doc.description).keys()))
       const offerVector = tfidfVector(termCounts(offer.title, offer.description), idf)
+      const [offerConcepts, ...needConcepts] = await Promise.all([{ ...offerDoc, language: offer.language }, ...docs].map(conceptCounts))
+      const conceptIdf = idfOf([offerConcepts!, ...needConcepts].map((counts) => counts.keys()))
+      const offerConceptVector = conceptVector(offerConcepts!, conceptIdf)
       const offerProfile: OfferProfile = {
         cpv: weighted(codes), trl: offer.trl, certifications: offer.certifications, region: organisation.nuts2 ?? undefined,
         nace: offer.naceCode ?? organisation.naceCode ?? undefined, s3: offer.s3Domain ?? undefined,
       }
-      const items = docs.flatMap((doc): MatchViewItem[] => {
+      const items = docs.flatMap((doc, i): MatchViewItem[] => {
         const need = rows.get(doc.id)
         if (!need || need.status !== 'published') return []
         const needProfile: NeedProfile = { cpv: weighted(need.cpvCodes), minTrl: need.minTrl ?? undefined, requiredCertifications: need.requiredCertifications, region: doc.region, nace: doc.nace }
-        const scored = scoreMatch({ need: needProfile, offer: offerProfile, text: dot(offerVector, tfidfVector(termCounts(doc.title, doc.description), idf)) })
+        const scored = scoreMatch({ need: needProfile, offer: offerProfile, text: dot(offerVector, tfidfVector(termCounts(doc.title, doc.description), idf)), concepts: dot(offerConceptVector, conceptVector(needConcepts[i]!, conceptIdf)) })
         if (scored.score <= 0) return []
         return [{ id: doc.id, title: doc.title, language: doc.language, organisation: { id: doc.organisationId, name: doc.organisationName }, score: scored.score, parts: rounded(scored.parts), reason: scored.reason[language] }]
       })

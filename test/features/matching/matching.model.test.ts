@@ -5,6 +5,7 @@ const base = (overrides: Partial<MatchInput> = {}): MatchInput => ({
   need: { cpv: [{ code: '34121000', weight: 1 }], ...overrides.need },
   offer: { cpv: [{ code: '34121000', weight: 1 }], ...overrides.offer },
   text: overrides.text ?? 0,
+  ...(overrides.concepts === undefined ? {} : { concepts: overrides.concepts }),
   ...(overrides.cpvSimilarity === undefined ? {} : { cpvSimilarity: overrides.cpvSimilarity }),
 })
 const scoreOf = (overrides: Partial<MatchInput>) => scoreMatch(base(overrides)).score
@@ -20,6 +21,16 @@ t.test('CPV agreement ranks same code > same category > same class > same group 
 
 t.test('more similar text scores higher, all else equal', async (t) => {
   t.ok(scoreOf({ text: 0.6 }) > scoreOf({ text: 0.2 }))
+})
+
+t.test('words alike once carried into English raise the score, and the reason says so in Italian and English', async (t) => {
+  t.ok(scoreOf({ concepts: 0.5 }) > scoreOf({ concepts: 0.1 }))
+  t.ok(Math.abs(scoreOf({ concepts: 0.5 }) - scoreOf({}) - WEIGHTS.concepts * 0.5) < 1e-6, 'weighted as WEIGHTS says')
+  const match = scoreMatch(base({ concepts: 0.42 }))
+  t.match(match.reason.en, /; same subject in the CPV vocabulary \(42%\)$/)
+  t.match(match.reason.it, /; stesso argomento nel vocabolario CPV \(42%\)$/)
+  t.notMatch(scoreMatch(base({ concepts: 0.05 })).reason.en, /vocabulary/, 'a faint likeness is not a reason')
+  t.equal(scoreMatch(base({ concepts: 3 })).parts.concepts, 1, 'clamped to [0, 1]')
 })
 
 t.test('a TRL below the need’s minimum lowers the score, at or above raises it', async (t) => {
