@@ -13,7 +13,7 @@ import { score } from './metrics.js'
  * beside the TF-IDF baseline. For iterating on the model; run.ts is the
  * benchmark of record.
  *
- *   node --import tsx bench/matching/offline.ts [/work/shared/matching-dev] [--with-codes] [--no-suggester]
+ *   node --import tsx bench/matching/offline.ts [/work/shared/matching-dev] [--with-codes] [--no-suggester] [--suggester-only]
  *
  * --with-codes also ranks with the records' codes (every offer a candidate,
  * the declared codes compared), as a check that the text parts do not undo
@@ -76,6 +76,7 @@ async function main() {
     log(`suggester, offers: ${JSON.stringify(await suggesterAccuracy(dev.offers))}`)
     log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
   }
+  if (process.argv.includes('--suggester-only')) return
   const itEn = dev.offers.filter((o) => o.language === 'it' || o.language === 'en')
   const modes = process.argv.includes('--with-codes') ? [true, false] : [false]
   for (const withCodes of modes) {

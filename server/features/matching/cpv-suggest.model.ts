@@ -157,22 +157,45 @@ export async function suggestCpv(input: SuggestInput, options: { limit?: number 
   return rankSuggestions(scoreLabels(index, input), options.limit ?? 5)
 }
 
-/** Codes ranked by their own score plus the evidence of their class and group: a code in a well-supported branch wins. */
+/** Each candidate code adds its score raised to this power to its division: a few strong hits outweigh a long tail of weak ones. */
+const DIVISION_POWER = 2
+
+/**
+ * Codes ranked by their own score plus the evidence of their class and group:
+ * a code in a well-supported branch wins. The division is chosen first: the
+ * best code of the division whose candidate codes hold the most evidence
+ * together leads, so that several hits in one division outweigh one stray
+ * label elsewhere (on the matching-dev set the lead is in the buyer's
+ * division for 47% of the needs and 47% of the offers, against 46% and 44%
+ * for the single best code; bench/matching/offline.ts).
+ */
 export function rankSuggestions(scores: Map<number, number>, limit: number): CpvSuggestion[] {
   const evidence = prefixEvidence(scores)
-  const total = [...scores.values()].sort((a, b) => b - a).slice(0, 40).reduce((s, x) => s + x, 0)
+  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 40)
+  const total = top.reduce((s, [, x]) => s + x, 0)
   if (total === 0) return []
-  const ranked = [...scores]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 40)
+  const ranked = top
     .map(([i, score]) => {
       const code = CPV_ENTRIES[i]!.code
       const branch = ancestors(code).slice(1).reduce((sum, prefix, k) => sum + (evidence.get(prefix) ?? 0) * BRANCH_DECAY ** (k + 1), 0)
       return { code, value: score + branch }
     })
     .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
-  const best = ranked[0]!.value
-  return ranked.slice(0, limit).map(({ code, value }) => ({ code, confidence: Math.round((value / best) * Math.min(1, best / (2 * total)) * 1000) / 1000 }))
+  const divisions = new Map<string, number>()
+  for (const [i, score] of top) {
+    const division = CPV_ENTRIES[i]!.code.slice(0, 2)
+    divisions.set(division, (divisions.get(division) ?? 0) + score ** DIVISION_POWER)
+  }
+  const division = [...divisions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]
+  const lead = ranked.findIndex((r) => r.code.startsWith(division))
+  if (lead > 0) ranked.unshift(...ranked.splice(lead, 1))
+  const best = Math.max(...ranked.map((r) => r.value))
+  // Confidence never rises down the list: a code after the lead is at most as likely.
+  let cap = 1
+  return ranked.slice(0, limit).map(({ code, value }) => {
+    cap = Math.min(cap, (value / best) * Math.min(1, best / (2 * total)))
+    return { code, confidence: Math.round(cap * 1000) / 1000 }
+  })
 }
 
 

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { cpvProfile, declaredProfile, profileSimilarity, smoothProfile, suggestCpv, termsOf } from '../../../server/features/matching/cpv-suggest.model.js'
+import { CPV_ENTRIES } from '../../../seeds/taxonomies/index.js'
+import { cpvProfile, declaredProfile, profileSimilarity, rankSuggestions, smoothProfile, suggestCpv, termsOf } from '../../../server/features/matching/cpv-suggest.model.js'
 import { stem } from '../../../server/features/matching/matching.text.js'
 
 const codes = async (title: string, description: string, language: string) => (await suggestCpv({ title, description, language }, { limit: 3 })).map((s) => s.code)
@@ -73,4 +74,16 @@ t.test('a profile smoothed with its neighbours moves toward their branch, the cl
   const unrelated = smoothProfile(own, [{ profile: cleaning, similarity: 0 }])
   t.ok(Math.abs(unrelated.levels[0]!.get('34')! - 0.8) < 1e-9, 'a neighbour with nothing in common changes nothing')
   for (const level of smoothed.levels) t.ok(Math.abs(Math.hypot(...level.values()) - 1) < 1e-9, 'unit length per level')
+})
+
+t.test('the lead suggestion comes from the division holding the most evidence, not from the single best code', async (t) => {
+  const at = (code: string) => CPV_ENTRIES.findIndex((e) => e.code === code)
+  const scores = new Map([[at('44810000'), 1], [at('45410000'), 0.7], [at('45442100'), 0.7], [at('45262100'), 0.7]])
+  const ranked = rankSuggestions(scores, 4)
+  t.equal(ranked[0]?.code.slice(0, 2), '45', 'three building works outweigh one paint')
+  t.same(ranked.map((s) => s.code).sort(), ['44810000', '45262100', '45410000', '45442100'], 'every code is still suggested')
+  t.ok(ranked.every((s, i) => s.confidence > 0 && s.confidence <= 1 && (i === 0 || s.confidence <= ranked[i - 1]!.confidence)), 'confidence never rises down the list')
+  t.equal(rankSuggestions(new Map([[at('44810000'), 1], [at('45410000'), 0.6]]), 2)[0]?.code, '44810000', 'a stronger code alone in its division still leads')
+  const tail = CPV_ENTRIES.filter((e) => e.code.startsWith('45')).slice(0, 10).map((e) => [at(e.code), 0.25] as const)
+  t.equal(rankSuggestions(new Map([[at('44810000'), 1], ...tail]), 3)[0]?.code, '44810000', 'a long tail of weak hits does not outweigh one strong one')
 })
