@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { build, type BuildOptions } from './build.js'
 
@@ -25,6 +25,13 @@ export async function serveApp(t: TestContext, options: BuildOptions = {}): Prom
   const app = await build(t, { ...options, env: { SERVE_WEB: 'true', ...options.env } })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, url }
+}
+
+/** A page in a new browser context (English by default) carrying a session cookie for `url`. */
+export async function pageWithSession(browser: Browser, url: string, cookie: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', ...options })
+  await context.addCookies([{ name: 'mtb_session', value: cookie, url }])
+  return context.newPage()
 }
 
 /**

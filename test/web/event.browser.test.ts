@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp, waitUntil } from '../helpers/browser.js'
+import { launchBrowser, serveApp, waitUntil, pageWithSession } from '../helpers/browser.js'
 import { affiliate, createOrgWithAdmin, signIn } from '../helpers/accounts.js'
 
 t.test('a hub creates an event, an SME applies and requests a meeting, the buyer accepts', async (t) => {
@@ -10,11 +10,7 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
   await affiliate(app, hub.orgId, sme.orgId)
   await affiliate(app, hub.orgId, buyer.orgId)
   const browser = await launchBrowser(t)
-  const pageAs = async (email: string) => {
-    const context = await browser.newContext({ locale: 'en-GB' })
-    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, email)).cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = async (email: string) => pageWithSession(browser, url, (await signIn(app, email)).cookie)
 
   const hubPage = await pageAs('hub@hub.example')
   await hubPage.goto(`${url}/organisers/${hub.orgId}/editions`)

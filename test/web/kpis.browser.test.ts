@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { fixedClock } from '../../server/infra/clock.js'
 import { buildFixture } from '../features/outcomes/fixture.js'
 
@@ -38,11 +38,7 @@ t.test('the buyer confirms a contract in Italian and the hub verifies it', async
   const f = await buildFixture(app)
   await app.sql`update users set language = 'it'`
   const browser = await launchBrowser(t)
-  const pageAs = async (cookie: string, locale: string) => {
-    const context = await browser.newContext({ locale })
-    await context.addCookies([{ name: 'mtb_session', value: cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = (cookie: string, locale: string) => pageWithSession(browser, url, cookie, { locale })
   const buyer = await pageAs(f.agents.B1.cookie, 'it-IT')
   await buyer.goto(`${url}/organisations/${f.org.B1}/contracts`)
   const row = `[data-testid="contract-row"][data-contract-id="${f.contracts.C3}"]`

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
 
@@ -7,11 +7,7 @@ t.test('a self check-in on a phone appears on the organiser’s live board witho
   const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
   const w = await publishedEvent(app)
   const browser = await launchBrowser(t)
-  const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) => {
-    const context = await browser.newContext({ locale: 'en-GB', ...options })
-    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, email)).cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) => pageWithSession(browser, url, (await signIn(app, email)).cookie, options)
   const hubPage = await pageAs('hub@hub.example')
   await hubPage.goto(`${url}/events/${w.event.id}?tab=live`)
   await hubPage.waitForSelector('[data-testid="live-state"][data-state="live"]')

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { recommendationsWorld } from '../helpers/recommendations.js'
 
@@ -7,11 +7,7 @@ t.test('the offer editor lists the matching needs and the need editor the matchi
   const { app, url } = await serveApp(t, { outbox: { start: false } })
   const w = await recommendationsWorld(app)
   const browser = await launchBrowser(t)
-  const pageAs = async (email: string, locale = 'en-GB') => {
-    const context = await browser.newContext({ locale })
-    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, email)).cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = async (email: string, locale = 'en-GB') => pageWithSession(browser, url, (await signIn(app, email)).cookie, { locale })
 
   const smePage = await pageAs('ada@alpha.example')
   await smePage.goto(`${url}/organisations/${w.ids.alpha}/offers/${w.offers.alpha}`)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp, waitUntil } from '../helpers/browser.js'
+import { launchBrowser, serveApp, waitUntil, pageWithSession } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { recommendationsWorld } from '../helpers/recommendations.js'
 
@@ -7,11 +7,7 @@ t.test('an SME marks a buyer "must meet", the buyer marks "meet", and the hub tu
   const { app, url } = await serveApp(t, { outbox: { start: false } })
   const w = await recommendationsWorld(app)
   const browser = await launchBrowser(t)
-  const pageAs = async (email: string, locale = 'en-GB') => {
-    const context = await browser.newContext({ locale })
-    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, email)).cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = async (email: string, locale = 'en-GB') => pageWithSession(browser, url, (await signIn(app, email)).cookie, { locale })
 
   const smePage = await pageAs('ada@alpha.example')
   await smePage.goto(`${url}/organisations/${w.ids.alpha}/events`)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { createOrgWithAdmin, signIn } from '../helpers/accounts.js'
 
 t.test('a hub computes the schedule, moves a meeting by hand and publishes; the SME reads its agenda and calendar feed', async (t) => {
@@ -18,11 +18,7 @@ t.test('a hub computes the schedule, moves a meeting by hand and publishes; the 
   }
 
   const browser = await launchBrowser(t)
-  const pageAs = async (email: string) => {
-    const context = await browser.newContext({ locale: 'en-GB' })
-    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, email)).cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = async (email: string) => pageWithSession(browser, url, (await signIn(app, email)).cookie)
   const hubPage = await pageAs('hub@hub.example')
   await hubPage.goto(`${url}/events/${event.id}?tab=schedule`)
   await hubPage.fill('[data-testid="run-seconds"]', '2')

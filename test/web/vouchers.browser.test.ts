@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { fixedClock } from '../../server/infra/clock.js'
 import { buildFixture, PDF } from '../features/outcomes/fixture.js'
 
@@ -8,11 +8,7 @@ t.test('the hub sets a budget, the SME files a claim with its receipt in Italian
   const f = await buildFixture(app)
   await app.sql`update users set language = 'it' where email = 's1@s1.example'`
   const browser = await launchBrowser(t)
-  const pageAs = async (cookie: string, locale: string) => {
-    const context = await browser.newContext({ locale })
-    await context.addCookies([{ name: 'mtb_session', value: cookie, url }])
-    return context.newPage()
-  }
+  const pageAs = (cookie: string, locale: string) => pageWithSession(browser, url, cookie, { locale })
 
   const hub = await pageAs(f.agents.hub.cookie, 'en-GB')
   await hub.goto(`${url}/kpis?edition=${f.e1}`)
