@@ -5,15 +5,9 @@ import { exactImprove } from '../../server/scheduling/exact.js'
 import { greedySlots } from '../../server/scheduling/greedy.js'
 import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
+import { busyMasks } from '../../server/scheduling/result.js'
 
-const perParticipant = (model: Model, slot: Int32Array) => {
-  const masks = new Int32Array(model.participants)
-  slot.forEach((s, i) => {
-    masks[model.a[i]!]! |= 1 << s
-    masks[model.b[i]!]! |= 1 << s
-  })
-  return Array.from(masks, gaps)
-}
+const perParticipant = (model: Model, slot: Int32Array) => Array.from(busyMasks(model, slot), gaps)
 
 t.test('from the worst complete schedule, the exact phase reaches the fewest breaks any schedule has, proves it, and stays feasible', async (t) => {
   let improved = 0
