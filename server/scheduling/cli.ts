@@ -4,12 +4,12 @@ import { InstanceError, parseInstance } from './instance.js'
 import { solve } from './solve.js'
 
 /**
- * `schedule INSTANCE.json [--time-limit SECONDS] [--fairness D] [--seed N]`:
+ * `schedule INSTANCE.json [--time-limit SECONDS] [--fairness D] [--seed N] [--threads 1|2]`:
  * the schedule as JSON on stdout, progress on stderr. Exit 0 when a schedule
  * was printed, 1 when the instance is invalid, 2 on bad arguments.
  */
 
-const USAGE = 'Usage: schedule INSTANCE.json [--time-limit SECONDS] [--fairness D|none] [--seed N]'
+const USAGE = 'Usage: schedule INSTANCE.json [--time-limit SECONDS] [--fairness D|none] [--seed N] [--threads 1|2]'
 
 export interface ScheduleCommandIo {
   stdout: (text: string) => void
@@ -26,12 +26,13 @@ interface Parsed {
   timeLimitMs: number
   fairness: number | null
   seed: number
+  threads: number
 }
 
 function parse(args: string[]): Parsed | string {
   let parsed
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } })
+    parsed = parseArgs({ args, allowPositionals: true, options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, threads: { type: 'string', default: '2' } } })
   } catch (error) {
     return (error as Error).message
   }
@@ -43,7 +44,9 @@ function parse(args: string[]): Parsed | string {
   if (fairness !== null && !(Number.isInteger(fairness) && fairness >= 0)) return `--fairness must be a non-negative integer or "none" (got "${values.fairness}")`
   const seed = Number(values.seed)
   if (!Number.isInteger(seed)) return `--seed must be an integer (got "${values.seed}")`
-  return { file: positionals[0]!, timeLimitMs: seconds * 1000, fairness, seed }
+  const threads = Number(values.threads)
+  if (threads !== 1 && threads !== 2) return `--threads must be 1 or 2 (got "${values.threads}")`
+  return { file: positionals[0]!, timeLimitMs: seconds * 1000, fairness, seed, threads }
 }
 
 export async function runScheduleCommand(args: string[], io: ScheduleCommandIo = defaultIo): Promise<number> {
@@ -64,6 +67,7 @@ export async function runScheduleCommand(args: string[], io: ScheduleCommandIo =
     timeLimitMs: parsed.timeLimitMs,
     fairness: parsed.fairness,
     seed: parsed.seed,
+    threads: parsed.threads,
     onProgress: (p) => io.stderr(`${(p.elapsedMs / 1000).toFixed(1)} s: ${p.breaks} breaks, ${p.hard} conflicts, ${p.excess} over the fairness bound\n`),
   })
   const { slotOfMeeting, tableOfMeeting, breaks, unscheduled, lowerBound, fairnessViolations, maxBreaksPerParticipant } = result

@@ -95,16 +95,78 @@ export function exactImprove(model: Model, start: Int32Array, options: ExactOpti
     if (status === 'failed' && !full) free = Math.min(M, Math.round(free * 1.1) + 1)
     if (status === 'unknown' && !full) free = Math.max(8, Math.round(free * 0.9))
     if (status !== 'sat') continue
-    const slot = new Int32Array(M).fill(-1)
-    x.forEach((row, i) => {
-      for (const [t, v] of row) if (solver.modelValue(v)) slot[i] = t
-    })
+    const slot = readSchedule(solver, x, M)
     best = slot
     complete = true
     bestBreaks = breaksOf(model, slot)
     options.onImproved?.(bestBreaks)
     if (bestBreaks <= options.lowerBound || !solver.tightenAtMost(totalBreaks, bestBreaks - 1)) return done(true, solver.conflicts)
   }
+}
+
+/** The restart unit of a search over the whole problem. */
+const WHOLE_RESTART_UNIT = 1000
+
+/**
+ * How the tables rule (at most `tables` meetings per slot) is encoded: as a
+ * native at-most-k constraint (small and fast, but its explanations list
+ * every meeting of a full slot), or as a totalizer (larger and slower per
+ * conflict, but what is learnt speaks of partial counts; where slots are
+ * nearly full, it finds a schedule in thousands of conflicts where the
+ * native constraint does not in a hundred thousand).
+ */
+export type TablesEncoding = 'native' | 'totalizer'
+
+export interface ProbeOptions {
+  fairness: number
+  /** Proven lower bound on breaks of complete schedules. */
+  lowerBound: number
+  maxConflicts: number
+  deadline: number
+  clock: () => number
+  tables?: TablesEncoding
+}
+
+export interface ProbeResult {
+  /** A complete schedule with `lowerBound` breaks, so optimal; null when none was found. */
+  slot: Int32Array | null
+  /** The bound, raised by one for each proof that no complete schedule within the fairness bound reaches it. */
+  lowerBound: number
+  conflicts: number
+}
+
+/**
+ * Straight at the lower bound: the whole problem with at most `lowerBound`
+ * breaks, searched with rare restarts. A schedule found there is optimal at
+ * once; a proof that none exists raises the bound by one and the search
+ * goes on one step higher, until the conflicts run out. On most events the
+ * bound is the optimum, and a SAT search from nothing reaches it faster than
+ * any walk down from a schedule with more breaks.
+ */
+export function probeAtBound(model: Model, options: ProbeOptions): ProbeResult {
+  const domain = propagateDomains(model)
+  let lowerBound = options.lowerBound
+  let conflicts = 0
+  while (conflicts < options.maxConflicts && options.clock() < options.deadline) {
+    const encoding = encode(model, domain, options.fairness, lowerBound, options.tables)
+    if (!encoding) break
+    const { solver, x } = encoding
+    const status = solver.solve({ deadline: options.deadline, clock: options.clock, maxConflicts: options.maxConflicts - conflicts, restartUnit: WHOLE_RESTART_UNIT })
+    conflicts += solver.conflicts
+    if (status === 'sat') return { slot: readSchedule(solver, x, model.a.length), lowerBound, conflicts }
+    // With every break allowed, "unsatisfiable" means no complete schedule at all: nothing to climb to.
+    if (status !== 'unsat' || lowerBound >= encoding.breakVariables) break
+    lowerBound++
+  }
+  return { slot: null, lowerBound, conflicts }
+}
+
+function readSchedule(solver: SatSolver, x: [number, number][][], meetings: number): Int32Array {
+  const slot = new Int32Array(meetings).fill(-1)
+  x.forEach((row, i) => {
+    for (const [t, v] of row) if (solver.modelValue(v)) slot[i] = t
+  })
+  return slot
 }
 
 /** Meetings set free: those of participants gathered around one with a break, or those in a window of slots. */
@@ -150,9 +212,11 @@ interface Encoding {
   /** Per participant and slot: the break variable, or -1. */
   g: Int32Array[]
   totalBreaks: number
+  /** Places a break could be: the most breaks any schedule has. */
+  breakVariables: number
 }
 
-function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: number): Encoding | null {
+function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: number, tables: TablesEncoding = 'native'): Encoding | null {
   const solver = new SatSolver()
   const T = model.slots
   const M = model.a.length
@@ -172,7 +236,9 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
       const v = xAt(i, t)
       if (v >= 0) here.push(posLit(v))
     }
-    if (here.length > model.tables) solver.addAtMost(here, model.tables)
+    if (here.length <= model.tables) continue
+    if (tables === 'totalizer') solver.addAtMostTotalizer(here, model.tables)
+    else solver.addAtMost(here, model.tables)
   }
   const y: Int32Array[] = []
   const g: Int32Array[] = []
@@ -238,7 +304,7 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
     }
   })
   const totalBreaks = solver.addAtMost(allBreaks, Math.max(0, Math.min(maxBreaks, allBreaks.length)))
-  return { solver, x, y, g, totalBreaks }
+  return { solver, x, y, g, totalBreaks, breakVariables: allBreaks.length }
 }
 
 /** Saved phases set to a schedule, so the search starts next to it. */

@@ -25,6 +25,13 @@ export interface SatBudget {
   deadline?: number
   clock?: () => number
   maxConflicts?: number
+  /**
+   * Conflicts per unit of the Luby restart sequence (default 100). Short
+   * runs under assumptions want frequent restarts; a long search for a
+   * whole schedule wants them rare, so that the phases it has saved can
+   * grow into a full assignment.
+   */
+  restartUnit?: number
 }
 
 const NO_REASON = -1
@@ -184,6 +191,41 @@ export class SatSolver {
     this.cardTrue.push(trueNow.sort((x, y) => this.trailPos[x >> 1]! - this.trailPos[y >> 1]!))
     this.enforceAtMost(card)
     return card
+  }
+
+  /**
+   * At most k of `lits` true, as clauses over a totalizer: a balanced tree
+   * whose nodes count the true literals below them in unary, up to k + 1.
+   * Conflicts can then be learnt on partial counts ("at least 3 of these
+   * 20"), which is far stronger than the native constraint's explanations
+   * (k literals each) where a tight count meets other constraints.
+   */
+  addAtMostTotalizer(lits: number[], k: number): boolean {
+    if (k >= lits.length) return this.ok
+    if (k === 0) {
+      for (const lit of lits) this.addClause([neg(lit)])
+      return this.ok
+    }
+    const count = (from: number, to: number): number[] => {
+      if (to - from === 1) return [lits[from]!]
+      const middle = (from + to) >> 1
+      const left = count(from, middle)
+      const right = count(middle, to)
+      const out = Array.from({ length: Math.min(to - from, k + 1) }, () => posLit(this.newVar()))
+      // out[j - 1]: at least j true below. a true on the left and b on the right make a + b.
+      for (let a = 0; a <= left.length; a++) {
+        for (let b = 0; b <= right.length; b++) {
+          if (a + b === 0) continue
+          const clause = [out[Math.min(a + b, out.length) - 1]!]
+          if (a > 0) clause.push(neg(left[a - 1]!))
+          if (b > 0) clause.push(neg(right[b - 1]!))
+          this.addClause(clause)
+        }
+      }
+      return out
+    }
+    const total = count(0, lits.length)
+    return this.addClause([neg(total[k]!)])
   }
 
   /** Lowers the bound of an at-most-k constraint; learnt clauses stay valid. */
@@ -466,12 +508,13 @@ export class SatSolver {
     if (!this.ok) return 'unsat'
     const clock = budget.clock ?? (() => performance.now())
     const maxConflicts = budget.maxConflicts ?? Infinity
+    const restartUnit = budget.restartUnit ?? 100
     const startConflicts = this.conflicts
     let restart = 0
     let nextReduce = this.conflicts + 2000
     for (;;) {
       if (restart % 16 === 15) this.targetLength = 0
-      const limit = 100 * luby(restart++)
+      const limit = restartUnit * luby(restart++)
       let inRestart = 0
       for (;;) {
         const conflict = this.propagate()

@@ -1,6 +1,7 @@
 import { anneal } from './anneal.js'
 import { breaksLowerBound } from './bound.js'
 import { exactImprove } from './exact.js'
+import { startProbe } from './probe.js'
 import { konigColouring } from './colouring.js'
 import { kempeSearch } from './kempe-search.js'
 import { greedySlots } from './greedy.js'
@@ -20,8 +21,10 @@ import { assignTables } from './tables.js'
  * exact phase (SAT, `exact.ts`) for the rest of the time: it completes a
  * schedule the annealing could not, improves it neighbourhood by
  * neighbourhood, and may prove it optimal. Every phase stops early at the
- * lower bound. The greedy baseline is kept if it is ever better, so the
- * answer is never worse than first-fit.
+ * lower bound. Beside them all, a second thread asks the SAT solver straight
+ * for a schedule at the lower bound (`probe.ts`); one found there is optimal
+ * and is the answer. The greedy baseline is kept if it is ever better, so
+ * the answer is never worse than first-fit.
  */
 
 export interface SolveOptions {
@@ -33,6 +36,8 @@ export interface SolveOptions {
   maxIterations?: number
   /** Conflicts the exact phase may spend (default: maxIterations / 20). */
   maxConflicts?: number
+  /** 2 (default): the probe at the lower bound runs on a second thread beside the search (`probe.ts`); 1: one thread, no probe. */
+  threads?: number
   clock?: () => number
   onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number; elapsedMs: number }) => void
 }
@@ -129,6 +134,10 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const bound = breaksLowerBound(model)
   const random = createRandom(settings.seed)
   const greedy = greedySlots(model)
+  const conflictBudget = options.maxConflicts ?? Math.floor(settings.maxIterations / 20)
+  // Beside the search, a second thread goes straight at the lower bound: a schedule found there is optimal, and ends the search.
+  const probe = (options.threads ?? 2) > 1 && bound.total !== null ? startProbe(instance, limit, bound.total) : null
+  const searchClock = probe ? () => (probe.found() ? Infinity : clock()) : clock
   const common = {
     model,
     fairness: limit,
@@ -138,7 +147,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     cycleIterations: Math.min(300_000, Math.max(20_000, 2_000 * instance.meetings.length)),
     patience: 6,
     target: bound.total ?? 0,
-    clock,
+    clock: searchClock,
     deadline: startedAt + settings.timeLimitMs,
     onProgress: options.onProgress && ((p: { iterations: number; breaks: number; hard: number; excess: number }) => options.onProgress!({ ...p, elapsedMs: clock() - startedAt })),
   }
@@ -175,9 +184,9 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       fairness: limit,
       lowerBound: bound.total ?? 0,
       deadline: common.deadline,
-      clock,
+      clock: searchClock,
       random,
-      maxConflicts: options.maxConflicts ?? Math.floor(settings.maxIterations / 20),
+      maxConflicts: conflictBudget,
       onImproved: (breaks) => options.onProgress?.({ iterations, breaks, hard: 0, excess: 0, elapsedMs: clock() - startedAt }),
     })
     if (exact.complete && (missing > 0 || exact.breaks < scheduleKey(model, slot, limit)[2])) slot = exact.slot
@@ -202,17 +211,49 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     iterations += more.iterations
     if (better(scheduleKey(model, more.slot, limit), scheduleKey(model, slot, limit))) slot = more.slot
   }
+  let fairBound = bound.total
+  if (probe) {
+    const verdict = probe.finish(common.deadline, clock)
+    if (verdict.slot) return finish(instance, model, { slot: verdict.slot, fairness, limit, lowerBound: verdict.lowerBound, iterations, stoppedBy: 'bound', completeProvenImpossible: false, greedy, startedAt, clock, bound })
+    fairBound = verdict.lowerBound
+  }
   if (stoppedBy !== 'bound' && clock() >= common.deadline) stoppedBy = 'time'
-  const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, slot, limit))
-  if (useGreedy) slot = greedy
+  // The probe's bound holds for complete schedules within the fairness bound only.
+  const [left, over, breaks] = scheduleKey(model, slot, limit)
+  if (left === 0 && over === 0 && fairBound !== null) {
+    lowerBound = Math.max(lowerBound ?? 0, fairBound)
+    if (breaks <= lowerBound) stoppedBy = 'bound'
+  }
+  return finish(instance, model, { slot, fairness, limit, lowerBound, iterations, stoppedBy, completeProvenImpossible, greedy, startedAt, clock, bound })
+}
+
+interface Outcome {
+  slot: Int32Array
+  fairness: number | null
+  limit: number
+  lowerBound: number | null
+  iterations: number
+  stoppedBy: ScheduleResult['stoppedBy']
+  completeProvenImpossible: boolean
+  greedy: Int32Array
+  startedAt: number
+  clock: () => number
+  bound: ReturnType<typeof breaksLowerBound>
+}
+
+/** The answer, or the greedy baseline when that is better; tables numbered. */
+function finish(instance: Instance, model: Model, outcome: Outcome): SolveResult {
+  const { fairness, limit, greedy, bound } = outcome
+  const useGreedy = better(scheduleKey(model, greedy, limit), scheduleKey(model, outcome.slot, limit))
+  const slot = useGreedy ? greedy : outcome.slot
   const result = buildResult(model, {
     slotOf: slot,
     tableOf: assignTables(instance, slot),
     fairness,
-    lowerBound,
-    iterations,
-    stoppedBy: useGreedy ? 'baseline' : stoppedBy,
+    lowerBound: outcome.lowerBound,
+    iterations: outcome.iterations,
+    stoppedBy: useGreedy ? 'baseline' : outcome.stoppedBy,
   })
   const fairnessProvenInfeasible = fairness !== null && bound.perParticipant.some((g) => g > fairness)
-  return { ...result, fairnessProvenInfeasible, completeProvenImpossible, elapsedMs: clock() - startedAt }
+  return { ...result, fairnessProvenInfeasible, completeProvenImpossible: outcome.completeProvenImpossible, elapsedMs: outcome.clock() - outcome.startedAt }
 }

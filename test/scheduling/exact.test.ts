@@ -1,7 +1,7 @@
 import t from 'tap'
 import { everySchedule, randomLimitedInstance } from '../helpers/random-instance.js'
 import { checkSchedule } from '../../server/scheduling/check.js'
-import { exactImprove } from '../../server/scheduling/exact.js'
+import { exactImprove, probeAtBound } from '../../server/scheduling/exact.js'
 import { greedySlots } from '../../server/scheduling/greedy.js'
 import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
@@ -41,6 +41,38 @@ t.test('from the worst complete schedule, the exact phase reaches the fewest bre
   t.ok(improved > 50, `${improved} of them started above the optimum`)
 })
 
+t.test('the probe at the lower bound climbs from zero to the fewest breaks any schedule has, one proof at a time, and returns a schedule there', async (t) => {
+  let cases = 0
+  let climbed = 0
+  for (let seed = 1; seed <= 200; seed++) {
+    const instance = randomLimitedInstance(seed, { people: [3, 3], slots: [4, 3], tables: [1, 3], attempts: () => 14, maxMeetings: 8, fixedAbove: 0.9 })
+    const model = buildModel(instance)
+    for (const fairness of [1, Infinity]) {
+      let best = Infinity
+      everySchedule(model, (slot) => {
+        const each = perParticipant(model, slot)
+        if (each.every((g) => g <= fairness)) best = Math.min(best, each.reduce((s, g) => s + g, 0))
+      })
+      const probe = probeAtBound(model, { fairness, lowerBound: 0, maxConflicts: 100_000, deadline: Infinity, clock: () => 0 })
+      if (!Number.isFinite(best)) {
+        if (probe.slot) t.fail(`seed ${seed}, fairness ${fairness}: a schedule where none exists`)
+        continue
+      }
+      cases++
+      if (best > 0) climbed++
+      if (!probe.slot || probe.lowerBound !== best) {
+        t.fail(`seed ${seed}, fairness ${fairness}: bound ${probe.lowerBound}, schedule ${probe.slot ? 'found' : 'missing'}; the optimum is ${best}`)
+        continue
+      }
+      const schedule = { slotOfMeeting: Object.fromEntries(instance.meetings.map((m, i) => [m.id, probe.slot![i]!])) }
+      const check = checkSchedule(instance, schedule, { fairness: Number.isFinite(fairness) ? fairness : null })
+      if (!check.feasible || check.breaks !== best) t.fail(`seed ${seed}, fairness ${fairness}: ${check.breaks} breaks; ${check.violations.map((v) => v.message).join('; ')}`)
+    }
+  }
+  t.ok(cases > 150, `${cases} cases with a complete schedule`)
+  t.ok(climbed > 30, `${climbed} of them need at least one break`)
+})
+
 const larger = () => buildModel(randomLimitedInstance(7, { people: [14, 1], slots: [12, 1], tables: [6, 1], attempts: () => 200, maxMeetings: 45, fixedAbove: 1 }))
 
 t.test('from a partial schedule, the exact phase finds a complete one that the checker accepts', async (t) => {
@@ -53,6 +85,14 @@ t.test('from a partial schedule, the exact phase finds a complete one that the c
   const check = checkSchedule(model.instance, schedule, { fairness: 3 })
   t.ok(check.feasible, check.violations.map((v) => v.message).join('; ') || 'feasible within fairness 3')
   t.equal(check.breaks, result.breaks)
+})
+
+t.test('out of conflicts, the probe returns no schedule and a bound it has proven', async (t) => {
+  const model = larger()
+  const probe = probeAtBound(model, { fairness: 3, lowerBound: 0, maxConflicts: 5, deadline: Infinity, clock: () => 0 })
+  t.equal(probe.slot, null)
+  t.ok(probe.conflicts <= 5, `${probe.conflicts} conflicts`)
+  t.ok(probe.lowerBound >= 0)
 })
 
 t.test('a conflict budget ends the search without a proof; the same budget and seed give the same schedule', async (t) => {

@@ -36,13 +36,34 @@ function randomFormula(seed: number): Formula {
   return { vars, clauses, atMost }
 }
 
-function load(f: Formula): SatSolver {
+function load(f: Formula, counting: 'native' | 'totalizer' = 'native'): SatSolver {
   const solver = new SatSolver()
   for (let v = 0; v < f.vars; v++) solver.newVar()
   for (const c of f.clauses) solver.addClause(c)
-  for (const [lits, k] of f.atMost) solver.addAtMost(lits, k)
+  for (const [lits, k] of f.atMost) {
+    if (counting === 'totalizer') solver.addAtMostTotalizer(lits, k)
+    else solver.addAtMost(lits, k)
+  }
   return solver
 }
+
+t.test('at-most-k as a totalizer: on the same random formulas, the same answers as exhaustive search, and models that keep every count', async (t) => {
+  let sat = 0
+  let unsat = 0
+  for (let seed = 1; seed <= 600; seed++) {
+    const f = randomFormula(seed)
+    const solver = load(f, 'totalizer')
+    const status = solver.solve({ restartUnit: 1000 })
+    const expected = bruteForce(f)
+    if (status !== (expected ? 'sat' : 'unsat')) t.fail(`seed ${seed}: ${status}, exhaustive search says ${expected ? 'sat' : 'unsat'}`)
+    if (status === 'sat') {
+      sat++
+      const values = [...Array(f.vars).keys()].map((v) => solver.modelValue(v))
+      if (!satisfies(f, values)) t.fail(`seed ${seed}: the model breaks the formula`)
+    } else unsat++
+  }
+  t.ok(sat > 100 && unsat > 100, `${sat} satisfiable, ${unsat} unsatisfiable`)
+})
 
 t.test('on random formulas with clauses and at-most-k constraints, the answer agrees with exhaustive search and every model satisfies the formula', async (t) => {
   let sat = 0
