@@ -16,18 +16,19 @@ import { loadReferences, type Reference } from './reference.js'
  * optimum and the gap, every schedule validated by our checker and by
  * shared/b2bsp/check_schedule.mjs when present; then the goal figures.
  *
- *   node --import tsx bench/scheduling/run.ts [FOLDER] [--time-limit 10] [--fairness 2] [--seed 1] [--only NAME]
+ *   node --import tsx bench/scheduling/run.ts [FOLDER] [--time-limit 10] [--fairness 2] [--seed 1] [--threads 2] [--only NAME]
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } },
+  options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, threads: { type: 'string', default: '2' }, only: { type: 'string' } },
 })
 const folder = path.resolve(ROOT, positionals[0] ?? '../shared/b2bsp/json')
 const fairness = Number(values.fairness)
 const timeLimitMs = Number(values['time-limit']) * 1000
 const seed = Number(values.seed)
+const threads = Number(values.threads)
 const externalChecker = path.join(folder, '..', 'check_schedule.mjs')
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'b2bsp-bench-'))
 
@@ -54,7 +55,7 @@ function externalCheck(instanceFile: string, result: SolveResult): { ok: boolean
 
 function runOne(file: string, references: Map<string, Reference>): Row {
   const instance = parseInstance(JSON.parse(fs.readFileSync(file, 'utf8')))
-  const result = solve(instance, { timeLimitMs, fairness, seed })
+  const result = solve(instance, { timeLimitMs, fairness, seed, threads })
   const greedy = solveGreedy(instance, { fairness })
   const ours = checkSchedule(instance, result, { allowUnscheduled: true })
   const oursGreedy = checkSchedule(instance, greedy, { allowUnscheduled: true })
@@ -112,7 +113,7 @@ function printSummary(rows: Row[]): void {
 
 const references = loadReferences(path.join(folder, '..', 'reference.json'), fairness)
 const files = fs.readdirSync(folder).filter((f) => f.endsWith('.json') && (!values.only || f.includes(values.only))).sort()
-console.log(`B2BSP scheduler benchmark: ${files.length} instances from ${folder}, time limit ${timeLimitMs / 1000} s, fairness ${fairness}, seed ${seed}`)
+console.log(`B2BSP scheduler benchmark: ${files.length} instances from ${folder}, time limit ${timeLimitMs / 1000} s, fairness ${fairness}, seed ${seed}, ${threads} thread${threads === 1 ? '' : 's'}`)
 console.log(`${'instance'.padEnd(30)}${pad('mtgs', 5)}${pad('schd', 5)}${pad('brk', 6)}${pad('LB', 5)}${pad('reference', 11)}${pad('gap', 4)}${pad('ms', 7)}  ${pad('g.sch', 5)}${pad('g.brk', 6)}  ${'fairness'.padEnd(17)} checks`)
 const rows: Row[] = []
 for (const file of files) {
