@@ -1,6 +1,7 @@
 import type { Instance } from '../../server/scheduling/instance.js'
-import type { Model } from '../../server/scheduling/model.js'
+import { gaps, type Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
+import { busyMasks } from '../../server/scheduling/result.js'
 
 /** `base + a random whole number below spread`. */
 type Range = [base: number, spread: number]
@@ -72,4 +73,14 @@ export function everySchedule(model: Model, visit: (slot: Int32Array) => void): 
     slot[i] = -1
   }
   go(0)
+}
+
+/** The fewest breaks of any schedule placing every meeting with at most `fairness` breaks each; Infinity when there is none. */
+export function fewestBreaks(model: Model, fairness: number): number {
+  let best = Infinity
+  everySchedule(model, (slot) => {
+    const each = Array.from(busyMasks(model, slot), gaps)
+    if (each.every((g) => g <= fairness)) best = Math.min(best, each.reduce((s, g) => s + g, 0))
+  })
+  return best
 }
