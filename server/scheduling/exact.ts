@@ -1,7 +1,7 @@
 import { busyMasks } from './result.js'
 import { gaps, type Model } from './model.js'
 import { propagateDomains } from './propagate.js'
-import { negLit, posLit, SatSolver } from './sat.js'
+import { neg, negLit, posLit, SatSolver } from './sat.js'
 
 /**
  * The exact phase: the problem as a SAT instance, solved by `sat.ts`.
@@ -117,48 +117,82 @@ const WHOLE_RESTART_UNIT = 1000
  */
 export type TablesEncoding = 'native' | 'totalizer'
 
+export interface ProbeResult {
+  /** A complete schedule with `lowerBound` breaks, so optimal; null when none was found. */
+  slot: Int32Array | null
+  /** The bound, raised by one for each core: no complete schedule within the fairness bound has fewer breaks. */
+  lowerBound: number
+  conflicts: number
+  /** Cores found: each raised the bound by one. */
+  cores: number
+  /** Proven: no complete schedule within the fairness bound exists at all. */
+  impossible: boolean
+}
+
 export interface ProbeOptions {
   fairness: number
-  /** Proven lower bound on breaks of complete schedules. */
-  lowerBound: number
+  /** Per participant: the fewest breaks they alone need (`bound.ts`). */
+  perParticipant: Int32Array
   maxConflicts: number
   deadline: number
   clock: () => number
   tables?: TablesEncoding
 }
 
-export interface ProbeResult {
-  /** A complete schedule with `lowerBound` breaks, so optimal; null when none was found. */
-  slot: Int32Array | null
-  /** The bound, raised by one for each proof that no complete schedule within the fairness bound reaches it. */
-  lowerBound: number
-  conflicts: number
-}
-
 /**
- * Straight at the lower bound: the whole problem with at most `lowerBound`
- * breaks, searched with rare restarts. A schedule found there is optimal at
- * once; a proof that none exists raises the bound by one and the search
- * goes on one step higher, until the conflicts run out. On most events the
- * bound is the optimum, and a SAT search from nothing reaches it faster than
- * any walk down from a schedule with more breaks.
+ * Core-guided search (OLL): every participant is assumed to have no more
+ * breaks than they alone need. While that fails, the solver names a core,
+ * a few of those assumptions that cannot hold together; the bound rises by
+ * one, the core's assumptions are relaxed by one break, and a counter over
+ * them allows one of the core to take it. The first schedule found is
+ * optimal. Unlike a bound on the total, the assumptions act on each
+ * participant at once, and each core is a small, local proof.
  */
-export function probeAtBound(model: Model, options: ProbeOptions): ProbeResult {
-  const domain = propagateDomains(model)
-  let lowerBound = options.lowerBound
-  let conflicts = 0
-  while (conflicts < options.maxConflicts && options.clock() < options.deadline) {
-    const encoding = encode(model, domain, options.fairness, lowerBound, options.tables)
-    if (!encoding) break
-    const { solver, x } = encoding
-    const status = solver.solve({ deadline: options.deadline, clock: options.clock, maxConflicts: options.maxConflicts - conflicts, restartUnit: WHOLE_RESTART_UNIT })
-    conflicts += solver.conflicts
-    if (status === 'sat') return { slot: readSchedule(solver, x, model.a.length), lowerBound, conflicts }
-    // With every break allowed, "unsatisfiable" means no complete schedule at all: nothing to climb to.
-    if (status !== 'unsat' || lowerBound >= encoding.breakVariables) break
-    lowerBound++
+export function probeByCores(model: Model, options: ProbeOptions): ProbeResult {
+  const lb = options.perParticipant
+  let lowerBound = lb.reduce((s, v) => s + v, 0)
+  const encoding = encode(model, propagateDomains(model), options.fairness, Infinity, options.tables)
+  if (!encoding) return { slot: null, lowerBound, conflicts: 0, cores: 0, impossible: true }
+  const { solver, x, g } = encoding
+  // A soft literal is assumed: ¬(at least index + 1 of a counter's inputs). Relaxed by a core, it gives way to index + 1.
+  interface Soft {
+    lit: number
+    outputs: number[]
+    index: number
   }
-  return { slot: null, lowerBound, conflicts }
+  let softs: Soft[] = []
+  const softOf = (outputs: number[], index: number): Soft | null => (index < outputs.length ? { lit: neg(outputs[index]!), outputs, index } : null)
+  for (let p = 0; p < model.participants; p++) {
+    const breaks = [...g[p]!].filter((v) => v >= 0).map(posLit)
+    if (breaks.length <= lb[p]!) continue
+    const counts = solver.totalizer(breaks, Math.min(breaks.length, options.fairness))
+    const soft = softOf(counts, lb[p]!)
+    if (soft) softs.push(soft)
+  }
+  let cores = 0
+  while (solver.conflicts < options.maxConflicts && options.clock() < options.deadline) {
+    const status = solver.solve({ deadline: options.deadline, clock: options.clock, maxConflicts: options.maxConflicts - solver.conflicts, restartUnit: WHOLE_RESTART_UNIT }, softs.map((s) => s.lit))
+    if (status === 'sat') return { slot: readSchedule(solver, x, model.a.length), lowerBound, conflicts: solver.conflicts, cores, impossible: false }
+    // Nothing assumed and still no schedule: no complete schedule within the fairness bound exists.
+    if (status === 'unsat') return { slot: null, lowerBound, conflicts: solver.conflicts, cores, impossible: true }
+    if (status !== 'failed') break
+    const failed = new Set(solver.failedAssumptions)
+    const inCore = softs.filter((s) => failed.has(s.lit))
+    if (inCore.length === 0) break
+    cores++
+    lowerBound++
+    softs = softs.filter((s) => !failed.has(s.lit))
+    for (const s of inCore) {
+      const next = softOf(s.outputs, s.index + 1)
+      if (next) softs.push(next)
+    }
+    if (inCore.length > 1) {
+      const sum = solver.totalizer(inCore.map((s) => neg(s.lit)), inCore.length)
+      const soft = softOf(sum, 1)
+      if (soft) softs.push(soft)
+    }
+  }
+  return { slot: null, lowerBound, conflicts: solver.conflicts, cores, impossible: false }
 }
 
 function readSchedule(solver: SatSolver, x: [number, number][][], meetings: number): Int32Array {

@@ -3,10 +3,10 @@ import type { TablesEncoding } from './exact.js'
 import type { Instance } from './instance.js'
 
 /**
- * The probe at the lower bound (`probeAtBound` in exact.ts) on a second
- * thread, beside the main search. The threads share a few integers: the
- * probe's state, the bound it has proven and, when it finds one, its
- * schedule (optimal, since it is at a proven lower bound).
+ * The core-guided probe (`probeByCores` in exact.ts) on a second thread,
+ * beside the main search. The threads share a few integers: the probe's
+ * state, the bound it has proven and, when it finds one, its schedule
+ * (optimal, since it is at a proven lower bound).
  *
  * The answer does not depend on timing: the probe's stages have conflict
  * budgets, not deadlines, so what it finds is fixed by the instance; when it
@@ -14,10 +14,10 @@ import type { Instance } from './instance.js'
  * ends first, it waits for the probe's verdict (within the time limit).
  */
 
-/** A first stage with the compact tables encoding, which settles most events in a few thousand conflicts; then the totalizer. */
+/** A first stage with the compact tables encoding, which settles most events, fixed meetings included, in a few thousand conflicts; then the totalizer, for nearly full slots. */
 export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding }[] = [
-  { conflicts: 3_000, tables: 'native' },
-  { conflicts: 12_000, tables: 'totalizer' },
+  { conflicts: 10_000, tables: 'native' },
+  { conflicts: 40_000, tables: 'totalizer' },
 ]
 
 export const STATE = { running: 0, found: 1, exhausted: 2 } as const

@@ -100,6 +100,8 @@ export class SatSolver {
 
   conflicts = 0
   decisions = 0
+  /** After a `failed` answer: assumptions that cannot all hold together (a subset of those given). */
+  failedAssumptions: number[] = []
   private model = new Int8Array(0)
 
   get variables(): number {
@@ -206,12 +208,22 @@ export class SatSolver {
       for (const lit of lits) this.addClause([neg(lit)])
       return this.ok
     }
+    return this.addClause([neg(this.totalizer(lits, k + 1)[k]!)])
+  }
+
+  /**
+   * Unary counts of `lits`: out[j − 1] is true whenever at least j of them
+   * are (j up to `cap`), from a balanced tree of counters. Only that
+   * direction is encoded, which is all an upper bound needs: assuming
+   * ¬out[j] allows at most j.
+   */
+  totalizer(lits: number[], cap: number): number[] {
     const count = (from: number, to: number): number[] => {
       if (to - from === 1) return [lits[from]!]
       const middle = (from + to) >> 1
       const left = count(from, middle)
       const right = count(middle, to)
-      const out = Array.from({ length: Math.min(to - from, k + 1) }, () => posLit(this.newVar()))
+      const out = Array.from({ length: Math.min(to - from, cap) }, () => posLit(this.newVar()))
       // out[j - 1]: at least j true below. a true on the left and b on the right make a + b.
       for (let a = 0; a <= left.length; a++) {
         for (let b = 0; b <= right.length; b++) {
@@ -224,8 +236,7 @@ export class SatSolver {
       }
       return out
     }
-    const total = count(0, lits.length)
-    return this.addClause([neg(total[k]!)])
+    return lits.length === 0 ? [] : count(0, lits.length)
   }
 
   /** Lowers the bound of an at-most-k constraint; learnt clauses stay valid. */
@@ -401,6 +412,28 @@ export class SatSolver {
     }
   }
 
+  /** The assumptions that force `lit` false: walks the trail back from ¬lit to the assumed literals it rests on. */
+  private analyzeFinal(lit: number): number[] {
+    const core = [lit]
+    const v0 = lit >> 1
+    if (this.level[v0] === 0) return core
+    this.seen[v0] = 1
+    const buffer: number[] = []
+    const start = this.trailLim[0] ?? this.trail.length
+    for (let i = this.trail.length - 1; i >= start; i--) {
+      const v = this.trail[i]! >> 1
+      if (!this.seen[v]) continue
+      this.seen[v] = 0
+      if (this.reason[v] === NO_REASON) {
+        core.push(this.trail[i]!)
+        continue
+      }
+      this.reasonLits(v, buffer)
+      for (const q of buffer) if (this.level[q >> 1]! > 0) this.seen[q >> 1] = 1
+    }
+    return core
+  }
+
   private bumpClause(ref: number) {
     this.clauseActivity[ref]! += this.claInc
     if (this.clauseActivity[ref]! > 1e20) {
@@ -560,6 +593,7 @@ export class SatSolver {
           const lit = assumptions[this.trailLim.length]!
           const value = this.value(lit)
           if (value === -1) {
+            this.failedAssumptions = this.analyzeFinal(lit)
             this.cancelUntil(0)
             return 'failed'
           }

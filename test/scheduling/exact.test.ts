@@ -1,7 +1,8 @@
 import t from 'tap'
 import { everySchedule, fewestBreaks, randomLimitedInstance } from '../helpers/random-instance.js'
 import { checkSchedule } from '../../server/scheduling/check.js'
-import { exactImprove, probeAtBound } from '../../server/scheduling/exact.js'
+import { breaksLowerBound } from '../../server/scheduling/bound.js'
+import { exactImprove, probeByCores } from '../../server/scheduling/exact.js'
 import { greedySlots } from '../../server/scheduling/greedy.js'
 import { buildModel, gaps, type Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
@@ -41,23 +42,29 @@ t.test('from the worst complete schedule, the exact phase reaches the fewest bre
   t.ok(improved > 50, `${improved} of them started above the optimum`)
 })
 
-t.test('the probe at the lower bound climbs from zero to the fewest breaks any schedule has, one proof at a time, and returns a schedule there', async (t) => {
+t.test("the core-guided probe rises from each participant's own minimum to the fewest breaks any schedule has, one core at a time, and returns a schedule there", async (t) => {
   let cases = 0
   let climbed = 0
+  let impossible = 0
   for (let seed = 1; seed <= 200; seed++) {
     const instance = randomLimitedInstance(seed, { people: [3, 3], slots: [4, 3], tables: [1, 3], attempts: () => 14, maxMeetings: 8, fixedAbove: 0.9 })
     const model = buildModel(instance)
     for (const fairness of [1, Infinity]) {
       const best = fewestBreaks(model, fairness)
-      const probe = probeAtBound(model, { fairness, lowerBound: 0, maxConflicts: 100_000, deadline: Infinity, clock: () => 0 })
+      // From the participants' own minima, and from nothing: the cores must make up the difference either way.
+      const own = breaksLowerBound(model).perParticipant
+      const start = seed % 2 === 0 ? own : new Int32Array(own.length)
+      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0 })
       if (!Number.isFinite(best)) {
-        if (probe.slot) t.fail(`seed ${seed}, fairness ${fairness}: a schedule where none exists`)
+        if (probe.slot || !probe.impossible) t.fail(`seed ${seed}, fairness ${fairness}: no schedule exists, yet ${probe.slot ? 'one was found' : 'that was not proven'}`)
+        impossible++
         continue
       }
       cases++
-      if (best > 0) climbed++
-      if (!probe.slot || probe.lowerBound !== best) {
-        t.fail(`seed ${seed}, fairness ${fairness}: bound ${probe.lowerBound}, schedule ${probe.slot ? 'found' : 'missing'}; the optimum is ${best}`)
+      const startTotal = start.reduce((s, v) => s + v, 0)
+      if (best > startTotal) climbed++
+      if (!probe.slot || probe.lowerBound !== best || probe.cores !== best - startTotal || probe.impossible) {
+        t.fail(`seed ${seed}, fairness ${fairness}: bound ${probe.lowerBound} after ${probe.cores} cores, schedule ${probe.slot ? 'found' : 'missing'}; the optimum is ${best}`)
         continue
       }
       const schedule = { slotOfMeeting: Object.fromEntries(instance.meetings.map((m, i) => [m.id, probe.slot![i]!])) }
@@ -66,7 +73,8 @@ t.test('the probe at the lower bound climbs from zero to the fewest breaks any s
     }
   }
   t.ok(cases > 150, `${cases} cases with a complete schedule`)
-  t.ok(climbed > 30, `${climbed} of them need at least one break`)
+  t.ok(climbed > 30, `${climbed} of them need cores`)
+  t.ok(impossible > 5, `${impossible} cases without a complete schedule`)
 })
 
 const larger = () => buildModel(randomLimitedInstance(7, { people: [14, 1], slots: [12, 1], tables: [6, 1], attempts: () => 200, maxMeetings: 45, fixedAbove: 1 }))
@@ -85,8 +93,9 @@ t.test('from a partial schedule, the exact phase finds a complete one that the c
 
 t.test('out of conflicts, the probe returns no schedule and a bound it has proven', async (t) => {
   const model = larger()
-  const probe = probeAtBound(model, { fairness: 3, lowerBound: 0, maxConflicts: 5, deadline: Infinity, clock: () => 0 })
+  const probe = probeByCores(model, { fairness: 3, perParticipant: new Int32Array(model.participants), maxConflicts: 5, deadline: Infinity, clock: () => 0 })
   t.equal(probe.slot, null)
+  t.notOk(probe.impossible)
   t.ok(probe.conflicts <= 5, `${probe.conflicts} conflicts`)
   t.ok(probe.lowerBound >= 0)
 })

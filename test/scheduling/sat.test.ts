@@ -106,6 +106,31 @@ t.test('assumptions: a failed assumption leaves the formula satisfiable; a tight
   t.notOk(solver.tightenAtMost(card, 0) && solver.solve() !== 'unsat', 'no variable true contradicts the first clause')
 })
 
+t.test('under assumptions, a failed answer names a subset of them that exhaustive search confirms cannot hold together', async (t) => {
+  let failed = 0
+  let smaller = 0
+  for (let seed = 1; seed <= 600; seed++) {
+    const f = randomFormula(seed)
+    if (!bruteForce(f)) continue
+    const random = createRandom(seed + 10_000)
+    const assumed = [...new Set([...Array(1 + Math.floor(random() * f.vars)).keys()].map(() => (Math.floor(random() * f.vars) << 1) | Math.floor(random() * 2)))]
+    for (const counting of ['native', 'totalizer'] as const) {
+      const solver = load(f, counting)
+      const status = solver.solve({}, assumed)
+      const expected = bruteForce({ ...f, clauses: [...f.clauses, ...assumed.map((lit) => [lit])] })
+      if (status !== (expected ? 'sat' : 'failed')) t.fail(`seed ${seed}, ${counting}: ${status}, exhaustive search says ${expected ? 'sat' : 'failed'}`)
+      if (status !== 'failed') continue
+      const core = solver.failedAssumptions
+      if (core.some((lit) => !assumed.includes(lit))) t.fail(`seed ${seed}, ${counting}: the core names a literal that was not assumed`)
+      if (bruteForce({ ...f, clauses: [...f.clauses, ...core.map((lit) => [lit])] })) t.fail(`seed ${seed}, ${counting}: the core ${core} can hold together`)
+      failed++
+      if (core.length < assumed.length) smaller++
+    }
+  }
+  t.ok(failed > 100, `${failed} failed answers checked`)
+  t.ok(smaller > 50, `${smaller} cores smaller than the assumptions`)
+})
+
 t.test('the conflict budget stops a hard search with "unknown", and the same formula gives the same answer every time', async (t) => {
   const build = () => {
     const solver = new SatSolver()
