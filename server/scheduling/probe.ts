@@ -5,13 +5,20 @@ import type { Instance } from './instance.js'
 /**
  * The core-guided probe (`probeByCores` in exact.ts) on a second thread,
  * beside the main search. The threads share a few integers: the probe's
- * state, the bound it has proven and, when it finds one, its schedule
- * (optimal, since it is at a proven lower bound).
+ * state, the bound it has proven, how far each thread has got and, when it
+ * finds one, its schedule (optimal, since it is at a proven lower bound).
  *
- * The answer does not depend on timing: the probe's stages have conflict
- * budgets, not deadlines, so what it finds is fixed by the instance; when it
- * finds a schedule, that schedule is the answer, and when the main search
- * ends first, it waits for the probe's verdict (within the time limit).
+ * The answer does not depend on timing. Both threads count their work in
+ * clock readings, which each makes at fixed points of its search (the SAT
+ * solver every 64 conflicts, the annealing every 4,096 moves), so a
+ * thread's count at any point of its search is fixed by the instance and
+ * the seed. When both threads reach an optimal schedule, the one that got
+ * there with less work (the probe's readings weighted by `PROBE_WEIGHT`)
+ * gives the answer, whichever was first on the wall clock: a thread that
+ * finishes waits only until the other has done as much work, not for its
+ * whole budget. When the main search ends without a proof of optimality,
+ * it waits for the probe's verdict (within the time limit); the probe's
+ * stages have conflict budgets, not deadlines.
  */
 
 /** A first stage with the compact tables encoding, which settles most events, fixed meetings included, in a few thousand conflicts; then the totalizer, for nearly full slots. */
@@ -20,8 +27,11 @@ export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding 
   { conflicts: 40_000, tables: 'totalizer' },
 ]
 
+/** Main-search clock readings worth one of the probe's: about what each thread makes in the same time. */
+export const PROBE_WEIGHT = 4
+
 export const STATE = { running: 0, found: 1, exhausted: 2 } as const
-export const CELL = { state: 0, lowerBound: 1, stop: 2, slots: 3 } as const
+export const CELL = { state: 0, lowerBound: 1, stop: 2, probeWork: 3, probeStamp: 4, mainStamp: 5, slots: 6 } as const
 
 export interface ProbeRequest {
   instance: Instance
@@ -31,17 +41,20 @@ export interface ProbeRequest {
 }
 
 export interface ProbeOutcome {
-  /** The probe's optimal schedule, or null. */
+  /** The probe's optimal schedule, when it is the answer; else null. */
   slot: Int32Array | null
   /** The lower bound it has proven (for complete schedules within the fairness bound). */
   lowerBound: number
 }
 
 export interface ProbeThread {
-  /** True once the probe has found its schedule: the main search may stop. */
-  found(): boolean
-  /** Waits (blocking) until the probe is done or `deadline` passes; stops it; its outcome. */
-  finish(deadline: number, clock: () => number): ProbeOutcome
+  /** The main search's clock: counts its readings, and reads Infinity (stop) once the probe has found its schedule with less work. */
+  searchClock(clock: () => number): () => number
+  /**
+   * Waits (blocking) for what decides the answer, at most until `deadline`; stops the probe; its outcome.
+   * `optimal`: the main search's schedule is proven optimal, so the probe's counts only if it got there with less work.
+   */
+  finish(deadline: number, clock: () => number, optimal: boolean): ProbeOutcome
 }
 
 // Loader hooks are not inherited by workers: the worker registers tsx itself, then loads the TypeScript module.
@@ -70,19 +83,31 @@ export function startProbe(instance: Instance, fairness: number, lowerBound: num
   const shared = new SharedArrayBuffer(4 * (CELL.slots + instance.meetings.length))
   const cells = new Int32Array(shared)
   cells[CELL.lowerBound] = lowerBound
+  cells[CELL.mainStamp] = -1
   const request: ProbeRequest = { instance, fairness, lowerBound, shared }
   probeThread().postMessage(request)
+  let work = 0
+  const probeFirst = () => Atomics.load(cells, CELL.state) === STATE.found && Atomics.load(cells, CELL.probeStamp) * PROBE_WEIGHT <= work
   return {
-    found: () => Atomics.load(cells, CELL.state) === STATE.found,
-    finish(deadline, clock) {
+    searchClock: (clock) => () => {
+      work++
+      return probeFirst() ? Infinity : clock()
+    },
+    finish(deadline, clock, optimal) {
+      if (optimal) Atomics.store(cells, CELL.mainStamp, work)
+      const decided = () => {
+        const state = Atomics.load(cells, CELL.state)
+        return state !== STATE.running || (optimal && Atomics.load(cells, CELL.probeWork) * PROBE_WEIGHT > work)
+      }
       for (;;) {
         const left = deadline - clock()
-        if (Atomics.load(cells, CELL.state) !== STATE.running || left <= 0) break
-        Atomics.wait(cells, CELL.state, STATE.running, Math.min(left, 100))
+        if (decided() || left <= 0) break
+        Atomics.wait(cells, CELL.state, STATE.running, Math.min(left, 20))
       }
       Atomics.store(cells, CELL.stop, 1)
-      const state = Atomics.load(cells, CELL.state)
-      return { slot: state === STATE.found ? cells.slice(CELL.slots) : null, lowerBound: Atomics.load(cells, CELL.lowerBound) }
+      const found = Atomics.load(cells, CELL.state) === STATE.found
+      const answer = found && (!optimal || probeFirst())
+      return { slot: answer ? cells.slice(CELL.slots) : null, lowerBound: Atomics.load(cells, CELL.lowerBound) }
     },
   }
 }

@@ -2,12 +2,18 @@ import { parentPort } from 'node:worker_threads'
 import { breaksLowerBound } from './bound.js'
 import { probeByCores } from './exact.js'
 import { buildModel } from './model.js'
-import { CELL, PROBE_STAGES, STATE, type ProbeRequest } from './probe.js'
+import { CELL, PROBE_STAGES, PROBE_WEIGHT, STATE, type ProbeRequest } from './probe.js'
 
 /** One probe: the stages of `PROBE_STAGES` in turn; the answer and the best bound proven go to shared memory. */
 function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
   const cells = new Int32Array(shared)
-  const clock = () => (Atomics.load(cells, CELL.stop) === 1 ? Infinity : performance.now())
+  let work = 0
+  // Each reading is one unit of the probe's work; once it has done more than the main search needed for its optimal schedule, it stops.
+  const clock = () => {
+    Atomics.store(cells, CELL.probeWork, ++work)
+    const mainStamp = Atomics.load(cells, CELL.mainStamp)
+    return Atomics.load(cells, CELL.stop) === 1 || (mainStamp >= 0 && work * PROBE_WEIGHT > mainStamp) ? Infinity : performance.now()
+  }
   let state: number = STATE.exhausted
   try {
     const model = buildModel(instance)
@@ -19,6 +25,7 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
       Atomics.store(cells, CELL.lowerBound, bound)
       if (result.slot) {
         cells.set(result.slot, CELL.slots)
+        Atomics.store(cells, CELL.probeStamp, work)
         state = STATE.found
         break
       }

@@ -137,7 +137,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const conflictBudget = options.maxConflicts ?? Math.floor(settings.maxIterations / 20)
   // Beside the search, a second thread goes straight at the lower bound: a schedule found there is optimal, and ends the search.
   const probe = (options.threads ?? 2) > 1 && bound.total !== null ? startProbe(instance, limit, bound.total) : null
-  const searchClock = probe ? () => (probe.found() ? Infinity : clock()) : clock
+  const searchClock = probe ? probe.searchClock(clock) : clock
   const common = {
     model,
     fairness: limit,
@@ -213,7 +213,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   }
   let fairBound = bound.total
   if (probe) {
-    const verdict = probe.finish(common.deadline, clock)
+    const verdict = probe.finish(common.deadline, clock, stoppedBy === 'bound')
     if (verdict.slot) return finish(instance, model, { slot: verdict.slot, fairness, limit, lowerBound: verdict.lowerBound, iterations, stoppedBy: 'bound', completeProvenImpossible: false, greedy, startedAt, clock, bound })
     fairBound = verdict.lowerBound
   }
