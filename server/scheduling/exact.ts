@@ -113,7 +113,11 @@ const WHOLE_RESTART_UNIT = 1000
  * every meeting of a full slot), or as a totalizer (larger and slower per
  * conflict, but what is learnt speaks of partial counts; where slots are
  * nearly full, it finds a schedule in thousands of conflicts where the
- * native constraint does not in a hundred thousand).
+ * native constraint does not in a hundred thousand). Where nearly every
+ * place is taken (fewer than `tables` spare), the totalizer's counts are
+ * exact and added up across slots to at least the number of meetings, so
+ * that a slot short of meetings forces the others full: counting that
+ * clause learning alone finds only slowly, as in the pigeonhole problem.
  */
 export type TablesEncoding = 'native' | 'totalizer'
 
@@ -264,15 +268,32 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
     solver.addClause(row.map(([, v]) => posLit(v)))
     if (row.length > 1) solver.addAtMost(row.map(([, v]) => posLit(v)), 1)
   }
+  const inSlot: number[][] = []
   for (let t = 0; t < T; t++) {
     const here: number[] = []
     for (let i = 0; i < M; i++) {
       const v = xAt(i, t)
       if (v >= 0) here.push(posLit(v))
     }
-    if (here.length <= model.tables) continue
-    if (tables === 'totalizer') solver.addAtMostTotalizer(here, model.tables)
-    else solver.addAtMost(here, model.tables)
+    inSlot.push(here)
+  }
+  const places = inSlot.reduce((sum, here) => sum + Math.min(here.length, model.tables), 0)
+  if (tables === 'totalizer' && M > places - model.tables) {
+    // Nearly every place is taken: slots must also hold enough. Exact counts per slot, added up to at least M.
+    const counts = inSlot.filter((here) => here.length > 0).map((here) => {
+      const count = solver.unarySum(here.map((lit) => [lit]), model.tables + 1)
+      if (count.length > model.tables) solver.addClause([neg(count[model.tables]!)])
+      return count.slice(0, model.tables)
+    })
+    const total = solver.unarySum(counts)
+    if (total.length < M) return null
+    solver.addClause([total[M - 1]!])
+  } else {
+    for (const here of inSlot) {
+      if (here.length <= model.tables) continue
+      if (tables === 'totalizer') solver.addAtMostTotalizer(here, model.tables)
+      else solver.addAtMost(here, model.tables)
+    }
   }
   const y: Int32Array[] = []
   const g: Int32Array[] = []

@@ -218,25 +218,50 @@ export class SatSolver {
    * ¬out[j] allows at most j.
    */
   totalizer(lits: number[], cap: number): number[] {
-    const count = (from: number, to: number): number[] => {
-      if (to - from === 1) return [lits[from]!]
-      const middle = (from + to) >> 1
-      const left = count(from, middle)
-      const right = count(middle, to)
-      const out = Array.from({ length: Math.min(to - from, cap) }, () => posLit(this.newVar()))
+    return this.unaryTree(lits.map((lit) => [lit]), cap, false)
+  }
+
+  /**
+   * Exact unary counts: out[j − 1] is true exactly when at least j of the
+   * inputs are. Each input is itself a unary count (a single literal is a
+   * count of 0 or 1), so counts can be added up: the result is their sum.
+   * Counts are kept to `cap` places; the backward clauses are sound only
+   * where no count, at any node, can exceed its places in a solution (so
+   * callers that cap must also forbid the total from reaching `cap`).
+   */
+  unarySum(counts: number[][], cap = Infinity): number[] {
+    return this.unaryTree(counts, cap, true)
+  }
+
+  private unaryTree(leaves: number[][], cap: number, exact: boolean): number[] {
+    const merge = (left: number[], right: number[]): number[] => {
+      const out = Array.from({ length: Math.min(left.length + right.length, cap) }, () => posLit(this.newVar()))
       // out[j - 1]: at least j true below. a true on the left and b on the right make a + b.
       for (let a = 0; a <= left.length; a++) {
         for (let b = 0; b <= right.length; b++) {
-          if (a + b === 0) continue
-          const clause = [out[Math.min(a + b, out.length) - 1]!]
-          if (a > 0) clause.push(neg(left[a - 1]!))
-          if (b > 0) clause.push(neg(right[b - 1]!))
-          this.addClause(clause)
+          if (a + b > 0) {
+            const clause = [out[Math.min(a + b, out.length) - 1]!]
+            if (a > 0) clause.push(neg(left[a - 1]!))
+            if (b > 0) clause.push(neg(right[b - 1]!))
+            this.addClause(clause)
+          }
+          // And back: fewer than a + 1 on the left and fewer than b + 1 on the right make fewer than a + b + 1.
+          if (exact && a + b < out.length) {
+            const clause = [neg(out[a + b]!)]
+            if (a < left.length) clause.push(left[a]!)
+            if (b < right.length) clause.push(right[b]!)
+            this.addClause(clause)
+          }
         }
       }
       return out
     }
-    return lits.length === 0 ? [] : count(0, lits.length)
+    const build = (from: number, to: number): number[] => {
+      if (to - from === 1) return leaves[from]!
+      const middle = (from + to) >> 1
+      return merge(build(from, middle), build(middle, to))
+    }
+    return leaves.length === 0 ? [] : build(0, leaves.length)
   }
 
   /** Lowers the bound of an at-most-k constraint; learnt clauses stay valid. */

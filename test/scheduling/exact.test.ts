@@ -42,19 +42,25 @@ t.test('from the worst complete schedule, the exact phase reaches the fewest bre
   t.ok(improved > 50, `${improved} of them started above the optimum`)
 })
 
-t.test("the core-guided probe rises from each participant's own minimum to the fewest breaks any schedule has, one core at a time, and returns a schedule there", async (t) => {
+t.test("the core-guided probe, with either tables encoding, rises from each participant's own minimum to the fewest breaks any schedule has, one core at a time, and returns a schedule there", async (t) => {
   let cases = 0
   let climbed = 0
   let impossible = 0
+  let tight = 0
   for (let seed = 1; seed <= 200; seed++) {
     const instance = randomLimitedInstance(seed, { people: [3, 3], slots: [4, 3], tables: [1, 3], attempts: () => 14, maxMeetings: 8, fixedAbove: 0.9 })
     const model = buildModel(instance)
+    // Fewer spare places than tables: the totalizer encoding then also adds up the slots' counts.
+    let places = 0
+    for (let t = 0; t < model.slots; t++) places += Math.min(model.tables, [...model.domain].filter((d) => d & (1 << t)).length)
+    if (model.a.length > places - model.tables) tight++
     for (const fairness of [1, Infinity]) {
       const best = fewestBreaks(model, fairness)
       // From the participants' own minima, and from nothing: the cores must make up the difference either way.
       const own = breaksLowerBound(model).perParticipant
       const start = seed % 2 === 0 ? own : new Int32Array(own.length)
-      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0 })
+      const tables = seed % 4 < 2 ? 'native' : 'totalizer'
+      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0, tables })
       if (!Number.isFinite(best)) {
         if (probe.slot || !probe.impossible) t.fail(`seed ${seed}, fairness ${fairness}: no schedule exists, yet ${probe.slot ? 'one was found' : 'that was not proven'}`)
         impossible++
@@ -75,6 +81,7 @@ t.test("the core-guided probe rises from each participant's own minimum to the f
   t.ok(cases > 150, `${cases} cases with a complete schedule`)
   t.ok(climbed > 30, `${climbed} of them need cores`)
   t.ok(impossible > 5, `${impossible} cases without a complete schedule`)
+  t.ok(tight > 20, `${tight} events with nearly every place taken`)
 })
 
 const larger = () => buildModel(randomLimitedInstance(7, { people: [14, 1], slots: [12, 1], tables: [6, 1], attempts: () => 200, maxMeetings: 45, fixedAbove: 1 }))

@@ -131,6 +131,35 @@ t.test('under assumptions, a failed answer names a subset of them that exhaustiv
   t.ok(smaller > 50, `${smaller} cores smaller than the assumptions`)
 })
 
+t.test('exact unary counts, nested: for every assignment of up to 7 inputs, each output is true exactly when that many inputs are', async (t) => {
+  let checked = 0
+  for (let n = 1; n <= 7; n++) {
+    const solver = new SatSolver()
+    const inputs = [...Array(n).keys()].map(() => posLit(solver.newVar()))
+    const flat = solver.unarySum(inputs.map((lit) => [lit]))
+    // The same inputs counted in two groups, the groups' counts then added up.
+    const middle = n >> 1
+    const groups = [inputs.slice(0, middle), inputs.slice(middle)].filter((g) => g.length > 0).map((g) => solver.unarySum(g.map((lit) => [lit])))
+    const nested = solver.unarySum(groups)
+    t.equal(flat.length, n)
+    t.equal(nested.length, n)
+    for (let bits = 0; bits < 1 << n; bits++) {
+      const assumed = inputs.map((lit, k) => ((bits >> k) & 1 ? lit : lit ^ 1))
+      if (solver.solve({}, assumed) !== 'sat') t.fail(`${n} inputs, ${bits}: no model`)
+      const count = assumed.filter((lit) => !(lit & 1)).length
+      for (const out of [flat, nested]) {
+        const shown = out.map((lit) => solver.modelValue(lit >> 1))
+        if (shown.some((on, j) => on !== j < count)) t.fail(`${n} inputs, ${count} true: the counts read ${shown.map(Number).join('')}`)
+        // Neither direction may be left open: one more, or one fewer, must be refused.
+        if (count < n && solver.solve({}, [...assumed, out[count]!]) !== 'failed') t.fail(`${n} inputs, ${count} true: ${count + 1} allowed`)
+        if (count > 0 && solver.solve({}, [...assumed, out[count - 1]! ^ 1]) !== 'failed') t.fail(`${n} inputs, ${count} true: ${count - 1} allowed`)
+      }
+      checked++
+    }
+  }
+  t.equal(checked, 254)
+})
+
 t.test('the conflict budget stops a hard search with "unknown", and the same formula gives the same answer every time', async (t) => {
   const build = () => {
     const solver = new SatSolver()
