@@ -21,10 +21,14 @@ import type { Instance } from './instance.js'
  * stages have conflict budgets, not deadlines.
  */
 
-/** A first stage with the compact tables encoding, which settles most events, fixed meetings included, in a few thousand conflicts; then the totalizer, for nearly full slots. */
-export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding }[] = [
-  { conflicts: 10_000, tables: 'native' },
-  { conflicts: 40_000, tables: 'totalizer' },
+/**
+ * A first stage with the compact encoding, which settles most events, fixed
+ * meetings included, in a few thousand conflicts; then the totalizer, for
+ * nearly full slots, with days without a break chosen by their start.
+ */
+export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding; intervals: boolean }[] = [
+  { conflicts: 10_000, tables: 'native', intervals: false },
+  { conflicts: 40_000, tables: 'totalizer', intervals: true },
 ]
 
 /** Main-search clock readings worth one of the probe's: about what each thread makes in the same time. */

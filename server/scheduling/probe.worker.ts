@@ -20,7 +20,7 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
     const { perParticipant } = breaksLowerBound(model)
     let bound = lowerBound
     for (const stage of PROBE_STAGES) {
-      const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables })
+      const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables, intervals: stage.intervals })
       bound = Math.max(bound, result.lowerBound)
       Atomics.store(cells, CELL.lowerBound, bound)
       if (result.slot) {

@@ -42,7 +42,7 @@ t.test('from the worst complete schedule, the exact phase reaches the fewest bre
   t.ok(improved > 50, `${improved} of them started above the optimum`)
 })
 
-t.test("the core-guided probe, with either tables encoding, rises from each participant's own minimum to the fewest breaks any schedule has, one core at a time, and returns a schedule there", async (t) => {
+t.test("the core-guided probe, with either tables encoding and with or without runs chosen by their start, rises from each participant's own minimum to the fewest breaks any schedule has, one core at a time, and returns a schedule there", async (t) => {
   let cases = 0
   let climbed = 0
   let impossible = 0
@@ -60,7 +60,8 @@ t.test("the core-guided probe, with either tables encoding, rises from each part
       const own = breaksLowerBound(model).perParticipant
       const start = seed % 2 === 0 ? own : new Int32Array(own.length)
       const tables = seed % 4 < 2 ? 'native' : 'totalizer'
-      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0, tables })
+      const intervals = seed % 3 === 0
+      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0, tables, intervals })
       if (!Number.isFinite(best)) {
         if (probe.slot || !probe.impossible) t.fail(`seed ${seed}, fairness ${fairness}: no schedule exists, yet ${probe.slot ? 'one was found' : 'that was not proven'}`)
         impossible++
