@@ -21,9 +21,9 @@ import { assignTables } from './tables.js'
  * exact phase (SAT, `exact.ts`) for the rest of the time: it completes a
  * schedule the annealing could not, improves it neighbourhood by
  * neighbourhood, and may prove it optimal. Every phase stops early at the
- * lower bound. Beside them all, a second thread asks the SAT solver straight
- * for a schedule at the lower bound (`probe.ts`); one found there is optimal
- * and is the answer. The greedy baseline is kept if it is ever better, so
+ * lower bound. Beside them all, a second thread runs a core-guided SAT
+ * search from each participant's own minimum of breaks (`probe.ts`); the
+ * first schedule it finds is optimal. The greedy baseline is kept if it is ever better, so
  * the answer is never worse than first-fit.
  */
 
@@ -36,7 +36,7 @@ export interface SolveOptions {
   maxIterations?: number
   /** Conflicts the exact phase may spend (default: maxIterations / 20). */
   maxConflicts?: number
-  /** 2 (default): the probe at the lower bound runs on a second thread beside the search (`probe.ts`); 1: one thread, no probe. */
+  /** 2 (default): the core-guided probe runs on a second thread beside the search (`probe.ts`); 1: one thread, no probe. */
   threads?: number
   clock?: () => number
   onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number; elapsedMs: number }) => void
@@ -135,7 +135,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const random = createRandom(settings.seed)
   const greedy = greedySlots(model)
   const conflictBudget = options.maxConflicts ?? Math.floor(settings.maxIterations / 20)
-  // Beside the search, a second thread goes straight at the lower bound: a schedule found there is optimal, and ends the search.
+  // Beside the search, a second thread searches by cores: the first schedule it finds is optimal, and ends the search.
   const probe = (options.threads ?? 2) > 1 && bound.total !== null ? startProbe(instance, limit, bound.total) : null
   const searchClock = probe ? probe.searchClock(clock) : clock
   const common = {
