@@ -259,8 +259,6 @@ interface Encoding {
   /** Per participant and slot: the break variable, or -1. */
   g: Int32Array[]
   totalBreaks: number
-  /** Places a break could be: the most breaks any schedule has. */
-  breakVariables: number
 }
 
 function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: number, tables: TablesEncoding = 'native', intervals = false): Encoding | null {
@@ -390,7 +388,7 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
     }
   })
   const totalBreaks = solver.addAtMost(allBreaks, Math.max(0, Math.min(maxBreaks, allBreaks.length)))
-  return { solver, x, y, g, totalBreaks, breakVariables: allBreaks.length }
+  return { solver, x, y, g, totalBreaks }
 }
 
 /** Saved phases set to a schedule, so the search starts next to it. */

@@ -24,7 +24,8 @@ import type { Instance } from './instance.js'
 /**
  * A first stage with the compact encoding, which settles most events, fixed
  * meetings included, in a few thousand conflicts; then the totalizer, for
- * nearly full slots, with days without a break chosen by their start.
+ * nearly full slots, with days without a break chosen by their start (where
+ * places are not nearly all taken; see `encode` in exact.ts).
  */
 export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding; intervals: boolean }[] = [
   { conflicts: 10_000, tables: 'native', intervals: false },
