@@ -13,7 +13,7 @@ import type { Instance } from './instance.js'
  * solver every 64 conflicts, the annealing every 4,096 moves), so a
  * thread's count at any point of its search is fixed by the instance and
  * the seed. When both threads reach an optimal schedule, the one that got
- * there with less work (the probe's readings weighted by `PROBE_WEIGHT`)
+ * there with less work (the probe's readings weighted by its stage's `weight`)
  * gives the answer, whichever was first on the wall clock: a thread that
  * finishes waits only until the other has done as much work, not for its
  * whole budget. When the main search ends without a proof of optimality,
@@ -25,15 +25,15 @@ import type { Instance } from './instance.js'
  * A first stage with the compact encoding, which settles most events, fixed
  * meetings included, in a few thousand conflicts; then the totalizer, for
  * nearly full slots, with days without a break chosen by their start (where
- * places are not nearly all taken; see `encode` in exact.ts).
+ * places are not nearly all taken; see `encode` in exact.ts). `weight`: the
+ * main search's clock readings worth one of the stage's, about what each
+ * thread makes in the same time (measured on the benchmark's events: 1.1–2.2
+ * for the compact encoding, 3.2–3.8 for the totalizer).
  */
-export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding; intervals: boolean }[] = [
-  { conflicts: 10_000, tables: 'native', intervals: false },
-  { conflicts: 40_000, tables: 'totalizer', intervals: true },
+export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding; intervals: boolean; weight: number }[] = [
+  { conflicts: 10_000, tables: 'native', intervals: false, weight: 2 },
+  { conflicts: 40_000, tables: 'totalizer', intervals: true, weight: 4 },
 ]
-
-/** Main-search clock readings worth one of the probe's: about what each thread makes in the same time. */
-export const PROBE_WEIGHT = 4
 
 export const STATE = { running: 0, found: 1, exhausted: 2 } as const
 export const CELL = { state: 0, lowerBound: 1, stop: 2, probeWork: 3, probeStamp: 4, mainStamp: 5, slots: 6 } as const
@@ -92,7 +92,7 @@ export function startProbe(instance: Instance, fairness: number, lowerBound: num
   const request: ProbeRequest = { instance, fairness, lowerBound, shared }
   probeThread().postMessage(request)
   let work = 0
-  const probeFirst = () => Atomics.load(cells, CELL.state) === STATE.found && Atomics.load(cells, CELL.probeStamp) * PROBE_WEIGHT <= work
+  const probeFirst = () => Atomics.load(cells, CELL.state) === STATE.found && Atomics.load(cells, CELL.probeStamp) <= work
   return {
     searchClock: (clock) => () => {
       work++
@@ -102,7 +102,7 @@ export function startProbe(instance: Instance, fairness: number, lowerBound: num
       if (optimal) Atomics.store(cells, CELL.mainStamp, work)
       const decided = () => {
         const state = Atomics.load(cells, CELL.state)
-        return state !== STATE.running || (optimal && Atomics.load(cells, CELL.probeWork) * PROBE_WEIGHT > work)
+        return state !== STATE.running || (optimal && Atomics.load(cells, CELL.probeWork) > work)
       }
       for (;;) {
         const left = deadline - clock()

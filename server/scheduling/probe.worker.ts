@@ -2,17 +2,19 @@ import { parentPort } from 'node:worker_threads'
 import { breaksLowerBound } from './bound.js'
 import { probeByCores } from './exact.js'
 import { buildModel } from './model.js'
-import { CELL, PROBE_STAGES, PROBE_WEIGHT, STATE, type ProbeRequest } from './probe.js'
+import { CELL, PROBE_STAGES, STATE, type ProbeRequest } from './probe.js'
 
 /** One probe: the stages of `PROBE_STAGES` in turn; the answer and the best bound proven go to shared memory. */
 function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
   const cells = new Int32Array(shared)
+  // Work in the main search's units: each reading adds its stage's weight. Once the probe has done more than the main search needed for its optimal schedule, it stops.
   let work = 0
-  // Each reading is one unit of the probe's work; once it has done more than the main search needed for its optimal schedule, it stops.
+  let weight = 1
   const clock = () => {
-    Atomics.store(cells, CELL.probeWork, ++work)
+    work += weight
+    Atomics.store(cells, CELL.probeWork, work)
     const mainStamp = Atomics.load(cells, CELL.mainStamp)
-    return Atomics.load(cells, CELL.stop) === 1 || (mainStamp >= 0 && work * PROBE_WEIGHT > mainStamp) ? Infinity : performance.now()
+    return Atomics.load(cells, CELL.stop) === 1 || (mainStamp >= 0 && work > mainStamp) ? Infinity : performance.now()
   }
   let state: number = STATE.exhausted
   try {
@@ -20,6 +22,7 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
     const { perParticipant } = breaksLowerBound(model)
     let bound = lowerBound
     for (const stage of PROBE_STAGES) {
+      weight = stage.weight
       const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables, intervals: stage.intervals })
       bound = Math.max(bound, result.lowerBound)
       Atomics.store(cells, CELL.lowerBound, bound)

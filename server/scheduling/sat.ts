@@ -77,16 +77,27 @@ export class SatSolver {
   private heap: number[] = []
   private heapIndex = new Int32Array(16).fill(-1)
   private varInc = 1
-  private trail: number[] = []
+  private trail = new Int32Array(16)
+  private trailSize = 0
   private trailLim: number[] = []
   private qhead = 0
 
-  private clauses: (Int32Array | null)[] = []
-  private learnt: boolean[] = []
-  private lbd: number[] = []
-  private clauseActivity: number[] = []
+  /**
+   * Every clause, one after another: its size (negated once deleted), its
+   * number among the learnt clauses (-1 for a clause given), its literals.
+   * A clause is named by the position of its size.
+   */
+  private arena = new Int32Array(1 << 16)
+  private arenaSize = 0
+  /** Per learnt clause, in the order learnt: where it is, its literal block distance, its activity. */
+  private learntRef: number[] = []
+  private learntLbd: number[] = []
+  private learntActivity: number[] = []
   private claInc = 1
-  private learntCount = 0
+  /** Per decision level, the last conflict in which it was counted towards a literal block distance. */
+  private levelStamp = new Int32Array(16)
+  /** Literals scratch space for minimisation, one per depth. */
+  private reasonBuffers: number[][] = []
   /** watches[lit]: pairs (clause, blocker) of clauses watching lit, visited when lit becomes false. */
   private watches: Int32Array[] = []
   private watchLength: number[] = []
@@ -135,6 +146,8 @@ export class SatSolver {
     this.activity = widen(this.activity, (n) => new Float64Array(n))
     this.seen = widen(this.seen, (n) => new Uint8Array(n))
     this.marks = widen(this.marks, (n) => new Int32Array(n))
+    this.trail = widen(this.trail, (n) => new Int32Array(n))
+    this.levelStamp = widen(this.levelStamp, (n) => new Int32Array(n))
     this.heapIndex = widen(this.heapIndex, (n) => new Int32Array(n).fill(-1))
   }
 
@@ -175,7 +188,7 @@ export class SatSolver {
       this.enqueue(lits[0]!, NO_REASON)
       return (this.ok = this.propagate() === null)
     }
-    this.attach(Int32Array.from(lits), false, 0)
+    this.attach(lits, -1)
     return true
   }
 
@@ -284,15 +297,29 @@ export class SatSolver {
     this.ok = this.propagate() === null
   }
 
-  private attach(lits: Int32Array, learnt: boolean, lbd: number): number {
-    const ref = this.clauses.length
-    this.clauses.push(lits)
-    this.learnt.push(learnt)
-    this.lbd.push(lbd)
-    this.clauseActivity.push(0)
-    if (learnt) this.learntCount++
-    this.watch(lits[0]!, ref, lits[1]!)
-    this.watch(lits[1]!, ref, lits[0]!)
+  /** Stores a clause of two or more literals, learnt with its literal block distance or given (lbd -1). */
+  private attach(lits: ArrayLike<number>, lbd: number): number {
+    const ref = this.arenaSize
+    const end = ref + 2 + lits.length
+    if (end > this.arena.length) {
+      const wider = new Int32Array(Math.max(2 * this.arena.length, end))
+      wider.set(this.arena.subarray(0, this.arenaSize))
+      this.arena = wider
+    }
+    const arena = this.arena
+    arena[ref] = lits.length
+    arena[ref + 1] = lbd < 0 ? -1 : this.learntRef.length
+    for (let k = 0; k < lits.length; k++) arena[ref + 2 + k] = lits[k]!
+    this.arenaSize = end
+    if (lbd >= 0) {
+      this.learntRef.push(ref)
+      this.learntLbd.push(lbd)
+      this.learntActivity.push(0)
+    }
+    // A binary clause is watched under ~ref: the blocker is then its other literal, and the clause need not be read.
+    const name = lits.length === 2 ? ~ref : ref
+    this.watch(lits[0]!, name, lits[1]!)
+    this.watch(lits[1]!, name, lits[0]!)
     return ref
   }
 
@@ -314,30 +341,32 @@ export class SatSolver {
     this.assign[v] = lit & 1 ? -1 : 1
     this.level[v] = this.trailLim.length
     this.reason[v] = reason
-    this.trailPos[v] = this.trail.length
-    this.trail.push(lit)
+    this.trailPos[v] = this.trailSize
+    this.trail[this.trailSize++] = lit
     for (const card of this.cardsOf[lit]!) this.cardTrue[card]!.push(lit)
   }
 
   private cancelUntil(level: number) {
     if (this.trailLim.length <= level) return
     const start = this.trailLim[level]!
-    for (let i = this.trail.length - 1; i >= start; i--) {
+    for (let i = this.trailSize - 1; i >= start; i--) {
       const lit = this.trail[i]!
       const v = lit >> 1
-      for (const card of this.cardsOf[lit]!) this.cardTrue[card]!.pop()
+      const cards = this.cardsOf[lit]!
+      for (let c = 0; c < cards.length; c++) this.cardTrue[cards[c]!]!.pop()
       this.phase[v] = this.assign[v]!
       this.assign[v] = 0
       if (this.heapIndex[v]! < 0) this.heapInsert(v)
     }
-    this.trail.length = start
+    this.trailSize = start
     this.trailLim.length = level
     this.qhead = start
   }
 
   /** Returns the literals of a conflict (all false), or null. */
   private propagate(): number[] | Int32Array | null {
-    while (this.qhead < this.trail.length) {
+    const arena = this.arena
+    while (this.qhead < this.trailSize) {
       const p = this.trail[this.qhead++]!
       const conflict = this.propagateCards(p)
       if (conflict) return conflict
@@ -351,18 +380,37 @@ export class SatSolver {
         const ref = ws[i]!
         const blocker = ws[i + 1]!
         i += 2
-        if ((blocker & 1 ? -assign[blocker >> 1]! : assign[blocker >> 1]!) === 1) {
+        const blockerValue = blocker & 1 ? -assign[blocker >> 1]! : assign[blocker >> 1]!
+        if (blockerValue === 1) {
           ws[j++] = ref
           ws[j++] = blocker
           continue
         }
-        const c = this.clauses[ref]
-        if (!c) continue
-        if (c[0] === f) {
-          c[0] = c[1]!
-          c[1] = f
+        if (ref < 0) {
+          const at = ~ref
+          if (arena[at]! < 0) continue
+          ws[j++] = ref
+          ws[j++] = blocker
+          // The implied literal goes first, where a reason is read from.
+          arena[at + 2] = blocker
+          arena[at + 3] = f
+          if (blockerValue === -1) {
+            while (i < n) ws[j++] = ws[i++]!
+            this.watchLength[f] = j
+            this.qhead = this.trailSize
+            return arena.subarray(at + 2, at + 4)
+          }
+          this.enqueue(blocker, at)
+          continue
         }
-        const first = c[0]!
+        const size = arena[ref]!
+        if (size < 0) continue
+        const at = ref + 2
+        if (arena[at] === f) {
+          arena[at] = arena[at + 1]!
+          arena[at + 1] = f
+        }
+        const first = arena[at]!
         const firstValue = first & 1 ? -assign[first >> 1]! : assign[first >> 1]!
         if (first !== blocker && firstValue === 1) {
           ws[j++] = ref
@@ -370,11 +418,11 @@ export class SatSolver {
           continue
         }
         let moved = false
-        for (let k = 2; k < c.length; k++) {
-          const lit = c[k]!
+        for (let k = 2; k < size; k++) {
+          const lit = arena[at + k]!
           if ((lit & 1 ? -assign[lit >> 1]! : assign[lit >> 1]!) !== -1) {
-            c[1] = lit
-            c[k] = f
+            arena[at + 1] = lit
+            arena[at + k] = f
             this.watch(lit, ref, first)
             moved = true
             break
@@ -386,8 +434,8 @@ export class SatSolver {
         if (firstValue === -1) {
           while (i < n) ws[j++] = ws[i++]!
           this.watchLength[f] = j
-          this.qhead = this.trail.length
-          return c
+          this.qhead = this.trailSize
+          return arena.subarray(at, at + size)
         }
         this.enqueue(first, ref)
       }
@@ -404,7 +452,7 @@ export class SatSolver {
       const count = trueLits.length
       const k = this.cardBound[card]!
       if (count > k) {
-        this.qhead = this.trail.length
+        this.qhead = this.trailSize
         return trueLits.slice(0, k + 1).map(neg)
       }
       if (count === k) {
@@ -424,9 +472,10 @@ export class SatSolver {
     out.length = 0
     const r = this.reason[v]!
     if (r >= 0) {
-      const c = this.clauses[r]!
-      for (let k = 1; k < c.length; k++) out.push(c[k]!)
-      if (this.learnt[r]) this.bumpClause(r)
+      const arena = this.arena
+      const end = r + 2 + arena[r]!
+      for (let k = r + 3; k < end; k++) out.push(arena[k]!)
+      if (arena[r + 1]! >= 0) this.bumpClause(arena[r + 1]!)
       return
     }
     const card = -r - 2
@@ -444,8 +493,8 @@ export class SatSolver {
     if (this.level[v0] === 0) return core
     this.seen[v0] = 1
     const buffer: number[] = []
-    const start = this.trailLim[0] ?? this.trail.length
-    for (let i = this.trail.length - 1; i >= start; i--) {
+    const start = this.trailLim[0] ?? this.trailSize
+    for (let i = this.trailSize - 1; i >= start; i--) {
       const v = this.trail[i]! >> 1
       if (!this.seen[v]) continue
       this.seen[v] = 0
@@ -459,10 +508,11 @@ export class SatSolver {
     return core
   }
 
-  private bumpClause(ref: number) {
-    this.clauseActivity[ref]! += this.claInc
-    if (this.clauseActivity[ref]! > 1e20) {
-      for (let i = 0; i < this.clauseActivity.length; i++) this.clauseActivity[i]! *= 1e-20
+  private bumpClause(index: number) {
+    const activity = this.learntActivity
+    activity[index]! += this.claInc
+    if (activity[index]! > 1e20) {
+      for (let i = 0; i < activity.length; i++) activity[i]! *= 1e-20
       this.claInc *= 1e-20
     }
   }
@@ -472,7 +522,7 @@ export class SatSolver {
     const level = this.trailLim.length
     let pathCount = 0
     let p: number
-    let index = this.trail.length - 1
+    let index = this.trailSize - 1
     let lits: ArrayLike<number> = conflict
     const buffer: number[] = []
     for (;;) {
@@ -510,9 +560,15 @@ export class SatSolver {
       ;[kept[1], kept[maxAt]] = [kept[maxAt]!, kept[1]!]
       backtrack = this.level[kept[1]! >> 1]!
     }
-    const levels = new Set<number>()
-    for (const q of kept) levels.add(this.level[q! >> 1]!)
-    return { learnt: kept as number[], backtrack, lbd: levels.size }
+    let lbd = 0
+    for (const q of kept) {
+      const l = this.level[q! >> 1]!
+      if (this.levelStamp[l] !== this.conflicts) {
+        this.levelStamp[l] = this.conflicts
+        lbd++
+      }
+    }
+    return { learnt: kept as number[], backtrack, lbd }
   }
 
   /** Whether v's assignment follows from literals already in the learnt clause (seen), depth-limited. */
@@ -521,7 +577,7 @@ export class SatSolver {
     if (mark === this.stamp) return true
     if (mark === this.stamp + 1) return false
     if (depth > 24 || this.reason[v] === NO_REASON) return false
-    const lits: number[] = []
+    const lits = (this.reasonBuffers[depth] ??= [])
     this.reasonLits(v, lits)
     let result = true
     for (const q of lits) {
@@ -546,19 +602,27 @@ export class SatSolver {
   }
 
   private reduceLearnts() {
+    const { arena, learntRef, learntLbd, learntActivity } = this
     const candidates: number[] = []
-    for (let ref = 0; ref < this.clauses.length; ref++) {
-      const c = this.clauses[ref]
-      if (!c || !this.learnt[ref] || this.lbd[ref]! <= 2) continue
-      const v = c[0]! >> 1
-      if (this.reason[v] === ref && this.value(c[0]!) === 1) continue
-      candidates.push(ref)
+    for (let i = 0; i < learntRef.length; i++) {
+      if (learntLbd[i]! <= 2) continue
+      const ref = learntRef[i]!
+      const first = arena[ref + 2]!
+      if (this.reason[first >> 1] === ref && this.value(first) === 1) continue
+      candidates.push(i)
     }
-    candidates.sort((x, y) => this.lbd[y]! - this.lbd[x]! || this.clauseActivity[x]! - this.clauseActivity[y]!)
-    for (const ref of candidates.slice(0, candidates.length >> 1)) {
-      this.clauses[ref] = null
-      this.learntCount--
+    candidates.sort((x, y) => learntLbd[y]! - learntLbd[x]! || learntActivity[x]! - learntActivity[y]!)
+    for (const i of candidates.slice(0, candidates.length >> 1)) arena[learntRef[i]!] = -arena[learntRef[i]!]!
+    let kept = 0
+    for (let i = 0; i < learntRef.length; i++) {
+      const ref = learntRef[i]!
+      if (arena[ref]! < 0) continue
+      arena[ref + 1] = kept
+      learntRef[kept] = ref
+      learntLbd[kept] = learntLbd[i]!
+      learntActivity[kept++] = learntActivity[i]!
     }
+    learntRef.length = learntLbd.length = learntActivity.length = kept
   }
 
   /** Solves under `assumptions` (literals taken as the first decisions). */
@@ -583,16 +647,16 @@ export class SatSolver {
             this.ok = false
             return 'unsat'
           }
-          if (this.trail.length > this.targetLength) {
+          if (this.trailSize > this.targetLength) {
             // The longest conflict-free assignment so far: its values are the phases tried first.
-            this.targetLength = this.trail.length
+            this.targetLength = this.trailSize
             this.target.fill(0)
-            for (const lit of this.trail) this.target[lit >> 1] = lit & 1 ? -1 : 1
+            for (let i = 0; i < this.trailSize; i++) this.target[this.trail[i]! >> 1] = this.trail[i]! & 1 ? -1 : 1
           }
           const { learnt, backtrack, lbd } = this.analyze(conflict)
           this.cancelUntil(backtrack)
           if (learnt.length === 1) this.enqueue(learnt[0]!, NO_REASON)
-          else this.enqueue(learnt[0]!, this.attach(Int32Array.from(learnt), true, lbd))
+          else this.enqueue(learnt[0]!, this.attach(learnt, lbd))
           this.varInc /= 0.95
           this.claInc /= 0.999
           if (this.conflicts - startConflicts >= maxConflicts) {
@@ -622,7 +686,7 @@ export class SatSolver {
             this.cancelUntil(0)
             return 'failed'
           }
-          this.trailLim.push(this.trail.length)
+          this.trailLim.push(this.trailSize)
           if (value === 0) {
             this.enqueue(lit, NO_REASON)
             assumed = true
@@ -637,7 +701,7 @@ export class SatSolver {
           return 'sat'
         }
         this.decisions++
-        this.trailLim.push(this.trail.length)
+        this.trailLim.push(this.trailSize)
         const phase = this.target[v] || this.phase[v]
         this.enqueue(phase === 1 ? posLit(v) : negLit(v), NO_REASON)
       }
