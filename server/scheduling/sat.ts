@@ -89,6 +89,8 @@ export class SatSolver {
    */
   private arena = new Int32Array(1 << 16)
   private arenaSize = 0
+  /** Places of the arena held by deleted clauses; compacted away once they are half of it. */
+  private wasted = 0
   /** Per learnt clause, in the order learnt: where it is, its literal block distance, its activity. */
   private learntRef: number[] = []
   private learntLbd: number[] = []
@@ -111,6 +113,8 @@ export class SatSolver {
 
   conflicts = 0
   decisions = 0
+  /** Times the clause arena was compacted. */
+  compactions = 0
   /** After a `failed` answer: assumptions that cannot all hold together (a subset of those given). */
   failedAssumptions: number[] = []
   private model = new Int8Array(0)
@@ -612,7 +616,11 @@ export class SatSolver {
       candidates.push(i)
     }
     candidates.sort((x, y) => learntLbd[y]! - learntLbd[x]! || learntActivity[x]! - learntActivity[y]!)
-    for (const i of candidates.slice(0, candidates.length >> 1)) arena[learntRef[i]!] = -arena[learntRef[i]!]!
+    for (const i of candidates.slice(0, candidates.length >> 1)) {
+      const ref = learntRef[i]!
+      this.wasted += 2 + arena[ref]!
+      arena[ref] = -arena[ref]!
+    }
     let kept = 0
     for (let i = 0; i < learntRef.length; i++) {
       const ref = learntRef[i]!
@@ -623,6 +631,48 @@ export class SatSolver {
       learntActivity[kept++] = learntActivity[i]!
     }
     learntRef.length = learntLbd.length = learntActivity.length = kept
+    if (2 * this.wasted > this.arenaSize) this.compact()
+  }
+
+  /** Moves the live clauses together; each leaves its new place in its old header for the references to follow. */
+  private compact() {
+    const old = this.arena
+    const arena = new Int32Array(Math.max(1 << 16, 2 * (this.arenaSize - this.wasted)))
+    let size = 0
+    for (let ref = 0; ref < this.arenaSize; ) {
+      const n = old[ref]!
+      const length = 2 + Math.abs(n)
+      if (n > 0) {
+        arena.set(old.subarray(ref, ref + length), size)
+        old[ref + 1] = size
+        size += length
+      }
+      ref += length
+    }
+    const moved = (ref: number) => (old[ref]! > 0 ? old[ref + 1]! : -1)
+    for (let lit = 0; lit < this.watches.length; lit++) {
+      const ws = this.watches[lit]!
+      const n = this.watchLength[lit]!
+      let j = 0
+      for (let i = 0; i < n; i += 2) {
+        const name = ws[i]!
+        const to = moved(name < 0 ? ~name : name)
+        if (to < 0) continue
+        ws[j++] = name < 0 ? ~to : to
+        ws[j++] = ws[i + 1]!
+      }
+      this.watchLength[lit] = j
+    }
+    for (let i = 0; i < this.trailSize; i++) {
+      const v = this.trail[i]! >> 1
+      // Clauses that are reasons are never deleted, except at level 0, where reasons are never read.
+      if (this.reason[v]! >= 0) this.reason[v] = Math.max(NO_REASON, moved(this.reason[v]!))
+    }
+    for (let i = 0; i < this.learntRef.length; i++) this.learntRef[i] = moved(this.learntRef[i]!)
+    this.arena = arena
+    this.arenaSize = size
+    this.wasted = 0
+    this.compactions++
   }
 
   /** Solves under `assumptions` (literals taken as the first decisions). */

@@ -87,6 +87,30 @@ t.test('pigeonhole: n + 1 pigeons do not fit n holes, n do', async (t) => {
   }
 })
 
+t.test('long searches delete learnt clauses and compact the clause store, and the answers stay right', async (t) => {
+  // Pigeonhole with pairwise clauses (no native constraint): thousands of conflicts, provably no solution.
+  const pigeons = new SatSolver()
+  const at = [...Array(8).keys()].map(() => [...Array(7).keys()].map(() => pigeons.newVar()))
+  for (const row of at) pigeons.addClause(row.map(posLit))
+  for (let h = 0; h < 7; h++) for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) pigeons.addClause([negLit(at[i]![h]!), negLit(at[j]![h]!)])
+  t.equal(pigeons.solve(), 'unsat')
+  t.ok(pigeons.compactions > 0, `compacted ${pigeons.compactions} times in ${pigeons.conflicts} conflicts`)
+  // Random 3-SAT at the threshold: every model found after compacting must satisfy every clause.
+  let checked = 0
+  for (let seed = 1; seed <= 8; seed++) {
+    const random = createRandom(seed)
+    const n = 260
+    const clauses = [...Array(Math.round(4.26 * n)).keys()].map(() => [0, 1, 2].map(() => (Math.floor(random() * n) << 1) | (random() < 0.5 ? 0 : 1)))
+    const solver = new SatSolver()
+    for (let v = 0; v < n; v++) solver.newVar()
+    for (const c of clauses) solver.addClause(c)
+    if (solver.solve({ maxConflicts: 20_000 }) !== 'sat' || solver.compactions === 0) continue
+    checked++
+    t.ok(clauses.every((c) => c.some((lit) => solver.modelValue(lit >> 1) === !(lit & 1))), `seed ${seed}: the model satisfies every clause`)
+  }
+  t.ok(checked >= 3, `${checked} models found after compacting`)
+})
+
 t.test('assumptions: a failed assumption leaves the formula satisfiable; a tightened bound keeps what was learnt valid', async (t) => {
   const solver = new SatSolver()
   const v = [...Array(6).keys()].map(() => solver.newVar())
