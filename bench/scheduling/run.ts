@@ -102,7 +102,7 @@ function printSummary(rows: Row[]): void {
   console.log(`  instances                          ${rows.length}`)
   console.log(`  total meetings / scheduled         ${sum((r) => r.meetings)} / ${sum((r) => r.meetings - r.result.unscheduled.length)}  (greedy ${sum((r) => r.greedy.scheduled)})`)
   console.log(`  total breaks                       ${sum((r) => r.result.breaks)}  (greedy ${sum((r) => r.greedy.breaks)})`)
-  console.log(`  proven optima matched (fairness ${fairness})  ${matched.length} / ${optimal.length}  (${optimal.length ? ((100 * matched.length) / optimal.length).toFixed(0) : 0}%)`)
+  console.log(`  proven optima matched (fairness ${fairness})  ${matched.length} / ${optimal.length}  (${optimal.length ? ((100 * matched.length) / optimal.length).toFixed(1) : 0}%)`)
   console.log(`  misses                             ${optimal.filter((r) => !matched.includes(r)).map((r) => `${r.name} ${r.result.breaks} vs ${r.reference!.reference}`).join(', ') || 'none'}`)
   console.log(`  time on those: median / max        ${(median(times) / 1000).toFixed(2)} s / ${(Math.max(0, ...times) / 1000).toFixed(2)} s`)
   console.log(`  time on all: median / max          ${(median(allTimes) / 1000).toFixed(2)} s / ${(Math.max(0, ...allTimes) / 1000).toFixed(2)} s`)
