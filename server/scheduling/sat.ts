@@ -97,7 +97,7 @@ export class SatSolver {
   private learntActivity: number[] = []
   private claInc = 1
   /** Per decision level, the last conflict in which it was counted towards a literal block distance. */
-  private levelStamp = new Int32Array(16)
+  private levelStamp = new Int32Array(17)
   /** Literals scratch space for minimisation, one per depth. */
   private reasonBuffers: number[][] = []
   /** watches[lit]: pairs (clause, blocker) of clauses watching lit, visited when lit becomes false. */
@@ -151,7 +151,8 @@ export class SatSolver {
     this.seen = widen(this.seen, (n) => new Uint8Array(n))
     this.marks = widen(this.marks, (n) => new Int32Array(n))
     this.trail = widen(this.trail, (n) => new Int32Array(n))
-    this.levelStamp = widen(this.levelStamp, (n) => new Int32Array(n))
+    // Levels run from 0 to the number of variables.
+    this.levelStamp = widen(this.levelStamp, (n) => new Int32Array(n + 1))
     this.heapIndex = widen(this.heapIndex, (n) => new Int32Array(n).fill(-1))
   }
 
