@@ -63,7 +63,6 @@ export interface ProbeThread {
 }
 
 // Loader hooks are not inherited by workers: the worker registers tsx itself, then loads the TypeScript module.
-// Loader hooks are not inherited by workers: the worker registers tsx itself, then loads the TypeScript module.
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./probe.worker.ts', import.meta.url).href)}) })`
 
 /** The probe thread, started on first use and kept (it does not hold the process open). */

@@ -400,9 +400,7 @@ export class SatSolver {
           arena[at + 2] = blocker
           arena[at + 3] = f
           if (blockerValue === -1) {
-            while (i < n) ws[j++] = ws[i++]!
-            this.watchLength[f] = j
-            this.qhead = this.trailSize
+            this.stopPropagation(f, ws, i, j, n)
             return arena.subarray(at + 2, at + 4)
           }
           this.enqueue(blocker, at)
@@ -437,9 +435,7 @@ export class SatSolver {
         ws[j++] = ref
         ws[j++] = first
         if (firstValue === -1) {
-          while (i < n) ws[j++] = ws[i++]!
-          this.watchLength[f] = j
-          this.qhead = this.trailSize
+          this.stopPropagation(f, ws, i, j, n)
           return arena.subarray(at, at + size)
         }
         this.enqueue(first, ref)
@@ -447,6 +443,13 @@ export class SatSolver {
       this.watchLength[f] = j
     }
     return null
+  }
+
+  /** At a conflict: keeps the watches of f not yet visited (from i on, after the j kept) and ends propagation. */
+  private stopPropagation(f: number, ws: Int32Array, i: number, j: number, n: number) {
+    while (i < n) ws[j++] = ws[i++]!
+    this.watchLength[f] = j
+    this.qhead = this.trailSize
   }
 
   private propagateCards(p: number): number[] | null {
