@@ -30,6 +30,14 @@ const MAX_PARAM_LENGTH = 100
 
 const malformed = malformedValue(fc.integer({ min: 37, max: MAX_PARAM_LENGTH }))
 
+/**
+ * A whole segment '.' or '..' is resolved by the client before it sends
+ * (RFC 3986 §5.2.4, as browsers and inject do), so the request names another
+ * path rather than carrying a bad parameter; params-long.test.ts sends such
+ * segments over a socket as written, where they do arrive as parameters.
+ */
+const isDotSegment = (value: string) => value === '.' || value === '..'
+
 function expectRefusal(res: Parameters<typeof problemOf>[0], field: string): void {
   const problem = problemOf(res)
   if (problem.code === 'validation.failed' && !(problem.errors ?? []).some((e) => e.field === field || e.field.startsWith(`${field}.`))) {
@@ -50,7 +58,7 @@ export function malformedParamsProperty(part: Part): void {
       const failure = await holds(
         fc.asyncProperty(fc.constantFrom(...names), malformed, async (name, value) => {
           const params = { ...route.binding.params, [name]: value }
-          fc.pre(encodable(value) && encodeURIComponent(value).length <= MAX_PARAM_LENGTH && !check((route.params ?? { type: 'object' }) as JsonSchema, 'params', params).valid)
+          fc.pre(encodable(value) && !isDotSegment(value) && encodeURIComponent(value).length <= MAX_PARAM_LENGTH && !check((route.params ?? { type: 'object' }) as JsonSchema, 'params', params).valid)
           const call = () => send(world, route, { url: urlOf(route, params), ...(route.body ? { payload: route.validBody } : {}) })
           const res = write ? await unchanged(app, call) : await call()
           expectRefusal(res, `params.${name}`)
