@@ -23,9 +23,12 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
     let bound = lowerBound
     for (const stage of PROBE_STAGES) {
       weight = stage.weight
-      const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables, intervals: stage.intervals })
-      bound = Math.max(bound, result.lowerBound)
-      Atomics.store(cells, CELL.lowerBound, bound)
+      const raise = (proven: number) => {
+        bound = Math.max(bound, proven)
+        Atomics.store(cells, CELL.lowerBound, bound)
+      }
+      const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables, intervals: stage.intervals, onLowerBound: raise })
+      raise(result.lowerBound)
       if (result.slot) {
         cells.set(result.slot, CELL.slots)
         Atomics.store(cells, CELL.probeStamp, work)

@@ -61,7 +61,13 @@ t.test("the core-guided probe, with either tables encoding and with or without r
       const start = seed % 2 === 0 ? own : new Int32Array(own.length)
       const tables = seed % 4 < 2 ? 'native' : 'totalizer'
       const intervals = seed % 3 === 0
-      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0, tables, intervals })
+      const told: number[] = []
+      const probe = probeByCores(model, { fairness, perParticipant: start, maxConflicts: 100_000, deadline: Infinity, clock: () => 0, tables, intervals, onLowerBound: (bound) => told.push(bound) })
+      // Each core's bound is told as it is proven: one more each time, never above the optimum.
+      const startSum = start.reduce((s, v) => s + v, 0)
+      if (told.some((bound, i) => bound !== startSum + i + 1 || bound > best) || told.length !== probe.cores) {
+        t.fail(`seed ${seed}, fairness ${fairness}: bounds told ${told.join(', ')} from ${startSum}, ${probe.cores} cores, optimum ${best}`)
+      }
       if (!Number.isFinite(best)) {
         if (probe.slot || !probe.impossible) t.fail(`seed ${seed}, fairness ${fairness}: no schedule exists, yet ${probe.slot ? 'one was found' : 'that was not proven'}`)
         impossible++
