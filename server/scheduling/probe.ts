@@ -13,28 +13,26 @@ import type { Instance } from './instance.js'
  * solver every 64 conflicts, the annealing every 4,096 moves), so a
  * thread's count at any point of its search is fixed by the instance and
  * the seed. When both threads reach an optimal schedule, the one that got
- * there with less work (the probe's readings weighted by its stage's `weight`)
+ * there with less work (the probe's readings weighted by `PROBE.weight`)
  * gives the answer, whichever was first on the wall clock: a thread that
  * finishes waits only until the other has done as much work, not for its
  * whole budget. When the main search ends without a proof of optimality,
- * it waits for the probe's verdict (within the time limit); the probe's
- * stages have conflict budgets, not deadlines.
+ * it waits for the probe's verdict (within the time limit); the probe has
+ * a conflict budget, not a deadline.
  */
 
 /**
- * One stage: the tables rule as a totalizer, with days without a break
- * chosen by their start (where places are not nearly all taken; see
+ * The probe's search: the tables rule as a totalizer, with days without a
+ * break chosen by their start (where places are not nearly all taken; see
  * `encode` in exact.ts). Since the encoding bounds the busy participants
- * per slot, a first stage with the compact encoding (10,000 conflicts,
- * which this one used to follow) finds no schedule on the benchmark's
- * events that this one does not also find, so its budget went here.
- * `weight`: the main search's clock readings worth one of the stage's,
- * about what each thread makes in the same time (measured: 2.4 to 5.8 on
- * the benchmark's events).
+ * per slot, a first run with the compact encoding (10,000 conflicts, which
+ * this one used to follow) finds no schedule on the benchmark's events
+ * that this one does not also find, so its budget went here. `weight`: the
+ * main search's clock readings worth one of the probe's, about what each
+ * thread makes in the same time (measured: 2.4 to 5.8 on the benchmark's
+ * events).
  */
-export const PROBE_STAGES: readonly { conflicts: number; tables: TablesEncoding; intervals: boolean; weight: number }[] = [
-  { conflicts: 50_000, tables: 'totalizer', intervals: true, weight: 4 },
-]
+export const PROBE: { conflicts: number; tables: TablesEncoding; intervals: boolean; weight: number } = { conflicts: 50_000, tables: 'totalizer', intervals: true, weight: 4 }
 
 export const STATE = { running: 0, found: 1, exhausted: 2 } as const
 export const CELL = { state: 0, lowerBound: 1, stop: 2, probeWork: 3, probeStamp: 4, mainStamp: 5, slots: 6 } as const

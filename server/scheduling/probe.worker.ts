@@ -2,16 +2,15 @@ import { parentPort } from 'node:worker_threads'
 import { breaksLowerBound } from './bound.js'
 import { probeByCores } from './exact.js'
 import { buildModel } from './model.js'
-import { CELL, PROBE_STAGES, STATE, type ProbeRequest } from './probe.js'
+import { CELL, PROBE, STATE, type ProbeRequest } from './probe.js'
 
-/** One probe: the stages of `PROBE_STAGES` in turn; the answer and the best bound proven go to shared memory. */
+/** One probe: `PROBE`'s search; the answer and each bound as it is proven go to shared memory. */
 function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
   const cells = new Int32Array(shared)
-  // Work in the main search's units: each reading adds its stage's weight. Once the probe has done more than the main search needed for its optimal schedule, it stops.
+  // Work in the main search's units: each reading adds `PROBE.weight`. Once the probe has done more than the main search needed for its optimal schedule, it stops.
   let work = 0
-  let weight = 1
   const clock = () => {
-    work += weight
+    work += PROBE.weight
     Atomics.store(cells, CELL.probeWork, work)
     const mainStamp = Atomics.load(cells, CELL.mainStamp)
     return Atomics.load(cells, CELL.stop) === 1 || (mainStamp >= 0 && work > mainStamp) ? Infinity : performance.now()
@@ -21,21 +20,16 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
     const model = buildModel(instance)
     const { perParticipant } = breaksLowerBound(model)
     let bound = lowerBound
-    for (const stage of PROBE_STAGES) {
-      weight = stage.weight
-      const raise = (proven: number) => {
-        bound = Math.max(bound, proven)
-        Atomics.store(cells, CELL.lowerBound, bound)
-      }
-      const result = probeByCores(model, { fairness, perParticipant, maxConflicts: stage.conflicts, deadline: Infinity, clock, tables: stage.tables, intervals: stage.intervals, onLowerBound: raise })
-      raise(result.lowerBound)
-      if (result.slot) {
-        cells.set(result.slot, CELL.slots)
-        Atomics.store(cells, CELL.probeStamp, work)
-        state = STATE.found
-        break
-      }
-      if (clock() === Infinity || result.impossible) break
+    const raise = (proven: number) => {
+      bound = Math.max(bound, proven)
+      Atomics.store(cells, CELL.lowerBound, bound)
+    }
+    const result = probeByCores(model, { fairness, perParticipant, maxConflicts: PROBE.conflicts, deadline: Infinity, clock, tables: PROBE.tables, intervals: PROBE.intervals, onLowerBound: raise })
+    raise(result.lowerBound)
+    if (result.slot) {
+      cells.set(result.slot, CELL.slots)
+      Atomics.store(cells, CELL.probeStamp, work)
+      state = STATE.found
     }
   } finally {
     Atomics.store(cells, CELL.state, state)
