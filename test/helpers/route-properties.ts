@@ -78,8 +78,11 @@ export function send(world: ApiWorld, route: RouteCase, options: { url?: string;
   return callAs(world, route.binding.role, { method: route.method, url: options.url ?? urlOf(route), ...(options.payload === undefined ? {} : { payload: options.payload }), ...(options.headers ? { headers: options.headers } : {}) })
 }
 
+/** What `problemOf` reads of an answer: an inject response, or one read off a socket. */
+export type Answer = Pick<LightMyRequestResponse, 'statusCode' | 'body'> & { headers: Record<string, unknown>; json(): unknown }
+
 /** An RFC 9457 problem body with content type, title, status and code, and a 4xx status; the description says what is wrong otherwise. */
-export function problemOf(res: LightMyRequestResponse): { code: string; errors?: { field: string }[] } {
+export function problemOf(res: Answer): { code: string; errors?: { field: string }[] } {
   const describe = () => `${res.statusCode} ${String(res.headers['content-type'])} ${res.body.slice(0, 300)}`
   if (res.statusCode < 400 || res.statusCode >= 500) throw new Error(`expected a 4xx problem, got ${describe()}`)
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`a ${res.statusCode} that is not application/problem+json: ${describe()}`)
