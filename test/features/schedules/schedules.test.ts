@@ -104,6 +104,21 @@ t.test('a hub computes a schedule in the background, reviews the draft and publi
   t.equal((await w.app.inject({ method: 'GET', url: '/api/calendar/not-a-real-token-at-all-000' })).statusCode, 404)
 })
 
+t.test('each person is told of the agenda in their own language', async (t) => {
+  const w = await setUp(t)
+  const yuri = await signIn(w.app, 'yuri@tt.example')
+  t.equal((await yuri.inject({ method: 'PATCH', url: '/api/me', payload: { language: 'it' } })).json().language, 'it')
+  const draft = await w.runSchedule()
+  await w.organiser.inject({ method: 'POST', url: `${w.base}/${draft.id}/publish` })
+  const mails = await w.app.sql`select payload->>'to' as to, payload->>'subject' as subject, payload->>'text' as text from outbox where topic = 'mail' and payload->>'to' in ('yuri@tt.example', 'xena@nordbahn.example') order by 1`
+  t.same(mails.map((m) => [m.to, m.subject]), [
+    ['xena@nordbahn.example', 'Your agenda for “Meet the Buyer Torino”'],
+    ['yuri@tt.example', 'La vostra agenda per «Meet the Buyer Torino»'],
+  ])
+  t.match(mails[1]!.text, /L'agenda degli incontri per «Meet the Buyer Torino» è pronta: 2 incontri\./, 'the body too, with the count of Torino Trasporti’s meetings')
+  t.match(mails[1]!.text, new RegExp(`Vedi l’agenda: \\S+/events/${w.event.id}/agenda`), 'and the link to the agenda')
+})
+
 t.test('a late cancellation re-plans keeping published meetings, and only the people affected hear of it', async (t) => {
   const w = await setUp(t)
   const draft = await w.runSchedule()
