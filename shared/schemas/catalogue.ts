@@ -152,3 +152,23 @@ export const SearchResultSchema = Type.Object({
 export type SearchResult = Static<typeof SearchResultSchema>
 
 export const TaxonomyEntrySchema = Type.Object({ code: Type.String(), label: Type.String(), labelOther: Type.String() })
+
+/** Text to place in the CPV vocabulary: an offer's or need's title and description as the editor holds them. */
+export const CpvSuggestionRequestSchema = Type.Object(
+  {
+    title: Type.String({ maxLength: 160 }),
+    description: Type.String({ maxLength: 5000, default: '' }),
+    language: CatalogueLanguageSchema,
+    lang: Type.Union([Type.Literal('it'), Type.Literal('en')], { default: 'en', description: 'Language of the labels returned' }),
+    limit: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  },
+  { additionalProperties: false },
+)
+export const CpvSuggestionSchema = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  labelOther: Type.String(),
+  /** 0–1: the share of the text's evidence this code and its narrower codes hold. */
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+})
+export type CpvSuggestionItem = Static<typeof CpvSuggestionSchema>

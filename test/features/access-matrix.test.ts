@@ -58,6 +58,7 @@ const MATRIX: Record<string, Case> = {
   'PATCH /api/me': { allowed: SIGNED_IN, request: fixed('/api/me', { language: 'it' }) },
   'PUT /api/me/password': { allowed: SIGNED_IN, request: fixed('/api/me/password', { currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }) },
   'GET /api/me/consents': { allowed: SIGNED_IN, request: fixed('/api/me/consents') },
+  'POST /api/taxonomies/cpv/suggestions': { allowed: SIGNED_IN, request: fixed('/api/taxonomies/cpv/suggestions', { title: 'Autobus elettrici', description: 'Autobus urbani a batteria.', language: 'it' }) },
   'PUT /api/me/consents': { allowed: SIGNED_IN, request: fixed('/api/me/consents', { profileVisibleToMatches: true, emailNotifications: true }) },
   'GET /api/me/export': { allowed: SIGNED_IN, request: fixed('/api/me/export') },
   'DELETE /api/me': { allowed: SIGNED_IN, request: async () => ({ url: '/api/me', payload: { confirmEmail: 'ignored@matrix.example' } }), freshCaller: true },
