@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox'
-import type { TaxonomyEntrySchema } from '../../../shared/schemas/catalogue.js'
-import { apiGet } from './client.js'
+import type { CpvSuggestionItem, TaxonomyEntrySchema } from '../../../shared/schemas/catalogue.js'
+import { apiGet, apiSend } from './client.js'
 
 /** The code vocabularies behind the pickers and the facet labels. */
 
@@ -10,6 +10,12 @@ export type TaxonomyEntry = Static<typeof TaxonomyEntrySchema>
 export function searchTaxonomy(kind: TaxonomyKind, options: { q: string; lang: string; limit?: number }): Promise<TaxonomyEntry[]> {
   const params = new URLSearchParams({ q: options.q, lang: options.lang === 'it' ? 'it' : 'en', limit: String(options.limit ?? 20) })
   return apiGet<TaxonomyEntry[]>(`/api/taxonomies/${kind}?${params.toString()}`)
+}
+
+/** Likely CPV codes for a text in any EU language, best first, labelled in `lang` (Italian or English). */
+export function suggestCpvCodes(input: { title: string; description: string; language: string; lang: string; limit?: number }): Promise<CpvSuggestionItem[]> {
+  const { title, description, language, lang, limit = 5 } = input
+  return apiSend<CpvSuggestionItem[]>('POST', '/api/taxonomies/cpv/suggestions', { title: title.slice(0, 160), description: description.slice(0, 5000), language, lang: lang === 'it' ? 'it' : 'en', limit })
 }
 
 /** Does `entry` name `code`? A CPV division `34` is named by `34000000`, a NACE class `62.01` by its division `62`. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { CodePicker } from '../code-picker/code-picker.js'
+import { CpvSuggestions } from '../code-picker/cpv-suggestions.js'
 import { SelectField, TextField } from '../form/fields.js'
 import { TextLanguageSelect, TrlSelect } from './catalogue-fields.js'
 import type { NeedValues, NeedVisibility } from './need-values.js'
@@ -26,6 +27,7 @@ export function NeedFields({ values, onChange }: NeedFieldsProps) {
           <TextLanguageSelect name="language" label={t('listingForm.language')} hint={t('listingForm.languageHint')} value={values.language} onChange={set('language')} />
           <TrlSelect name="minTrl" label={t('needForm.minTrl')} hint={t('needForm.minTrlHint')} optional value={values.minTrl} onChange={set('minTrl')} />
         </div>
+        <CpvSuggestions title={values.title} description={values.description} language={values.language} chosen={values.cpvCodes} onAdd={(code) => set('cpvCodes')([...values.cpvCodes, code])} />
         <CodePicker name="cpvCodes" kind="cpv" multiple mainFirst label={t('needForm.cpvCodes')} hint={t('needForm.cpvCodesHint')} required value={values.cpvCodes} onChange={set('cpvCodes')} />
       </fieldset>
       <fieldset className="form-section">

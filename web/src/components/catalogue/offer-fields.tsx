@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { CodePicker } from '../code-picker/code-picker.js'
+import { CpvSuggestions } from '../code-picker/cpv-suggestions.js'
 import { TextField } from '../form/fields.js'
 import { TextLanguageSelect, TrlSelect } from './catalogue-fields.js'
 import type { OfferValues } from './offer-values.js'
@@ -36,6 +37,14 @@ export function OfferFields({ values, onChange }: OfferFieldsProps) {
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('offerForm.classification')}</legend>
+        <CpvSuggestions
+          title={values.title}
+          description={values.description}
+          language={values.language}
+          chosen={[values.cpvMain, ...values.cpvExtra]}
+          onMain={(code) => onChange({ ...values, cpvMain: code, cpvExtra: values.cpvExtra.filter((c) => c !== code) })}
+          onAdd={(code) => onChange(values.cpvMain === '' ? { ...values, cpvMain: code } : { ...values, cpvExtra: [...values.cpvExtra, code] })}
+        />
         <CodePicker name="cpvMain" kind="cpv" label={t('offerForm.cpvMain')} hint={t('offerForm.cpvMainHint')} required value={values.cpvMain} onChange={set('cpvMain')} />
         <CodePicker name="cpvExtra" kind="cpv" multiple label={t('offerForm.cpvExtra')} hint={t('offerForm.cpvExtraHint')} optional value={values.cpvExtra} onChange={set('cpvExtra')} />
         <div className="form-grid">
