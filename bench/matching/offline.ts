@@ -1,10 +1,8 @@
-import type { EngineQuery, EngineResult, SearchDocument, SearchEngine } from '../../server/infra/search/search.types.js'
 import { suggestCpv } from '../../server/features/matching/cpv-suggest.model.js'
-import { createMatchingService } from '../../server/features/matching/matching.service.js'
-import { idfOf, termCounts } from '../../server/features/matching/matching.text.js'
 import { baselineRun } from './baseline.js'
-import { loadDevSet, withoutCodes, type RankRecord, type Run } from './dataset.js'
+import { loadDevSet, withoutCodes, type RankRecord } from './dataset.js'
 import { score } from './metrics.js'
+import { modelRun } from './offline-model.js'
 
 /**
  * Fast, database-free view of the text-only matching on the matching-dev set:
@@ -35,38 +33,6 @@ async function suggesterAccuracy(records: RankRecord[]): Promise<Record<string, 
     if (top.some((c) => c.slice(0, 2) === truth.slice(0, 2))) hits.division3++
   }
   return Object.fromEntries(Object.entries(hits).map(([k, v]) => [k, Math.round((v / records.length) * 1000) / 1000]))
-}
-
-/** Every offer for every query: the model alone decides the order. Offers without codes hold a placeholder, flagged as suggested. */
-function allOffersEngine(offers: RankRecord[]): SearchEngine {
-  const docs: SearchDocument[] = offers.map((o) => ({
-    id: o.id, organisationId: 'org', organisationName: 'SME', title: o.title, description: o.description, language: o.language,
-    keywords: [], cpv: o.codes?.length ? o.codes : ['03000000'], cpvPrefixes: [], cpvDivision: [], audience: ['public'], updatedAt: 0,
-  }))
-  const resultOf = (found: SearchDocument[]): EngineResult => ({ hits: found.map((doc) => ({ doc, highlight: { title: '', description: '' } })), total: found.length, facets: {} })
-  const all = resultOf(docs)
-  const byLanguage = new Map<string, EngineResult>()
-  for (const language of new Set(docs.map((doc) => doc.language))) byLanguage.set(language, resultOf(docs.filter((doc) => doc.language === language)))
-  const unused = () => Promise.reject(new Error('read-only'))
-  return {
-    name: 'postgres', ensureIndexes: async () => {}, upsert: unused, remove: unused, clear: unused, health: unused,
-    // A language filter (the neighbours of an offer) is honoured; the rest is left to the model.
-    search: (_index, query: EngineQuery) =>
-      Promise.resolve(!query.q ? resultOf([]) : query.filters.language ? (byLanguage.get(query.filters.language) ?? resultOf([])) : all),
-  }
-}
-
-async function modelRun(needs: RankRecord[], offers: RankRecord[]): Promise<Run> {
-  const engine = allOffersEngine(offers)
-  const matching = createMatchingService({ search: () => engine })
-  const idf = idfOf(offers.map((o) => termCounts(o.title, o.description).keys()))
-  const byId = new Map(offers.map((o) => [o.id, o]))
-  const run: Run = {}
-  for (const need of needs) {
-    const matches = await matching.matchOffersForNeed({ ...need, cpvCodes: need.codes ?? [] }, { limit: 100, idf, codesSuggested: (doc) => !byId.get(doc.id)?.codes?.length })
-    run[need.id] = matches.map((m) => m.offerId)
-  }
-  return run
 }
 
 async function main() {
