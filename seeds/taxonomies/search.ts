@@ -161,7 +161,8 @@ function rank(entry: Indexed, code: string | undefined, query: Query | undefined
   return asked === 6 ? undefined : asked * 2
 }
 
-function hit(entry: Indexed, language: Language): TaxonomyHit {
+/** An entry as pickers show it: its label in `language`, and in the other one. */
+export function taxonomyHit(entry: { code: string; label: Bilingual }, language: Language): TaxonomyHit {
   return { code: entry.code, label: entry.label[language], labelOther: entry.label[language === 'it' ? 'en' : 'it'] }
 }
 
@@ -186,5 +187,5 @@ export function searchTaxonomy(kind: TaxonomyKind, query: string, options: Searc
     if (score !== undefined) keys[matches++] = score * index.length + position
   }
   const best = keys.subarray(0, matches).sort().subarray(0, limit)
-  return Array.from(best, (key) => hit(index[key % index.length]!, language))
+  return Array.from(best, (key) => taxonomyHit(index[key % index.length]!, language))
 }

@@ -165,9 +165,7 @@ export const CpvSuggestionRequestSchema = Type.Object(
   { additionalProperties: false },
 )
 export const CpvSuggestionSchema = Type.Object({
-  code: Type.String(),
-  label: Type.String(),
-  labelOther: Type.String(),
+  ...TaxonomyEntrySchema.properties,
   /** 0–1: the share of the text's evidence this code and its narrower codes hold. */
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
 })

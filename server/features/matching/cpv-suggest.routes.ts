@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { CpvSuggestionRequestSchema, CpvSuggestionSchema, type CpvSuggestionItem } from '../../../shared/schemas/catalogue.js'
-import { cpvByCode } from '../../../seeds/taxonomies/index.js'
+import { cpvByCode, taxonomyHit } from '../../../seeds/taxonomies/index.js'
 import { access } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import { suggestCpv } from './cpv-suggest.model.js'
@@ -18,10 +18,9 @@ export const cpvSuggestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { title, description, language, lang, limit } = request.body
-    const other = lang === 'it' ? 'en' : 'it'
     return (await suggestCpv({ title, description, language }, { limit })).flatMap(({ code, confidence }): CpvSuggestionItem[] => {
       const entry = cpvByCode(code)
-      return entry ? [{ code, label: entry.label[lang], labelOther: entry.label[other], confidence }] : []
+      return entry ? [{ ...taxonomyHit(entry, lang), confidence }] : []
     })
   })
 }

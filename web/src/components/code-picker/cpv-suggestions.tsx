@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CpvSuggestionItem } from '../../../../shared/schemas/catalogue.js'
 import { rememberEntry, suggestCpvCodes } from '../../api/taxonomies-api.js'
+import { useDebouncedAnswer } from '../use-debounced-answer.js'
 
 const DEBOUNCE_MS = 600
 /** Below this many letters of title and description together there is nothing to read yet. */
@@ -20,12 +20,6 @@ interface CpvSuggestionsProps {
   onAdd: (code: string) => void
 }
 
-interface Answer {
-  key: string
-  items: CpvSuggestionItem[]
-  failed: boolean
-}
-
 /**
  * CPV codes read from the title and description as they are written, for
  * people who do not know their codes: updated after a pause in typing, each
@@ -37,28 +31,14 @@ export function CpvSuggestions({ title, description, language, chosen, onMain, o
   const lang = i18n.resolvedLanguage === 'it' ? 'it' : 'en'
   const enough = `${title}${description}`.replace(/\s/g, '').length >= MIN_TEXT
   const key = `${lang}:${language}:${title}\n${description}`
-  const [answer, setAnswer] = useState<Answer | null>(null)
-
-  useEffect(() => {
-    if (!enough) return
-    let current = true
-    const timer = setTimeout(() => {
-      suggestCpvCodes({ title, description, language, lang }).then(
-        (items) => current && setAnswer({ key, items, failed: false }),
-        () => current && setAnswer({ key, items: [], failed: true }),
-      )
-    }, DEBOUNCE_MS)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [enough, key, title, description, language, lang])
+  // An answer for older words stays shown until the new one comes: its codes can still be taken.
+  const answer = useDebouncedAnswer(key, enough, DEBOUNCE_MS, () => suggestCpvCodes({ title, description, language, lang }))
 
   const pick = (item: CpvSuggestionItem, take: (code: string) => void) => {
     rememberEntry('cpv', item, lang)
     take(item.code)
   }
-  const top = answer?.items[0]?.confidence ?? 0
+  const top = answer?.data?.[0]?.confidence ?? 0
 
   return (
     <section className="cpv-suggestions" data-testid="cpv-suggestions" aria-labelledby="cpv-suggestions-title">
@@ -68,13 +48,13 @@ export function CpvSuggestions({ title, description, language, chosen, onMain, o
           <p className="muted small">{t(enough ? 'cpvSuggest.reading' : 'cpvSuggest.empty')}</p>
         ) : answer.failed ? (
           <p className="muted small">{t('cpvSuggest.failed')}</p>
-        ) : answer.items.length === 0 ? (
+        ) : answer.data.length === 0 ? (
           <p className="muted small">{t('cpvSuggest.none')}</p>
         ) : (
           <>
             <p className="muted small">{t('cpvSuggest.hint')}</p>
             <ol className="plain-list cpv-suggestion-list">
-              {answer.items.map((item) => {
+              {answer.data.map((item) => {
                 const relative = top > 0 ? Math.round((item.confidence / top) * 100) : 0
                 const taken = chosen.includes(item.code)
                 return (

@@ -1,18 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { searchTaxonomy, type TaxonomyEntry, type TaxonomyKind } from '../../api/taxonomies-api.js'
+import { useDebouncedAnswer } from '../use-debounced-answer.js'
 
 const DEBOUNCE_MS = 200
 
 export interface TaxonomySearch {
   entries: TaxonomyEntry[]
   loading: boolean
-  failed: boolean
-}
-
-interface Answer {
-  key: string
-  entries: TaxonomyEntry[]
   failed: boolean
 }
 
@@ -26,23 +20,8 @@ export function useTaxonomySearch(kind: TaxonomyKind, query: string, enabled: bo
   const lang = i18n.resolvedLanguage ?? 'en'
   const q = query.trim()
   const key = `${lang}:${kind}:${q}`
-  const [answer, setAnswer] = useState<Answer>({ key: '', entries: [], failed: false })
+  const answer = useDebouncedAnswer(key, enabled, DEBOUNCE_MS, () => searchTaxonomy(kind, { q, lang, limit: 20 }))
 
-  useEffect(() => {
-    if (!enabled) return
-    let current = true
-    const timer = setTimeout(() => {
-      searchTaxonomy(kind, { q, lang, limit: 20 }).then(
-        (entries) => current && setAnswer({ key, entries, failed: false }),
-        () => current && setAnswer({ key, entries: [], failed: true }),
-      )
-    }, DEBOUNCE_MS)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [kind, q, lang, key, enabled])
-
-  if (answer.key !== key) return { entries: [], loading: true, failed: false }
-  return { entries: answer.entries, loading: false, failed: answer.failed }
+  if (answer?.key !== key) return { entries: [], loading: true, failed: false }
+  return { entries: answer.data ?? [], loading: false, failed: answer.failed }
 }
