@@ -28,7 +28,12 @@ interface Log {
   info(message: string): void
 }
 
-export async function loadDemoData(db: Database, log: Log, sets: DemoDataSet[] = demoDataSets, clock: Clock = systemClock): Promise<string[]> {
+export async function loadDemoData(
+  db: Database,
+  log: Log,
+  sets: DemoDataSet[] = demoDataSets,
+  clock: Clock = systemClock,
+): Promise<string[]> {
   const loaded: string[] = []
   for (const set of sets) {
     const done = await db.transaction(async (tx) => {

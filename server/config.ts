@@ -68,7 +68,8 @@ export function loadConfig(env: Env = process.env): Config {
     readUrl(read('PUBLIC_URL'), ['http:', 'https:'], 'PUBLIC_URL', problems) ??
     `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
   const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`)
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`)
   const mailFrom = read('MAIL_FROM') ?? 'Meet the Buyer <no-reply@meet-the-buyer.local>'
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`)
 
@@ -145,14 +146,24 @@ function readCount(raw: string | undefined, fallback: number, name: string, prob
 function readTrustProxy(raw: string | undefined, problems: string[]): boolean | string[] {
   if (raw === undefined || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true
-  const entries = raw.split(',').map((part) => part.trim()).filter((part) => part !== '')
+  const entries = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
   const bad = entries.filter((entry) => {
     if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return false
     const [address = '', bits, ...rest] = entry.split('/')
     const family = isIP(address)
-    return family === 0 || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+    return (
+      family === 0 ||
+      rest.length > 0 ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+    )
   })
-  if (bad.length > 0) problems.push(`TRUST_PROXY must be true, false, or addresses and ranges such as 10.0.0.0/8 separated by commas (got "${bad.join(', ')}")`)
+  if (bad.length > 0)
+    problems.push(
+      `TRUST_PROXY must be true, false, or addresses and ranges such as 10.0.0.0/8 separated by commas (got "${bad.join(', ')}")`,
+    )
   return bad.length > 0 ? false : entries
 }
 
@@ -160,14 +171,23 @@ function readTrustProxy(raw: string | undefined, problems: string[]): boolean | 
 function readOrigins(raw: string | undefined, name: string, problems: string[]): string[] {
   if (raw === undefined) return []
   const origins: string[] = []
-  for (const item of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const item of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     let url: URL | undefined
     try {
       url = new URL(item)
     } catch {
       url = undefined
     }
-    const originOnly = url !== undefined && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && !item.endsWith('/')
+    const originOnly =
+      url !== undefined &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      !item.endsWith('/')
     if (!url || !originOnly || !['http:', 'https:'].includes(url.protocol)) {
       problems.push(`${name} must list origins such as https://partner.example.eu, separated by commas (got "${item}")`)
     } else {

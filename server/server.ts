@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   await app.ready()
   if (config.seedDemo) {
     // Demo data is a convenience: a set that cannot load is rolled back and reported, and the platform still starts.
-    await loadDemoData(app.db, app.log, undefined, app.clock).catch((error: unknown) => app.log.error({ err: error }, 'demo data could not be loaded; the platform runs without it'))
+    await loadDemoData(app.db, app.log, undefined, app.clock).catch((error: unknown) =>
+      app.log.error({ err: error }, 'demo data could not be loaded; the platform runs without it'),
+    )
   }
   await app.listen({ port: config.port, host: config.host })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
   const demo = config.seedDemo
     ? `\nDemo sign-in (password "${DEMO_PASSWORD}", or a link from ${url}/dev/mailbox):\n${demoSignIns.map((d) => `  ${d.role.padEnd(10)} ${d.email.padEnd(34)} ${d.organisation}`).join('\n')}\n`
     : ''
-  process.stdout.write(`\nMeet the Buyer is running at ${url}\n  API docs: ${url}/docs\n  health:   ${url}/health\n${demo}\n`)
+  process.stdout.write(
+    `\nMeet the Buyer is running at ${url}\n  API docs: ${url}/docs\n  health:   ${url}/health\n${demo}\n`,
+  )
 }
 
 main().catch((error: unknown) => {

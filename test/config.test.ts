@@ -15,7 +15,13 @@ t.test('defaults: port 3000 on 127.0.0.1, embedded database, captured mail, demo
 
 t.test('every bad variable is named in one error', async (t) => {
   const error = t.throws(() =>
-    loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', SMTP_URL: 'not a url', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe' }),
+    loadConfig({
+      PORT: '99999',
+      DATABASE_URL: 'mysql://x',
+      SMTP_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      SEED_DEMO: 'maybe',
+    }),
   ) as ConfigError
   t.ok(error instanceof ConfigError)
   t.equal(error.problems.length, 5)
@@ -36,7 +42,12 @@ t.test('PUBLIC_URL wins over host and port, without a trailing slash', async (t)
 })
 
 t.test('passwords never appear in the printed configuration', async (t) => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db:5432/mtb', SMTP_URL: 'smtp://u:pw@mail:25', MEILI_HOST: 'http://m:7700', MEILI_API_KEY: 'key' })
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://app:s3cret@db:5432/mtb',
+    SMTP_URL: 'smtp://u:pw@mail:25',
+    MEILI_HOST: 'http://m:7700',
+    MEILI_API_KEY: 'key',
+  })
   const printed = JSON.stringify(describeConfig(config))
   t.notMatch(printed, /s3cret|:pw@|"key"/)
   t.match(printed, /postgres:\/\/app:\*\*\*@db:5432\/mtb/)

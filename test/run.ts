@@ -43,6 +43,7 @@ function runChecks(counts: Counts): void {
     ['type check (web)', bin('tsc'), ['-p', 'web/tsconfig.json']],
     ['type check (web build config)', bin('tsc'), ['-p', 'web/tsconfig.node.json']],
     ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+    ['format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ]
   for (const [title, command, commandArgs] of checks) {
     if (step(title, command, commandArgs)) counts.passed++
@@ -51,9 +52,18 @@ function runChecks(counts: Counts): void {
 }
 
 function buildWebIfStale(): boolean {
-  const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/infra/web-build-check.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
+  const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/infra/web-build-check.ts'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  })
   if (check.status === 0) return true
-  return step('web build', path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
+  return step('web build', path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), [
+    'build',
+    '--config',
+    'web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ])
 }
 
 async function prepareDatabase(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
@@ -121,7 +131,9 @@ async function main(): Promise<number> {
   } finally {
     await database.stop()
   }
-  process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`)
+  process.stdout.write(
+    `\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`,
+  )
   return counts.failed === 0 ? 0 : 1
 }
 

@@ -25,7 +25,14 @@ import { DEMO_PASSWORD } from '../../seeds/demo/accounts.js'
 const argv = process.argv.slice(2)
 const soakAt = argv.indexOf('--soak')
 if (soakAt >= 0 && !/^\d+(\.\d+)?$/.test(argv[soakAt + 1] ?? '')) argv.splice(soakAt + 1, 0, '10')
-const { values } = parseArgs({ args: argv, options: { connections: { type: 'string', default: '100' }, duration: { type: 'string', default: '10' }, soak: { type: 'string' } } })
+const { values } = parseArgs({
+  args: argv,
+  options: {
+    connections: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '10' },
+    soak: { type: 'string' },
+  },
+})
 const CONNECTIONS = Number(values.connections)
 const DURATION = Number(values.duration)
 const SOAK_MINUTES = values.soak === undefined ? 0 : Number(values.soak)
@@ -36,7 +43,11 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 
 function startChild(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    })
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
@@ -52,13 +63,24 @@ interface Agent {
 }
 
 async function signIn(base: string, email: string): Promise<Agent> {
-  const res = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) })
+  const res = await fetch(`${base}/api/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
   if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`)
-  return { cookie: /mtb_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0], csrf: ((await res.json()) as { csrfToken: string }).csrfToken }
+  return {
+    cookie: /mtb_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0],
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  }
 }
 
 async function call<T>(base: string, agent: Agent, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, { method, headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`)
   return (await res.json()) as T
 }
@@ -66,13 +88,48 @@ async function call<T>(base: string, agent: Agent, method: string, url: string, 
 /** An event of the demo hub with BENCH_SMES × BENCH_BUYERS pending requests, the buyers all run by one person who accepts them. */
 async function pendingRequests(base: string, sql: postgres.Sql): Promise<string[]> {
   const organiser = await signIn(base, 'organiser@demo.meet-the-buyer.eu')
-  const [hub] = await sql<{ id: string }[]>`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'organiser@demo.meet-the-buyer.eu'`
-  const edition = await call<{ id: string }>(base, organiser, 'POST', `/api/organisers/${hub!.id}/editions`, { name: 'Bench edition', periodStart: '2030-01-01', periodEnd: '2030-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 1, smesInvolved: 1, buyersOutsideTargeted: 1, buyersOutsideInvolved: 1, contracts: 1, turnoverChangePct: 1, exportChangePct: 1 }, coOrganiserIds: [] })
-  const event = await call<{ id: string }>(base, organiser, 'POST', `/api/editions/${edition.id}/events`, { name: 'Bench event', kind: 'own', format: 'venue', venue: 'Lingotto', timeZone: 'Europe/Rome', days: [{ date: '2030-03-10', sessions: [{ name: 'day', start: '09:00', end: '17:00' }] }], slotMinutes: 20, gapMinutes: 0, tables: [], maxMeetingsPerParticipant: 100 })
-  const smes = await sql<{ id: string }[]>`insert into organisations (kind, legal_name, country, nuts2, languages) select 'sme', 'Bench SME ' || g, 'IT', 'ITC1', '{it}' from generate_series(1, ${BENCH_SMES}) g returning id`
-  const buyers = await sql<{ id: string }[]>`insert into organisations (kind, legal_name, country, nuts2, languages) select 'buyer', 'Bench Buyer ' || g, 'DE', 'DE21', '{en}' from generate_series(1, ${BENCH_BUYERS}) g returning id`
+  const [hub] = await sql<
+    { id: string }[]
+  >`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'organiser@demo.meet-the-buyer.eu'`
+  const edition = await call<{ id: string }>(base, organiser, 'POST', `/api/organisers/${hub!.id}/editions`, {
+    name: 'Bench edition',
+    periodStart: '2030-01-01',
+    periodEnd: '2030-12-31',
+    homeNuts2: 'ITC1',
+    targetS3: [],
+    kpiTargets: {
+      events: 1,
+      smesInvolved: 1,
+      buyersOutsideTargeted: 1,
+      buyersOutsideInvolved: 1,
+      contracts: 1,
+      turnoverChangePct: 1,
+      exportChangePct: 1,
+    },
+    coOrganiserIds: [],
+  })
+  const event = await call<{ id: string }>(base, organiser, 'POST', `/api/editions/${edition.id}/events`, {
+    name: 'Bench event',
+    kind: 'own',
+    format: 'venue',
+    venue: 'Lingotto',
+    timeZone: 'Europe/Rome',
+    days: [{ date: '2030-03-10', sessions: [{ name: 'day', start: '09:00', end: '17:00' }] }],
+    slotMinutes: 20,
+    gapMinutes: 0,
+    tables: [],
+    maxMeetingsPerParticipant: 100,
+  })
+  const smes = await sql<
+    { id: string }[]
+  >`insert into organisations (kind, legal_name, country, nuts2, languages) select 'sme', 'Bench SME ' || g, 'IT', 'ITC1', '{it}' from generate_series(1, ${BENCH_SMES}) g returning id`
+  const buyers = await sql<
+    { id: string }[]
+  >`insert into organisations (kind, legal_name, country, nuts2, languages) select 'buyer', 'Bench Buyer ' || g, 'DE', 'DE21', '{en}' from generate_series(1, ${BENCH_BUYERS}) g returning id`
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 })
-  const [user] = await sql<{ id: string }[]>`insert into users (name, email, language, time_zone, password_hash) values ('Bench Buyer', 'bench-buyer@bench.example', 'en', 'Europe/Rome', ${passwordHash}) returning id`
+  const [user] = await sql<
+    { id: string }[]
+  >`insert into users (name, email, language, time_zone, password_hash) values ('Bench Buyer', 'bench-buyer@bench.example', 'en', 'Europe/Rome', ${passwordHash}) returning id`
   // People who only sign in: each signs in a few times, so the per-e-mail limit on sign-in is not what the run measures.
   await sql`insert into users (name, email, language, time_zone, password_hash) select 'Bench person ' || g, 'person' || g || '@bench.example', 'en', 'Europe/Rome', ${passwordHash} from generate_series(1, ${SIGN_IN_PEOPLE}) g`
   await sql`insert into memberships (user_id, organisation_id, role) select ${user!.id}, id, 'admin' from unnest(${buyers.map((b) => b.id)}::uuid[]) as id`
@@ -97,7 +154,10 @@ interface Figures {
 async function settle(url: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const t0 = performance.now()
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok && performance.now() - t0 < 1000) return
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
@@ -107,7 +167,14 @@ async function measure(name: string, options: autocannon.Options): Promise<Figur
   if (typeof options.url === 'string' && !options.url.endsWith('/')) await settle(options.url)
   log(`measuring ${name} (${CONNECTIONS} connections, ${DURATION} s)…`)
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts }
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+  }
 }
 
 async function main() {
@@ -123,7 +190,20 @@ async function main() {
     await runMigrations(url)
     const [apiPort, helloPort] = [await freePort(), await freePort()]
     log('starting the platform with the demo data…')
-    const server = await startChild(['--expose-gc', '--import', 'tsx', 'bench/api/serve.ts'], { DATABASE_URL: url, PORT: String(apiPort), SEED_DEMO: 'true', SERVE_WEB: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH: '0', RATE_LIMIT_WRITES: '0', TRUST_PROXY: '127.0.0.1' }, 'listening on')
+    const server = await startChild(
+      ['--expose-gc', '--import', 'tsx', 'bench/api/serve.ts'],
+      {
+        DATABASE_URL: url,
+        PORT: String(apiPort),
+        SEED_DEMO: 'true',
+        SERVE_WEB: 'false',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_AUTH: '0',
+        RATE_LIMIT_WRITES: '0',
+        TRUST_PROXY: '127.0.0.1',
+      },
+      'listening on',
+    )
     children.push(server)
     children.push(await startChild(['--import', 'tsx', 'bench/hello.ts'], { PORT: String(helloPort) }, 'listening'))
     const base = `http://127.0.0.1:${apiPort}`
@@ -136,19 +216,64 @@ async function main() {
     const [agendaOf] = await sql<{ eventId: string; orgId: string; meetings: number }[]>`
       select m.event_id as "eventId", r.from_organisation_id as "orgId", count(*)::int as meetings from meetings m join meeting_requests r on r.id = m.request_id
       where m.status = 'scheduled' group by 1, 2 order by 3 desc limit 1`
-    const [smeOrg] = await sql<{ id: string }[]>`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'sme@demo.meet-the-buyer.eu'`
+    const [smeOrg] = await sql<
+      { id: string }[]
+    >`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'sme@demo.meet-the-buyer.eu'`
     await sql.end()
     const agendaPath = agendaOf ? `/api/events/${agendaOf.eventId}/agenda/${agendaOf.orgId}` : undefined
-    log(`${requestIds.length} pending requests; agenda: ${agendaOf ? `${agendaOf.meetings} meetings` : 'no published meeting in the demo data'}`)
-    const words = ['sensori', 'robot', 'software', 'energia', 'logistica', 'manutenzione predittiva', 'idrogeno', 'packaging']
+    log(
+      `${requestIds.length} pending requests; agenda: ${agendaOf ? `${agendaOf.meetings} meetings` : 'no published meeting in the demo data'}`,
+    )
+    const words = [
+      'sensori',
+      'robot',
+      'software',
+      'energia',
+      'logistica',
+      'manutenzione predittiva',
+      'idrogeno',
+      'packaging',
+    ]
     let w = 0
     let next = 0
 
     const figures: Figures[] = []
     figures.push(await measure('hello-world (baseline)', { url: `http://127.0.0.1:${helloPort}/` }))
-    figures.push(await measure('search offers', { url: base, requests: [{ method: 'GET', headers: { cookie: buyer.cookie }, setupRequest: (req) => ({ ...req, path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}` }) }] }))
-    if (agendaPath) figures.push(await measure('agenda read', { url: base, requests: [{ method: 'GET', path: agendaPath, headers: { cookie: organiser.cookie } }] }))
-    figures.push(await measure('request accept', { url: base, requests: [{ method: 'POST', headers: { cookie: benchBuyer.cookie, 'x-csrf-token': benchBuyer.csrf, 'content-type': 'application/json' }, body: '{}', setupRequest: (req) => ({ ...req, path: `/api/requests/${requestIds[next++ % requestIds.length]}/accept` }) }] }))
+    figures.push(
+      await measure('search offers', {
+        url: base,
+        requests: [
+          {
+            method: 'GET',
+            headers: { cookie: buyer.cookie },
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}`,
+            }),
+          },
+        ],
+      }),
+    )
+    if (agendaPath)
+      figures.push(
+        await measure('agenda read', {
+          url: base,
+          requests: [{ method: 'GET', path: agendaPath, headers: { cookie: organiser.cookie } }],
+        }),
+      )
+    figures.push(
+      await measure('request accept', {
+        url: base,
+        requests: [
+          {
+            method: 'POST',
+            headers: { cookie: benchBuyer.cookie, 'x-csrf-token': benchBuyer.csrf, 'content-type': 'application/json' },
+            body: '{}',
+            setupRequest: (req) => ({ ...req, path: `/api/requests/${requestIds[next++ % requestIds.length]}/accept` }),
+          },
+        ],
+      }),
+    )
     let person = 0
     // Each sign-in from another person and another address (the server trusts X-Forwarded-For here), as when many people sign in at once.
     const signInRequest: autocannon.Request = {
@@ -156,18 +281,33 @@ async function main() {
       path: '/api/auth/password',
       setupRequest: (req) => {
         const k = person++
-        return { ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}` }, body: JSON.stringify({ email: `person${(k % SIGN_IN_PEOPLE) + 1}@bench.example`, password: DEMO_PASSWORD }) }
+        return {
+          ...req,
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}`,
+          },
+          body: JSON.stringify({ email: `person${(k % SIGN_IN_PEOPLE) + 1}@bench.example`, password: DEMO_PASSWORD }),
+        }
       },
     }
     // Last: argon2id work still queued when its run ends would slow the next route.
     figures.push(await measure('sign-in (argon2id)', { url: base, requests: [signInRequest] }))
     const hello = figures[0]!
-    console.log(`\nAPI benchmark — ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} cores, demo data on the embedded PostgreSQL\n`)
-    console.log(`${'route'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'2xx'.padStart(8)} ${'other'.padStart(6)} ${'req/s vs hello'.padStart(15)} ${'p99 vs hello'.padStart(13)}`)
+    console.log(
+      `\nAPI benchmark — ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} cores, demo data on the embedded PostgreSQL\n`,
+    )
+    console.log(
+      `${'route'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'2xx'.padStart(8)} ${'other'.padStart(6)} ${'req/s vs hello'.padStart(15)} ${'p99 vs hello'.padStart(13)}`,
+    )
     for (const f of figures) {
-      console.log(`${f.name.padEnd(24)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.ok).padStart(8)} ${String(f.other).padStart(6)} ${`${((f.rps / hello.rps) * 100).toFixed(1)}%`.padStart(15)} ${(f.ok === 0 ? 'n/a' : `${(f.p99 / Math.max(hello.p99, 1)).toFixed(1)}×`).padStart(13)}`)
+      console.log(
+        `${f.name.padEnd(24)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.ok).padStart(8)} ${String(f.other).padStart(6)} ${`${((f.rps / hello.rps) * 100).toFixed(1)}%`.padStart(15)} ${(f.ok === 0 ? 'n/a' : `${(f.p99 / Math.max(hello.p99, 1)).toFixed(1)}×`).padStart(13)}`,
+      )
     }
-    console.log(`\n"other": answers other than 2xx, errors and timeouts (autocannon gives up after 10 s). Request accept: ${requestIds.length} pending requests; answers beyond them are 409 (already accepted).`)
+    console.log(
+      `\n"other": answers other than 2xx, errors and timeouts (autocannon gives up after 10 s). Request accept: ${requestIds.length} pending requests; answers beyond them are 409 (already accepted).`,
+    )
 
     if (SOAK_MINUTES > 0) await soak(server, base, { buyer, sme, organiser, smeOrg: smeOrg!.id, agendaPath, words })
   } finally {
@@ -201,20 +341,60 @@ function slope(points: [number, number][]): number {
   return sxx === 0 ? 0 : sxy / sxx
 }
 
-async function soak(server: ChildProcess, base: string, context: { buyer: Agent; sme: Agent; organiser: Agent; smeOrg: string; agendaPath: string | undefined; words: string[] }) {
+async function soak(
+  server: ChildProcess,
+  base: string,
+  context: {
+    buyer: Agent
+    sme: Agent
+    organiser: Agent
+    smeOrg: string
+    agendaPath: string | undefined
+    words: string[]
+  },
+) {
   const { buyer, sme, organiser, smeOrg, agendaPath, words } = context
   log(`soak: a mixed load for ${SOAK_MINUTES} min, memory sampled every 5 s…`)
   let w = 0
   let n = 0
   const requests: autocannon.Request[] = [
-    { method: 'GET', headers: { cookie: buyer.cookie }, setupRequest: (req) => ({ ...req, path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}` }) },
+    {
+      method: 'GET',
+      headers: { cookie: buyer.cookie },
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}`,
+      }),
+    },
     { method: 'GET', path: agendaPath ?? '/api/me', headers: { cookie: organiser.cookie } },
     { method: 'GET', path: '/api/me', headers: { cookie: sme.cookie } },
-    { method: 'POST', path: `/api/organisations/${smeOrg}/offers`, headers: { cookie: sme.cookie, 'x-csrf-token': sme.csrf, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ title: `Soak offer ${n++}`, description: 'An offer written by the soak benchmark.', language: 'en', cpvMain: '34121000', cpvExtra: [], naceCode: '29.10', s3Domain: 'sustainable-mobility', trl: 7, keywords: [], certifications: [], marketsServed: ['IT'], status: 'draft' }) }) },
+    {
+      method: 'POST',
+      path: `/api/organisations/${smeOrg}/offers`,
+      headers: { cookie: sme.cookie, 'x-csrf-token': sme.csrf, 'content-type': 'application/json' },
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({
+          title: `Soak offer ${n++}`,
+          description: 'An offer written by the soak benchmark.',
+          language: 'en',
+          cpvMain: '34121000',
+          cpvExtra: [],
+          naceCode: '29.10',
+          s3Domain: 'sustainable-mobility',
+          trl: 7,
+          keywords: [],
+          certifications: [],
+          marketsServed: ['IT'],
+          status: 'draft',
+        }),
+      }),
+    },
   ]
   const samples: Sample[] = []
   const started = performance.now()
-  const take = async () => samples.push({ minutes: (performance.now() - started) / 60_000, ...(await sampleMemory(server)) })
+  const take = async () =>
+    samples.push({ minutes: (performance.now() - started) / 60_000, ...(await sampleMemory(server)) })
   await take()
   const timer = setInterval(() => void take(), 5000)
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SOAK_MINUTES * 60, requests })
@@ -228,11 +408,19 @@ async function soak(server: ChildProcess, base: string, context: { buyer: Agent;
   const window = last.minutes - first.minutes
   const meanHeap = warm.reduce((s, x) => s + mb(x.heapUsed), 0) / warm.length
   const flat = Math.abs(heapSlope * window) < Math.max(5, meanHeap * 0.05)
-  console.log(`\nSoak — ${SOAK_MINUTES} min mixed load (search, agenda, session, offer writes), ${CONNECTIONS} connections: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${result.non2xx + result.errors} not 2xx`)
+  console.log(
+    `\nSoak — ${SOAK_MINUTES} min mixed load (search, agenda, session, offer writes), ${CONNECTIONS} connections: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${result.non2xx + result.errors} not 2xx`,
+  )
   console.log(`memory after a GC, ${samples.length} samples; warm-up (first 20%) left out:`)
-  console.log(`  heap used ${mb(first.heapUsed).toFixed(1)} → ${mb(last.heapUsed).toFixed(1)} MB, slope ${heapSlope.toFixed(2)} MB/min`)
-  console.log(`  RSS       ${mb(first.rss).toFixed(1)} → ${mb(last.rss).toFixed(1)} MB, slope ${rssSlope.toFixed(2)} MB/min`)
-  console.log(`  heap ${flat ? 'stays flat' : 'GROWS'}: ${(heapSlope * window).toFixed(1)} MB over ${window.toFixed(1)} min after warm-up (flat: under 5 MB or 5% of the heap)`)
+  console.log(
+    `  heap used ${mb(first.heapUsed).toFixed(1)} → ${mb(last.heapUsed).toFixed(1)} MB, slope ${heapSlope.toFixed(2)} MB/min`,
+  )
+  console.log(
+    `  RSS       ${mb(first.rss).toFixed(1)} → ${mb(last.rss).toFixed(1)} MB, slope ${rssSlope.toFixed(2)} MB/min`,
+  )
+  console.log(
+    `  heap ${flat ? 'stays flat' : 'GROWS'}: ${(heapSlope * window).toFixed(1)} MB over ${window.toFixed(1)} min after warm-up (flat: under 5 MB or 5% of the heap)`,
+  )
 }
 
 main().then(

@@ -30,7 +30,10 @@ export class Crowd {
   /** Opens one socket and resolves once the server said 'ready'. */
   connect(participant: Participant): Promise<Client> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${this.baseUrl.replace(/^http/, 'ws')}/api/live?organisation=${participant.orgId}`, { headers: { cookie: `mtb_session=${participant.token}` } })
+      const socket = new WebSocket(
+        `${this.baseUrl.replace(/^http/, 'ws')}/api/live?organisation=${participant.orgId}`,
+        { headers: { cookie: `mtb_session=${participant.token}` } },
+      )
       const client: Client = { orgId: participant.orgId, socket, arrivals: new Map() }
       socket.on('message', (data) => {
         const at = performance.now()

@@ -23,7 +23,13 @@ import { createWorld, draftSchedule, publishSchedule } from './setup.js'
  *   npm run bench:live -- [--clients 2000] [--rounds 5]
  */
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' }, batch: { type: 'string', default: '100' } } })
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '2000' },
+    rounds: { type: 'string', default: '5' },
+    batch: { type: 'string', default: '100' },
+  },
+})
 const CLIENTS = Number(values.clients)
 const ROUNDS = Number(values.rounds)
 const BATCH = Number(values.batch)
@@ -34,7 +40,11 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
@@ -52,7 +62,12 @@ function rssMb(pid: number): number {
   return Number(kb ?? 0) / 1024
 }
 
-interface Summary { received: number; p50: number; p99: number; max: number }
+interface Summary {
+  received: number
+  p50: number
+  p99: number
+  max: number
+}
 
 function summarise(latencies: number[]): Summary {
   const sorted = [...latencies].sort((a, b) => a - b)
@@ -66,7 +81,10 @@ function summarise(latencies: number[]): Summary {
  * channel, then the hubs' 'schedule_published'. Returns the instant just
  * before COMMIT (notifications leave at commit) and how long COMMIT took.
  */
-async function commitAgendaChanges(sql: postgres.Sql, input: { eventId: string; channels: string[]; round: string }): Promise<{ t0: number; commitMs: number }> {
+async function commitAgendaChanges(
+  sql: postgres.Sql,
+  input: { eventId: string; channels: string[]; round: string },
+): Promise<{ t0: number; commitMs: number }> {
   const conn = await sql.reserve()
   try {
     await conn`begin`
@@ -91,18 +109,27 @@ async function commitAgendaChanges(sql: postgres.Sql, input: { eventId: string; 
 async function outboxDrained(sql: postgres.Sql, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from outbox where done_at is null and failed_at is null`
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from outbox where done_at is null and failed_at is null`
     if (row!.n === 0 || Date.now() > deadline) return row!.n
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
 
 /** One message to one client, `samples` times: the floor of the same path. */
-async function baseline(sql: postgres.Sql, input: { crowd: Crowd; client: Client; eventId: string; tag: string }): Promise<Summary> {
+async function baseline(
+  sql: postgres.Sql,
+  input: { crowd: Crowd; client: Client; eventId: string; tag: string },
+): Promise<Summary> {
   const latencies: number[] = []
   for (let i = 0; i < BASELINE_SAMPLES; i++) {
     const round = `${input.tag}-${i}`
-    const { t0 } = await commitAgendaChanges(sql, { eventId: input.eventId, channels: [`org:${input.client.orgId}`], round })
+    const { t0 } = await commitAgendaChanges(sql, {
+      eventId: input.eventId,
+      channels: [`org:${input.client.orgId}`],
+      round,
+    })
     await input.crowd.waitFor(round, 1, 5000)
     const at = input.client.arrivals.get(round)
     if (at !== undefined) latencies.push(at - t0)
@@ -143,7 +170,13 @@ async function main() {
     sql = postgres(url, { max: 2, onnotice: () => {} })
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
-    server = await startServer({ DATABASE_URL: url, PORT: String(port), SEED_DEMO: 'false', SERVE_WEB: 'false', LOG_LEVEL: 'warn' })
+    server = await startServer({
+      DATABASE_URL: url,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      SERVE_WEB: 'false',
+      LOG_LEVEL: 'warn',
+    })
     const pid = server.pid!
 
     log(`creating ${CLIENTS} participant organisations with sessions, one event, accepted requests…`)
@@ -152,7 +185,9 @@ async function main() {
     log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s; scheduling through the API…`)
     t = performance.now()
     const draft = await draftSchedule({ baseUrl, world, timeLimitSeconds: 20 })
-    log(`  draft: ${draft.scheduled} of ${draft.requests} meetings placed in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    log(
+      `  draft: ${draft.scheduled} of ${draft.requests} meetings placed in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    )
 
     const first = world.participants[0]!
     const lone = new Crowd(baseUrl)
@@ -177,7 +212,9 @@ async function main() {
 
     log('publishing the draft through the API (the product path)…')
     const sentAt = performance.now()
-    const publishing = publishSchedule({ baseUrl, world, scheduleId: draft.scheduleId }).then(() => performance.now() - sentAt)
+    const publishing = publishSchedule({ baseUrl, world, scheduleId: draft.scheduleId }).then(
+      () => performance.now() - sentAt,
+    )
     await crowd.waitFor('published', open(), 4 * ROUND_TIMEOUT_MS)
     const publishMs = await publishing
     const product = summarise(crowd.arrivalsOf('published').map((at) => at - sentAt))
@@ -200,23 +237,49 @@ async function main() {
       log(`  round ${r}: p99 ${rounds.at(-1)!.p99.toFixed(0)} ms`)
     }
     log('baseline again, one message to one of the connected clients…')
-    const busy = await baseline(sql, { crowd, client: crowd.clients.find((c) => c.socket.readyState === c.socket.OPEN)!, eventId: world.eventId, tag: 'crowd' })
+    const busy = await baseline(sql, {
+      crowd,
+      client: crowd.clients.find((c) => c.socket.readyState === c.socket.OPEN)!,
+      eventId: world.eventId,
+      tag: 'crowd',
+    })
     memory.after = rssMb(pid)
     const overall = summarise(all)
 
     const ms = (n: number) => (Number.isNaN(n) ? '—' : n.toFixed(1)).padStart(9)
-    const row = (name: string, s: Summary, extra = '') => `${name.padEnd(44)} ${`${s.received}`.padStart(8)} ${ms(s.p50)} ${ms(s.p99)} ${ms(s.max)}  ${extra}`
-    console.log(`\nLive benchmark — ${CLIENTS} websocket clients on one event (${world.participants.length} organisations, ${draft.scheduled} meetings), ${os.cpus().length} cores, Node ${process.version}`)
-    console.log(`sockets opened in ${connectSeconds.toFixed(1)} s (${BATCH} handshakes at a time); server RSS ${memory.before.toFixed(0)} MB before, ${memory.connected.toFixed(0)} MB connected (${((memory.connected - memory.before) * 1024 / CLIENTS).toFixed(1)} KB a socket), ${memory.after.toFixed(0)} MB after the rounds\n`)
-    console.log(`${'run (latency to each client, ms)'.padEnd(44)} ${'received'.padStart(8)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`)
+    const row = (name: string, s: Summary, extra = '') =>
+      `${name.padEnd(44)} ${`${s.received}`.padStart(8)} ${ms(s.p50)} ${ms(s.p99)} ${ms(s.max)}  ${extra}`
+    console.log(
+      `\nLive benchmark — ${CLIENTS} websocket clients on one event (${world.participants.length} organisations, ${draft.scheduled} meetings), ${os.cpus().length} cores, Node ${process.version}`,
+    )
+    console.log(
+      `sockets opened in ${connectSeconds.toFixed(1)} s (${BATCH} handshakes at a time); server RSS ${memory.before.toFixed(0)} MB before, ${memory.connected.toFixed(0)} MB connected (${(((memory.connected - memory.before) * 1024) / CLIENTS).toFixed(1)} KB a socket), ${memory.after.toFixed(0)} MB after the rounds\n`,
+    )
+    console.log(
+      `${'run (latency to each client, ms)'.padEnd(44)} ${'received'.padStart(8)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`,
+    )
     console.log(row(`baseline: 1 client, 1 message, idle server`, idle))
     console.log(row(`baseline: 1 message, ${CLIENTS} sockets open`, busy))
     console.log(row(`publish via API (from request sent)`, product, `publish answered in ${publishMs.toFixed(0)} ms`))
-    rounds.forEach((r, i) => console.log(row(`round ${i + 1}: ${CLIENTS} channels, 1 commit`, r, `${r.expected - r.received} missing; COMMIT ${r.commitMs.toFixed(1)} ms`)))
+    rounds.forEach((r, i) =>
+      console.log(
+        row(
+          `round ${i + 1}: ${CLIENTS} channels, 1 commit`,
+          r,
+          `${r.expected - r.received} missing; COMMIT ${r.commitMs.toFixed(1)} ms`,
+        ),
+      ),
+    )
     console.log(row(`all ${ROUNDS} rounds`, overall))
-    console.log(`\nrounds commit what publish() writes per organisation (live_messages row + pg_notify of its id, all ${CLIENTS} channels, one transaction), timed from just before COMMIT; the API publish is timed from the request, so it includes the publish transaction itself.`)
-    console.log(`p99 = ${(overall.p99 / idle.p50).toFixed(0)}× the idle one-message p50; last client (max over rounds) ${(Math.max(...rounds.map((r) => r.max)) / idle.p50).toFixed(0)}× it`)
-    console.log(`goal: p99 under ${GOAL_P99_MS} ms for ${CLIENTS} clients: ${overall.p99 < GOAL_P99_MS && rounds.every((r) => r.received === r.expected) ? 'met' : 'NOT met'} (${overall.p99.toFixed(0)} ms)`)
+    console.log(
+      `\nrounds commit what publish() writes per organisation (live_messages row + pg_notify of its id, all ${CLIENTS} channels, one transaction), timed from just before COMMIT; the API publish is timed from the request, so it includes the publish transaction itself.`,
+    )
+    console.log(
+      `p99 = ${(overall.p99 / idle.p50).toFixed(0)}× the idle one-message p50; last client (max over rounds) ${(Math.max(...rounds.map((r) => r.max)) / idle.p50).toFixed(0)}× it`,
+    )
+    console.log(
+      `goal: p99 under ${GOAL_P99_MS} ms for ${CLIENTS} clients: ${overall.p99 < GOAL_P99_MS && rounds.every((r) => r.received === r.expected) ? 'met' : 'NOT met'} (${overall.p99.toFixed(0)} ms)`,
+    )
   } finally {
     await cleanUp()
   }

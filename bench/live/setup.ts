@@ -25,7 +25,8 @@ export interface World {
 const CHUNK = 500
 
 async function insertChunked(sql: postgres.Sql, table: string, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await sql`insert into ${sql(table)} ${sql(rows.slice(i, i + CHUNK) as never)}`
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await sql`insert into ${sql(table)} ${sql(rows.slice(i, i + CHUNK) as never)}`
 }
 
 function person(index: number, kind: string) {
@@ -40,7 +41,15 @@ function person(index: number, kind: string) {
 }
 
 async function api(baseUrl: string, organiser: World['organiser'], method: string, url: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}${url}`, { method, headers: { cookie: `mtb_session=${organiser.cookie}`, 'x-csrf-token': organiser.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: {
+      cookie: `mtb_session=${organiser.cookie}`,
+      'x-csrf-token': organiser.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const text = await res.text()
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`)
   return JSON.parse(text) as Record<string, unknown>
@@ -58,20 +67,85 @@ export async function createWorld(input: { databaseUrl: string; baseUrl: string;
     const organiser = { cookie: hub.token, csrf: hub.session.csrf_token }
 
     const smes = Math.ceil(input.count / 2)
-    const people = Array.from({ length: input.count }, (_, i) => ({ orgId: randomUUID(), kind: i < smes ? 'sme' : 'buyer', ...person(i, i < smes ? 'sme' : 'buyer') }))
-    await insertChunked(sql, 'organisations', people.map((p, i) => ({ id: p.orgId, kind: p.kind, legal_name: `${p.kind === 'sme' ? 'SME' : 'Buyer'} ${i}`, country: 'IT', nuts2: 'ITC1' })))
-    await insertChunked(sql, 'users', people.map((p) => p.user))
-    await insertChunked(sql, 'memberships', people.map((p) => ({ user_id: p.user.id, organisation_id: p.orgId, role: 'admin' })))
-    await insertChunked(sql, 'sessions', people.map((p) => p.session))
+    const people = Array.from({ length: input.count }, (_, i) => ({
+      orgId: randomUUID(),
+      kind: i < smes ? 'sme' : 'buyer',
+      ...person(i, i < smes ? 'sme' : 'buyer'),
+    }))
+    await insertChunked(
+      sql,
+      'organisations',
+      people.map((p, i) => ({
+        id: p.orgId,
+        kind: p.kind,
+        legal_name: `${p.kind === 'sme' ? 'SME' : 'Buyer'} ${i}`,
+        country: 'IT',
+        nuts2: 'ITC1',
+      })),
+    )
+    await insertChunked(
+      sql,
+      'users',
+      people.map((p) => p.user),
+    )
+    await insertChunked(
+      sql,
+      'memberships',
+      people.map((p) => ({ user_id: p.user.id, organisation_id: p.orgId, role: 'admin' })),
+    )
+    await insertChunked(
+      sql,
+      'sessions',
+      people.map((p) => p.session),
+    )
 
-    const edition = await api(input.baseUrl, organiser, 'POST', `/api/organisers/${hubId}/editions`, { name: 'Bench edition', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 1, smesInvolved: 1, buyersOutsideTargeted: 1, buyersOutsideInvolved: 1, contracts: 1, turnoverChangePct: 1, exportChangePct: 1 }, coOrganiserIds: [] })
-    const event = await api(input.baseUrl, organiser, 'POST', `/api/editions/${String(edition.id)}/events`, { name: 'Bench live day', kind: 'own', format: 'venue', venue: 'Lingotto', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '10:20' }] }], slotMinutes: 20, gapMinutes: 0, maxMeetingsPerParticipant: 8 })
+    const edition = await api(input.baseUrl, organiser, 'POST', `/api/organisers/${hubId}/editions`, {
+      name: 'Bench edition',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      homeNuts2: 'ITC1',
+      targetS3: [],
+      kpiTargets: {
+        events: 1,
+        smesInvolved: 1,
+        buyersOutsideTargeted: 1,
+        buyersOutsideInvolved: 1,
+        contracts: 1,
+        turnoverChangePct: 1,
+        exportChangePct: 1,
+      },
+      coOrganiserIds: [],
+    })
+    const event = await api(input.baseUrl, organiser, 'POST', `/api/editions/${String(edition.id)}/events`, {
+      name: 'Bench live day',
+      kind: 'own',
+      format: 'venue',
+      venue: 'Lingotto',
+      timeZone: 'Europe/Rome',
+      days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '10:20' }] }],
+      slotMinutes: 20,
+      gapMinutes: 0,
+      maxMeetingsPerParticipant: 8,
+    })
     const eventId = String(event.id)
 
-    await insertChunked(sql, 'participations', people.map((p) => ({ event_id: eventId, organisation_id: p.orgId, status: 'selected' })))
+    await insertChunked(
+      sql,
+      'participations',
+      people.map((p) => ({ event_id: eventId, organisation_id: p.orgId, status: 'selected' })),
+    )
     const buyers = people.slice(smes)
     const requests = people.slice(0, smes).flatMap((sme, i) =>
-      [...new Set([i % buyers.length, (i + 1) % buyers.length])].map((b) => ({ event_id: eventId, from_organisation_id: sme.orgId, to_organisation_id: buyers[b]!.orgId, origin: 'sme', priority: 'meet', status: 'accepted', created_by: sme.user.id, decided_at: new Date() })),
+      [...new Set([i % buyers.length, (i + 1) % buyers.length])].map((b) => ({
+        event_id: eventId,
+        from_organisation_id: sme.orgId,
+        to_organisation_id: buyers[b]!.orgId,
+        origin: 'sme',
+        priority: 'meet',
+        status: 'accepted',
+        created_by: sme.user.id,
+        decided_at: new Date(),
+      })),
     )
     await insertChunked(sql, 'meeting_requests', requests)
     return { eventId, organiser, participants: people.map((p) => ({ orgId: p.orgId, token: p.token })) }
@@ -81,21 +155,40 @@ export async function createWorld(input: { databaseUrl: string; baseUrl: string;
 }
 
 /** Queues a run through the API and waits until the outbox worker has stored the draft. */
-export async function draftSchedule(input: { baseUrl: string; world: World; timeLimitSeconds: number }): Promise<{ scheduleId: string; scheduled: number; requests: number }> {
+export async function draftSchedule(input: {
+  baseUrl: string
+  world: World
+  timeLimitSeconds: number
+}): Promise<{ scheduleId: string; scheduled: number; requests: number }> {
   const { baseUrl, world } = input
-  const queued = await api(baseUrl, world.organiser, 'POST', `/api/events/${world.eventId}/schedules`, { timeLimitSeconds: input.timeLimitSeconds })
+  const queued = await api(baseUrl, world.organiser, 'POST', `/api/events/${world.eventId}/schedules`, {
+    timeLimitSeconds: input.timeLimitSeconds,
+  })
   const deadline = Date.now() + (input.timeLimitSeconds + 120) * 1000
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250))
-    const runs = (await fetch(`${baseUrl}/api/events/${world.eventId}/schedules`, { headers: { cookie: `mtb_session=${world.organiser.cookie}` } }).then((r) => r.json())) as { id: string; status: string; error: string | null; stats: { scheduled: number; requests: number } | null }[]
+    const runs = (await fetch(`${baseUrl}/api/events/${world.eventId}/schedules`, {
+      headers: { cookie: `mtb_session=${world.organiser.cookie}` },
+    }).then((r) => r.json())) as {
+      id: string
+      status: string
+      error: string | null
+      stats: { scheduled: number; requests: number } | null
+    }[]
     const run = runs.find((r) => r.id === queued.id)
     if (run?.status === 'failed') throw new Error(`schedule run failed: ${run.error}`)
-    if (run?.status === 'draft') return { scheduleId: run.id, scheduled: run.stats?.scheduled ?? 0, requests: run.stats?.requests ?? 0 }
+    if (run?.status === 'draft')
+      return { scheduleId: run.id, scheduled: run.stats?.scheduled ?? 0, requests: run.stats?.requests ?? 0 }
   }
   throw new Error('the schedule run did not finish in time')
 }
 
 /** Publishes the draft through the API: the product's own path (meetings, mails and live messages in one transaction). */
 export async function publishSchedule(input: { baseUrl: string; world: World; scheduleId: string }): Promise<void> {
-  await api(input.baseUrl, input.world.organiser, 'POST', `/api/events/${input.world.eventId}/schedules/${input.scheduleId}/publish`)
+  await api(
+    input.baseUrl,
+    input.world.organiser,
+    'POST',
+    `/api/events/${input.world.eventId}/schedules/${input.scheduleId}/publish`,
+  )
 }

@@ -21,14 +21,18 @@ export function baselineRun(needs: RankRecord[], offers: RankRecord[]): Run {
     return new Map([...v].map(([t, x]) => [t, x / norm]))
   }
   const inverted = new Map<string, [string, number][]>()
-  for (const [id, c] of docs) for (const [t, x] of vec(c)) (inverted.get(t) ?? inverted.set(t, []).get(t)!).push([id, x])
+  for (const [id, c] of docs)
+    for (const [t, x] of vec(c)) (inverted.get(t) ?? inverted.set(t, []).get(t)!).push([id, x])
   const run: Run = {}
   for (const need of needs) {
     const scores = new Map<string, number>()
     for (const [t, x] of vec(counts(tokens(`${need.title} ${need.description}`)))) {
       for (const [id, y] of inverted.get(t) ?? []) scores.set(id, (scores.get(id) ?? 0) + x * y)
     }
-    run[need.id] = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 100).map(([id]) => id)
+    run[need.id] = [...scores]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 100)
+      .map(([id]) => id)
   }
   return run
 }

@@ -40,17 +40,30 @@ async function placementNeeded() {
   const started = performance.now()
   const run = await modelMatches(withoutCodes(needs), withoutCodes(dev.offers))
   const truth = new Map([...dev.needs, ...dev.offers].map((r) => [r.id, r.codes?.[0] ?? '']))
-  log(`text-only model, all offers: nDCG@10 ${score(Object.fromEntries(Object.entries(run).map(([id, m]) => [id, m.map((x) => x.offerId)])), dev.qrels).ndcg10} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+  log(
+    `text-only model, all offers: nDCG@10 ${score(Object.fromEntries(Object.entries(run).map(([id, m]) => [id, m.map((x) => x.offerId)])), dev.qrels).ndcg10} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  )
   log('\n| branch known | p = 1 | 0.8 | 0.6 | 0.47 | 0.3 |\n|---|---|---|---|---|---|')
-  for (const [name, digits] of [['division (2 digits)', 2], ['group (3 digits)', 3], ['class (4 digits)', 4]] as const) {
+  for (const [name, digits] of [
+    ['division (2 digits)', 2],
+    ['group (3 digits)', 3],
+    ['class (4 digits)', 4],
+  ] as const) {
     const cells = [1, 0.8, 0.6, 0.47, 0.3].map((p) => {
       const draw = random(1)
       const placed = (id: string, miss: string) => (draw() < p ? truth.get(id)!.slice(0, digits) : miss)
-      const reranked = Object.fromEntries(needs.map((need) => {
-        const branch = placed(need.id, 'need')
-        const bonus = new Map(run[need.id]!.map((m) => [m.offerId, placed(m.offerId, 'offer') === branch ? 1 : 0]))
-        return [need.id, [...run[need.id]!].sort((a, b) => b.score + bonus.get(b.offerId)! - (a.score + bonus.get(a.offerId)!)).map((m) => m.offerId)]
-      }))
+      const reranked = Object.fromEntries(
+        needs.map((need) => {
+          const branch = placed(need.id, 'need')
+          const bonus = new Map(run[need.id]!.map((m) => [m.offerId, placed(m.offerId, 'offer') === branch ? 1 : 0]))
+          return [
+            need.id,
+            [...run[need.id]!]
+              .sort((a, b) => b.score + bonus.get(b.offerId)! - (a.score + bonus.get(a.offerId)!))
+              .map((m) => m.offerId),
+          ]
+        }),
+      )
       return score(reranked, dev.qrels).ndcg10.toFixed(3)
     })
     log(`| ${name} | ${cells.join(' | ')} |`)
@@ -64,20 +77,40 @@ function foldOf(text: string, folds: number): number {
   return (h >>> 0) % folds
 }
 
-interface Doc { record: RankRecord; kind: 'need' | 'offer'; features: Map<string, number>; length: number; evidence: Map<string, number> }
+interface Doc {
+  record: RankRecord
+  kind: 'need' | 'offer'
+  features: Map<string, number>
+  length: number
+  evidence: Map<string, number>
+}
 
 async function docsOf(): Promise<Doc[]> {
   const out: Doc[] = []
-  for (const [kind, records] of [['need', dev.needs], ['offer', dev.offers]] as const) {
+  for (const [kind, records] of [
+    ['need', dev.needs],
+    ['offer', dev.offers],
+  ] as const) {
     for (const record of records.filter((r) => r.codes?.length)) {
       const index = await labelIndex(record.language)
       const counts = new Map<string, number>()
-      const add = (text: string, weight: number) => index.terms(text).forEach((term) => counts.set(`${record.language}:${term}`, (counts.get(`${record.language}:${term}`) ?? 0) + weight))
+      const add = (text: string, weight: number) =>
+        index
+          .terms(text)
+          .forEach((term) =>
+            counts.set(`${record.language}:${term}`, (counts.get(`${record.language}:${term}`) ?? 0) + weight),
+          )
       add(record.title, 3)
       add(record.description, 1)
       const features = new Map([...counts].map(([w, c]) => [w, 1 + Math.log(c)]))
       const length = [...features.values()].reduce((s, x) => s + x, 0)
-      out.push({ record, kind, features, length, evidence: prefixEvidence(scoreLabels(index, withoutCodes([record])[0]!)) })
+      out.push({
+        record,
+        kind,
+        features,
+        length,
+        evidence: prefixEvidence(scoreLabels(index, withoutCodes([record])[0]!)),
+      })
     }
   }
   return out
@@ -109,7 +142,8 @@ function trainedAccuracy(docs: Doc[], digits: number, withSuggester: boolean): R
       let bestScore = -Infinity
       for (const c of classes) {
         let ll = 0
-        for (const [w, x] of d.features) ll += x * Math.log(((words.get(c)!.get(w) ?? 0) + 0.1) / (mass.get(c)! + 0.1 * vocabulary))
+        for (const [w, x] of d.features)
+          ll += x * Math.log(((words.get(c)!.get(w) ?? 0) + 0.1) / (mass.get(c)! + 0.1 * vocabulary))
         let value = ll / Math.sqrt(Math.max(1, d.length)) + Math.log(count.get(c)! / all)
         if (withSuggester) value += Math.log(1e-6 + (d.evidence.get(c) ?? 0) / evidenceTotal)
         if (value > bestScore) [best, bestScore] = [c, value]
@@ -123,8 +157,13 @@ function trainedAccuracy(docs: Doc[], digits: number, withSuggester: boolean): R
 
 async function trainedBound() {
   const docs = await docsOf()
-  log(`\nnaive Bayes trained on the set itself (${docs.length} records, 5 folds): right branch, needs / offers\n\n| level | trained alone | trained + suggester |\n|---|---|---|`)
-  for (const [name, digits] of [['division', 2], ['group', 3]] as const) {
+  log(
+    `\nnaive Bayes trained on the set itself (${docs.length} records, 5 folds): right branch, needs / offers\n\n| level | trained alone | trained + suggester |\n|---|---|---|`,
+  )
+  for (const [name, digits] of [
+    ['division', 2],
+    ['group', 3],
+  ] as const) {
     const cells = [false, true].map((mix) => {
       const accuracy = trainedAccuracy(docs, digits, mix)
       return `${accuracy.need.toFixed(3)} / ${accuracy.offer.toFixed(3)}`

@@ -23,7 +23,13 @@ export interface DevSet {
 /** The matching-dev folder (real TED data, kept out of the repository): needs, offers and both grade files. */
 export function loadDevSet(dir: string): DevSet {
   const read = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as T
-  const keep = (r: RankRecord & Record<string, unknown>): RankRecord => ({ id: r.id, title: r.title, description: r.description, language: r.language, codes: r.codes })
+  const keep = (r: RankRecord & Record<string, unknown>): RankRecord => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    language: r.language,
+    codes: r.codes,
+  })
   return {
     needs: read<(RankRecord & Record<string, unknown>)[]>('needs.json').map(keep),
     offers: read<(RankRecord & Record<string, unknown>)[]>('offers.json').map(keep),

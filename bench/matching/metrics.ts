@@ -11,7 +11,9 @@ export interface Scores {
 
 function ndcg(ranked: string[], rel: Record<string, number>, k: number): number {
   const dcg = ranked.slice(0, k).reduce((sum, d, i) => sum + (2 ** (rel[d] ?? 0) - 1) / Math.log2(i + 2), 0)
-  const ideal = Object.values(rel).sort((a, b) => b - a).slice(0, k)
+  const ideal = Object.values(rel)
+    .sort((a, b) => b - a)
+    .slice(0, k)
   const idcg = ideal.reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0)
   return idcg ? dcg / idcg : 0
 }
@@ -22,7 +24,11 @@ export function score(run: Run, qrels: Qrels, k = 10): Scores {
   for (const id of needs) {
     const rel = qrels[id]!
     const ranked = run[id] ?? []
-    const good = new Set(Object.entries(rel).filter(([, g]) => g >= 2).map(([d]) => d))
+    const good = new Set(
+      Object.entries(rel)
+        .filter(([, g]) => g >= 2)
+        .map(([d]) => d),
+    )
     total.ndcg10 += ndcg(ranked, rel, k)
     total.p10 += ranked.slice(0, k).filter((d) => good.has(d)).length / k
     total.recall50 += good.size ? ranked.slice(0, 50).filter((d) => good.has(d)).length / good.size : 0
@@ -30,5 +36,11 @@ export function score(run: Run, qrels: Qrels, k = 10): Scores {
     total.mrr += first >= 0 ? 1 / (first + 1) : 0
   }
   const mean = (x: number) => Math.round((x / needs.length) * 10000) / 10000
-  return { ndcg10: mean(total.ndcg10), p10: mean(total.p10), recall50: mean(total.recall50), mrr: mean(total.mrr), needs: needs.length }
+  return {
+    ndcg10: mean(total.ndcg10),
+    p10: mean(total.p10),
+    recall50: mean(total.recall50),
+    mrr: mean(total.mrr),
+    needs: needs.length,
+  }
 }

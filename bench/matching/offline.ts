@@ -46,13 +46,18 @@ async function main() {
   const itEn = dev.offers.filter((o) => o.language === 'it' || o.language === 'en')
   const modes = process.argv.includes('--with-codes') ? [true, false] : [false]
   for (const withCodes of modes) {
-    for (const [name, offers, qrels] of [['all', dev.offers, dev.qrels], ['it/en', itEn, dev.qrelsItEn]] as const) {
+    for (const [name, offers, qrels] of [
+      ['all', dev.offers, dev.qrels],
+      ['it/en', itEn, dev.qrelsItEn],
+    ] as const) {
       const strip = (records: RankRecord[]) => (withCodes ? records : withoutCodes(records))
       const needs = strip(dev.needs.filter((n) => n.id in qrels))
       const t0 = performance.now()
       const model = score(await modelRun(needs, strip(offers)), qrels)
       const base = score(baselineRun(needs, offers), qrels)
-      log(`${withCodes ? 'with codes' : 'text-only'}, ${name}: model ${JSON.stringify(model)} baseline nDCG@10 ${base.ndcg10} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+      log(
+        `${withCodes ? 'with codes' : 'text-only'}, ${name}: model ${JSON.stringify(model)} baseline nDCG@10 ${base.ndcg10} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      )
     }
   }
 }

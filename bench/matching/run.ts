@@ -18,7 +18,12 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 const dev = loadDevSet(dir)
 const itEnOffers = dev.offers.filter((o) => o.language === 'it' || o.language === 'en')
 
-interface Row { run: string; qrels: string; scores: Scores; seconds: number }
+interface Row {
+  run: string
+  qrels: string
+  scores: Scores
+  seconds: number
+}
 
 const fmt = (x: number) => x.toFixed(3)
 
@@ -26,17 +31,39 @@ async function main() {
   const server = await startTemporaryServer(() => {})
   const rows: Row[] = []
   try {
-    const pools: [string, RankRecord[], Qrels][] = [['qrels.json', dev.offers, dev.qrels], ['qrels_it_en.json', itEnOffers, dev.qrelsItEn]]
-    for (const [mode, strip] of [['with codes', false], ['text-only', true]] as const) {
+    const pools: [string, RankRecord[], Qrels][] = [
+      ['qrels.json', dev.offers, dev.qrels],
+      ['qrels_it_en.json', itEnOffers, dev.qrelsItEn],
+    ]
+    for (const [mode, strip] of [
+      ['with codes', false],
+      ['text-only', true],
+    ] as const) {
       for (const [name, offers, qrels] of pools) {
         const needs = dev.needs.filter((n) => n.id in qrels)
         const started = performance.now()
         const base: Run = baselineRun(strip ? withoutCodes(needs) : needs, offers)
-        rows.push({ run: `TF-IDF baseline, ${mode}`, qrels: name, scores: score(base, qrels), seconds: (performance.now() - started) / 1000 })
+        rows.push({
+          run: `TF-IDF baseline, ${mode}`,
+          qrels: name,
+          scores: score(base, qrels),
+          seconds: (performance.now() - started) / 1000,
+        })
         log(`pipeline, ${mode}, ${name}…`)
         const t0 = performance.now()
-        const ranking = await rankOnDatabase({ url: await server.createDatabase(), needs: strip ? withoutCodes(needs) : needs, offers: strip ? withoutCodes(offers) : offers, top: 100, log })
-        rows.push({ run: `matching pipeline, ${mode}`, qrels: name, scores: score(ranking, qrels), seconds: (performance.now() - t0) / 1000 })
+        const ranking = await rankOnDatabase({
+          url: await server.createDatabase(),
+          needs: strip ? withoutCodes(needs) : needs,
+          offers: strip ? withoutCodes(offers) : offers,
+          top: 100,
+          log,
+        })
+        rows.push({
+          run: `matching pipeline, ${mode}`,
+          qrels: name,
+          scores: score(ranking, qrels),
+          seconds: (performance.now() - t0) / 1000,
+        })
       }
     }
   } finally {
@@ -45,7 +72,10 @@ async function main() {
   const lines = [
     '| run | qrels | needs | nDCG@10 | P@10 | Recall@50 | MRR | seconds |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.run} | ${r.qrels} | ${r.scores.needs} | ${fmt(r.scores.ndcg10)} | ${fmt(r.scores.p10)} | ${fmt(r.scores.recall50)} | ${fmt(r.scores.mrr)} | ${r.seconds.toFixed(1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.run} | ${r.qrels} | ${r.scores.needs} | ${fmt(r.scores.ndcg10)} | ${fmt(r.scores.p10)} | ${fmt(r.scores.recall50)} | ${fmt(r.scores.mrr)} | ${r.seconds.toFixed(1)} |`,
+    ),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
 }

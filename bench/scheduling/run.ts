@@ -22,7 +22,13 @@ import { loadReferences, type Reference } from './reference.js'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, threads: { type: 'string', default: '2' }, only: { type: 'string' } },
+  options: {
+    'time-limit': { type: 'string', default: '10' },
+    fairness: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    threads: { type: 'string', default: '2' },
+    only: { type: 'string' },
+  },
 })
 const folder = path.resolve(ROOT, positionals[0] ?? '../shared/b2bsp/json')
 const fairness = Number(values.fairness)
@@ -45,7 +51,14 @@ interface Row {
 function externalCheck(instanceFile: string, result: SolveResult): { ok: boolean; breaks: number } | null {
   if (!fs.existsSync(externalChecker)) return null
   const solutionFile = path.join(scratch, `${path.basename(instanceFile)}`)
-  fs.writeFileSync(solutionFile, JSON.stringify({ instance: result.instance, slotOfMeeting: result.slotOfMeeting, tableOfMeeting: result.tableOfMeeting }))
+  fs.writeFileSync(
+    solutionFile,
+    JSON.stringify({
+      instance: result.instance,
+      slotOfMeeting: result.slotOfMeeting,
+      tableOfMeeting: result.tableOfMeeting,
+    }),
+  )
   const run = spawnSync(process.execPath, [externalChecker, instanceFile, solutionFile], { encoding: 'utf8' })
   const report = JSON.parse(run.stdout) as { feasible: boolean; breaks: number; errors: string[] }
   // Unscheduled meetings are the only errors it may report for a schedule we call feasible.
@@ -67,7 +80,14 @@ function runOne(file: string, references: Map<string, Reference>): Row {
   ].filter(Boolean)
   const checks = problems.length > 0 ? `FAIL ${problems.join('; ')}` : external === null ? 'ok (ours)' : 'ok (both)'
   const greedyRow = { scheduled: instance.meetings.length - greedy.unscheduled.length, breaks: greedy.breaks }
-  return { name: instance.name, meetings: instance.meetings.length, result, greedy: greedyRow, reference: references.get(instance.name), checks }
+  return {
+    name: instance.name,
+    meetings: instance.meetings.length,
+    result,
+    greedy: greedyRow,
+    reference: references.get(instance.name),
+    checks,
+  }
 }
 
 const pad = (value: unknown, width: number) => String(value).padStart(width)
@@ -75,8 +95,10 @@ const pad = (value: unknown, width: number) => String(value).padStart(width)
 function printRow(row: Row): void {
   const { result, reference } = row
   const scheduled = row.meetings - result.unscheduled.length
-  const ref = reference === undefined ? '?' : reference.status === 'optimal' ? String(reference.reference) : reference.status
-  const gap = reference?.status === 'optimal' && result.unscheduled.length === 0 ? result.breaks - reference.reference! : ''
+  const ref =
+    reference === undefined ? '?' : reference.status === 'optimal' ? String(reference.reference) : reference.status
+  const gap =
+    reference?.status === 'optimal' && result.unscheduled.length === 0 ? result.breaks - reference.reference! : ''
   const fair = result.fairnessViolations.length > 0 ? `relaxed (max ${result.maxBreaksPerParticipant})` : 'ok'
   console.log(
     `${row.name.padEnd(30)}${pad(row.meetings, 5)}${pad(scheduled, 5)}${pad(result.breaks, 6)}${pad(result.lowerBound ?? '-', 5)}${pad(ref, 11)}${pad(gap, 4)}` +
@@ -91,30 +113,65 @@ function median(xs: number[]): number {
 
 function printSummary(rows: Row[]): void {
   const optimal = rows.filter((r) => r.reference?.status === 'optimal')
-  const matched = optimal.filter((r) => r.result.unscheduled.length === 0 && r.result.fairnessViolations.length === 0 && r.result.breaks <= r.reference!.reference!)
+  const matched = optimal.filter(
+    (r) =>
+      r.result.unscheduled.length === 0 &&
+      r.result.fairnessViolations.length === 0 &&
+      r.result.breaks <= r.reference!.reference!,
+  )
   const infeasible = rows.filter((r) => r.reference?.status === 'infeasible')
   const handled = infeasible.filter((r) => r.result.unscheduled.length === 0)
   const times = optimal.map((r) => r.result.elapsedMs)
   const allTimes = rows.map((r) => r.result.elapsedMs)
   const sum = (f: (r: Row) => number) => rows.reduce((s, r) => s + f(r), 0)
-  const worse = rows.filter((r) => r.result.unscheduled.length > r.meetings - r.greedy.scheduled || (r.result.unscheduled.length === r.meetings - r.greedy.scheduled && r.result.breaks > r.greedy.breaks))
+  const worse = rows.filter(
+    (r) =>
+      r.result.unscheduled.length > r.meetings - r.greedy.scheduled ||
+      (r.result.unscheduled.length === r.meetings - r.greedy.scheduled && r.result.breaks > r.greedy.breaks),
+  )
   console.log('\nSummary')
   console.log(`  instances                          ${rows.length}`)
-  console.log(`  total meetings / scheduled         ${sum((r) => r.meetings)} / ${sum((r) => r.meetings - r.result.unscheduled.length)}  (greedy ${sum((r) => r.greedy.scheduled)})`)
-  console.log(`  total breaks                       ${sum((r) => r.result.breaks)}  (greedy ${sum((r) => r.greedy.breaks)})`)
-  console.log(`  proven optima matched (fairness ${fairness})  ${matched.length} / ${optimal.length}  (${optimal.length ? ((100 * matched.length) / optimal.length).toFixed(1) : 0}%)`)
-  console.log(`  misses                             ${optimal.filter((r) => !matched.includes(r)).map((r) => `${r.name} ${r.result.breaks} vs ${r.reference!.reference}`).join(', ') || 'none'}`)
-  console.log(`  time on those: median / max        ${(median(times) / 1000).toFixed(2)} s / ${(Math.max(0, ...times) / 1000).toFixed(2)} s`)
-  console.log(`  time on all: median / max          ${(median(allTimes) / 1000).toFixed(2)} s / ${(Math.max(0, ...allTimes) / 1000).toFixed(2)} s`)
-  console.log(`  infeasible under fairness          ${infeasible.length}: all meetings scheduled with the bound relaxed on ${handled.length}, violation reported on ${infeasible.filter((r) => r.result.fairnessViolations.length > 0).length}, no complete schedule within the bound proven on ${infeasible.filter((r) => r.result.completeProvenImpossible).length}`)
+  console.log(
+    `  total meetings / scheduled         ${sum((r) => r.meetings)} / ${sum((r) => r.meetings - r.result.unscheduled.length)}  (greedy ${sum((r) => r.greedy.scheduled)})`,
+  )
+  console.log(
+    `  total breaks                       ${sum((r) => r.result.breaks)}  (greedy ${sum((r) => r.greedy.breaks)})`,
+  )
+  console.log(
+    `  proven optima matched (fairness ${fairness})  ${matched.length} / ${optimal.length}  (${optimal.length ? ((100 * matched.length) / optimal.length).toFixed(1) : 0}%)`,
+  )
+  console.log(
+    `  misses                             ${
+      optimal
+        .filter((r) => !matched.includes(r))
+        .map((r) => `${r.name} ${r.result.breaks} vs ${r.reference!.reference}`)
+        .join(', ') || 'none'
+    }`,
+  )
+  console.log(
+    `  time on those: median / max        ${(median(times) / 1000).toFixed(2)} s / ${(Math.max(0, ...times) / 1000).toFixed(2)} s`,
+  )
+  console.log(
+    `  time on all: median / max          ${(median(allTimes) / 1000).toFixed(2)} s / ${(Math.max(0, ...allTimes) / 1000).toFixed(2)} s`,
+  )
+  console.log(
+    `  infeasible under fairness          ${infeasible.length}: all meetings scheduled with the bound relaxed on ${handled.length}, violation reported on ${infeasible.filter((r) => r.result.fairnessViolations.length > 0).length}, no complete schedule within the bound proven on ${infeasible.filter((r) => r.result.completeProvenImpossible).length}`,
+  )
   console.log(`  worse than greedy                  ${worse.length}`)
   console.log(`  schedules failing a checker        ${rows.filter((r) => r.checks.startsWith('FAIL')).length}`)
 }
 
 const references = loadReferences(path.join(folder, '..', 'reference.json'), fairness)
-const files = fs.readdirSync(folder).filter((f) => f.endsWith('.json') && (!values.only || f.includes(values.only))).sort()
-console.log(`B2BSP scheduler benchmark: ${files.length} instances from ${folder}, time limit ${timeLimitMs / 1000} s, fairness ${fairness}, seed ${seed}, ${threads} thread${threads === 1 ? '' : 's'}`)
-console.log(`${'instance'.padEnd(30)}${pad('mtgs', 5)}${pad('schd', 5)}${pad('brk', 6)}${pad('LB', 5)}${pad('reference', 11)}${pad('gap', 4)}${pad('ms', 7)}  ${pad('g.sch', 5)}${pad('g.brk', 6)}  ${'fairness'.padEnd(17)} checks`)
+const files = fs
+  .readdirSync(folder)
+  .filter((f) => f.endsWith('.json') && (!values.only || f.includes(values.only)))
+  .sort()
+console.log(
+  `B2BSP scheduler benchmark: ${files.length} instances from ${folder}, time limit ${timeLimitMs / 1000} s, fairness ${fairness}, seed ${seed}, ${threads} thread${threads === 1 ? '' : 's'}`,
+)
+console.log(
+  `${'instance'.padEnd(30)}${pad('mtgs', 5)}${pad('schd', 5)}${pad('brk', 6)}${pad('LB', 5)}${pad('reference', 11)}${pad('gap', 4)}${pad('ms', 7)}  ${pad('g.sch', 5)}${pad('g.brk', 6)}  ${'fairness'.padEnd(17)} checks`,
+)
 const rows: Row[] = []
 for (const file of files) {
   const row = runOne(path.join(folder, file), references)

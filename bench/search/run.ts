@@ -20,7 +20,13 @@ import { buildIndex, loadCatalogue, PASSWORD } from './setup.js'
  *   npm run bench:search -- [--offers 50000] [--duration 10] [--concurrency 32]
  */
 
-const { values } = parseArgs({ options: { offers: { type: 'string', default: '50000' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' } } })
+const { values } = parseArgs({
+  options: {
+    offers: { type: 'string', default: '50000' },
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '32' },
+  },
+})
 const OFFERS = Number(values.offers)
 const DURATION_MS = Number(values.duration) * 1000
 const CONCURRENCY = Number(values.concurrency)
@@ -28,7 +34,11 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 
 function startChild(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
@@ -38,16 +48,37 @@ function startChild(args: string[], env: Record<string, string>, ready: string):
   })
 }
 
-interface Stats { count: number; seconds: number; p50: number; p95: number; p99: number; rps: number; errors: number }
+interface Stats {
+  count: number
+  seconds: number
+  p50: number
+  p95: number
+  p99: number
+  rps: number
+  errors: number
+}
 
 function stats(latencies: number[], seconds: number, errors: number): Stats {
   const sorted = [...latencies].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-  return { count: sorted.length, seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: sorted.length / seconds, errors }
+  return {
+    count: sorted.length,
+    seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    rps: sorted.length / seconds,
+    errors,
+  }
 }
 
 /** `clients` loops, each sending its next request as soon as the previous answers, for `durationMs`. */
-async function loadTest(clients: number, durationMs: number, next: () => string, headers: Record<string, string>): Promise<Stats> {
+async function loadTest(
+  clients: number,
+  durationMs: number,
+  next: () => string,
+  headers: Record<string, string>,
+): Promise<Stats> {
   const latencies: number[] = []
   let errors = 0
   const started = performance.now()
@@ -85,13 +116,26 @@ async function main() {
     const indexSeconds = await buildIndex(url, log)
 
     const [apiPort, helloPort] = [await freePort(), await freePort()]
-    children.push(await startChild(['server/server.ts'], { DATABASE_URL: url, PORT: String(apiPort), SEED_DEMO: 'false', SERVE_WEB: 'false', LOG_LEVEL: 'warn' }, 'is running at'))
+    children.push(
+      await startChild(
+        ['server/server.ts'],
+        { DATABASE_URL: url, PORT: String(apiPort), SEED_DEMO: 'false', SERVE_WEB: 'false', LOG_LEVEL: 'warn' },
+        'is running at',
+      ),
+    )
     children.push(await startChild(['bench/hello.ts'], { PORT: String(helloPort) }, 'listening'))
-    const signIn = await fetch(`http://127.0.0.1:${apiPort}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'buyer@bench.example', password: PASSWORD }) })
+    const signIn = await fetch(`http://127.0.0.1:${apiPort}/api/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'buyer@bench.example', password: PASSWORD }),
+    })
     const cookie = `mtb_session=${/mtb_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1]}`
     const random = prng(7)
     const searchUrl = () => `http://127.0.0.1:${apiPort}/api/search/offers?${generateQuery(random)}`
-    const sample = await (await fetch(searchUrl(), { headers: { cookie } })).json() as { total: number; facets: object }
+    const sample = (await (await fetch(searchUrl(), { headers: { cookie } })).json()) as {
+      total: number
+      facets: object
+    }
     log(`sample query: ${sample.total} hits, ${Object.keys(sample.facets).length} facets`)
 
     t0 = performance.now()
@@ -101,15 +145,26 @@ async function main() {
     const loaded = await loadTest(CONCURRENCY, DURATION_MS, searchUrl, { cookie })
     const hello = await loadTest(CONCURRENCY, DURATION_MS, () => `http://127.0.0.1:${helloPort}/`, {})
 
-    const row = (name: string, s: Stats) => `${name.padEnd(34)} ${String(s.count).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.rps.toFixed(0).padStart(8)} ${String(s.errors).padStart(6)}`
-    console.log(`\nSearch benchmark — ${OFFERS} offers, engine ${process.env.MEILI_HOST ? 'meilisearch' : 'postgres'}, ${os.cpus().length} cores`)
-    console.log(`data load ${loadSeconds.toFixed(1)} s; index build ${indexSeconds.toFixed(1)} s (${(OFFERS / indexSeconds).toFixed(0)} offers/s)\n`)
-    console.log(`${'run'.padEnd(34)} ${'requests'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(6)}`)
+    const row = (name: string, s: Stats) =>
+      `${name.padEnd(34)} ${String(s.count).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.rps.toFixed(0).padStart(8)} ${String(s.errors).padStart(6)}`
+    console.log(
+      `\nSearch benchmark — ${OFFERS} offers, engine ${process.env.MEILI_HOST ? 'meilisearch' : 'postgres'}, ${os.cpus().length} cores`,
+    )
+    console.log(
+      `data load ${loadSeconds.toFixed(1)} s; index build ${indexSeconds.toFixed(1)} s (${(OFFERS / indexSeconds).toFixed(0)} offers/s)\n`,
+    )
+    console.log(
+      `${'run'.padEnd(34)} ${'requests'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(6)}`,
+    )
     console.log(row('faceted search, 1 client', single))
     console.log(row(`faceted search, ${CONCURRENCY} clients`, loaded))
     console.log(row(`hello-world, ${CONCURRENCY} clients`, hello))
-    console.log(`\nsearch throughput = ${(loaded.rps / hello.rps * 100).toFixed(1)}% of hello-world; p95 ${(loaded.p95 / hello.p95).toFixed(1)}× hello-world's`)
-    console.log(`goal: p95 under 50 ms on the embedded engine (1 client): ${single.p95 < 50 ? 'met' : 'NOT met'} (${single.p95.toFixed(1)} ms)`)
+    console.log(
+      `\nsearch throughput = ${((loaded.rps / hello.rps) * 100).toFixed(1)}% of hello-world; p95 ${(loaded.p95 / hello.p95).toFixed(1)}× hello-world's`,
+    )
+    console.log(
+      `goal: p95 under 50 ms on the embedded engine (1 client): ${single.p95 < 50 ? 'met' : 'NOT met'} (${single.p95.toFixed(1)} ms)`,
+    )
   } finally {
     for (const child of children) child.kill('SIGTERM')
     await new Promise((resolve) => setTimeout(resolve, 1000))

@@ -11,11 +11,82 @@ export const DEMO_PASSWORD = 'demo-password-2026'
 type OrgValues = typeof organisations.$inferInsert
 
 const ORGANISATIONS: (OrgValues & { key: string })[] = [
-  { key: 'region', kind: 'authority', legalName: 'Regione Piemonte — Direzione Competitività', vatId: 'IT01234567806', country: 'IT', nuts2: 'ITC1', addressStreet: 'Piazza Piemonte 1', addressPostalCode: '10127', addressCity: 'Torino', sizeClass: 'large', languages: ['it', 'en'] },
-  { key: 'hub', kind: 'organiser', legalName: 'Polo di Innovazione Piemonte Manifattura', vatId: 'IT09765432100', country: 'IT', nuts2: 'ITC1', addressStreet: 'Via Livorno 60', addressPostalCode: '10144', addressCity: 'Torino', website: 'https://hub.example.eu', sizeClass: 'small', naceCode: '94.12', languages: ['it', 'en'] },
-  { key: 'sme', kind: 'sme', legalName: 'Meccatronica Alpina S.r.l.', vatId: 'IT11223344554', country: 'IT', nuts2: 'ITC1', addressStreet: 'Corso Francia 12', addressPostalCode: '10143', addressCity: 'Torino', website: 'https://meccatronica-alpina.example.eu', sizeClass: 'small', naceCode: '28.41', innovativeStartup: true, isSme: true, languages: ['it', 'en'] },
-  { key: 'sme2', kind: 'sme', legalName: 'Sensoria Lab S.r.l.', vatId: 'IT05556667771', country: 'IT', nuts2: 'ITC1', addressStreet: 'Via Nizza 230', addressPostalCode: '10126', addressCity: 'Torino', sizeClass: 'micro', naceCode: '26.51', innovativeStartup: true, isSme: true, languages: ['it'] },
-  { key: 'buyer', kind: 'buyer', legalName: 'Nordbahn Fahrzeugtechnik GmbH', vatId: 'DE123456789', country: 'DE', nuts2: 'DE21', addressStreet: 'Landsberger Straße 110', addressPostalCode: '80339', addressCity: 'München', website: 'https://nordbahn.example.eu', sizeClass: 'large', naceCode: '30.20', languages: ['de', 'en'] },
+  {
+    key: 'region',
+    kind: 'authority',
+    legalName: 'Regione Piemonte — Direzione Competitività',
+    vatId: 'IT01234567806',
+    country: 'IT',
+    nuts2: 'ITC1',
+    addressStreet: 'Piazza Piemonte 1',
+    addressPostalCode: '10127',
+    addressCity: 'Torino',
+    sizeClass: 'large',
+    languages: ['it', 'en'],
+  },
+  {
+    key: 'hub',
+    kind: 'organiser',
+    legalName: 'Polo di Innovazione Piemonte Manifattura',
+    vatId: 'IT09765432100',
+    country: 'IT',
+    nuts2: 'ITC1',
+    addressStreet: 'Via Livorno 60',
+    addressPostalCode: '10144',
+    addressCity: 'Torino',
+    website: 'https://hub.example.eu',
+    sizeClass: 'small',
+    naceCode: '94.12',
+    languages: ['it', 'en'],
+  },
+  {
+    key: 'sme',
+    kind: 'sme',
+    legalName: 'Meccatronica Alpina S.r.l.',
+    vatId: 'IT11223344554',
+    country: 'IT',
+    nuts2: 'ITC1',
+    addressStreet: 'Corso Francia 12',
+    addressPostalCode: '10143',
+    addressCity: 'Torino',
+    website: 'https://meccatronica-alpina.example.eu',
+    sizeClass: 'small',
+    naceCode: '28.41',
+    innovativeStartup: true,
+    isSme: true,
+    languages: ['it', 'en'],
+  },
+  {
+    key: 'sme2',
+    kind: 'sme',
+    legalName: 'Sensoria Lab S.r.l.',
+    vatId: 'IT05556667771',
+    country: 'IT',
+    nuts2: 'ITC1',
+    addressStreet: 'Via Nizza 230',
+    addressPostalCode: '10126',
+    addressCity: 'Torino',
+    sizeClass: 'micro',
+    naceCode: '26.51',
+    innovativeStartup: true,
+    isSme: true,
+    languages: ['it'],
+  },
+  {
+    key: 'buyer',
+    kind: 'buyer',
+    legalName: 'Nordbahn Fahrzeugtechnik GmbH',
+    vatId: 'DE123456789',
+    country: 'DE',
+    nuts2: 'DE21',
+    addressStreet: 'Landsberger Straße 110',
+    addressPostalCode: '80339',
+    addressCity: 'München',
+    website: 'https://nordbahn.example.eu',
+    sizeClass: 'large',
+    naceCode: '30.20',
+    languages: ['de', 'en'],
+  },
 ]
 
 const USERS = [
@@ -36,7 +107,10 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 })
   for (const person of USERS) {
     const timeZone = person.org === 'buyer' ? 'Europe/Berlin' : 'Europe/Rome'
-    const [user] = await db.insert(users).values({ name: person.name, email: person.email, language: person.language, timeZone, passwordHash }).returning({ id: users.id })
+    const [user] = await db
+      .insert(users)
+      .values({ name: person.name, email: person.email, language: person.language, timeZone, passwordHash })
+      .returning({ id: users.id })
     await db.insert(memberships).values({ userId: user!.id, organisationId: ids.get(person.org)!, role: 'admin' })
     await db.insert(consents).values([
       { userId: user!.id, purpose: 'profile_visible_to_matches', granted: true, textVersion: 'demo' },

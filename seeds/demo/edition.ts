@@ -38,23 +38,47 @@ export interface Story {
   stamp(): Promise<void>
 }
 
-const DOMAIN_OF_BUYER = new Map([...BUYERS.map((b) => [b.legalName, b.domain] as const), [DEMO_BUYER, 'sustainable-mobility']])
+const DOMAIN_OF_BUYER = new Map([
+  ...BUYERS.map((b) => [b.legalName, b.domain] as const),
+  [DEMO_BUYER, 'sustainable-mobility'],
+])
 
 async function partiesOf(db: DbOrTx): Promise<Map<string, Party>> {
   const rows = await db
-    .select({ id: organisations.id, name: organisations.legalName, kind: organisations.kind, nace: organisations.naceCode, userId: users.id, personName: users.name })
+    .select({
+      id: organisations.id,
+      name: organisations.legalName,
+      kind: organisations.kind,
+      nace: organisations.naceCode,
+      userId: users.id,
+      personName: users.name,
+    })
     .from(organisations)
     .innerJoin(memberships, eq(memberships.organisationId, organisations.id))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(sql`${organisations.id} in (select participant_id from affiliations where status = 'validated') or ${organisations.kind} in ('organiser', 'authority')`)
+    .where(
+      sql`${organisations.id} in (select participant_id from affiliations where status = 'validated') or ${organisations.kind} in ('organiser', 'authority')`,
+    )
     .orderBy(organisations.legalName, users.email)
-  const offers = await db.execute<{ organisation_id: string; s3_domain: string }>(sql`select distinct on (organisation_id) organisation_id, s3_domain from offers where status = 'published' order by organisation_id, created_at, title`)
+  const offers = await db.execute<{ organisation_id: string; s3_domain: string }>(
+    sql`select distinct on (organisation_id) organisation_id, s3_domain from offers where status = 'published' order by organisation_id, created_at, title`,
+  )
   const domains = new Map(offers.map((o) => [o.organisation_id, o.s3_domain]))
   const parties = new Map<string, Party>()
   for (const row of rows) {
     if (parties.has(row.name)) continue
-    const domain = row.kind === 'buyer' ? (DOMAIN_OF_BUYER.get(row.name) ?? 'advanced-manufacturing') : (domains.get(row.id) ?? 'advanced-manufacturing')
-    parties.set(row.name, { id: row.id, name: row.name, kind: row.kind, domain, userId: row.userId, personName: row.personName })
+    const domain =
+      row.kind === 'buyer'
+        ? (DOMAIN_OF_BUYER.get(row.name) ?? 'advanced-manufacturing')
+        : (domains.get(row.id) ?? 'advanced-manufacturing')
+    parties.set(row.name, {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      domain,
+      userId: row.userId,
+      personName: row.personName,
+    })
   }
   return parties
 }
@@ -62,45 +86,111 @@ async function partiesOf(db: DbOrTx): Promise<Map<string, Party>> {
 /** Both events share a grid: two sessions of seven 25-minute meetings with 5 minutes between. */
 function eventInput(name: string, date: string, extra: Partial<EventInput>): EventInput {
   return {
-    name, kind: 'own', format: 'venue', timeZone: ZONE, days: [{ date, sessions: [{ name: 'Mattina', start: '09:30', end: '13:00' }, { name: 'Pomeriggio', start: '14:00', end: '17:30' }] }],
-    slotMinutes: 25, gapMinutes: 5, tables: [], maxMeetingsPerParticipant: 8,
-    registrationDeadline: romeAt(date, -21, '18:00').toISOString(), requestDeadline: romeAt(date, -7, '18:00').toISOString(), schedulingDeadline: romeAt(date, -5, '18:00').toISOString(),
+    name,
+    kind: 'own',
+    format: 'venue',
+    timeZone: ZONE,
+    days: [
+      {
+        date,
+        sessions: [
+          { name: 'Mattina', start: '09:30', end: '13:00' },
+          { name: 'Pomeriggio', start: '14:00', end: '17:30' },
+        ],
+      },
+    ],
+    slotMinutes: 25,
+    gapMinutes: 5,
+    tables: [],
+    maxMeetingsPerParticipant: 8,
+    registrationDeadline: romeAt(date, -21, '18:00').toISOString(),
+    requestDeadline: romeAt(date, -7, '18:00').toISOString(),
+    schedulingDeadline: romeAt(date, -5, '18:00').toISOString(),
     ...extra,
   }
 }
 
-const tablesFor = (buyerId: string) => [{ name: 'Stand Nordbahn', buyerId }, ...Array.from({ length: 35 }, (_, i) => ({ name: `Tavolo ${i + 1}` }))]
+const tablesFor = (buyerId: string) => [
+  { name: 'Stand Nordbahn', buyerId },
+  ...Array.from({ length: 35 }, (_, i) => ({ name: `Tavolo ${i + 1}` })),
+]
 
 async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, number>> {
   const days = eventDays(context.clock.now())
-  const [{ last } = { last: 0 }] = await db.execute<{ last: number }>(sql`select coalesce(max(id), 0)::int as last from ${outbox}`)
+  const [{ last } = { last: 0 }] = await db.execute<{ last: number }>(
+    sql`select coalesce(max(id), 0)::int as last from ${outbox}`,
+  )
   const clock = fixedClock(romeAt(days.past, -75, '09:00'))
   const parties = await partiesOf(db)
   const hub = parties.get(DEMO_HUB)!
   const story: Story = {
-    db, clock, services: storyServices(db, clock), random: createRandom(Number(days.today.replaceAll('-', '')) % 1_000_003), parties, hub, editionId: '',
+    db,
+    clock,
+    services: storyServices(db, clock),
+    random: createRandom(Number(days.today.replaceAll('-', '')) % 1_000_003),
+    parties,
+    hub,
+    editionId: '',
     actor: (party) => actorFor(party.userId, party.id, party.kind),
     stamp: async () => {
       const at = clock.now().toISOString()
-      for (const [table, column] of [['editions', 'created_at'], ['events', 'created_at'], ['participations', 'created_at'], ['representatives', 'created_at'], ['meeting_requests', 'created_at'], ['schedules', 'created_at'], ['audit_events', 'at'], ['documents', 'uploaded_at']] as const) {
-        await db.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${at}::timestamptz where ${sql.identifier(column)} = now()`)
+      for (const [table, column] of [
+        ['editions', 'created_at'],
+        ['events', 'created_at'],
+        ['participations', 'created_at'],
+        ['representatives', 'created_at'],
+        ['meeting_requests', 'created_at'],
+        ['schedules', 'created_at'],
+        ['audit_events', 'at'],
+        ['documents', 'uploaded_at'],
+      ] as const) {
+        await db.execute(
+          sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${at}::timestamptz where ${sql.identifier(column)} = now()`,
+        )
       }
     },
   }
   const year = Number(days.today.slice(0, 4))
   const edition = await story.services.editions.createEdition(story.actor(hub), hub.id, {
-    name: `Connecting SMEs with Large Buyers — Piemonte ${year - 1}/${String(year + 1).slice(2)}`, periodStart: `${year - 1}-09-01`, periodEnd: `${year + 1}-06-30`, homeNuts2: 'ITC1',
-    targetS3: SME_DOMAINS.map(([domain]) => domain), budgetEur: 480_000, coOrganiserIds: [],
-    kpiTargets: { events: 4, smesInvolved: 180, buyersOutsideTargeted: 45, buyersOutsideInvolved: 30, contracts: 25, turnoverChangePct: 8, exportChangePct: 12 },
+    name: `Connecting SMEs with Large Buyers — Piemonte ${year - 1}/${String(year + 1).slice(2)}`,
+    periodStart: `${year - 1}-09-01`,
+    periodEnd: `${year + 1}-06-30`,
+    homeNuts2: 'ITC1',
+    targetS3: SME_DOMAINS.map(([domain]) => domain),
+    budgetEur: 480_000,
+    coOrganiserIds: [],
+    kpiTargets: {
+      events: 4,
+      smesInvolved: 180,
+      buyersOutsideTargeted: 45,
+      buyersOutsideInvolved: 30,
+      contracts: 25,
+      turnoverChangePct: 8,
+      exportChangePct: 12,
+    },
   })
   story.editionId = edition.id
   const buyer = parties.get(DEMO_BUYER)!
-  const past = await story.services.editions.createEvent(story.actor(hub), edition.id, eventInput('Meet the Buyer Torino — Manifattura, mobilità e salute', days.past, { venue: 'Lingotto Fiere, Via Nizza 294, 10126 Torino', tables: tablesFor(buyer.id) }))
+  const past = await story.services.editions.createEvent(
+    story.actor(hub),
+    edition.id,
+    eventInput('Meet the Buyer Torino — Manifattura, mobilità e salute', days.past, {
+      venue: 'Lingotto Fiere, Via Nizza 294, 10126 Torino',
+      tables: tablesFor(buyer.id),
+    }),
+  )
   await story.stamp()
   clock.set(romeAt(days.upcoming, -70, '09:30'))
-  const upcoming = await story.services.editions.createEvent(story.actor(hub), edition.id, eventInput('Meet the Buyer Piemonte — Green, food e aerospazio', days.upcoming, {
-    format: 'hybrid', venue: 'Centro Congressi Torino Incontra, Via Nino Costa 8, 10123 Torino', virtualLinkBase: 'https://video.meet-the-buyer.example/rooms', tables: tablesFor(buyer.id),
-  }))
+  const upcoming = await story.services.editions.createEvent(
+    story.actor(hub),
+    edition.id,
+    eventInput('Meet the Buyer Piemonte — Green, food e aerospazio', days.upcoming, {
+      format: 'hybrid',
+      venue: 'Centro Congressi Torino Incontra, Via Nino Costa 8, 10123 Torino',
+      virtualLinkBase: 'https://video.meet-the-buyer.example/rooms',
+      tables: tablesFor(buyer.id),
+    }),
+  )
   await story.stamp()
 
   const smes = [...parties.values()].filter((p) => p.kind === 'sme')
@@ -109,10 +199,35 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
 
   // The past event: selection, requests until the deadline, a published schedule, the day, and what came of it.
   clock.set(romeAt(days.past, -40, '09:00'))
-  const pastSmes = [demo.sme, ...story.random.sample(smes.filter((p) => p !== demo.sme && p !== demo.sme2), 115)]
-  const pastBuyers = [demo.buyer, ...story.random.sample(buyers.filter((p) => p !== demo.buyer), 27)]
-  const pastSelected = await select(story, past.id, { smes: pastSmes, buyers: pastBuyers, anchor: days.past, keep: [demo.sme, demo.buyer] })
-  const pastPlan = requestsFor(story, pastSelected, { forced: [[demo.sme, demo.buyer, 'accepted'], [demo.sme, 'accepted'], [demo.sme, 'accepted'], [demo.sme, 'declined']], open: 0 })
+  const pastSmes = [
+    demo.sme,
+    ...story.random.sample(
+      smes.filter((p) => p !== demo.sme && p !== demo.sme2),
+      115,
+    ),
+  ]
+  const pastBuyers = [
+    demo.buyer,
+    ...story.random.sample(
+      buyers.filter((p) => p !== demo.buyer),
+      27,
+    ),
+  ]
+  const pastSelected = await select(story, past.id, {
+    smes: pastSmes,
+    buyers: pastBuyers,
+    anchor: days.past,
+    keep: [demo.sme, demo.buyer],
+  })
+  const pastPlan = requestsFor(story, pastSelected, {
+    forced: [
+      [demo.sme, demo.buyer, 'accepted'],
+      [demo.sme, 'accepted'],
+      [demo.sme, 'accepted'],
+      [demo.sme, 'declined'],
+    ],
+    open: 0,
+  })
   await runRequests(story, past.id, pastPlan, { from: romeAt(days.past, -20), to: romeAt(days.past, -8) })
   clock.set(romeAt(days.past, -6, '09:00'))
   await story.services.participation.expireRequests()
@@ -120,14 +235,49 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
   await availability(story, past.id, pastSelected, 14)
   await publishSchedule(story, past.id, romeAt(days.past, -5, '11:00'))
   const day = await eventDay(story, past.id, days.past, pastSelected, [demo.sme, demo.buyer])
-  const outcomes = await followUp(story, past.id, { date: days.past, today: days.today, year, demo, meetings: day.meetings })
+  const outcomes = await followUp(story, past.id, {
+    date: days.past,
+    today: days.today,
+    year,
+    demo,
+    meetings: day.meetings,
+  })
 
   // The upcoming event: selection done (by eight days before today), requests open, availability given and a first schedule published.
-  const upSmes = [demo.sme, demo.sme2, ...story.random.sample(smes.filter((p) => p !== demo.sme && p !== demo.sme2), 104)]
-  const upBuyers = [demo.buyer, ...story.random.sample(buyers.filter((p) => p !== demo.buyer), 29)]
-  const upSelected = await select(story, upcoming.id, { smes: upSmes, buyers: upBuyers, anchor: plusDays(days.today, 8), keep: [demo.sme, demo.sme2, demo.buyer], leaveOpen: true })
+  const upSmes = [
+    demo.sme,
+    demo.sme2,
+    ...story.random.sample(
+      smes.filter((p) => p !== demo.sme && p !== demo.sme2),
+      104,
+    ),
+  ]
+  const upBuyers = [
+    demo.buyer,
+    ...story.random.sample(
+      buyers.filter((p) => p !== demo.buyer),
+      29,
+    ),
+  ]
+  const upSelected = await select(story, upcoming.id, {
+    smes: upSmes,
+    buyers: upBuyers,
+    anchor: plusDays(days.today, 8),
+    keep: [demo.sme, demo.sme2, demo.buyer],
+    leaveOpen: true,
+  })
   const upPlan = requestsFor(story, upSelected, {
-    forced: [[demo.sme, demo.buyer, 'accepted'], [demo.sme, 'accepted'], [demo.sme, 'accepted'], [demo.sme, 'pending'], [demo.sme, 'incoming'], [demo.sme2, demo.buyer, 'pending'], [demo.sme2, 'accepted'], [demo.buyer, 'incoming'], [demo.buyer, 'incoming']],
+    forced: [
+      [demo.sme, demo.buyer, 'accepted'],
+      [demo.sme, 'accepted'],
+      [demo.sme, 'accepted'],
+      [demo.sme, 'pending'],
+      [demo.sme, 'incoming'],
+      [demo.sme2, demo.buyer, 'pending'],
+      [demo.sme2, 'accepted'],
+      [demo.buyer, 'incoming'],
+      [demo.buyer, 'incoming'],
+    ],
     open: 0.25,
   })
   const todayAt = (offset: number, time: string) => romeAt(days.today, offset, time)
@@ -138,7 +288,9 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
 
   // Nothing seeded is mailed; recommendations are computed by the outbox worker once the listings are indexed.
   await db.delete(outbox).where(gt(outbox.id, last))
-  await db.insert(outbox).values([past.id, upcoming.id].map((eventId) => ({ topic: RECOMPUTE_TOPIC, payload: { eventId } })))
+  await db
+    .insert(outbox)
+    .values([past.id, upcoming.id].map((eventId) => ({ topic: RECOMPUTE_TOPIC, payload: { eventId } })))
   const [counts] = await db.execute<Record<string, number>>(sql`
     select (select count(*)::int from participations) as participations, (select count(*)::int from meeting_requests) as requests,
       (select count(*)::int from meetings where status = 'scheduled') as meetings, (select count(*)::int from check_ins) as "checkIns", (select count(*)::int from meeting_feedback) as feedback`)

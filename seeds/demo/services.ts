@@ -42,6 +42,15 @@ export function storyServices(tx: DbOrTx, clock: Clock) {
 export type StoryServices = ReturnType<typeof storyServices>
 
 /** Who acts: the first member of an organisation, as its session would carry it. */
-export function actorFor(userId: string, organisationId: string, kind: AuthContext['memberships'][number]['kind']): AuthContext {
-  return { userId, sessionId: 'demo-data', csrfToken: 'demo-data', memberships: [{ organisationId, kind, role: 'admin' }] }
+export function actorFor(
+  userId: string,
+  organisationId: string,
+  kind: AuthContext['memberships'][number]['kind'],
+): AuthContext {
+  return {
+    userId,
+    sessionId: 'demo-data',
+    csrfToken: 'demo-data',
+    memberships: [{ organisationId, kind, role: 'admin' }],
+  }
 }

@@ -35,7 +35,11 @@ export function eventDays(now: Date): { today: string; past: string; upcoming: s
     while (d.weekday < 2 || d.weekday > 4) d = d.plus({ days: step })
     return d
   }
-  return { today: today.toISODate()!, past: midweek(today.minus({ days: 21 }), -1).toISODate()!, upcoming: midweek(today.plus({ days: 28 }), 1).toISODate()! }
+  return {
+    today: today.toISODate()!,
+    past: midweek(today.minus({ days: 21 }), -1).toISODate()!,
+    upcoming: midweek(today.plus({ days: 28 }), 1).toISODate()!,
+  }
 }
 
 /** An instant at a local wall-clock time in Rome, `days` after the given local date. */

@@ -26,8 +26,29 @@ export interface CpvEntry {
 
 /** Languages with CPV labels in cpv-data/ (Irish is absent: the source repeats English). */
 export const CPV_LANGUAGES = [
-  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'hr', 'hu',
-  'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
 ] as const
 export type CpvLanguage = (typeof CPV_LANGUAGES)[number]
 
@@ -105,7 +126,12 @@ export function cpvProximity(a: string, b: string): CpvProximity {
   const right = normaliseCpvCode(b)
   if (left === undefined || right === undefined) return 'none'
   if (left === right) return 'same'
-  const levels: [number, CpvProximity][] = [[5, 'category'], [4, 'class'], [3, 'group'], [2, 'division']]
+  const levels: [number, CpvProximity][] = [
+    [5, 'category'],
+    [4, 'class'],
+    [3, 'group'],
+    [2, 'division'],
+  ]
   for (const [digits, proximity] of levels) {
     const shared = prefix(left, digits)
     if (shared !== undefined && shared === prefix(right, digits)) return proximity
@@ -134,11 +160,14 @@ export function loadCpvLabels(language: CpvLanguage): Promise<ReadonlyMap<string
   if (!CPV_LANGUAGES.includes(language)) return Promise.reject(new RangeError(`no CPV labels in ${String(language)}`))
   let labels = loaded.get(language)
   if (!labels) {
-    labels = import(`./cpv-data/labels-${language}.json`, { with: { type: 'json' } }).then((module: { default: string[] }) => {
-      const values = module.default
-      if (values.length !== codes.length) throw new Error(`cpv-data/labels-${language}.json does not match codes.json`)
-      return new Map(codes.flatMap((code, i) => (values[i] ? [[code, values[i]] as const] : [])))
-    })
+    labels = import(`./cpv-data/labels-${language}.json`, { with: { type: 'json' } }).then(
+      (module: { default: string[] }) => {
+        const values = module.default
+        if (values.length !== codes.length)
+          throw new Error(`cpv-data/labels-${language}.json does not match codes.json`)
+        return new Map(codes.flatMap((code, i) => (values[i] ? [[code, values[i]] as const] : [])))
+      },
+    )
     labels.catch(() => loaded.delete(language))
     loaded.set(language, labels)
   }

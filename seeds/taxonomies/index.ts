@@ -22,4 +22,11 @@ export { NACE_DIVISIONS, NACE_ENTRIES, NACE_SECTIONS, naceByCode, naceSection, t
 export { ITALIAN_NUTS2 } from './nuts2-it.js'
 export { EU_COUNTRIES, NUTS2_REGIONS, isNuts2, type Nuts2Region } from './nuts2-eu.js'
 export { S3_PRIORITY_DOMAINS, S3_TRANSVERSAL_COMPONENTS, s3ByCode, type S3Domain } from './s3-piemonte.js'
-export { normaliseText, searchTaxonomy, taxonomyHit, type SearchOptions, type TaxonomyHit, type TaxonomyKind } from './search.js'
+export {
+  normaliseText,
+  searchTaxonomy,
+  taxonomyHit,
+  type SearchOptions,
+  type TaxonomyHit,
+  type TaxonomyKind,
+} from './search.js'

@@ -29,10 +29,15 @@ export const S3_PRIORITY_DOMAINS: readonly S3Domain[] = [
   domain('aerospace', 'Aerospace', 'Aerospazio', ['space', 'spazio', 'aeronautics', 'aeronautica']),
   domain('sustainable-mobility', 'Sustainable mobility', 'Mobilità sostenibile', ['automotive']),
   domain('advanced-manufacturing', 'Advanced manufacturing', 'Manifattura avanzata', [
-    'mechatronics', 'meccatronica', 'industry 4.0', 'industria 4.0',
+    'mechatronics',
+    'meccatronica',
+    'industry 4.0',
+    'industria 4.0',
   ]),
   domain('green-technologies', 'Green technologies, resources and materials', 'Tecnologie, risorse e materiali verdi', [
-    'green chemistry', 'chimica verde', 'cleantech',
+    'green chemistry',
+    'chimica verde',
+    'cleantech',
   ]),
   domain('food', 'Food', 'Food', ['agrifood', 'agroalimentare']),
   domain('health', 'Health', 'Salute', ['life sciences', 'scienze della vita']),
@@ -45,7 +50,11 @@ export const S3_PRIORITY_DOMAINS: readonly S3Domain[] = [
 export const S3_TRANSVERSAL_COMPONENTS: readonly S3Domain[] = [
   domain('digital-transition', 'Digital transition', 'Transizione digitale'),
   domain('ecological-transition', 'Ecological transition', 'Transizione ecologica'),
-  domain('social-territorial-innovation', 'Innovation with social and territorial impact', "Innovazione a impatto sociale e territoriale"),
+  domain(
+    'social-territorial-innovation',
+    'Innovation with social and territorial impact',
+    'Innovazione a impatto sociale e territoriale',
+  ),
   domain('capabilities-skills', 'Capabilities and skills', 'Capacità e competenze'),
 ]
 

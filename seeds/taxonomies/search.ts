@@ -36,13 +36,26 @@ interface Indexed {
 /** A normalised text with a space at each end, so word tests are plain substring searches. */
 type Text = string
 
-const FOLD: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' }
+const FOLD: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+}
 
 /** Lower case, accents and punctuation away: `Città d'Aosta` → `citta d aosta`. */
 export function normaliseText(text: string): string {
   const lower = text.toLowerCase()
   const folded = /[^\u0020-\u007e]/.test(lower)
-    ? lower.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[ßæœøłđðþı]/g, (letter) => FOLD[letter] ?? letter)
+    ? lower
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[ßæœøłđðþı]/g, (letter) => FOLD[letter] ?? letter)
     : lower
   return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
@@ -120,7 +133,12 @@ interface Query {
 function parseQuery(phrase: string): Query | undefined {
   if (!phrase) return undefined
   const tokens = phrase.split(' ')
-  return { start: ` ${phrase}`, wholeWords: tokens.map((token) => ` ${token} `), wordStarts: tokens.map((token) => ` ${token}`), tokens }
+  return {
+    start: ` ${phrase}`,
+    wholeWords: tokens.map((token) => ` ${token} `),
+    wordStarts: tokens.map((token) => ` ${token}`),
+    tokens,
+  }
 }
 
 function containsAll(text: string, parts: readonly string[]): boolean {
@@ -148,7 +166,12 @@ function textTier(text: Text, query: Query, worst = 6): number {
  * the text tiers), a match in the asked language before one only in the
  * other, then more general codes first.
  */
-function rank(entry: Indexed, code: string | undefined, query: Query | undefined, language: Language): number | undefined {
+function rank(
+  entry: Indexed,
+  code: string | undefined,
+  query: Query | undefined,
+  language: Language,
+): number | undefined {
   if (code !== undefined && entry.key === code) return 0
   if (code !== undefined && entry.key.startsWith(code)) return 2
   if (query === undefined || !containsAll(entry.all, query.tokens)) return undefined

@@ -46,7 +46,8 @@ const commands: Record<string, CliCommand> = {
   'create-organisation': createOrganisationCommand,
   reindex: reindexCommand,
   schedule: {
-    summary: 'schedule the meetings of an instance (b2bsp JSON format); prints slots, tables, breaks and the lower bound',
+    summary:
+      'schedule the meetings of an instance (b2bsp JSON format); prints slots, tables, breaks and the lower bound',
     usage: 'schedule INSTANCE.json [--time-limit SECONDS] [--fairness D] [--seed N]',
     run: runScheduleCommand,
   },
@@ -68,7 +69,14 @@ const commands: Record<string, CliCommand> = {
 export function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
-  return ['Usage: npm run --silent cli -- <command> [options]', '', 'Commands:', ...lines, '', 'Run a command with --help for its options.'].join('\n')
+  return [
+    'Usage: npm run --silent cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run a command with --help for its options.',
+  ].join('\n')
 }
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -14,7 +14,13 @@ export const createOrganisationCommand: CliCommand = {
   run: async (args) => {
     const { values } = parseArgs({
       args,
-      options: { kind: { type: 'string' }, name: { type: 'string' }, country: { type: 'string' }, nuts2: { type: 'string' }, 'admin-email': { type: 'string' } },
+      options: {
+        kind: { type: 'string' },
+        name: { type: 'string' },
+        country: { type: 'string' },
+        nuts2: { type: 'string' },
+        'admin-email': { type: 'string' },
+      },
     })
     const kind = values.kind as OrganisationKind
     if (!KINDS.includes(kind) || !values.name || !values.country || !values['admin-email']) {
@@ -34,8 +40,14 @@ export const createOrganisationCommand: CliCommand = {
         email: values['admin-email'],
       })
       const sent = await app.outbox.drain()
-      process.stderr.write(sent > 0 ? `invitation e-mailed to ${created.invitation.email}\n` : 'invitation queued; a running server sends it\n')
-      process.stdout.write(`${JSON.stringify({ organisation: created.organisation, invitation: created.invitation }, null, 2)}\n`)
+      process.stderr.write(
+        sent > 0
+          ? `invitation e-mailed to ${created.invitation.email}\n`
+          : 'invitation queued; a running server sends it\n',
+      )
+      process.stdout.write(
+        `${JSON.stringify({ organisation: created.organisation, invitation: created.invitation }, null, 2)}\n`,
+      )
       return 0
     } finally {
       await app.close()

@@ -14,11 +14,18 @@ export const reindexCommand: CliCommand = {
     const app = await buildApp(config, { logger: false, outbox: { start: false } })
     try {
       await app.ready()
-      const bars: Record<IndexName, ReturnType<typeof progressBar>> = { offers: progressBar('offers'), needs: progressBar('needs') }
+      const bars: Record<IndexName, ReturnType<typeof progressBar>> = {
+        offers: progressBar('offers'),
+        needs: progressBar('needs'),
+      }
       const started = performance.now()
-      const counts = await createServices(app, config).catalogue.reindex((done, total, index) => bars[index](done, total))
+      const counts = await createServices(app, config).catalogue.reindex((done, total, index) =>
+        bars[index](done, total),
+      )
       const seconds = (performance.now() - started) / 1000
-      process.stdout.write(`${JSON.stringify({ engine: app.searchEngine.name, ...counts, seconds: Number(seconds.toFixed(2)) })}\n`)
+      process.stdout.write(
+        `${JSON.stringify({ engine: app.searchEngine.name, ...counts, seconds: Number(seconds.toFixed(2)) })}\n`,
+      )
       return 0
     } finally {
       await app.close()

@@ -42,14 +42,36 @@ export function createServices(app: FastifyInstance, config: Config) {
   const live = createLiveService({ ...base, editions, live: () => app.live })
   const outcomes = createOutcomesServices(base)
   const recommendations = createRecommendationsService(base)
-  return { audit, organisations, accounts, me, join, catalogue, editions, participation, targeting, schedules, live, outcomes, recommendations }
+  return {
+    audit,
+    organisations,
+    accounts,
+    me,
+    join,
+    catalogue,
+    editions,
+    participation,
+    targeting,
+    schedules,
+    live,
+    outcomes,
+    recommendations,
+  }
 }
 export type Services = ReturnType<typeof createServices>
 
 /** Housekeeping every few minutes: expire pending requests past their deadline, drop old rate-limit windows. */
-function startHousekeeping(app: FastifyInstance, services: Services, rateLimiter: ReturnType<typeof createRateLimiter>): void {
+function startHousekeeping(
+  app: FastifyInstance,
+  services: Services,
+  rateLimiter: ReturnType<typeof createRateLimiter>,
+): void {
   const run = () =>
-    Promise.all([services.participation.expireRequests(), rateLimiter.prune(), services.outcomes.performance.requestFollowUps()]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
+    Promise.all([
+      services.participation.expireRequests(),
+      rateLimiter.prune(),
+      services.outcomes.performance.requestFollowUps(),
+    ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
   const timer = setInterval(() => void run(), 5 * 60_000)
   timer.unref()
   app.addHook('onReady', async () => void run())

@@ -26,7 +26,11 @@ export const access = {
   public: { kind: 'public' } as Access,
   signedIn: { kind: 'signedIn' } as Access,
   member: (param: string, roles?: Role[]): Access => ({ kind: 'member', param, ...(roles ? { roles } : {}) }),
-  orgKind: (orgKinds: OrganisationKind[], param?: string): Access => ({ kind: 'orgKind', orgKinds, ...(param ? { param } : {}) }),
+  orgKind: (orgKinds: OrganisationKind[], param?: string): Access => ({
+    kind: 'orgKind',
+    orgKinds,
+    ...(param ? { param } : {}),
+  }),
   /** A hub the organisation named by the parameter registered with. */
   organiserOf: (param: string): Access => ({ kind: 'ownedBy', owner: 'participant', param }),
   /** A hub that runs the edition named by the parameter. */
@@ -68,7 +72,11 @@ export const authProblems = {
   unauthenticated: defineProblem({ code: 'auth.unauthenticated', status: 401, title: 'Sign in first' }),
   forbidden: defineProblem({ code: 'auth.forbidden', status: 403, title: 'You may not do this' }),
   csrf: defineProblem({ code: 'auth.csrf_failed', status: 403, title: 'Missing or wrong CSRF token' }),
-  origin: defineProblem({ code: 'auth.origin_rejected', status: 403, title: 'Requests from this origin are not accepted' }),
+  origin: defineProblem({
+    code: 'auth.origin_rejected',
+    status: 403,
+    title: 'Requests from this origin are not accepted',
+  }),
 }
 
 export const SESSION_COOKIE = 'mtb_session'
@@ -89,7 +97,11 @@ function paramOf(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined
 }
 
-export async function isAllowed(rule: Access, request: FastifyRequest, options: Pick<AccessOptions, 'owners'>): Promise<boolean> {
+export async function isAllowed(
+  rule: Access,
+  request: FastifyRequest,
+  options: Pick<AccessOptions, 'owners'>,
+): Promise<boolean> {
   const auth = request.auth
   switch (rule.kind) {
     case 'public':
@@ -127,10 +139,19 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
     routes.push(route)
   })
   app.decorate('routeRules', () =>
-    routes.flatMap((route) => [route.method].flat().map((method) => ({ method: String(method), url: route.url, access: route.config?.access, schema: route.schema }))),
+    routes.flatMap((route) =>
+      [route.method].flat().map((method) => ({
+        method: String(method),
+        url: route.url,
+        access: route.config?.access,
+        schema: route.schema,
+      })),
+    ),
   )
   app.addHook('onReady', async () => {
-    const undeclared = routes.filter((route) => !route.config?.access).map((route) => `${String(route.method)} ${route.url}`)
+    const undeclared = routes
+      .filter((route) => !route.config?.access)
+      .map((route) => `${String(route.method)} ${route.url}`)
     if (undeclared.length > 0) throw new Error(`Routes without an access rule: ${undeclared.join(', ')}`)
   })
 
@@ -144,7 +165,8 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
     if (!rule) return // unknown routes reach the not-found handler
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin
-      if (origin && !allowedOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`) throw authProblems.origin()
+      if (origin && !allowedOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`)
+        throw authProblems.origin()
       if (request.auth && request.headers['x-csrf-token'] !== request.auth.csrfToken) throw authProblems.csrf()
     }
     if (await isAllowed(rule, request, options)) return

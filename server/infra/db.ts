@@ -76,7 +76,12 @@ export async function openDatabase(config: Config, log: (message: string) => voi
  */
 async function openPool(url: string): Promise<Sql> {
   // Reconnection waits at most 2 s (postgres.js waits up to 20 s by default), so service and LISTEN resume soon after the database does.
-  const sql = postgres(url, { max: 20, onnotice: () => {}, backoff: (retries) => Math.min(2 ** retries / 20, 2), connection: { application_name: 'meet-the-buyer' } })
+  const sql = postgres(url, {
+    max: 20,
+    onnotice: () => {},
+    backoff: (retries) => Math.min(2 ** retries / 20, 2),
+    connection: { application_name: 'meet-the-buyer' },
+  })
   await sql`select 1`
   sql.options.fetch_types = false
   guardTransactions(sql)
@@ -131,12 +136,13 @@ function unlessLost(result: unknown, state: { lost: boolean }): Promise<unknown>
 
 function guardHandle(tx: TransactionSql, state: { lost: boolean }): TransactionSql {
   const refuse = () => {
-    if (state.lost) throw Object.assign(new Error('the transaction\'s connection closed'), { code: 'CONNECTION_CLOSED' })
+    if (state.lost) throw Object.assign(new Error("the transaction's connection closed"), { code: 'CONNECTION_CLOSED' })
   }
   return new Proxy(tx, {
     apply: (target, thisArg, args: unknown[]) => (refuse(), Reflect.apply(target, thisArg, args)),
     get: (target, property, receiver) => {
-      if (property === 'unsafe') return (...args: Parameters<TransactionSql['unsafe']>) => (refuse(), target.unsafe(...args))
+      if (property === 'unsafe')
+        return (...args: Parameters<TransactionSql['unsafe']>) => (refuse(), target.unsafe(...args))
       if (property === 'savepoint') {
         return (name: string | TransactionBody, body?: TransactionBody) => {
           const [label, fn] = typeof name === 'string' ? [name, body!] : [undefined, name]

@@ -35,7 +35,10 @@ type Listener = (message: LiveMessage) => void
 export interface LiveHub {
   publish(tx: DbOrTx, channel: string, type: string, payload: Record<string, unknown>): Promise<void>
   /** Many messages in two statements (a publish that changes thousands of agendas). */
-  publishMany(tx: DbOrTx, messages: { channel: string; type: string; payload: Record<string, unknown> }[]): Promise<void>
+  publishMany(
+    tx: DbOrTx,
+    messages: { channel: string; type: string; payload: Record<string, unknown> }[],
+  ): Promise<void>
   /** Missed messages since `afterId` (exclusive), oldest first. */
   since(channels: string[], afterId: number): Promise<LiveMessage[]>
   subscribe(channels: string[], listener: Listener): () => void
@@ -61,7 +64,13 @@ export const liveChannel = {
   event: (eventId: string) => `event:${eventId}`,
 }
 
-const toMessage = (row: typeof liveMessages.$inferSelect): LiveMessage => ({ id: row.id, channel: row.channel, type: row.type, payload: row.payload, createdAt: row.createdAt.toISOString() })
+const toMessage = (row: typeof liveMessages.$inferSelect): LiveMessage => ({
+  id: row.id,
+  channel: row.channel,
+  type: row.type,
+  payload: row.payload,
+  createdAt: row.createdAt.toISOString(),
+})
 
 async function livePlugin(app: FastifyInstance) {
   const listeners = new Map<string, Set<Listener>>()
@@ -69,12 +78,18 @@ async function livePlugin(app: FastifyInstance) {
 
   const pending: number[] = []
   let draining = false
-  const [newest] = await app.db.select({ id: sql<number>`coalesce(max(${liveMessages.id}), 0)::int8` }).from(liveMessages)
+  const [newest] = await app.db
+    .select({ id: sql<number>`coalesce(max(${liveMessages.id}), 0)::int8` })
+    .from(liveMessages)
   let lastSeen = Number(newest?.id ?? 0)
   const recent = new Set<number>()
 
   const deliver = async (ids: number[]) => {
-    const rows = await app.db.select().from(liveMessages).where(inArray(liveMessages.id, ids)).orderBy(asc(liveMessages.id))
+    const rows = await app.db
+      .select()
+      .from(liveMessages)
+      .where(inArray(liveMessages.id, ids))
+      .orderBy(asc(liveMessages.id))
     for (const row of rows) {
       if (recent.has(row.id)) continue
       recent.add(row.id)
@@ -96,7 +111,9 @@ async function livePlugin(app: FastifyInstance) {
     try {
       while (pending.length > 0) {
         const ids = pending.splice(0, DELIVERY_BATCH)
-        await deliver(ids).catch((error: unknown) => app.log.warn({ err: error, ids: ids.length }, 'live delivery failed'))
+        await deliver(ids).catch((error: unknown) =>
+          app.log.warn({ err: error, ids: ids.length }, 'live delivery failed'),
+        )
       }
     } finally {
       draining = false
@@ -110,13 +127,24 @@ async function livePlugin(app: FastifyInstance) {
     },
     async publishMany(tx, messages) {
       for (let i = 0; i < messages.length; i += 1000) {
-        const rows = await tx.insert(liveMessages).values(messages.slice(i, i + 1000)).returning({ id: liveMessages.id })
-        if (rows.length > 0) await tx.execute(sql`select pg_notify(${CHANNEL}, id::text) from unnest(${sql.raw(`array[${rows.map((r) => Number(r.id)).join(',')}]::bigint[]`)}) as id order by id`)
+        const rows = await tx
+          .insert(liveMessages)
+          .values(messages.slice(i, i + 1000))
+          .returning({ id: liveMessages.id })
+        if (rows.length > 0)
+          await tx.execute(
+            sql`select pg_notify(${CHANNEL}, id::text) from unnest(${sql.raw(`array[${rows.map((r) => Number(r.id)).join(',')}]::bigint[]`)}) as id order by id`,
+          )
       }
     },
     async since(channels, afterId) {
       if (channels.length === 0) return []
-      const rows = await app.db.select().from(liveMessages).where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, afterId))).orderBy(asc(liveMessages.id)).limit(REPLAY_LIMIT)
+      const rows = await app.db
+        .select()
+        .from(liveMessages)
+        .where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, afterId)))
+        .orderBy(asc(liveMessages.id))
+        .limit(REPLAY_LIMIT)
       return rows.map(toMessage)
     },
     subscribe(channels, listener) {
@@ -151,7 +179,11 @@ async function livePlugin(app: FastifyInstance) {
   const catchUp = async () => {
     const channels = [...listeners.keys()]
     if (channels.length === 0) return
-    const missed = await app.db.select({ id: liveMessages.id }).from(liveMessages).where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, lastSeen))).orderBy(asc(liveMessages.id))
+    const missed = await app.db
+      .select({ id: liveMessages.id })
+      .from(liveMessages)
+      .where(and(inArray(liveMessages.channel, channels), gt(liveMessages.id, lastSeen)))
+      .orderBy(asc(liveMessages.id))
     enqueue(missed.map((row) => row.id))
   }
   let listened = false

@@ -12,7 +12,9 @@ const escape = (text: string) =>
 /** Plain-text and HTML parts from the same blocks (one per language when the reader's is unknown). */
 export function composeMail(to: string, subject: string, parts: MailPart[]): MailMessage {
   const text = parts
-    .map((part) => [...part.paragraphs, ...(part.action ? [`${part.action.label}: ${part.action.url}`] : [])].join('\n\n'))
+    .map((part) =>
+      [...part.paragraphs, ...(part.action ? [`${part.action.label}: ${part.action.url}`] : [])].join('\n\n'),
+    )
     .join('\n\n———\n\n')
   const html = parts
     .map((part) => {

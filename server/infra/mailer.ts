@@ -52,7 +52,9 @@ export function createCapturedMailer(db: Database): Mailer {
   return {
     engine: 'captured',
     send: async (message) => {
-      await db.insert(capturedMails).values({ to: message.to, subject: message.subject, text: message.text, html: message.html ?? null })
+      await db
+        .insert(capturedMails)
+        .values({ to: message.to, subject: message.subject, text: message.text, html: message.html ?? null })
     },
     health: async () => ({ state: 'up', engine: 'captured', detail: 'mail is kept locally, not sent' }),
     close: () => {},

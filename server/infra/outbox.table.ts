@@ -18,7 +18,11 @@ export const outbox = pgTable(
     doneAt: timestamptz('done_at'),
     failedAt: timestamptz('failed_at'),
   },
-  (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`${t.doneAt} is null and ${t.failedAt} is null`)],
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.availableAt)
+      .where(sql`${t.doneAt} is null and ${t.failedAt} is null`),
+  ],
 )
 
 /** Mail kept locally when no SMTP server is configured; read at the development mailbox. */

@@ -64,7 +64,9 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
       try {
         if (!handler) throw new Error(`no handler for topic "${row.topic}"`)
         await handler(row.payload)
-        await tx.execute(sql`update ${outbox} set done_at = now(), attempts = attempts + 1, last_error = null, payload = '{}'::jsonb where id = ${row.id}`)
+        await tx.execute(
+          sql`update ${outbox} set done_at = now(), attempts = attempts + 1, last_error = null, payload = '{}'::jsonb where id = ${row.id}`,
+        )
       } catch (error) {
         const attempts = row.attempts + 1
         const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1))
@@ -115,7 +117,8 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
       await target.execute(sql`select pg_notify(${CHANNEL}, ${topic})`)
     },
     enqueueMany: async (target, topic, payloads) => {
-      for (let i = 0; i < payloads.length; i += 1000) await target.insert(outbox).values(payloads.slice(i, i + 1000).map((payload) => ({ topic, payload })))
+      for (let i = 0; i < payloads.length; i += 1000)
+        await target.insert(outbox).values(payloads.slice(i, i + 1000).map((payload) => ({ topic, payload })))
       if (payloads.length > 0) await target.execute(sql`select pg_notify(${CHANNEL}, ${topic})`)
     },
     register: (topic, handler) => {

@@ -22,7 +22,12 @@ export class AppProblem extends Error {
   /** Response headers the problem needs, e.g. `retry-after`. */
   readonly headers: Record<string, string>
 
-  constructor(definition: ProblemDefinition, detail?: string, errors?: FieldError[], headers: Record<string, string> = {}) {
+  constructor(
+    definition: ProblemDefinition,
+    detail?: string,
+    errors?: FieldError[],
+    headers: Record<string, string> = {},
+  ) {
     super(detail ?? definition.title)
     this.name = 'AppProblem'
     this.status = definition.status
@@ -47,9 +52,17 @@ export const commonProblems = {
   bodyTooLarge: defineProblem({ code: 'request.body_too_large', status: 413, title: 'The body is too large' }),
   mediaType: defineProblem({ code: 'request.unsupported_media_type', status: 415, title: 'Unsupported content type' }),
   conflict: defineProblem({ code: 'database.conflict', status: 409, title: 'The change conflicts with existing data' }),
-  missingReference: defineProblem({ code: 'database.missing_reference', status: 409, title: 'A referenced record does not exist' }),
+  missingReference: defineProblem({
+    code: 'database.missing_reference',
+    status: 409,
+    title: 'A referenced record does not exist',
+  }),
   badValue: defineProblem({ code: 'database.bad_value', status: 400, title: 'A value is not acceptable' }),
-  unavailable: defineProblem({ code: 'service.unavailable', status: 503, title: 'A service the request needs is unavailable' }),
+  unavailable: defineProblem({
+    code: 'service.unavailable',
+    status: 503,
+    title: 'A service the request needs is unavailable',
+  }),
   internal: defineProblem({ code: 'internal.error', status: 500, title: 'Internal server error' }),
 } as const
 
@@ -122,9 +135,15 @@ export function toProblem(error: unknown): AppProblem {
   if (pgDefinition) return new AppProblem(pgDefinition)
   const status = err.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppProblem({ code: `request.${httpSlug(status)}`, status, title: err.message ?? 'Bad request' }, err.message)
+    return new AppProblem(
+      { code: `request.${httpSlug(status)}`, status, title: err.message ?? 'Bad request' },
+      err.message,
+    )
   }
-  return new AppProblem(commonProblems.internal, 'The server could not complete the request; quote the request id when reporting it.')
+  return new AppProblem(
+    commonProblems.internal,
+    'The server could not complete the request; quote the request id when reporting it.',
+  )
 }
 
 interface ValidationItem {
@@ -164,7 +183,17 @@ export function violates(error: unknown, constraint: string): boolean {
 }
 
 function httpSlug(status: number): string {
-  const slugs: Record<number, string> = { 400: 'bad', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 408: 'timeout', 409: 'conflict', 429: 'too_many' }
+  const slugs: Record<number, string> = {
+    400: 'bad',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    406: 'not_acceptable',
+    408: 'timeout',
+    409: 'conflict',
+    429: 'too_many',
+  }
   return slugs[status] ?? `http_${status}`
 }
 
@@ -181,16 +210,25 @@ async function problemsPlugin(app: FastifyInstance) {
   })
   // After access and schema validation, before any handler: a NUL character is refused by name, not by the database.
   app.addHook('preHandler', async (request) => {
-    for (const [where, value] of [['body', request.body], ['query', request.query]] as const) {
+    for (const [where, value] of [
+      ['body', request.body],
+      ['query', request.query],
+    ] as const) {
       const path = nulPath(value, [where])
       if (path) {
         const field = path.join('.')
-        throw commonProblems.validation(`Check ${field}`, [{ field, code: 'nul', message: 'must not contain the NUL character' }])
+        throw commonProblems.validation(`Check ${field}`, [
+          { field, code: 'nul', message: 'must not contain the NUL character' },
+        ])
       }
     }
   })
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`)),
+    sendProblem(
+      reply,
+      request,
+      commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`),
+    ),
   )
 }
 

@@ -27,17 +27,26 @@ export function createRateLimiter(db: Database, clock: Clock) {
         const [row] = await db
           .insert(rateLimitHits)
           .values({ key: rule.key, windowStart, count: 1 })
-          .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+          .onConflictDoUpdate({
+            target: [rateLimitHits.key, rateLimitHits.windowStart],
+            set: { count: sql`${rateLimitHits.count} + 1` },
+          })
           .returning({ count: rateLimitHits.count })
         if ((row?.count ?? 0) > rule.limit) {
           const retryAfter = Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000)
-          throw new AppProblem(rateLimited, `Try again in ${retryAfter} s.`, undefined, { 'retry-after': String(retryAfter) })
+          throw new AppProblem(rateLimited, `Try again in ${retryAfter} s.`, undefined, {
+            'retry-after': String(retryAfter),
+          })
         }
       }
     },
     /** Old windows are of no use; dropped now and then. */
     async prune(): Promise<void> {
-      await db.delete(rateLimitHits).where(sql`${rateLimitHits.windowStart} < ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz`)
+      await db
+        .delete(rateLimitHits)
+        .where(
+          sql`${rateLimitHits.windowStart} < ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz`,
+        )
     },
   }
 }

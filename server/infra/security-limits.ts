@@ -24,10 +24,15 @@ export const AUTH_ROUTES = new Set([
 export const WRITE_WINDOW_SECONDS = 60
 export const AUTH_WINDOW_SECONDS = 900
 
-export function writeRule(request: FastifyRequest, config: Pick<Config, 'rateLimitWrites' | 'rateLimitAuth'>): RateRule | undefined {
+export function writeRule(
+  request: FastifyRequest,
+  config: Pick<Config, 'rateLimitWrites' | 'rateLimitAuth'>,
+): RateRule | undefined {
   if (SAFE_METHODS.has(request.method)) return undefined
   if (AUTH_ROUTES.has(request.routeOptions.url ?? '')) {
-    return config.rateLimitAuth > 0 ? { key: `auth:ip:${request.ip}`, limit: config.rateLimitAuth, windowSeconds: AUTH_WINDOW_SECONDS } : undefined
+    return config.rateLimitAuth > 0
+      ? { key: `auth:ip:${request.ip}`, limit: config.rateLimitAuth, windowSeconds: AUTH_WINDOW_SECONDS }
+      : undefined
   }
   if (config.rateLimitWrites === 0) return undefined
   const who = request.auth ? `user:${request.auth.userId}` : `ip:${request.ip}`

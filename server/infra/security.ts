@@ -53,7 +53,10 @@ async function securityPlugin(app: FastifyInstance, options: { config: Config })
   // Routes added later under /docs (Swagger UI) get their own policy through helmet's route option.
   app.addHook('onRoute', (route) => {
     if (route.url === '/docs' || route.url.startsWith('/docs/')) {
-      route.config = { ...route.config, helmet: { contentSecurityPolicy: { useDefaults: false, directives: docs } } } as typeof route.config
+      route.config = {
+        ...route.config,
+        helmet: { contentSecurityPolicy: { useDefaults: false, directives: docs } },
+      } as typeof route.config
     }
   })
   await app.register(helmet, {

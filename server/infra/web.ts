@@ -29,11 +29,13 @@ export default async function webPlugin(app: FastifyInstance, options: { distDir
     wildcard: false,
     index: false,
     setHeaders: (reply, filePath) => {
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+      if (filePath.includes(`${path.sep}assets${path.sep}`))
+        reply.header('cache-control', 'public, max-age=31536000, immutable')
     },
   })
   const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!wantsPage(request)) throw commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`)
+    if (!wantsPage(request))
+      throw commonProblems.notFound(`Nothing is served at ${request.method} ${request.url.split('?')[0]}`)
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
   }
   app.get('/', { schema: { hide: true }, config: { access: access.public } }, sendIndex)

@@ -169,33 +169,58 @@ function randomStep(search: Search): boolean {
   const s = state.slot[i]!
   if (t === s) return false
   const r = random()
-  if (r < KEMPE) return kempeChain(model, state, i, t, search.chain) ? tryChain(step, search.chain.members, s, t) : tryMove(step, i, t)
+  if (r < KEMPE)
+    return kempeChain(model, state, i, t, search.chain)
+      ? tryChain(step, search.chain.members, s, t)
+      : tryMove(step, i, t)
   if (r < KEMPE + 0.2) {
     const j = clashing(model, state, i, t)
     return j >= 0 && canTake(model, j, s) ? trySwap(step, i, j) : tryMove(step, i, t)
   }
   if (r < KEMPE + 0.35) {
     const j = movable[Math.floor(random() * movable.length)]!
-    return j !== i && state.slot[j] !== s && canTake(model, j, s) && canTake(model, i, state.slot[j]!) ? trySwap(step, i, j) : false
+    return j !== i && state.slot[j] !== s && canTake(model, j, s) && canTake(model, i, state.slot[j]!)
+      ? trySwap(step, i, j)
+      : false
   }
   return tryMove(step, i, t)
 }
 
 type Best = { slot: Int32Array; hard: number; excess: number; breaks: number }
-const snapshot = (state: SearchState): Best => ({ slot: state.slot.slice(), hard: state.hard, excess: state.excess, breaks: state.breaks })
+const snapshot = (state: SearchState): Best => ({
+  slot: state.slot.slice(),
+  hard: state.hard,
+  excess: state.excess,
+  breaks: state.breaks,
+})
 
 export function anneal(options: AnnealOptions): AnnealResult {
   const { model, random } = options
   const domains = slotLists(model)
-  const movable = [...model.domain.keys()].filter((i) => options.start[i]! >= 0 && !model.fixed[i] && domains[i]!.length > 1)
+  const movable = [...model.domain.keys()].filter(
+    (i) => options.start[i]! >= 0 && !model.fixed[i] && domains[i]!.length > 1,
+  )
   const fresh = (slot: Int32Array) => new SearchState(model, options.fairness, slot, HARD, options.excessWeight)
-  const search: Search = { model, domains, movable, chain: { members: [], seen: new Int32Array(model.a.length), stamp: 0 }, step: { state: fresh(options.start), random, temperature: HOT } }
+  const search: Search = {
+    model,
+    domains,
+    movable,
+    chain: { members: [], seen: new Int32Array(model.a.length), stamp: 0 },
+    step: { state: fresh(options.start), random, temperature: HOT },
+  }
   let best = snapshot(search.step.state)
-  const done = () => best.hard === 0 && (options.untilFeasible === true || (best.excess === 0 && best.breaks <= options.target))
+  const done = () =>
+    best.hard === 0 && (options.untilFeasible === true || (best.excess === 0 && best.breaks <= options.target))
   let iterations = 0
   let idleCycles = 0
   let stoppedBy: AnnealResult['stoppedBy'] = 'iterations'
-  while (iterations < options.maxIterations && idleCycles < options.patience && movable.length > 0 && !done() && stoppedBy !== 'time') {
+  while (
+    iterations < options.maxIterations &&
+    idleCycles < options.patience &&
+    movable.length > 0 &&
+    !done() &&
+    stoppedBy !== 'time'
+  ) {
     const before = key(best)
     const length = Math.min(options.cycleIterations, options.maxIterations - iterations)
     for (let k = 0; k < length && !done(); k++, iterations++) {

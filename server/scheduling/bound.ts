@@ -92,7 +92,15 @@ function fitsDistinct(doms: number[], within: number): boolean {
 }
 
 /** Sets of `blocks` separate runs of `count` slots within `allowed`, covering `mandatory`; true as soon as `accept` takes one. */
-function someRuns(slots: number, allowed: number, mandatory: number, count: number, blocks: number, accept: (set: number) => boolean, budget: { left: number }): boolean {
+function someRuns(
+  slots: number,
+  allowed: number,
+  mandatory: number,
+  count: number,
+  blocks: number,
+  accept: (set: number) => boolean,
+  budget: { left: number },
+): boolean {
   const place = (from: number, left: number, runs: number, set: number): boolean => {
     if (runs === 0) return left === 0 && (mandatory & ~set) === 0 && accept(set)
     for (let start = from; start < slots; start++) {
@@ -124,7 +132,8 @@ const ENUMERATION_BUDGET = 300_000
  */
 function exactMinBlocks(need: Need, doms: number[], from: number, budget: { left: number }): number {
   for (let b = from; b <= MAX_EXACT_BLOCKS; b++) {
-    if (someRuns(need.slots, need.allowed, need.mandatory, need.count, b, (set) => fitsDistinct(doms, set), budget)) return b
+    if (someRuns(need.slots, need.allowed, need.mandatory, need.count, b, (set) => fitsDistinct(doms, set), budget))
+      return b
     if (budget.left <= 0) return b
   }
   return MAX_EXACT_BLOCKS + 1
@@ -141,7 +150,15 @@ export function breaksLowerBound(model: Model): BreaksBound {
   for (let p = 0; p < model.participants; p++) {
     const mine = model.meetingsOf[p]!
     if (mine.length <= 1) continue
-    const need: Need = { slots: model.slots, morning: model.morning, allowed: 0, mandatory: 0, count: mine.length, needMorning: 0, needAfternoon: 0 }
+    const need: Need = {
+      slots: model.slots,
+      morning: model.morning,
+      allowed: 0,
+      mandatory: 0,
+      count: mine.length,
+      needMorning: 0,
+      needAfternoon: 0,
+    }
     for (const i of mine) {
       const d = domain[i]!
       need.allowed |= d
@@ -150,7 +167,13 @@ export function breaksLowerBound(model: Model): BreaksBound {
       if ((d & am & all) === 0) need.needAfternoon++
     }
     let blocks = popcount(need.allowed) >= need.count ? minBlocks(need) : 1 << 20
-    if (blocks < 1 << 20 && blocks <= MAX_EXACT_BLOCKS) blocks = exactMinBlocks(need, mine.map((i) => domain[i]!), blocks, budget)
+    if (blocks < 1 << 20 && blocks <= MAX_EXACT_BLOCKS)
+      blocks = exactMinBlocks(
+        need,
+        mine.map((i) => domain[i]!),
+        blocks,
+        budget,
+      )
     if (blocks >= 1 << 20) {
       total = null
       continue

@@ -16,7 +16,17 @@ export interface Schedule {
   tableOfMeeting?: Record<string, number>
 }
 
-export type ViolationKind = 'unscheduled' | 'bad-slot' | 'double-booked' | 'over-tables' | 'unavailable' | 'session' | 'fixed-slot' | 'precedence' | 'table' | 'fairness'
+export type ViolationKind =
+  | 'unscheduled'
+  | 'bad-slot'
+  | 'double-booked'
+  | 'over-tables'
+  | 'unavailable'
+  | 'session'
+  | 'fixed-slot'
+  | 'precedence'
+  | 'table'
+  | 'fairness'
 
 export interface Violation {
   kind: ViolationKind
@@ -68,15 +78,18 @@ function checkMeetings(instance: Instance, schedule: Schedule, allowUnscheduled:
       if (!available.get(p)![t]) push('unavailable', `meeting ${m.id} is in slot ${t}, unavailable to participant ${p}`)
     }
     const morning = t < instance.slots.morning
-    if ((m.session === 'morning' && !morning) || (m.session === 'afternoon' && morning)) push('session', `meeting ${m.id} is outside its ${m.session} session`)
-    if (m.fixedSlot !== null && t !== m.fixedSlot) push('fixed-slot', `meeting ${m.id} is not in its fixed slot ${m.fixedSlot}`)
+    if ((m.session === 'morning' && !morning) || (m.session === 'afternoon' && morning))
+      push('session', `meeting ${m.id} is outside its ${m.session} session`)
+    if (m.fixedSlot !== null && t !== m.fixedSlot)
+      push('fixed-slot', `meeting ${m.id} is not in its fixed slot ${m.fixedSlot}`)
     for (const q of m.after) {
       const tq = schedule.slotOfMeeting[q]
       if (tq !== undefined && !(tq < t)) push('precedence', `meeting ${q} must come before meeting ${m.id}`)
     }
     if (schedule.tableOfMeeting) {
       const k = schedule.tableOfMeeting[m.id]
-      if (k === undefined || !Number.isInteger(k) || k < 0 || k >= instance.tables) push('table', `meeting ${m.id} has no valid table`)
+      if (k === undefined || !Number.isInteger(k) || k < 0 || k >= instance.tables)
+        push('table', `meeting ${m.id} has no valid table`)
       else if (tablesUsed.has(`${t}/${k}`)) push('table', `table ${k} is used twice in slot ${t}`)
       else tablesUsed.add(`${t}/${k}`)
     }
@@ -100,12 +113,17 @@ export function checkSchedule(instance: Instance, schedule: Schedule, options: C
   }
   const unscheduled = checkMeetings(instance, schedule, options.allowUnscheduled ?? false, tally)
   tally.load.forEach((n, t) => {
-    if (n > instance.tables) tally.violations.push({ kind: 'over-tables', message: `slot ${t} holds ${n} meetings for ${instance.tables} tables` })
+    if (n > instance.tables)
+      tally.violations.push({
+        kind: 'over-tables',
+        message: `slot ${t} holds ${n} meetings for ${instance.tables} tables`,
+      })
   })
   const breaksByParticipant: Record<string, number> = {}
   let breaks = 0
   for (const [p, row] of tally.busy) {
-    if (row.some((c) => c > 1)) tally.violations.push({ kind: 'double-booked', message: `participant ${p} has two meetings in one slot` })
+    if (row.some((c) => c > 1))
+      tally.violations.push({ kind: 'double-booked', message: `participant ${p} has two meetings in one slot` })
     breaksByParticipant[p] = countBreaks(row)
     breaks += breaksByParticipant[p]
   }
@@ -114,7 +132,18 @@ export function checkSchedule(instance: Instance, schedule: Schedule, options: C
   const minBreaks = values.length > 0 ? Math.min(...values) : 0
   const fairness = options.fairness ?? null
   if (fairness !== null && maxBreaks - minBreaks > fairness) {
-    tally.violations.push({ kind: 'fairness', message: `breaks per participant range ${minBreaks}..${maxBreaks}, more than ${fairness} apart` })
+    tally.violations.push({
+      kind: 'fairness',
+      message: `breaks per participant range ${minBreaks}..${maxBreaks}, more than ${fairness} apart`,
+    })
   }
-  return { feasible: tally.violations.length === 0, violations: tally.violations, unscheduled, breaks, breaksByParticipant, maxBreaks, minBreaks }
+  return {
+    feasible: tally.violations.length === 0,
+    violations: tally.violations,
+    unscheduled,
+    breaks,
+    breaksByParticipant,
+    maxBreaks,
+    minBreaks,
+  }
 }

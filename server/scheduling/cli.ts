@@ -32,7 +32,16 @@ interface Parsed {
 function parse(args: string[]): Parsed | string {
   let parsed
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'time-limit': { type: 'string', default: '10' }, fairness: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, threads: { type: 'string', default: '2' } } })
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'time-limit': { type: 'string', default: '10' },
+        fairness: { type: 'string', default: '2' },
+        seed: { type: 'string', default: '1' },
+        threads: { type: 'string', default: '2' },
+      },
+    })
   } catch (error) {
     return (error as Error).message
   }
@@ -41,7 +50,8 @@ function parse(args: string[]): Parsed | string {
   const seconds = Number(values['time-limit'])
   if (!(seconds > 0)) return `--time-limit must be a positive number of seconds (got "${values['time-limit']}")`
   const fairness = values.fairness === 'none' ? null : Number(values.fairness)
-  if (fairness !== null && !(Number.isInteger(fairness) && fairness >= 0)) return `--fairness must be a non-negative integer or "none" (got "${values.fairness}")`
+  if (fairness !== null && !(Number.isInteger(fairness) && fairness >= 0))
+    return `--fairness must be a non-negative integer or "none" (got "${values.fairness}")`
   const seed = Number(values.seed)
   if (!Number.isInteger(seed)) return `--seed must be an integer (got "${values.seed}")`
   const threads = Number(values.threads)
@@ -59,7 +69,10 @@ export async function runScheduleCommand(args: string[], io: ScheduleCommandIo =
   try {
     instance = parseInstance(JSON.parse(await readFile(parsed.file, 'utf8')))
   } catch (error) {
-    const message = error instanceof InstanceError || error instanceof SyntaxError ? error.message : `cannot read ${parsed.file}: ${(error as Error).message}`
+    const message =
+      error instanceof InstanceError || error instanceof SyntaxError
+        ? error.message
+        : `cannot read ${parsed.file}: ${(error as Error).message}`
     io.stderr(`${message}\n`)
     return 1
   }
@@ -68,11 +81,33 @@ export async function runScheduleCommand(args: string[], io: ScheduleCommandIo =
     fairness: parsed.fairness,
     seed: parsed.seed,
     threads: parsed.threads,
-    onProgress: (p) => io.stderr(`${(p.elapsedMs / 1000).toFixed(1)} s: ${p.breaks} breaks, ${p.hard} conflicts, ${p.excess} over the fairness bound\n`),
+    onProgress: (p) =>
+      io.stderr(
+        `${(p.elapsedMs / 1000).toFixed(1)} s: ${p.breaks} breaks, ${p.hard} conflicts, ${p.excess} over the fairness bound\n`,
+      ),
   })
-  const { slotOfMeeting, tableOfMeeting, breaks, unscheduled, lowerBound, fairnessViolations, maxBreaksPerParticipant } = result
-  const output = { instance: instance.name, slotOfMeeting, tableOfMeeting, breaks, unscheduled, lowerBound, fairness: parsed.fairness, maxBreaksPerParticipant, fairnessViolations }
+  const {
+    slotOfMeeting,
+    tableOfMeeting,
+    breaks,
+    unscheduled,
+    lowerBound,
+    fairnessViolations,
+    maxBreaksPerParticipant,
+  } = result
+  const output = {
+    instance: instance.name,
+    slotOfMeeting,
+    tableOfMeeting,
+    breaks,
+    unscheduled,
+    lowerBound,
+    fairness: parsed.fairness,
+    maxBreaksPerParticipant,
+    fairnessViolations,
+  }
   io.stdout(`${JSON.stringify(output, null, 2)}\n`)
-  if (fairnessViolations.length > 0) io.stderr(`fairness bound ${parsed.fairness} relaxed for ${fairnessViolations.length} participant(s)\n`)
+  if (fairnessViolations.length > 0)
+    io.stderr(`fairness bound ${parsed.fairness} relaxed for ${fairnessViolations.length} participant(s)\n`)
   return 0
 }

@@ -80,7 +80,13 @@ export function exactImprove(model: Model, start: Int32Array, options: ExactOpti
   let complete = start.every((t) => t >= 0)
   let best = start
   let bestBreaks = complete ? breaksOf(model, start) : Infinity
-  const done = (proven: boolean, conflicts: number): ExactResult => ({ slot: best, breaks: complete ? bestBreaks : breaksOf(model, best), complete, proven, conflicts })
+  const done = (proven: boolean, conflicts: number): ExactResult => ({
+    slot: best,
+    breaks: complete ? bestBreaks : breaksOf(model, best),
+    complete,
+    proven,
+    conflicts,
+  })
   if (bestBreaks <= options.lowerBound) return done(true, 0)
   const domain = propagateDomains(model)
   for (let i = 0; i < M; i++) if (start[i]! >= 0 && !(domain[i]! & (1 << start[i]!))) domain[i] = model.domain[i]!
@@ -100,7 +106,11 @@ export function exactImprove(model: Model, start: Int32Array, options: ExactOpti
       const freed = neighbourhood(model, best, free, options.random)
       for (let i = 0; i < M; i++) if (!freed[i]) assumptions.push(posLit(x[i]!.find(([t]) => t === best[i])![1]))
     }
-    const budget = { deadline: options.deadline, clock: options.clock, maxConflicts: Math.min(left, full ? FULL_CONFLICTS : LNS_CONFLICTS) }
+    const budget = {
+      deadline: options.deadline,
+      clock: options.clock,
+      maxConflicts: Math.min(left, full ? FULL_CONFLICTS : LNS_CONFLICTS),
+    }
     const status = solver.solve(budget, assumptions)
     if (status === 'unsat') return done(true, solver.conflicts)
     // Neighbourhoods proved barren grow; those that run out of conflicts shrink.
@@ -112,7 +122,8 @@ export function exactImprove(model: Model, start: Int32Array, options: ExactOpti
     complete = true
     bestBreaks = breaksOf(model, slot)
     options.onImproved?.(bestBreaks)
-    if (bestBreaks <= options.lowerBound || !solver.tightenAtMost(totalBreaks, bestBreaks - 1)) return done(true, solver.conflicts)
+    if (bestBreaks <= options.lowerBound || !solver.tightenAtMost(totalBreaks, bestBreaks - 1))
+      return done(true, solver.conflicts)
   }
 }
 
@@ -181,7 +192,8 @@ export function probeByCores(model: Model, options: ProbeOptions): ProbeResult {
     index: number
   }
   let softs: Soft[] = []
-  const softOf = (outputs: number[], index: number): Soft | null => (index < outputs.length ? { lit: neg(outputs[index]!), outputs, index } : null)
+  const softOf = (outputs: number[], index: number): Soft | null =>
+    index < outputs.length ? { lit: neg(outputs[index]!), outputs, index } : null
   for (let p = 0; p < model.participants; p++) {
     const breaks = [...g[p]!].filter((v) => v >= 0).map(posLit)
     if (breaks.length <= lb[p]!) continue
@@ -191,8 +203,23 @@ export function probeByCores(model: Model, options: ProbeOptions): ProbeResult {
   }
   let cores = 0
   while (solver.conflicts < options.maxConflicts && options.clock() < options.deadline) {
-    const status = solver.solve({ deadline: options.deadline, clock: options.clock, maxConflicts: options.maxConflicts - solver.conflicts, restartUnit: WHOLE_RESTART_UNIT }, softs.map((s) => s.lit))
-    if (status === 'sat') return { slot: readSchedule(solver, x, model.a.length), lowerBound, conflicts: solver.conflicts, cores, impossible: false }
+    const status = solver.solve(
+      {
+        deadline: options.deadline,
+        clock: options.clock,
+        maxConflicts: options.maxConflicts - solver.conflicts,
+        restartUnit: WHOLE_RESTART_UNIT,
+      },
+      softs.map((s) => s.lit),
+    )
+    if (status === 'sat')
+      return {
+        slot: readSchedule(solver, x, model.a.length),
+        lowerBound,
+        conflicts: solver.conflicts,
+        cores,
+        impossible: false,
+      }
     // Nothing assumed and still no schedule: no complete schedule within the fairness bound exists.
     if (status === 'unsat') return { slot: null, lowerBound, conflicts: solver.conflicts, cores, impossible: true }
     if (status !== 'failed') break
@@ -208,7 +235,10 @@ export function probeByCores(model: Model, options: ProbeOptions): ProbeResult {
       if (next) softs.push(next)
     }
     if (inCore.length > 1) {
-      const sum = solver.totalizer(inCore.map((s) => neg(s.lit)), inCore.length)
+      const sum = solver.totalizer(
+        inCore.map((s) => neg(s.lit)),
+        inCore.length,
+      )
       const soft = softOf(sum, 1)
       if (soft) softs.push(soft)
     }
@@ -238,7 +268,10 @@ function neighbourhood(model: Model, slot: Int32Array, size: number, random: () 
   const busy = busyMasks(model, slot)
   const withBreaks: number[] = []
   for (let p = 0; p < model.participants; p++) if (gaps(busy[p]!) > 0) withBreaks.push(p)
-  const seed = withBreaks.length > 0 ? withBreaks[Math.floor(random() * withBreaks.length)]! : Math.floor(random() * model.participants)
+  const seed =
+    withBreaks.length > 0
+      ? withBreaks[Math.floor(random() * withBreaks.length)]!
+      : Math.floor(random() * model.participants)
   const queue = [seed]
   const taken = new Set(queue)
   while (count < size && queue.length > 0) {
@@ -269,7 +302,14 @@ interface Encoding {
   totalBreaks: number
 }
 
-function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: number, tables: TablesEncoding = 'native', intervals = false): Encoding | null {
+function encode(
+  model: Model,
+  domain: Int32Array,
+  fairness: number,
+  maxBreaks: number,
+  tables: TablesEncoding = 'native',
+  intervals = false,
+): Encoding | null {
   const solver = new SatSolver()
   const T = model.slots
   const M = model.a.length
@@ -281,7 +321,11 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
     if (row.length === 0) return null
     x.push(row)
     solver.addClause(row.map(([, v]) => posLit(v)))
-    if (row.length > 1) solver.addAtMost(row.map(([, v]) => posLit(v)), 1)
+    if (row.length > 1)
+      solver.addAtMost(
+        row.map(([, v]) => posLit(v)),
+        1,
+      )
   }
   const inSlot: number[][] = []
   for (let t = 0; t < T; t++) {
@@ -297,11 +341,16 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
   const tight = M > places - model.tables
   if (tables === 'totalizer' && tight) {
     // Slots must also hold enough: exact counts per slot, added up to at least M.
-    const counts = inSlot.filter((here) => here.length > 0).map((here) => {
-      const count = solver.unarySum(here.map((lit) => [lit]), model.tables + 1)
-      if (count.length > model.tables) solver.addClause([neg(count[model.tables]!)])
-      return count.slice(0, model.tables)
-    })
+    const counts = inSlot
+      .filter((here) => here.length > 0)
+      .map((here) => {
+        const count = solver.unarySum(
+          here.map((lit) => [lit]),
+          model.tables + 1,
+        )
+        if (count.length > model.tables) solver.addClause([neg(count[model.tables]!)])
+        return count.slice(0, model.tables)
+      })
     const total = solver.unarySum(counts)
     if (total.length < M) return null
     solver.addClause([total[M - 1]!])
@@ -323,7 +372,10 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
     g.push(gp)
     if (mine.length === 0) continue
     for (let t = 0; t < T; t++) {
-      const here = mine.map((i) => xAt(i, t)).filter((v) => v >= 0).map(posLit)
+      const here = mine
+        .map((i) => xAt(i, t))
+        .filter((v) => v >= 0)
+        .map(posLit)
       if (here.length === 0) continue
       const v = solver.newVar()
       yp[t] = v
@@ -365,7 +417,9 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
       for (const lit of breaks) solver.addClause([negLit(lit >> 1), posLit(z)])
       solver.addClause([negLit(z), ...breaks])
       const n = mine.length
-      for (let t = 0; t < T; t++) for (let u = t + n; u < T; u++) if (yp[t]! >= 0 && yp[u]! >= 0) solver.addClause([posLit(z), negLit(yp[t]!), negLit(yp[u]!)])
+      for (let t = 0; t < T; t++)
+        for (let u = t + n; u < T; u++)
+          if (yp[t]! >= 0 && yp[u]! >= 0) solver.addClause([posLit(z), negLit(yp[t]!), negLit(yp[u]!)])
       if (intervals && !tight) {
         // And they are exactly one run of n slots: which one is a choice of its start.
         const starts: [number, number][] = []
@@ -383,7 +437,11 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
         }
         for (let t = 0; t < T; t++) {
           if (yp[t]! < 0) continue
-          solver.addClause([posLit(z), negLit(yp[t]!), ...starts.filter(([k]) => t >= k && t < k + n).map(([, v]) => posLit(v))])
+          solver.addClause([
+            posLit(z),
+            negLit(yp[t]!),
+            ...starts.filter(([k]) => t >= k && t < k + n).map(([, v]) => posLit(v)),
+          ])
         }
       }
     }
@@ -391,13 +449,18 @@ function encode(model: Model, domain: Int32Array, fairness: number, maxBreaks: n
   }
   // Each meeting occupies two participants: at most 2 × tables are busy in a slot.
   for (let t = 0; t < T; t++) {
-    const busy = y.map((yp) => yp[t]!).filter((v) => v >= 0).map(posLit)
+    const busy = y
+      .map((yp) => yp[t]!)
+      .filter((v) => v >= 0)
+      .map(posLit)
     if (busy.length > 2 * model.tables) solver.addAtMost(busy, 2 * model.tables)
   }
   model.preds.forEach((preds, j) => {
     for (const i of preds) {
-      for (const [t, v] of x[j]!) solver.addClause([negLit(v), ...x[i]!.filter(([u]) => u < t).map(([, w]) => posLit(w))])
-      for (const [t, v] of x[i]!) solver.addClause([negLit(v), ...x[j]!.filter(([u]) => u > t).map(([, w]) => posLit(w))])
+      for (const [t, v] of x[j]!)
+        solver.addClause([negLit(v), ...x[i]!.filter(([u]) => u < t).map(([, w]) => posLit(w))])
+      for (const [t, v] of x[i]!)
+        solver.addClause([negLit(v), ...x[j]!.filter(([u]) => u > t).map(([, w]) => posLit(w))])
     }
   })
   const totalBreaks = solver.addAtMost(allBreaks, Math.max(0, Math.min(maxBreaks, allBreaks.length)))
@@ -416,8 +479,8 @@ function hint(model: Model, solver: SatSolver, encoding: Encoding, slot: Int32Ar
       const yv = encoding.y[p]![t]!
       if (yv >= 0) solver.setPhase(yv, (mask & (1 << t)) !== 0)
       const gv = encoding.g[p]![t]!
-      if (gv >= 0) solver.setPhase(gv, (mask & (1 << t)) !== 0 && !(mask & (1 << (t - 1))) && (mask & ((1 << (t - 1)) - 1)) !== 0)
+      if (gv >= 0)
+        solver.setPhase(gv, (mask & (1 << t)) !== 0 && !(mask & (1 << (t - 1))) && (mask & ((1 << (t - 1)) - 1)) !== 0)
     }
   }
 }
-

@@ -38,5 +38,11 @@ export function firstFitTables(model: Model, slotOf: Int32Array): Int32Array {
 export function solveGreedy(instance: Instance, options: { fairness?: number | null } = {}): ScheduleResult {
   const model = buildModel(instance)
   const slotOf = greedySlots(model)
-  return buildResult(model, { slotOf, tableOf: firstFitTables(model, slotOf), fairness: options.fairness ?? 2, lowerBound: null, iterations: 0 })
+  return buildResult(model, {
+    slotOf,
+    tableOf: firstFitTables(model, slotOf),
+    fairness: options.fairness ?? 2,
+    lowerBound: null,
+    iterations: 0,
+  })
 }

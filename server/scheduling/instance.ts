@@ -71,7 +71,11 @@ function parseParticipant(raw: unknown, index: number, slots: number, problems: 
     return null
   }
   const available = raw.available ?? new Array(slots).fill(1)
-  if (!Array.isArray(available) || available.length !== slots || !available.every((a) => a === 0 || a === 1 || typeof a === 'boolean')) {
+  if (
+    !Array.isArray(available) ||
+    available.length !== slots ||
+    !available.every((a) => a === 0 || a === 1 || typeof a === 'boolean')
+  ) {
     problems.push(`${where} (id ${raw.id}): available must list ${slots} flags (0/1)`)
     return null
   }
@@ -96,7 +100,12 @@ function parseMeeting(raw: unknown, index: number, context: MeetingContext): Mee
   }
   const id = raw.id as number
   const pair = raw.participants
-  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((p) => participantIds.has(p as number)) || pair[0] === pair[1]) {
+  if (
+    !Array.isArray(pair) ||
+    pair.length !== 2 ||
+    !pair.every((p) => participantIds.has(p as number)) ||
+    pair[0] === pair[1]
+  ) {
     problems.push(`${where} (id ${id}): participants must be two different known participant ids`)
     return null
   }
@@ -113,7 +122,8 @@ function parseMeeting(raw: unknown, index: number, context: MeetingContext): Mee
     problems.push(`${where} (id ${id}): after must be a list of meeting ids`)
   }
   const priority = raw.priority ?? 1
-  if (typeof priority !== 'number' || !(priority > 0)) problems.push(`${where} (id ${id}): priority must be a positive number`)
+  if (typeof priority !== 'number' || !(priority > 0))
+    problems.push(`${where} (id ${id}): priority must be a positive number`)
   return {
     id,
     participants: [pair[0] as number, pair[1] as number],

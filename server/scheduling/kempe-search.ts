@@ -124,7 +124,9 @@ export function kempeSearch(options: KempeSearchOptions): KempeSearchResult {
   const hot = options.hot ?? 0.7
   const cold = options.cold ?? 0.08
   const slotsOf = Array.from(model.domain, (d) => [...Array(model.slots).keys()].filter((t) => d & (1 << t)))
-  const movable = [...model.domain.keys()].filter((i) => options.start[i]! >= 0 && !model.fixed[i] && slotsOf[i]!.length > 1)
+  const movable = [...model.domain.keys()].filter(
+    (i) => options.start[i]! >= 0 && !model.fixed[i] && slotsOf[i]!.length > 1,
+  )
   const key = (b: { breaks: number; excess: number }) => b.excess * excessWeight + b.breaks
   let table = new Timetable(model, options.fairness, options.start, MAX_CHAIN)
   let best: KempeBest = { slot: table.slot.slice(), breaks: table.breaks, excess: table.excess }
@@ -133,7 +135,13 @@ export function kempeSearch(options: KempeSearchOptions): KempeSearchResult {
   let idle = 0
   let stoppedBy: KempeSearchResult['stoppedBy'] = 'iterations'
   const gappy: number[] = []
-  while (iterations < options.maxIterations && idle < options.patience && movable.length > 0 && !done() && stoppedBy === 'iterations') {
+  while (
+    iterations < options.maxIterations &&
+    idle < options.patience &&
+    movable.length > 0 &&
+    !done() &&
+    stoppedBy === 'iterations'
+  ) {
     const before = key(best)
     const length = Math.min(options.cycleIterations, options.maxIterations - iterations)
     const ctx: StepContext = { table, random, excessWeight, movable }

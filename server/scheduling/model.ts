@@ -56,7 +56,9 @@ export function buildModel(instance: Instance): Model {
   if (slots > MAX_SLOTS) throw new RangeError(`at most ${MAX_SLOTS} slots are supported (got ${slots})`)
   const pIndex = new Map(instance.participants.map((p, i) => [p.id, i]))
   const mIndex = new Map(instance.meetings.map((m, i) => [m.id, i]))
-  const availMask = instance.participants.map((p) => p.available.reduce((mask, ok, t) => (ok ? mask | (1 << t) : mask), 0))
+  const availMask = instance.participants.map((p) =>
+    p.available.reduce((mask, ok, t) => (ok ? mask | (1 << t) : mask), 0),
+  )
   const M = instance.meetings.length
   const a = new Int32Array(M)
   const b = new Int32Array(M)
@@ -80,7 +82,21 @@ export function buildModel(instance: Instance): Model {
   })
   preds.forEach((list, i) => list.forEach((j) => succs[j]!.push(i)))
   const fixed = instance.meetings.map((m) => m.fixedSlot !== null)
-  return { instance, slots, morning, tables: instance.tables, participants: instance.participants.length, a, b, domain, fixed, priority, preds, succs, meetingsOf }
+  return {
+    instance,
+    slots,
+    morning,
+    tables: instance.tables,
+    participants: instance.participants.length,
+    a,
+    b,
+    domain,
+    fixed,
+    priority,
+    preds,
+    succs,
+    meetingsOf,
+  }
 }
 
 /** Meetings ordered so that every meeting comes after the ones it must follow (Kahn, stable). */

@@ -24,7 +24,16 @@ function run({ instance, fairness, lowerBound, shared }: ProbeRequest): void {
       bound = Math.max(bound, proven)
       Atomics.store(cells, CELL.lowerBound, bound)
     }
-    const result = probeByCores(model, { fairness, perParticipant, maxConflicts: PROBE.conflicts, deadline: Infinity, clock, tables: PROBE.tables, intervals: PROBE.intervals, onLowerBound: raise })
+    const result = probeByCores(model, {
+      fairness,
+      perParticipant,
+      maxConflicts: PROBE.conflicts,
+      deadline: Infinity,
+      clock,
+      tables: PROBE.tables,
+      intervals: PROBE.intervals,
+      onLowerBound: raise,
+    })
     raise(result.lowerBound)
     if (result.slot) {
       cells.set(result.slot, CELL.slots)

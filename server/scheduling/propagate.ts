@@ -22,7 +22,8 @@ export function propagateDomains(model: Model): Int32Array {
   let rounds = 0
   while (changed && rounds++ < 50) {
     changed = false
-    for (let p = 0; p < model.participants; p++) if (allDifferent(domain, model.meetingsOf[p]!, model.slots)) changed = true
+    for (let p = 0; p < model.participants; p++)
+      if (allDifferent(domain, model.meetingsOf[p]!, model.slots)) changed = true
     if (capacity(model, domain)) changed = true
     if (precedences(model, domain)) changed = true
     if (domain.some((d) => d === 0)) break

@@ -56,7 +56,12 @@ export function buildResult(model: Model, raw: RawSchedule): ScheduleResult {
   })
   const perParticipant = Array.from(busyMasks(model, raw.slotOf), gaps)
   const limit = raw.fairness
-  const fairnessViolations = limit === null ? [] : instance.participants.flatMap((p, k) => (perParticipant[k]! > limit ? [{ participant: p.id, breaks: perParticipant[k]! }] : []))
+  const fairnessViolations =
+    limit === null
+      ? []
+      : instance.participants.flatMap((p, k) =>
+          perParticipant[k]! > limit ? [{ participant: p.id, breaks: perParticipant[k]! }] : [],
+        )
   return {
     instance: instance.name,
     slotOfMeeting,

@@ -236,7 +236,11 @@ export class SatSolver {
    * ¬out[j] allows at most j.
    */
   totalizer(lits: number[], cap: number): number[] {
-    return this.unaryTree(lits.map((lit) => [lit]), cap, false)
+    return this.unaryTree(
+      lits.map((lit) => [lit]),
+      cap,
+      false,
+    )
   }
 
   /**
@@ -298,7 +302,8 @@ export class SatSolver {
       this.ok = false
       return
     }
-    if (this.cardTrue[card]!.length === k) for (const lit of this.cardLits[card]!) if (this.value(lit) === 0) this.enqueue(neg(lit), NO_REASON)
+    if (this.cardTrue[card]!.length === k)
+      for (const lit of this.cardLits[card]!) if (this.value(lit) === 0) this.enqueue(neg(lit), NO_REASON)
     this.ok = this.propagate() === null
   }
 
@@ -643,7 +648,7 @@ export class SatSolver {
     const old = this.arena
     const arena = new Int32Array(Math.max(1 << 16, 2 * (this.arenaSize - this.wasted)))
     let size = 0
-    for (let ref = 0; ref < this.arenaSize; ) {
+    for (let ref = 0; ref < this.arenaSize;) {
       const n = old[ref]!
       const length = 2 + Math.abs(n)
       if (n > 0) {

@@ -39,7 +39,13 @@ export interface SolveOptions {
   /** 2 (default): the core-guided probe runs on a second thread beside the search (`probe.ts`); 1: one thread, no probe. */
   threads?: number
   clock?: () => number
-  onProgress?: (progress: { iterations: number; breaks: number; hard: number; excess: number; elapsedMs: number }) => void
+  onProgress?: (progress: {
+    iterations: number
+    breaks: number
+    hard: number
+    excess: number
+    elapsedMs: number
+  }) => void
 }
 
 export interface SolveResult extends ScheduleResult {
@@ -57,7 +63,8 @@ const ANNEALING_SHARE = 0.5
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
   const bit = 1 << t
-  if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[t]! >= model.tables) return false
+  if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[t]! >= model.tables)
+    return false
   for (const j of model.preds[i]!) if (slot[j]! >= 0 && slot[j]! >= t) return false
   for (const j of model.succs[i]!) if (slot[j]! >= 0 && slot[j]! <= t) return false
   return true
@@ -76,7 +83,8 @@ export function repair(model: Model, proposed: Int32Array): Int32Array {
     load[t]!++
   }
   const order = [...Array(M).keys()].sort((i, j) => model.priority[j]! - model.priority[i]! || i - j)
-  for (const i of order) if (proposed[i]! >= 0 && canPlace(model, slot, busy, load, i, proposed[i]!)) put(i, proposed[i]!)
+  for (const i of order)
+    if (proposed[i]! >= 0 && canPlace(model, slot, busy, load, i, proposed[i]!)) put(i, proposed[i]!)
   for (const i of order) {
     if (slot[i]! >= 0) continue
     let bestT = -1
@@ -109,7 +117,8 @@ export function scheduleKey(model: Model, slot: Int32Array, fairness: number): [
   return [missing, excess, breaks]
 }
 
-const better = (x: number[], y: number[]) => x[0]! < y[0]! || (x[0] === y[0] && (x[1]! < y[1]! || (x[1] === y[1] && x[2]! < y[2]!)))
+const better = (x: number[], y: number[]) =>
+  x[0]! < y[0]! || (x[0] === y[0] && (x[1]! < y[1]! || (x[1] === y[1] && x[2]! < y[2]!)))
 
 function startingPoint(model: Model, greedy: Int32Array, random: () => number): Int32Array {
   const konig = konigColouring(model)
@@ -149,14 +158,29 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     target: bound.total ?? 0,
     clock: searchClock,
     deadline: startedAt + settings.timeLimitMs,
-    onProgress: options.onProgress && ((p: { iterations: number; breaks: number; hard: number; excess: number }) => options.onProgress!({ ...p, elapsedMs: clock() - startedAt })),
+    onProgress:
+      options.onProgress &&
+      ((p: { iterations: number; breaks: number; hard: number; excess: number }) =>
+        options.onProgress!({ ...p, elapsedMs: clock() - startedAt })),
   }
   // Phase 1, on penalties: the first conflict-free schedule (every meeting placed). Keep time for the rest.
   const feasibleBy = startedAt + FEASIBILITY_SHARE * settings.timeLimitMs
-  let found = anneal({ ...common, start: startingPoint(model, greedy, random), excessWeight: 3, untilFeasible: true, deadline: feasibleBy })
+  let found = anneal({
+    ...common,
+    start: startingPoint(model, greedy, random),
+    excessWeight: 3,
+    untilFeasible: true,
+    deadline: feasibleBy,
+  })
   if (found.hard > 0 && fairness !== null) {
     // Every meeting comes before fairness: search again with the bound nearly free.
-    const relaxed = anneal({ ...common, start: found.slot, excessWeight: 0.25, untilFeasible: true, deadline: feasibleBy })
+    const relaxed = anneal({
+      ...common,
+      start: found.slot,
+      excessWeight: 0.25,
+      untilFeasible: true,
+      deadline: feasibleBy,
+    })
     found = { ...relaxed, iterations: found.iterations + relaxed.iterations }
   }
   // Phase 2, on clash-free ground only: Kempe-chain annealing on fairness and breaks.
@@ -169,7 +193,16 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     patience: 5,
     excessWeight: 3,
     deadline: annealedBy,
-    onCycle: options.onProgress && ((best, iterations) => options.onProgress!({ iterations: found.iterations + iterations, breaks: best.breaks, hard: 0, excess: best.excess, elapsedMs: clock() - startedAt })),
+    onCycle:
+      options.onProgress &&
+      ((best, iterations) =>
+        options.onProgress!({
+          iterations: found.iterations + iterations,
+          breaks: best.breaks,
+          hard: 0,
+          excess: best.excess,
+          elapsedMs: clock() - startedAt,
+        })),
   })
   let slot = polished.slot
   let stoppedBy: ScheduleResult['stoppedBy'] = polished.stoppedBy === 'bound' ? 'bound' : 'iterations'
@@ -187,7 +220,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       clock: searchClock,
       random,
       maxConflicts: conflictBudget,
-      onImproved: (breaks) => options.onProgress?.({ iterations, breaks, hard: 0, excess: 0, elapsedMs: clock() - startedAt }),
+      onImproved: (breaks) =>
+        options.onProgress?.({ iterations, breaks, hard: 0, excess: 0, elapsedMs: clock() - startedAt }),
     })
     if (exact.complete && (missing > 0 || exact.breaks < scheduleKey(model, slot, limit)[2])) slot = exact.slot
     if (exact.proven && exact.complete) {
@@ -214,7 +248,20 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   let fairBound = bound.total
   if (probe) {
     const verdict = probe.finish(common.deadline, clock, stoppedBy === 'bound')
-    if (verdict.slot) return finish(instance, model, { slot: verdict.slot, fairness, limit, lowerBound: verdict.lowerBound, iterations, stoppedBy: 'bound', completeProvenImpossible: false, greedy, startedAt, clock, bound })
+    if (verdict.slot)
+      return finish(instance, model, {
+        slot: verdict.slot,
+        fairness,
+        limit,
+        lowerBound: verdict.lowerBound,
+        iterations,
+        stoppedBy: 'bound',
+        completeProvenImpossible: false,
+        greedy,
+        startedAt,
+        clock,
+        bound,
+      })
     fairBound = verdict.lowerBound
   }
   if (stoppedBy !== 'bound' && clock() >= common.deadline) stoppedBy = 'time'
@@ -224,7 +271,19 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     lowerBound = Math.max(lowerBound ?? 0, fairBound)
     if (breaks <= lowerBound) stoppedBy = 'bound'
   }
-  return finish(instance, model, { slot, fairness, limit, lowerBound, iterations, stoppedBy, completeProvenImpossible, greedy, startedAt, clock, bound })
+  return finish(instance, model, {
+    slot,
+    fairness,
+    limit,
+    lowerBound,
+    iterations,
+    stoppedBy,
+    completeProvenImpossible,
+    greedy,
+    startedAt,
+    clock,
+    bound,
+  })
 }
 
 interface Outcome {
@@ -255,5 +314,10 @@ function finish(instance: Instance, model: Model, outcome: Outcome): SolveResult
     stoppedBy: useGreedy ? 'baseline' : outcome.stoppedBy,
   })
   const fairnessProvenInfeasible = fairness !== null && bound.perParticipant.some((g) => g > fairness)
-  return { ...result, fairnessProvenInfeasible, completeProvenImpossible: outcome.completeProvenImpossible, elapsedMs: outcome.clock() - outcome.startedAt }
+  return {
+    ...result,
+    fairnessProvenInfeasible,
+    completeProvenImpossible: outcome.completeProvenImpossible,
+    elapsedMs: outcome.clock() - outcome.startedAt,
+  }
 }

@@ -16,7 +16,10 @@ import type { Instance } from './instance.js'
 
 export function chooseHosts(instance: Instance): number[] {
   const buyers = new Set(instance.participants.filter((p) => p.role === 'buyer').map((p) => p.id))
-  if (buyers.size > 0 && instance.meetings.every((m) => buyers.has(m.participants[0]) || buyers.has(m.participants[1]))) {
+  if (
+    buyers.size > 0 &&
+    instance.meetings.every((m) => buyers.has(m.participants[0]) || buyers.has(m.participants[1]))
+  ) {
     return instance.participants.filter((p) => buyers.has(p.id)).map((p) => p.id)
   }
   const uncovered = new Set(instance.meetings.map((m) => m.id))
@@ -27,7 +30,8 @@ export function chooseHosts(instance: Instance): number[] {
     // Ties go to the lower id so the cover, hence the table plan, is deterministic.
     let best = -1
     let bestDegree = 0
-    for (const [p, d] of degree) if (d > bestDegree || (d === bestDegree && d > 0 && p < best)) [best, bestDegree] = [p, d]
+    for (const [p, d] of degree)
+      if (d > bestDegree || (d === bestDegree && d > 0 && p < best)) [best, bestDegree] = [p, d]
     hosts.push(best)
     degree.set(best, 0)
     for (const m of instance.meetings) {
@@ -50,7 +54,8 @@ export function assignTables(instance: Instance, slotOf: ArrayLike<number>): Int
   const home = new Map<number, number>()
   hosts.slice(0, instance.tables).forEach((p, k) => home.set(p, k))
   const tableOf = new Int32Array(instance.meetings.length).fill(-1)
-  const used = instance.slots.count > 0 ? Array.from({ length: instance.slots.count }, () => new Uint8Array(instance.tables)) : []
+  const used =
+    instance.slots.count > 0 ? Array.from({ length: instance.slots.count }, () => new Uint8Array(instance.tables)) : []
   const homeTable = (i: number): number => {
     const [p, q] = instance.meetings[i]!.participants
     return home.get(p) ?? home.get(q) ?? -1

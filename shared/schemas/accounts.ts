@@ -11,7 +11,12 @@ export const OrganisationKindSchema = Type.Union([
 ])
 export type OrganisationKind = Static<typeof OrganisationKindSchema>
 
-export const SizeClassSchema = Type.Union([Type.Literal('micro'), Type.Literal('small'), Type.Literal('medium'), Type.Literal('large')])
+export const SizeClassSchema = Type.Union([
+  Type.Literal('micro'),
+  Type.Literal('small'),
+  Type.Literal('medium'),
+  Type.Literal('large'),
+])
 export type SizeClass = Static<typeof SizeClassSchema>
 
 export const LanguageSchema = Type.Union([Type.Literal('it'), Type.Literal('en')])
@@ -21,7 +26,11 @@ export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('membe
 export type Role = Static<typeof RoleSchema>
 
 /** Where a participant stands with the organiser (hub) it registered with. */
-export const AffiliationStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('validated'), Type.Literal('rejected')])
+export const AffiliationStatusSchema = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('validated'),
+  Type.Literal('rejected'),
+])
 export type AffiliationStatus = Static<typeof AffiliationStatusSchema>
 
 const Email = Type.String({ format: 'email', maxLength: 254 })
@@ -40,13 +49,21 @@ export const AddressSchema = Type.Object(
 export const OrganisationInputSchema = Type.Object(
   {
     legalName: Type.String({ minLength: 2, maxLength: 200 }),
-    vatId: Type.String({ minLength: 4, maxLength: 20, description: 'VAT number with country prefix (IT12345678901) or a national id' }),
+    vatId: Type.String({
+      minLength: 4,
+      maxLength: 20,
+      description: 'VAT number with country prefix (IT12345678901) or a national id',
+    }),
     country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
-    nuts2: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{2}$', description: 'NUTS-2 region of the headquarters, e.g. ITC1' })),
+    nuts2: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{2}$', description: 'NUTS-2 region of the headquarters, e.g. ITC1' }),
+    ),
     address: AddressSchema,
     website: Type.Optional(Type.String({ format: 'uri', maxLength: 300, pattern: '^https?://' })),
     sizeClass: SizeClassSchema,
-    naceCode: Type.Optional(Type.String({ pattern: '^[A-U]?[0-9]{2}(\\.[0-9]{1,2})?$', description: 'NACE Rev. 2, e.g. 62.01' })),
+    naceCode: Type.Optional(
+      Type.String({ pattern: '^[A-U]?[0-9]{2}(\\.[0-9]{1,2})?$', description: 'NACE Rev. 2, e.g. 62.01' }),
+    ),
     innovativeStartup: Type.Boolean({ default: false }),
     isSme: Type.Boolean({ description: 'An SME under the EU definition (Recommendation 2003/361/EC)' }),
     languages: Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), { minItems: 1, maxItems: 24, uniqueItems: true }),
@@ -116,7 +133,10 @@ const Password = Type.String({ minLength: 10, maxLength: 200 })
 export const SignUpSchema = Type.Object(
   {
     kind: Type.Union([Type.Literal('sme'), Type.Literal('buyer')]),
-    organiserId: Type.String({ format: 'uuid', description: 'The hub the organisation registers with; it validates the registration' }),
+    organiserId: Type.String({
+      format: 'uuid',
+      description: 'The hub the organisation registers with; it validates the registration',
+    }),
     organisation: OrganisationInputSchema,
     user: UserInputSchema,
     password: Type.Optional(Password),
@@ -127,8 +147,14 @@ export const SignUpSchema = Type.Object(
 export type SignUp = Static<typeof SignUpSchema>
 
 export const MagicLinkRequestSchema = Type.Object({ email: Email }, { additionalProperties: false })
-export const MagicLinkVerifySchema = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false })
-export const PasswordSignInSchema = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })
+export const MagicLinkVerifySchema = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+export const PasswordSignInSchema = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
 export const SetPasswordSchema = Type.Object(
   { currentPassword: Type.Optional(Type.String({ maxLength: 200 })), newPassword: Password },
   { additionalProperties: false },
@@ -187,7 +213,13 @@ export const InvitationAcceptSchema = Type.Object(
 )
 
 export const ParticipantSchema = Type.Object({
-  organisation: Type.Object({ id: Uuid, legalName: Type.String(), kind: OrganisationKindSchema, country: Type.String(), nuts2: Type.Optional(Type.String()) }),
+  organisation: Type.Object({
+    id: Uuid,
+    legalName: Type.String(),
+    kind: OrganisationKindSchema,
+    country: Type.String(),
+    nuts2: Type.Optional(Type.String()),
+  }),
   status: AffiliationStatusSchema,
   reason: Type.Optional(Type.String()),
   registeredAt: Type.String({ format: 'date-time' }),
@@ -196,16 +228,28 @@ export const ParticipantSchema = Type.Object({
 export type Participant = Static<typeof ParticipantSchema>
 
 export const ParticipantDecisionSchema = Type.Object(
-  { decision: Type.Union([Type.Literal('validated'), Type.Literal('rejected')]), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    decision: Type.Union([Type.Literal('validated'), Type.Literal('rejected')]),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 )
 
 export const ParticipantInvitationSchema = Type.Object(
-  { email: Email, kind: Type.Union([Type.Literal('sme'), Type.Literal('buyer')]), legalName: Type.String({ minLength: 2, maxLength: 200 }) },
+  {
+    email: Email,
+    kind: Type.Union([Type.Literal('sme'), Type.Literal('buyer')]),
+    legalName: Type.String({ minLength: 2, maxLength: 200 }),
+  },
   { additionalProperties: false },
 )
 
-export const PublicOrganiserSchema = Type.Object({ id: Uuid, legalName: Type.String(), country: Type.String(), nuts2: Type.Optional(Type.String()) })
+export const PublicOrganiserSchema = Type.Object({
+  id: Uuid,
+  legalName: Type.String(),
+  country: Type.String(),
+  nuts2: Type.Optional(Type.String()),
+})
 
 export const AuditEventSchema = Type.Object({
   id: Type.String(),

@@ -5,14 +5,25 @@ import { SizeClassSchema } from './accounts.js'
 /** The catalogue: what SMEs offer and what buyers need, and searching both. */
 
 const Uuid = Type.String({ format: 'uuid' })
-const Cpv = Type.String({ pattern: '^[0-9]{8}$', description: 'CPV 2008 code, 8 digits without the check digit, e.g. 34121000' })
+const Cpv = Type.String({
+  pattern: '^[0-9]{8}$',
+  description: 'CPV 2008 code, 8 digits without the check digit, e.g. 34121000',
+})
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max })
-const Tags = (max: number) => Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: max, uniqueItems: true })
+const Tags = (max: number) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: max, uniqueItems: true })
 
-export const ListingStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')])
+export const ListingStatusSchema = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('published'),
+  Type.Literal('archived'),
+])
 export type ListingStatus = Static<typeof ListingStatusSchema>
 
-export const CatalogueLanguageSchema = Type.String({ pattern: '^[a-z]{2}$', description: 'ISO 639-1 language of the text, e.g. it, en, fr' })
+export const CatalogueLanguageSchema = Type.String({
+  pattern: '^[a-z]{2}$',
+  description: 'ISO 639-1 language of the text, e.g. it, en, fr',
+})
 
 export const OfferInputSchema = Type.Object(
   {
@@ -106,11 +117,17 @@ export type Need = Static<typeof NeedSchema>
 export const SearchQuerySchema = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    cpv: Type.Optional(Type.String({ pattern: '^[0-9]{2,8}$', description: 'CPV code or prefix (division 2 digits … code 8 digits)' })),
+    cpv: Type.Optional(
+      Type.String({ pattern: '^[0-9]{2,8}$', description: 'CPV code or prefix (division 2 digits … code 8 digits)' }),
+    ),
     nace: Type.Optional(Type.String({ pattern: '^[0-9]{2}(\\.[0-9]{1,2})?$' })),
-    naceSection: Type.Optional(Type.String({ pattern: '^[A-U]$', description: 'NACE section letter, as the naceSection facet gives it' })),
+    naceSection: Type.Optional(
+      Type.String({ pattern: '^[A-U]$', description: 'NACE section letter, as the naceSection facet gives it' }),
+    ),
     s3: Type.Optional(Type.String({ maxLength: 60 })),
-    region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{0,2}$', description: 'NUTS-2 code, or a country prefix' })),
+    region: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{0,2}$', description: 'NUTS-2 code, or a country prefix' }),
+    ),
     trlMin: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
     trlMax: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
     sizeClass: Type.Optional(SizeClassSchema),
@@ -159,7 +176,10 @@ export const CpvSuggestionRequestSchema = Type.Object(
     title: Type.String({ maxLength: 160 }),
     description: Type.String({ maxLength: 5000, default: '' }),
     language: CatalogueLanguageSchema,
-    lang: Type.Union([Type.Literal('it'), Type.Literal('en')], { default: 'en', description: 'Language of the labels returned' }),
+    lang: Type.Union([Type.Literal('it'), Type.Literal('en')], {
+      default: 'en',
+      description: 'Language of the labels returned',
+    }),
     limit: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
   },
   { additionalProperties: false },

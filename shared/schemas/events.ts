@@ -25,7 +25,10 @@ export const EditionInputSchema = Type.Object(
     name: Type.String({ minLength: 3, maxLength: 160 }),
     periodStart: Day,
     periodEnd: Day,
-    homeNuts2: Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{2}$', description: 'The region running the measure; buyers elsewhere are "outside the region"' }),
+    homeNuts2: Type.String({
+      pattern: '^[A-Z]{2}[0-9A-Z]{2}$',
+      description: 'The region running the measure; buyers elsewhere are "outside the region"',
+    }),
     targetS3: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20, uniqueItems: true, default: [] }),
     budgetEur: Type.Optional(Type.Integer({ minimum: 0 })),
     kpiTargets: KpiTargetsSchema,
@@ -53,10 +56,17 @@ export const EditionSchema = Type.Object({
 export type Edition = Static<typeof EditionSchema>
 
 export const SessionSchema = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 40 }), start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }), end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+    end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+  },
   { additionalProperties: false },
 )
-export const EventDaySchema = Type.Object({ date: Day, sessions: Type.Array(SessionSchema, { minItems: 1, maxItems: 6 }) }, { additionalProperties: false })
+export const EventDaySchema = Type.Object(
+  { date: Day, sessions: Type.Array(SessionSchema, { minItems: 1, maxItems: 6 }) },
+  { additionalProperties: false },
+)
 export const EventTableSchema = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 40 }), buyerId: Type.Optional(Uuid) },
   { additionalProperties: false },

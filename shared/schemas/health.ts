@@ -1,10 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 
-export const ComponentStateSchema = Type.Union([
-  Type.Literal('up'),
-  Type.Literal('down'),
-  Type.Literal('degraded'),
-])
+export const ComponentStateSchema = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('degraded')])
 export type ComponentState = Static<typeof ComponentStateSchema>
 
 export const HealthComponentSchema = Type.Object({
@@ -15,15 +11,13 @@ export const HealthComponentSchema = Type.Object({
 })
 export type HealthComponent = Static<typeof HealthComponentSchema>
 
-export const HealthSchema = Type.Object(
-  {
-    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
-    version: Type.String(),
-    uptimeSeconds: Type.Number(),
-    time: Type.String({ format: 'date-time' }),
-    database: HealthComponentSchema,
-    search: HealthComponentSchema,
-    mail: HealthComponentSchema,
-  },
-)
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
+  version: Type.String(),
+  uptimeSeconds: Type.Number(),
+  time: Type.String({ format: 'date-time' }),
+  database: HealthComponentSchema,
+  search: HealthComponentSchema,
+  mail: HealthComponentSchema,
+})
 export type Health = Static<typeof HealthSchema>

@@ -7,9 +7,23 @@ const Uuid = Type.String({ format: 'uuid' })
 const Presence = Type.Union([Type.Literal('present'), Type.Literal('absent'), Type.Literal('unknown')])
 export type Presence = Static<typeof Presence>
 export type MeetingState = 'upcoming' | 'ready' | 'running' | 'late' | 'held' | 'no_show' | 'done' | 'cancelled'
-export const INTERESTS = ['none', 'informative', 'follow_up_planned', 'quote_requested', 'pilot', 'contract_expected'] as const
+export const INTERESTS = [
+  'none',
+  'informative',
+  'follow_up_planned',
+  'quote_requested',
+  'pilot',
+  'contract_expected',
+] as const
 export type Interest = (typeof INTERESTS)[number]
-const InterestSchema = Type.Union([Type.Literal('none'), Type.Literal('informative'), Type.Literal('follow_up_planned'), Type.Literal('quote_requested'), Type.Literal('pilot'), Type.Literal('contract_expected')])
+const InterestSchema = Type.Union([
+  Type.Literal('none'),
+  Type.Literal('informative'),
+  Type.Literal('follow_up_planned'),
+  Type.Literal('quote_requested'),
+  Type.Literal('pilot'),
+  Type.Literal('contract_expected'),
+])
 
 export const DayMeetingSchema = Type.Object({
   id: Uuid,
@@ -26,7 +40,16 @@ export const DayMeetingSchema = Type.Object({
   endsAt: Type.String({ format: 'date-time' }),
   status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
   outcome: nullable(Type.Union([Type.Literal('held'), Type.Literal('no_show')])),
-  state: Type.Union([Type.Literal('upcoming'), Type.Literal('ready'), Type.Literal('running'), Type.Literal('late'), Type.Literal('held'), Type.Literal('no_show'), Type.Literal('done'), Type.Literal('cancelled')]),
+  state: Type.Union([
+    Type.Literal('upcoming'),
+    Type.Literal('ready'),
+    Type.Literal('running'),
+    Type.Literal('late'),
+    Type.Literal('held'),
+    Type.Literal('no_show'),
+    Type.Literal('done'),
+    Type.Literal('cancelled'),
+  ]),
   presence: Type.Object({ sme: Presence, buyer: Presence }),
 })
 export type DayMeeting = Static<typeof DayMeetingSchema>
@@ -37,7 +60,15 @@ export const TodaySchema = Type.Object({
   timeZone: Type.String(),
   now: Type.String({ format: 'date-time' }),
   presence: Presence,
-  meetings: Type.Array(Type.Intersect([DayMeetingSchema, Type.Object({ mine: Type.Union([Type.Literal('sme'), Type.Literal('buyer')]), feedback: nullable(Type.Object({ held: Type.Boolean(), interest: nullable(InterestSchema) })) })])),
+  meetings: Type.Array(
+    Type.Intersect([
+      DayMeetingSchema,
+      Type.Object({
+        mine: Type.Union([Type.Literal('sme'), Type.Literal('buyer')]),
+        feedback: nullable(Type.Object({ held: Type.Boolean(), interest: nullable(InterestSchema) })),
+      }),
+    ]),
+  ),
 })
 export type Today = Static<typeof TodaySchema>
 
@@ -59,10 +90,20 @@ export const BoardSchema = Type.Object({
   now: Type.String({ format: 'date-time' }),
   currentSlot: nullable(Type.Integer()),
   nextSlot: nullable(Type.Object({ index: Type.Integer(), startsAt: Type.String(), localStart: Type.String() })),
-  slots: Type.Array(Type.Object({ index: Type.Integer(), localStart: Type.String(), localEnd: Type.String(), startsAt: Type.String(), endsAt: Type.String() })),
+  slots: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      localStart: Type.String(),
+      localEnd: Type.String(),
+      startsAt: Type.String(),
+      endsAt: Type.String(),
+    }),
+  ),
   tables: Type.Array(Type.String()),
   meetings: Type.Array(DayMeetingSchema),
-  participants: Type.Array(Type.Object({ organisationId: Uuid, name: Type.String(), kind: Type.String(), presence: Presence })),
+  participants: Type.Array(
+    Type.Object({ organisationId: Uuid, name: Type.String(), kind: Type.String(), presence: Presence }),
+  ),
   standby: Type.Array(StandbySchema),
 })
 export type Board = Static<typeof BoardSchema>
@@ -76,5 +117,12 @@ export const FeedbackInputSchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const FeedbackSchema = Type.Object({ meetingId: Uuid, organisationId: Uuid, held: Type.Boolean(), interest: nullable(InterestSchema), comment: nullable(Type.String()), followUp: Type.Boolean() })
+export const FeedbackSchema = Type.Object({
+  meetingId: Uuid,
+  organisationId: Uuid,
+  held: Type.Boolean(),
+  interest: nullable(InterestSchema),
+  comment: nullable(Type.String()),
+  followUp: Type.Boolean(),
+})
 export type Feedback = Static<typeof FeedbackSchema>

@@ -6,7 +6,13 @@ const Uuid = Type.String({ format: 'uuid' })
 const Day = Type.String({ format: 'date' })
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()])
 
-export const ContractKindSchema = Type.Union([Type.Literal('purchase_order'), Type.Literal('framework'), Type.Literal('pilot'), Type.Literal('licence'), Type.Literal('other')])
+export const ContractKindSchema = Type.Union([
+  Type.Literal('purchase_order'),
+  Type.Literal('framework'),
+  Type.Literal('pilot'),
+  Type.Literal('licence'),
+  Type.Literal('other'),
+])
 
 export const ContractInputSchema = Type.Object(
   {
@@ -26,7 +32,13 @@ export const ContractInputSchema = Type.Object(
 )
 export type ContractInput = Static<typeof ContractInputSchema>
 
-export const ContractTrailEntrySchema = Type.Object({ action: Type.String(), actorName: Nullable(Type.String()), organisationName: Nullable(Type.String()), note: Nullable(Type.String()), at: Type.String({ format: 'date-time' }) })
+export const ContractTrailEntrySchema = Type.Object({
+  action: Type.String(),
+  actorName: Nullable(Type.String()),
+  organisationName: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  at: Type.String({ format: 'date-time' }),
+})
 
 export const ContractSchema = Type.Object({
   id: Uuid,
@@ -46,7 +58,10 @@ export const ContractSchema = Type.Object({
   signedOn: Day,
   valueEur: Type.Number(),
   status: Type.String(),
-  evidence: Type.Union([Type.Object({ fileName: Type.String(), type: Type.String(), size: Type.Integer(), sha256: Type.String() }), Type.Null()]),
+  evidence: Type.Union([
+    Type.Object({ fileName: Type.String(), type: Type.String(), size: Type.Integer(), sha256: Type.String() }),
+    Type.Null(),
+  ]),
   reportedAt: Type.String({ format: 'date-time' }),
   confirmedAt: Nullable(Type.String({ format: 'date-time' })),
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -56,7 +71,10 @@ export const ContractSchema = Type.Object({
 export type Contract = Static<typeof ContractSchema>
 
 export const ContractDecisionSchema = Type.Object(
-  { decision: Type.Union([Type.Literal('verified'), Type.Literal('rejected')]), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  {
+    decision: Type.Union([Type.Literal('verified'), Type.Literal('rejected')]),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
   { additionalProperties: false },
 )
 
@@ -74,50 +92,115 @@ export const PerformanceSchema = Type.Object({
   /** The year before the SME's first edition: the baseline of KPI v (null before it joins one). */
   baselineYear: Type.Union([Type.Integer(), Type.Null()]),
   followUpYears: Type.Array(Type.Integer()),
-  reports: Type.Array(Type.Object({ year: Type.Integer(), turnoverEur: Type.Number(), exportEur: Type.Number(), source: Type.String(), updatedAt: Type.String({ format: 'date-time' }) })),
+  reports: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      turnoverEur: Type.Number(),
+      exportEur: Type.Number(),
+      source: Type.String(),
+      updatedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
 })
 export type Performance = Static<typeof PerformanceSchema>
 
 export const VoucherCategorySchema = Type.Union([Type.Literal('event_outside_region'), Type.Literal('coaching')])
-export const VoucherBudgetInputSchema = Type.Object({ budgetEur: Type.Integer({ minimum: 0, maximum: 1_000_000 }) }, { additionalProperties: false })
+export const VoucherBudgetInputSchema = Type.Object(
+  { budgetEur: Type.Integer({ minimum: 0, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+)
 export const VoucherClaimInputSchema = Type.Object(
-  { editionId: Uuid, category: VoucherCategorySchema, amountEur: Type.Integer({ minimum: 1, maximum: 1_000_000 }), description: Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' }) },
+  {
+    editionId: Uuid,
+    category: VoucherCategorySchema,
+    amountEur: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    description: Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' }),
+  },
   { additionalProperties: false },
 )
 export const VoucherDecisionSchema = Type.Object(
-  { decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 )
 export const VoucherClaimSchema = Type.Object({
-  id: Uuid, editionId: Uuid, smeId: Uuid, smeName: Type.String(), category: Type.String(), amountEur: Type.Number(), description: Type.String(),
-  status: Type.String(), reason: Nullable(Type.String()), hasReceipt: Type.Boolean(), claimedAt: Type.String({ format: 'date-time' }),
+  id: Uuid,
+  editionId: Uuid,
+  smeId: Uuid,
+  smeName: Type.String(),
+  category: Type.String(),
+  amountEur: Type.Number(),
+  description: Type.String(),
+  status: Type.String(),
+  reason: Nullable(Type.String()),
+  hasReceipt: Type.Boolean(),
+  claimedAt: Type.String({ format: 'date-time' }),
 })
 export type VoucherClaim = Static<typeof VoucherClaimSchema>
 export const VoucherAccountSchema = Type.Object({
-  editionId: Uuid, editionName: Type.String(), smeId: Uuid, smeName: Type.String(),
-  budgetEur: Type.Number(), pendingEur: Type.Number(), approvedEur: Type.Number(), remainingEur: Type.Number(),
+  editionId: Uuid,
+  editionName: Type.String(),
+  smeId: Uuid,
+  smeName: Type.String(),
+  budgetEur: Type.Number(),
+  pendingEur: Type.Number(),
+  approvedEur: Type.Number(),
+  remainingEur: Type.Number(),
   claims: Type.Array(VoucherClaimSchema),
 })
 export type VoucherAccount = Static<typeof VoucherAccountSchema>
 export const VoucherEditionSchema = Type.Object({
   accounts: Type.Array(VoucherAccountSchema),
-  totals: Type.Object({ budgetEur: Type.Number(), pendingEur: Type.Number(), approvedEur: Type.Number(), remainingEur: Type.Number(), byCategory: Type.Record(Type.String(), Type.Number()) }),
+  totals: Type.Object({
+    budgetEur: Type.Number(),
+    pendingEur: Type.Number(),
+    approvedEur: Type.Number(),
+    remainingEur: Type.Number(),
+    byCategory: Type.Record(Type.String(), Type.Number()),
+  }),
 })
 export type VoucherEdition = Static<typeof VoucherEditionSchema>
 
-export const KpiTableKeySchema = Type.Union(['events', 'smes', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts', 'contractsUnverified', 'turnover', 'exports', 'eligibility', 'pipeline'].map((k) => Type.Literal(k)))
+export const KpiTableKeySchema = Type.Union(
+  [
+    'events',
+    'smes',
+    'buyersOutsideTargeted',
+    'buyersOutsideInvolved',
+    'contracts',
+    'contractsUnverified',
+    'turnover',
+    'exports',
+    'eligibility',
+    'pipeline',
+  ].map((k) => Type.Literal(k)),
+)
 export type KpiTableKey = Static<typeof KpiTableKeySchema>
 
 const Target = Type.Union([Type.Number(), Type.Null()])
 const CountKpi = Type.Object({ figure: Type.Integer(), target: Target })
 const ChangeKpi = Type.Object({
-  involved: Type.Integer(), covered: Type.Integer(), coveragePct: Type.Union([Type.Number(), Type.Null()]),
-  baselineEur: Type.Number(), followUpEur: Type.Number(), changePctOfSums: Type.Union([Type.Number(), Type.Null()]),
-  medianPct: Type.Union([Type.Number(), Type.Null()]), distribution: Type.Record(Type.String(), Type.Integer()), target: Target,
+  involved: Type.Integer(),
+  covered: Type.Integer(),
+  coveragePct: Type.Union([Type.Number(), Type.Null()]),
+  baselineEur: Type.Number(),
+  followUpEur: Type.Number(),
+  changePctOfSums: Type.Union([Type.Number(), Type.Null()]),
+  medianPct: Type.Union([Type.Number(), Type.Null()]),
+  distribution: Type.Record(Type.String(), Type.Integer()),
+  target: Target,
 })
 const Breakdown = Type.Object({
-  id: Uuid, name: Type.String(), periodStart: Type.Union([Type.String(), Type.Null()]),
-  events: Type.Integer(), smes: Type.Integer(), buyersOutsideTargeted: Type.Integer(), buyersOutsideInvolved: Type.Integer(), contracts: Type.Integer(),
+  id: Uuid,
+  name: Type.String(),
+  periodStart: Type.Union([Type.String(), Type.Null()]),
+  events: Type.Integer(),
+  smes: Type.Integer(),
+  buyersOutsideTargeted: Type.Integer(),
+  buyersOutsideInvolved: Type.Integer(),
+  contracts: Type.Integer(),
   targets: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
 })
 
@@ -128,14 +211,33 @@ export const KpiReportSchema = Type.Object({
   smes: CountKpi,
   buyersOutsideTargeted: CountKpi,
   buyersOutsideInvolved: CountKpi,
-  contracts: Type.Object({ figure: Type.Integer(), target: Target, valueEur: Type.Number(), unverified: Type.Integer(), unverifiedValueEur: Type.Number() }),
+  contracts: Type.Object({
+    figure: Type.Integer(),
+    target: Target,
+    valueEur: Type.Number(),
+    unverified: Type.Integer(),
+    unverifiedValueEur: Type.Number(),
+  }),
   turnover: ChangeKpi,
   exports: ChangeKpi,
   eligibleSmes: Type.Integer(),
-  funnel: Type.Object({ accepted: Type.Integer(), scheduled: Type.Integer(), followedUp: Type.Integer(), reported: Type.Integer(), verified: Type.Integer() }),
+  funnel: Type.Object({
+    accepted: Type.Integer(),
+    scheduled: Type.Integer(),
+    followedUp: Type.Integer(),
+    reported: Type.Integer(),
+    verified: Type.Integer(),
+  }),
   trend: Type.Array(Breakdown),
   byOrganiser: Type.Optional(Type.Array(Breakdown)),
   /** For a hub's own page: members served, events, contracts per event. */
-  cluster: Type.Optional(Type.Object({ membersServed: Type.Integer(), events: Type.Integer(), contracts: Type.Integer(), contractsPerEvent: Type.Union([Type.Number(), Type.Null()]) })),
+  cluster: Type.Optional(
+    Type.Object({
+      membersServed: Type.Integer(),
+      events: Type.Integer(),
+      contracts: Type.Integer(),
+      contractsPerEvent: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
 })
 export type KpiReport = Static<typeof KpiReportSchema>

@@ -3,13 +3,29 @@ import { nullable } from './patch.js'
 
 const Uuid = Type.String({ format: 'uuid' })
 
-const STATUSES = ['targeted', 'invited', 'applied', 'selected', 'rejected', 'prepared', 'attended', 'followed_up'] as const
+const STATUSES = [
+  'targeted',
+  'invited',
+  'applied',
+  'selected',
+  'rejected',
+  'prepared',
+  'attended',
+  'followed_up',
+] as const
 export const ParticipationStatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)))
 
 export const ParticipationSchema = Type.Object({
   id: Uuid,
   eventId: Uuid,
-  organisation: Type.Optional(Type.Object({ id: Uuid, legalName: Type.String(), kind: Type.String(), nuts2: Type.Union([Type.String(), Type.Null()]) })),
+  organisation: Type.Optional(
+    Type.Object({
+      id: Uuid,
+      legalName: Type.String(),
+      kind: Type.String(),
+      nuts2: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
   organisationId: Uuid,
   status: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
@@ -29,7 +45,10 @@ export const ParticipationChangeSchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const AvailabilitySchema = Type.Object({ unavailableSlots: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 500 }) }, { additionalProperties: false })
+export const AvailabilitySchema = Type.Object(
+  { unavailableSlots: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 500 }) },
+  { additionalProperties: false },
+)
 
 export const MeetingRequestInputSchema = Type.Object(
   {
@@ -89,4 +108,7 @@ export const RepresentativesInputSchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const RepresentativeChoiceSchema = Type.Object({ representativeId: nullable(Uuid) }, { additionalProperties: false })
+export const RepresentativeChoiceSchema = Type.Object(
+  { representativeId: nullable(Uuid) },
+  { additionalProperties: false },
+)

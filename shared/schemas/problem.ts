@@ -1,13 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox'
 
 /** One field that failed validation, named by its JSON pointer-like path (`body.email`). */
-export const FieldErrorSchema = Type.Object(
-  {
-    field: Type.String({ description: 'Where the bad value is, e.g. `body.email` or `query.limit`' }),
-    message: Type.String(),
-    code: Type.String({ description: 'Stable reason, e.g. `format`, `required`, `minLength`' }),
-  },
-)
+export const FieldErrorSchema = Type.Object({
+  field: Type.String({ description: 'Where the bad value is, e.g. `body.email` or `query.limit`' }),
+  message: Type.String(),
+  code: Type.String({ description: 'Stable reason, e.g. `format`, `required`, `minLength`' }),
+})
 export type FieldError = Static<typeof FieldErrorSchema>
 
 /** RFC 9457 problem details with a stable, namespaced `code` the web client switches on. */

@@ -3,14 +3,30 @@ import { Type, type Static } from '@sinclair/typebox'
 const Uuid = Type.String({ format: 'uuid' })
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 
-export const RecommendationMarkSchema = Type.Union([Type.Literal('must_meet'), Type.Literal('meet'), Type.Literal('no_thanks')])
+export const RecommendationMarkSchema = Type.Union([
+  Type.Literal('must_meet'),
+  Type.Literal('meet'),
+  Type.Literal('no_thanks'),
+])
 export type RecommendationMarkValue = Static<typeof RecommendationMarkSchema>
-export const RecommendationStatusSchema = Type.Union([Type.Literal('proposed'), Type.Literal('shortlisted'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('suggested')])
+export const RecommendationStatusSchema = Type.Union([
+  Type.Literal('proposed'),
+  Type.Literal('shortlisted'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+  Type.Literal('suggested'),
+])
 export type RecommendationStatusValue = Static<typeof RecommendationStatusSchema>
 
 const ReasonSchema = Type.Object({ it: Type.String(), en: Type.String() })
 const PartsSchema = Type.Record(Type.String(), Type.Number())
-const PairSchema = Type.Object({ offerId: Uuid, offerTitle: Type.String(), needId: Uuid, needTitle: Type.String(), score: Type.Number() })
+const PairSchema = Type.Object({
+  offerId: Uuid,
+  offerTitle: Type.String(),
+  needId: Uuid,
+  needTitle: Type.String(),
+  score: Type.Number(),
+})
 const OrganisationRef = Type.Object({ id: Uuid, legalName: Type.String() })
 
 /** A recommended counterpart as one side of the pair sees it: its own mark only. */
@@ -30,7 +46,10 @@ export const RecommendationSchema = Type.Object({
 })
 export type Recommendation = Static<typeof RecommendationSchema>
 
-export const MarkInputSchema = Type.Object({ mark: Nullable(RecommendationMarkSchema) }, { additionalProperties: false })
+export const MarkInputSchema = Type.Object(
+  { mark: Nullable(RecommendationMarkSchema) },
+  { additionalProperties: false },
+)
 
 /** A pair as the event's hub curates it. */
 export const CurationItemSchema = Type.Object({
@@ -72,11 +91,22 @@ export type PairRef = Static<typeof PairRefSchema>
 const Pairs = Type.Array(PairRefSchema, { minItems: 1, maxItems: 500 })
 
 export const CurationDecisionSchema = Type.Object(
-  { pairs: Pairs, status: Type.Union([Type.Literal('proposed'), Type.Literal('shortlisted'), Type.Literal('approved'), Type.Literal('rejected')]) },
+  {
+    pairs: Pairs,
+    status: Type.Union([
+      Type.Literal('proposed'),
+      Type.Literal('shortlisted'),
+      Type.Literal('approved'),
+      Type.Literal('rejected'),
+    ]),
+  },
   { additionalProperties: false },
 )
 export const SuggestInputSchema = Type.Object({ pairs: Pairs }, { additionalProperties: false })
 export const CurationResultSchema = Type.Object({ updated: Type.Integer(), notified: Type.Integer() })
 
-export const MatchingSettingsSchema = Type.Object({ allowRepeatMeetings: Type.Boolean() }, { additionalProperties: false })
+export const MatchingSettingsSchema = Type.Object(
+  { allowRepeatMeetings: Type.Boolean() },
+  { additionalProperties: false },
+)
 export type MatchingSettings = Static<typeof MatchingSettingsSchema>

@@ -41,7 +41,14 @@ export const UnscheduledSchema = Type.Object({
   reason: Type.Union([Type.Literal('no_common_slot'), Type.Literal('no_room')]),
 })
 
-export const ParticipantBreaksSchema = Type.Object({ key: Type.String(), organisationId: Uuid, representativeId: nullable(Uuid), name: Type.String(), meetings: Type.Integer(), breaks: Type.Integer() })
+export const ParticipantBreaksSchema = Type.Object({
+  key: Type.String(),
+  organisationId: Uuid,
+  representativeId: nullable(Uuid),
+  name: Type.String(),
+  meetings: Type.Integer(),
+  breaks: Type.Integer(),
+})
 
 export const ScheduleStatsSchema = Type.Object({
   requests: Type.Integer(),
@@ -62,7 +69,14 @@ export type ScheduleStats = Static<typeof ScheduleStatsSchema>
 export const ScheduleSchema = Type.Object({
   id: Uuid,
   eventId: Uuid,
-  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('draft'), Type.Literal('published'), Type.Literal('superseded'), Type.Literal('failed')]),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('draft'),
+    Type.Literal('published'),
+    Type.Literal('superseded'),
+    Type.Literal('failed'),
+  ]),
   options: ScheduleRunSchema,
   progress: Type.Integer(),
   error: nullable(Type.String()),
@@ -76,7 +90,10 @@ export const ScheduleSchema = Type.Object({
 })
 export type Schedule = Static<typeof ScheduleSchema>
 
-export const MoveSchema = Type.Object({ slot: Type.Integer({ minimum: 0 }), tableIndex: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })
+export const MoveSchema = Type.Object(
+  { slot: Type.Integer({ minimum: 0 }), tableIndex: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+)
 
 export const AgendaItemSchema = Type.Object({
   meetingId: Uuid,

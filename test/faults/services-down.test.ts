@@ -17,7 +17,10 @@ interface OutboxRow {
   done: boolean
 }
 
-const outboxRows = (app: FastifyInstance, topic: string) => app.sql<OutboxRow[]>`select topic, attempts, last_error, done_at is not null as done from outbox where topic = ${topic} order by id`
+const outboxRows = (app: FastifyInstance, topic: string) =>
+  app.sql<
+    OutboxRow[]
+  >`select topic, attempts, last_error, done_at is not null as done from outbox where topic = ${topic} order by id`
 
 const retried = (app: FastifyInstance, topic: string, count: number) =>
   waitFor(`${topic} rows retried`, async () => {
@@ -28,32 +31,57 @@ const retried = (app: FastifyInstance, topic: string, count: number) =>
 t.test('Meilisearch unreachable: writes succeed, health is degraded, indexing is kept and retried', async (t) => {
   const app = await build(t, { env: { MEILI_HOST: `http://127.0.0.1:${await freePort()}` }, outbox: RETRY_FAST })
   const m = await market(app)
-  const created = await m.smeAgent.inject({ method: 'POST', url: `/api/organisations/${m.sme}/offers`, payload: offer() })
+  const created = await m.smeAgent.inject({
+    method: 'POST',
+    url: `/api/organisations/${m.sme}/offers`,
+    payload: offer(),
+  })
   t.equal(created.statusCode, 201, 'the offer is saved with the search engine down')
   const rows = await retried(app, 'search.sync', 1)
   t.match(rows[0]!.last_error, /has failed|ECONNREFUSED/, 'the failure is recorded on the row')
   const health = await app.inject({ method: 'GET', url: '/health' })
   t.equal(health.statusCode, 200)
-  t.match(health.json(), { status: 'degraded', search: { state: 'down', engine: 'meilisearch' }, database: { state: 'up' } })
+  t.match(health.json(), {
+    status: 'degraded',
+    search: { state: 'down', engine: 'meilisearch' },
+    database: { state: 'up' },
+  })
   const listed = await m.smeAgent.inject({ method: 'GET', url: `/api/organisations/${m.sme}/offers` })
-  t.same(listed.json().map((o: { id: string }) => o.id), [created.json().id], 'and is read back from PostgreSQL')
+  t.same(
+    listed.json().map((o: { id: string }) => o.id),
+    [created.json().id],
+    'and is read back from PostgreSQL',
+  )
 })
 
-t.test('the PostgreSQL search index failing: writes succeed, indexing is retried and catches up once it works again', async (t) => {
-  const app = await build(t, { outbox: RETRY_FAST })
-  const m = await market(app)
-  await app.sql`alter table search_documents rename to search_documents_away`
-  const created = await m.smeAgent.inject({ method: 'POST', url: `/api/organisations/${m.sme}/offers`, payload: offer({ title: 'Filobus a idrogeno' }) })
-  t.equal(created.statusCode, 201, 'the offer is saved while indexing fails')
-  const [row] = await retried(app, 'search.sync', 1)
-  t.match(row!.last_error, /search_documents/, 'the failure is recorded on the row')
+t.test(
+  'the PostgreSQL search index failing: writes succeed, indexing is retried and catches up once it works again',
+  async (t) => {
+    const app = await build(t, { outbox: RETRY_FAST })
+    const m = await market(app)
+    await app.sql`alter table search_documents rename to search_documents_away`
+    const created = await m.smeAgent.inject({
+      method: 'POST',
+      url: `/api/organisations/${m.sme}/offers`,
+      payload: offer({ title: 'Filobus a idrogeno' }),
+    })
+    t.equal(created.statusCode, 201, 'the offer is saved while indexing fails')
+    const [row] = await retried(app, 'search.sync', 1)
+    t.match(row!.last_error, /search_documents/, 'the failure is recorded on the row')
 
-  await app.sql`alter table search_documents_away rename to search_documents`
-  await waitFor('indexing done', async () => ((await outboxRows(app, 'search.sync')).every((r) => r.done) ? true : undefined))
-  const found = await m.buyerAgent.inject({ method: 'GET', url: '/api/search/offers?q=filobus' })
-  t.equal(found.statusCode, 200)
-  t.same(found.json().hits.map((h: { id: string }) => h.id), [created.json().id], 'the offer is found once the index works again')
-})
+    await app.sql`alter table search_documents_away rename to search_documents`
+    await waitFor('indexing done', async () =>
+      (await outboxRows(app, 'search.sync')).every((r) => r.done) ? true : undefined,
+    )
+    const found = await m.buyerAgent.inject({ method: 'GET', url: '/api/search/offers?q=filobus' })
+    t.equal(found.statusCode, 200)
+    t.same(
+      found.json().hits.map((h: { id: string }) => h.id),
+      [created.json().id],
+      'the offer is found once the index works again',
+    )
+  },
+)
 
 t.test('SMTP server down: writes succeed, mail is retried and delivered once each when it is back', async (t) => {
   const smtp = await startSmtp(t)
@@ -67,15 +95,25 @@ t.test('SMTP server down: writes succeed, mail is retried and delivered once eac
     t.equal(res.statusCode, 202, `the sign-in link for ${email} is accepted with the mail server down`)
   }
   const rows = await retried(app, 'mail', people.length)
-  t.ok(rows.every((r) => /ECONNREFUSED|connect/i.test(r.last_error ?? '')), 'each row records the refused connection')
+  t.ok(
+    rows.every((r) => /ECONNREFUSED|connect/i.test(r.last_error ?? '')),
+    'each row records the refused connection',
+  )
   const health = await app.inject({ method: 'GET', url: '/health' })
   t.match(health.json(), { status: 'degraded', mail: { state: 'down', engine: 'smtp' } })
 
   await smtp.restart()
-  for (const email of people) t.equal((await smtp.waitForMail(email, 15_000)).subject, 'Your Meet the Buyer sign-in link', `${email} gets the link`)
+  for (const email of people)
+    t.equal(
+      (await smtp.waitForMail(email, 15_000)).subject,
+      'Your Meet the Buyer sign-in link',
+      `${email} gets the link`,
+    )
   await waitFor('mail rows done', async () => ((await outboxRows(app, 'mail')).every((r) => r.done) ? true : undefined))
   await new Promise((resolve) => setTimeout(resolve, 500))
-  const recipients = smtp.mails.flatMap((mail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address)))
+  const recipients = smtp.mails.flatMap((mail) =>
+    (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address)),
+  )
   t.same(recipients.sort(), [...people].sort(), 'each mail is delivered exactly once')
 })
 
@@ -89,8 +127,21 @@ t.test('a failing row is retried up to the maximum number of attempts, counted a
   for (let attempt = 1; attempt <= 10; attempt++) {
     await app.sql`update outbox set available_at = now()`
     await app.outbox.drain()
-    const [row] = await app.sql<{ attempts: number; failed: boolean }[]>`select attempts, failed_at is not null as failed from outbox`
+    const [row] = await app.sql<
+      { attempts: number; failed: boolean }[]
+    >`select attempts, failed_at is not null as failed from outbox`
     states.push(`${row!.attempts}:${row!.failed ? 'failed' : 'pending'}`)
   }
-  t.same(states, ['1:pending', '2:pending', '3:pending', '4:pending', '5:pending', '6:pending', '7:pending', '8:pending', '9:pending', '10:failed'])
+  t.same(states, [
+    '1:pending',
+    '2:pending',
+    '3:pending',
+    '4:pending',
+    '5:pending',
+    '6:pending',
+    '7:pending',
+    '8:pending',
+    '9:pending',
+    '10:failed',
+  ])
 })

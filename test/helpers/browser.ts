@@ -14,21 +14,38 @@ export async function launchBrowser(t: TestContext): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
   t.teardown(() => browser.close())
   return browser
 }
 
 /** The app with the built web page, listening on a free loopback port. */
-export async function serveApp(t: TestContext, options: BuildOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function serveApp(
+  t: TestContext,
+  options: BuildOptions = {},
+): Promise<{ app: FastifyInstance; url: string }> {
   const app = await build(t, { ...options, env: { SERVE_WEB: 'true', ...options.env } })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, url }
 }
 
 /** A page in a new browser context (English by default) carrying a session cookie for `url`. */
-export async function pageWithSession(browser: Browser, url: string, cookie: string, options: BrowserContextOptions = {}): Promise<Page> {
+export async function pageWithSession(
+  browser: Browser,
+  url: string,
+  cookie: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', ...options })
   await context.addCookies([{ name: 'mtb_session', value: cookie, url }])
   return context.newPage()

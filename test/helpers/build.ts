@@ -23,7 +23,14 @@ export interface BuildOptions extends AppOptions {
  */
 export async function testConfig(t: TestContext, options: BuildOptions = {}): Promise<Config> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase(t))
-  return loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_DEMO: 'false', SERVE_WEB: 'false', RATE_LIMIT_WRITES: '100000', ...options.env })
+  return loadConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    SERVE_WEB: 'false',
+    RATE_LIMIT_WRITES: '100000',
+    ...options.env,
+  })
 }
 
 /** The whole app on its own database, driven through `app.inject`; closed on teardown. */

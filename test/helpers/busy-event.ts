@@ -7,17 +7,62 @@ import { createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
  * twenty-minute slots — more meetings than the room holds, so a run searches
  * for its whole time limit.
  */
-export async function busyEvent(app: FastifyInstance, shape: { smes: number; buyers: number } = { smes: 14, buyers: 6 }): Promise<{ eventId: string; organiser: SignedInAgent; requests: number }> {
+export async function busyEvent(
+  app: FastifyInstance,
+  shape: { smes: number; buyers: number } = { smes: 14, buyers: 6 },
+): Promise<{ eventId: string; organiser: SignedInAgent; requests: number }> {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] } })).json()
-  const created = await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', venue: 'Lingotto', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '13:40' }] }], slotMinutes: 20, gapMinutes: 0, tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }, { name: 'T4' }], maxMeetingsPerParticipant: 20 } })
+  const edition = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/organisers/${hub.orgId}/editions`,
+      payload: {
+        name: 'Edition 2027',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        homeNuts2: 'ITC1',
+        targetS3: [],
+        kpiTargets: {
+          events: 2,
+          smesInvolved: 60,
+          buyersOutsideTargeted: 30,
+          buyersOutsideInvolved: 15,
+          contracts: 10,
+          turnoverChangePct: 5,
+          exportChangePct: 5,
+        },
+        coOrganiserIds: [],
+      },
+    })
+  ).json()
+  const created = await organiser.inject({
+    method: 'POST',
+    url: `/api/editions/${edition.id}/events`,
+    payload: {
+      name: 'Meet the Buyer Torino',
+      kind: 'own',
+      format: 'venue',
+      venue: 'Lingotto',
+      timeZone: 'Europe/Rome',
+      days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '13:40' }] }],
+      slotMinutes: 20,
+      gapMinutes: 0,
+      tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }, { name: 'T4' }],
+      maxMeetingsPerParticipant: 20,
+    },
+  })
   if (created.statusCode !== 201) throw new Error(`event: ${created.statusCode} ${created.body}`)
   const eventId = created.json().id as string
   const join = async (kind: 'sme' | 'buyer', i: number) => {
     const email = `${kind}${i}@${kind}${i}.example`
     const org = await createOrgWithAdmin(app, { kind, name: `${kind.toUpperCase()} ${i}`, email })
-    for (const status of ['invited', 'selected']) await organiser.inject({ method: 'PUT', url: `/api/events/${eventId}/participations/${org.orgId}`, payload: { status } })
+    for (const status of ['invited', 'selected'])
+      await organiser.inject({
+        method: 'PUT',
+        url: `/api/events/${eventId}/participations/${org.orgId}`,
+        payload: { status },
+      })
     return { orgId: org.orgId, agent: await signIn(app, email) }
   }
   const smes = []
@@ -27,9 +72,17 @@ export async function busyEvent(app: FastifyInstance, shape: { smes: number; buy
   let requests = 0
   for (const sme of smes) {
     for (const buyer of buyers) {
-      const sent = await sme.agent.inject({ method: 'POST', url: `/api/events/${eventId}/requests`, payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' } })
+      const sent = await sme.agent.inject({
+        method: 'POST',
+        url: `/api/events/${eventId}/requests`,
+        payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' },
+      })
       if (sent.statusCode !== 201) throw new Error(`request: ${sent.statusCode} ${sent.body}`)
-      const accepted = await buyer.agent.inject({ method: 'POST', url: `/api/requests/${sent.json().id}/accept`, payload: {} })
+      const accepted = await buyer.agent.inject({
+        method: 'POST',
+        url: `/api/requests/${sent.json().id}/accept`,
+        payload: {},
+      })
       if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`)
       requests++
     }

@@ -43,11 +43,20 @@ export interface Market {
 }
 
 /** A hub with a validated SME, a second validated SME and a validated buyer from outside the region. */
-export async function market(app: FastifyInstance, options: { smeStatus?: 'pending' | 'validated' } = {}): Promise<Market> {
+export async function market(
+  app: FastifyInstance,
+  options: { smeStatus?: 'pending' | 'validated' } = {},
+): Promise<Market> {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
   const otherSme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Gamma Srl', email: 'gia@gamma.example' })
-  const buyer = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'anna@nordbahn.example', country: 'DE', nuts2: 'DE21' })
+  const buyer = await createOrgWithAdmin(app, {
+    kind: 'buyer',
+    name: 'Nordbahn GmbH',
+    email: 'anna@nordbahn.example',
+    country: 'DE',
+    nuts2: 'DE21',
+  })
   await affiliate(app, hub.orgId, sme.orgId, options.smeStatus ?? 'validated')
   await affiliate(app, hub.orgId, otherSme.orgId)
   await affiliate(app, hub.orgId, buyer.orgId)

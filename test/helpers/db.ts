@@ -10,7 +10,8 @@ interface Teardown {
 /** The test server, from `npm test` (test/run.ts), which migrates the template once. */
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run tests through `npm test` (add file names to run only those).')
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run tests through `npm test` (add file names to run only those).')
   return url
 }
 

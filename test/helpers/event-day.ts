@@ -16,9 +16,54 @@ export async function publishedEvent(app: FastifyInstance) {
   const y = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
   const z = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Zeta Rail AG', email: 'zoe@zeta.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] } })).json()
-  const event = (await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', venue: 'Lingotto', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }], slotMinutes: 20, gapMinutes: 0, tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }], maxMeetingsPerParticipant: 8 } })).json()
-  for (const org of [a, b, x, y, z]) for (const status of ['invited', 'selected']) await organiser.inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${org.orgId}`, payload: { status } })
+  const edition = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/organisers/${hub.orgId}/editions`,
+      payload: {
+        name: 'Edition 2027',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        homeNuts2: 'ITC1',
+        targetS3: [],
+        kpiTargets: {
+          events: 2,
+          smesInvolved: 60,
+          buyersOutsideTargeted: 30,
+          buyersOutsideInvolved: 15,
+          contracts: 10,
+          turnoverChangePct: 5,
+          exportChangePct: 5,
+        },
+        coOrganiserIds: [],
+      },
+    })
+  ).json()
+  const event = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/editions/${edition.id}/events`,
+      payload: {
+        name: 'Meet the Buyer Torino',
+        kind: 'own',
+        format: 'venue',
+        venue: 'Lingotto',
+        timeZone: 'Europe/Rome',
+        days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }],
+        slotMinutes: 20,
+        gapMinutes: 0,
+        tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }],
+        maxMeetingsPerParticipant: 8,
+      },
+    })
+  ).json()
+  for (const org of [a, b, x, y, z])
+    for (const status of ['invited', 'selected'])
+      await organiser.inject({
+        method: 'PUT',
+        url: `/api/events/${event.id}/participations/${org.orgId}`,
+        payload: { status },
+      })
   const agents: Record<'a' | 'b' | 'x' | 'y' | 'z', SignedInAgent> = {
     a: await signIn(app, 'ada@alpha.example'),
     b: await signIn(app, 'bea@beta.example'),
@@ -26,14 +71,36 @@ export async function publishedEvent(app: FastifyInstance) {
     y: await signIn(app, 'yuri@tt.example'),
     z: await signIn(app, 'zoe@zeta.example'),
   }
-  for (const [sme, smeAgent] of [[a, agents.a], [b, agents.b]] as const) {
-    for (const [buyer, buyerAgent] of [[x, agents.x], [y, agents.y]] as const) {
-      const sent = (await smeAgent.inject({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' } })).json()
+  for (const [sme, smeAgent] of [
+    [a, agents.a],
+    [b, agents.b],
+  ] as const) {
+    for (const [buyer, buyerAgent] of [
+      [x, agents.x],
+      [y, agents.y],
+    ] as const) {
+      const sent = (
+        await smeAgent.inject({
+          method: 'POST',
+          url: `/api/events/${event.id}/requests`,
+          payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' },
+        })
+      ).json()
       await buyerAgent.inject({ method: 'POST', url: `/api/requests/${sent.id}/accept`, payload: {} })
     }
   }
-  await agents.z.inject({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromOrganisationId: z.orgId, toOrganisationId: a.orgId, priority: 'must_meet' } })
-  const queued = (await organiser.inject({ method: 'POST', url: `/api/events/${event.id}/schedules`, payload: { timeLimitSeconds: 2 } })).json()
+  await agents.z.inject({
+    method: 'POST',
+    url: `/api/events/${event.id}/requests`,
+    payload: { fromOrganisationId: z.orgId, toOrganisationId: a.orgId, priority: 'must_meet' },
+  })
+  const queued = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/schedules`,
+      payload: { timeLimitSeconds: 2 },
+    })
+  ).json()
   await app.outbox.drain()
   await organiser.inject({ method: 'POST', url: `/api/events/${event.id}/schedules/${queued.id}/publish` })
   return { hub, a, b, x, y, z, organiser, agents, event }
@@ -49,7 +116,9 @@ export interface LiveClient {
 /** A real websocket client on a listening app, signed in with the agent's cookie. */
 export function connectLive(baseUrl: string, agent: SignedInAgent, query: string): Promise<LiveClient> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/live?${query}`, { headers: { cookie: `mtb_session=${agent.cookie}` } })
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/live?${query}`, {
+      headers: { cookie: `mtb_session=${agent.cookie}` },
+    })
     const messages: LiveClient['messages'] = []
     const waiters: { type: string; resolve: (m: LiveClient['messages'][number]) => void }[] = []
     socket.on('message', (data) => {
@@ -73,7 +142,10 @@ export function connectLive(baseUrl: string, agent: SignedInAgent, query: string
           waiters.push({ type, resolve: (m) => (clearTimeout(timer), done(m)) })
         })
       },
-      close: () => new Promise((done) => (socket.readyState === WebSocket.CLOSED ? done() : (socket.once('close', () => done()), socket.close()))),
+      close: () =>
+        new Promise((done) =>
+          socket.readyState === WebSocket.CLOSED ? done() : (socket.once('close', () => done()), socket.close()),
+        ),
     }
   })
 }

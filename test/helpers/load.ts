@@ -21,7 +21,12 @@ export interface Load {
   stop(): Promise<LoadAnswer[]>
 }
 
-export function startLoad(options: { baseUrl: string; headers: Record<string, string>; loops: number; next: (n: number) => LoadRequest }): Load {
+export function startLoad(options: {
+  baseUrl: string
+  headers: Record<string, string>
+  loops: number
+  next: (n: number) => LoadRequest
+}): Load {
   const answers: LoadAnswer[] = []
   let running = true
   let n = 0
@@ -34,7 +39,10 @@ export function startLoad(options: { baseUrl: string; headers: Record<string, st
       try {
         const res = await fetch(`${options.baseUrl}${request.path}`, {
           method: request.method,
-          headers: { ...options.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...options.headers,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         })
         status = res.status
@@ -60,7 +68,12 @@ export function startLoad(options: { baseUrl: string; headers: Record<string, st
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs
   for (;;) {
     const value = await check().catch(() => undefined)

@@ -1,7 +1,21 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { check, mutations, type JsonSchema } from './schema-inputs.js'
-import { BODY_LIMIT, WRITE_METHODS, encodable, holds, malformedValue, namesField, problemOf, propertyWorld, runs, send, share, unchanged, urlOf } from './route-properties.js'
+import {
+  BODY_LIMIT,
+  WRITE_METHODS,
+  encodable,
+  holds,
+  malformedValue,
+  namesField,
+  problemOf,
+  propertyWorld,
+  runs,
+  send,
+  share,
+  unchanged,
+  urlOf,
+} from './route-properties.js'
 import { fingerprint } from './api-world.js'
 
 /**
@@ -12,7 +26,10 @@ import { fingerprint } from './api-world.js'
 
 type Part = { index: number; of: number }
 
-const PART_NAMES: Record<number, string[]> = { 2: ['first half', 'second half'], 3: ['first third', 'second third', 'last third'] }
+const PART_NAMES: Record<number, string[]> = {
+  2: ['first half', 'second half'],
+  3: ['first third', 'second third', 'last third'],
+}
 
 function partName(part: Part): string {
   return PART_NAMES[part.of]?.[part.index] ?? `share ${part.index + 1} of ${part.of}`
@@ -40,35 +57,53 @@ const isDotSegment = (value: string) => value === '.' || value === '..'
 
 function expectRefusal(res: Parameters<typeof problemOf>[0], field: string): void {
   const problem = problemOf(res)
-  if (problem.code === 'validation.failed' && !(problem.errors ?? []).some((e) => e.field === field || e.field.startsWith(`${field}.`))) {
+  if (
+    problem.code === 'validation.failed' &&
+    !(problem.errors ?? []).some((e) => e.field === field || e.field.startsWith(`${field}.`))
+  ) {
     throw new Error(`a validation problem that does not name ${field}: ${JSON.stringify(problem.errors)}`)
   }
 }
 
 export function malformedParamsProperty(part: Part): void {
-  t.test(`a malformed path parameter is a 4xx problem and changes nothing, on every route (${partName(part)})`, async (t) => {
-    const { app, world, routes } = await propertyWorld(t)
-    const withParams = share(routes.filter((route) => route.url.includes(':')), part)
-    t.ok(withParams.length >= (process.env.PROPERTY_ROUTES ? 1 : 25), `${withParams.length} routes take path parameters in this share`)
-    for (const route of withParams) {
-      const names = Object.keys(route.binding.params)
-      // Writes are checked call by call; reads once per route, which keeps the run short.
-      const write = WRITE_METHODS.has(route.method)
-      const before = await fingerprint(app)
-      const failure = await holds(
-        fc.asyncProperty(fc.constantFrom(...names), malformed, async (name, value) => {
-          const params = { ...route.binding.params, [name]: value }
-          fc.pre(encodable(value) && !isDotSegment(value) && encodeURIComponent(value).length <= MAX_PARAM_LENGTH && !check((route.params ?? { type: 'object' }) as JsonSchema, 'params', params).valid)
-          const call = () => send(world, route, { url: urlOf(route, params), ...(route.body ? { payload: route.validBody } : {}) })
-          const res = write ? await unchanged(app, call) : await call()
-          expectRefusal(res, `params.${name}`)
-        }),
-        runs(10),
+  t.test(
+    `a malformed path parameter is a 4xx problem and changes nothing, on every route (${partName(part)})`,
+    async (t) => {
+      const { app, world, routes } = await propertyWorld(t)
+      const withParams = share(
+        routes.filter((route) => route.url.includes(':')),
+        part,
       )
-      t.notOk(failure, `${route.label} (as ${route.binding.role})${failure ? `: ${failure}` : ''}`)
-      t.equal(await fingerprint(app), before, `${route.label} changed nothing`)
-    }
-  })
+      t.ok(
+        withParams.length >= (process.env.PROPERTY_ROUTES ? 1 : 25),
+        `${withParams.length} routes take path parameters in this share`,
+      )
+      for (const route of withParams) {
+        const names = Object.keys(route.binding.params)
+        // Writes are checked call by call; reads once per route, which keeps the run short.
+        const write = WRITE_METHODS.has(route.method)
+        const before = await fingerprint(app)
+        const failure = await holds(
+          fc.asyncProperty(fc.constantFrom(...names), malformed, async (name, value) => {
+            const params = { ...route.binding.params, [name]: value }
+            fc.pre(
+              encodable(value) &&
+                !isDotSegment(value) &&
+                encodeURIComponent(value).length <= MAX_PARAM_LENGTH &&
+                !check((route.params ?? { type: 'object' }) as JsonSchema, 'params', params).valid,
+            )
+            const call = () =>
+              send(world, route, { url: urlOf(route, params), ...(route.body ? { payload: route.validBody } : {}) })
+            const res = write ? await unchanged(app, call) : await call()
+            expectRefusal(res, `params.${name}`)
+          }),
+          runs(10),
+        )
+        t.notOk(failure, `${route.label} (as ${route.binding.role})${failure ? `: ${failure}` : ''}`)
+        t.equal(await fingerprint(app), before, `${route.label} changed nothing`)
+      }
+    },
+  )
 }
 
 /**
@@ -79,24 +114,35 @@ export function malformedParamsProperty(part: Part): void {
  */
 
 export function brokenBodiesProperty(part: Part): void {
-  t.test(`a body broken in one place is a 400 naming the field and changes nothing, on every route (${partName(part)})`, async (t) => {
-    const { app, world, routes } = await propertyWorld(t)
-    const withBody = share(routes.filter((route) => route.body), part)
-    t.ok(withBody.length >= (process.env.PROPERTY_ROUTES ? 1 : 20), `${withBody.length} routes take a JSON body in this share`)
-    for (const route of withBody) {
-      const schema = route.body!
-      const failure = await holds(
-        fc.asyncProperty(mutations(schema, route.validBody, 'body'), async (mutation) => {
-          fc.pre(!check(schema, 'body', mutation.value).valid)
-          const payload = JSON.stringify(mutation.value)
-          const res = await unchanged(app, () => send(world, route, { payload, headers: { 'content-type': 'application/json' } }))
-          namesField(res, mutation.field, payload)
-        }),
-        runs(25),
+  t.test(
+    `a body broken in one place is a 400 naming the field and changes nothing, on every route (${partName(part)})`,
+    async (t) => {
+      const { app, world, routes } = await propertyWorld(t)
+      const withBody = share(
+        routes.filter((route) => route.body),
+        part,
       )
-      t.notOk(failure, `${route.label} (as ${route.binding.role})${failure ? `: ${failure}` : ''}`)
-    }
-  })
+      t.ok(
+        withBody.length >= (process.env.PROPERTY_ROUTES ? 1 : 20),
+        `${withBody.length} routes take a JSON body in this share`,
+      )
+      for (const route of withBody) {
+        const schema = route.body!
+        const failure = await holds(
+          fc.asyncProperty(mutations(schema, route.validBody, 'body'), async (mutation) => {
+            fc.pre(!check(schema, 'body', mutation.value).valid)
+            const payload = JSON.stringify(mutation.value)
+            const res = await unchanged(app, () =>
+              send(world, route, { payload, headers: { 'content-type': 'application/json' } }),
+            )
+            namesField(res, mutation.field, payload)
+          }),
+          runs(25),
+        )
+        t.notOk(failure, `${route.label} (as ${route.binding.role})${failure ? `: ${failure}` : ''}`)
+      }
+    },
+  )
 }
 
 /**
@@ -115,39 +161,83 @@ function isJson(text: string): boolean {
 }
 
 const notJson = (valid: string) =>
-  fc.oneof(
-    fc.integer({ min: 1, max: Math.max(1, valid.length - 1) }).map((n) => valid.slice(0, n)),
-    fc.string({ minLength: 1 }).map((s) => `${valid}${s}`),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-    fc.constantFrom('{', '}', '{"a":1,}', "{'a':1}", '{a:1}', 'NaN', 'undefined', '[1,]', '"unterminated', '{"a":01}', '\u0000', '{"a":"\\x41"}', '\ufeff', '{"a":1}}', 'nul', 'tru', '{"a" 1}'),
-  ).filter((text) => text.trim() !== '' && !isJson(text))
+  fc
+    .oneof(
+      fc.integer({ min: 1, max: Math.max(1, valid.length - 1) }).map((n) => valid.slice(0, n)),
+      fc.string({ minLength: 1 }).map((s) => `${valid}${s}`),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+      fc.constantFrom(
+        '{',
+        '}',
+        '{"a":1,}',
+        "{'a':1}",
+        '{a:1}',
+        'NaN',
+        'undefined',
+        '[1,]',
+        '"unterminated',
+        '{"a":01}',
+        '\u0000',
+        '{"a":"\\x41"}',
+        '\ufeff',
+        '{"a":1}}',
+        'nul',
+        'tru',
+        '{"a" 1}',
+      ),
+    )
+    .filter((text) => text.trim() !== '' && !isJson(text))
 
 export function transportProperty(part: Part): void {
-  t.test(`a body that is not JSON, is empty, is poisoned or is too large is a 4xx problem and changes nothing, on every write route (${partName(part)})`, async (t) => {
-    const { app, world, routes } = await propertyWorld(t)
-    const writes = share(routes.filter((route) => WRITE_METHODS.has(route.method)), part)
-    t.ok(writes.length >= (process.env.PROPERTY_ROUTES ? 1 : 25), `${writes.length} write routes in this share`)
-    const json = { 'content-type': 'application/json' }
-    for (const route of writes) {
-      const valid = JSON.stringify(route.validBody ?? { note: 'x' })
-      const failure = await holds(
-        fc.asyncProperty(
-          fc.oneof(
-            notJson(valid).map((payload) => ({ payload, codes: ['request.invalid_json'], status: 400 })),
-            fc.constantFrom('', ' ', '\n').map((payload) => ({ payload, codes: ['request.empty_body', 'request.invalid_json'], status: 400 })),
-            fc.constantFrom('{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', '{"a":{"__proto__":{"x":1}}}').map((payload) => ({ payload, codes: ['request.invalid_json'], status: 400 })),
-            // Upload routes take larger bodies (their own limit) and refuse JSON as a file of the wrong type instead.
-            fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT + 50_000 }).map((n) => ({ payload: JSON.stringify({ note: 'x'.repeat(n) }), codes: route.body ? ['request.body_too_large'] : [], status: route.body ? 413 : undefined })),
-          ),
-          async ({ payload, codes, status }) => {
-            const res = await unchanged(app, () => send(world, route, { payload, headers: json }))
-            const problem = problemOf(res)
-            if ((status !== undefined && res.statusCode !== status) || (codes.length > 0 && !codes.includes(problem.code))) throw new Error(`expected ${status ?? '4xx'} ${codes.join(' or ')}, got ${res.statusCode} ${problem.code}`)
-          },
-        ),
-        runs(12),
+  t.test(
+    `a body that is not JSON, is empty, is poisoned or is too large is a 4xx problem and changes nothing, on every write route (${partName(part)})`,
+    async (t) => {
+      const { app, world, routes } = await propertyWorld(t)
+      const writes = share(
+        routes.filter((route) => WRITE_METHODS.has(route.method)),
+        part,
       )
-      t.notOk(failure, `${route.label}${failure ? `: ${failure}` : ''}`)
-    }
-  })
+      t.ok(writes.length >= (process.env.PROPERTY_ROUTES ? 1 : 25), `${writes.length} write routes in this share`)
+      const json = { 'content-type': 'application/json' }
+      for (const route of writes) {
+        const valid = JSON.stringify(route.validBody ?? { note: 'x' })
+        const failure = await holds(
+          fc.asyncProperty(
+            fc.oneof(
+              notJson(valid).map((payload) => ({ payload, codes: ['request.invalid_json'], status: 400 })),
+              fc
+                .constantFrom('', ' ', '\n')
+                .map((payload) => ({ payload, codes: ['request.empty_body', 'request.invalid_json'], status: 400 })),
+              fc
+                .constantFrom(
+                  '{"__proto__":{"admin":true}}',
+                  '{"constructor":{"prototype":{"admin":true}}}',
+                  '{"a":{"__proto__":{"x":1}}}',
+                )
+                .map((payload) => ({ payload, codes: ['request.invalid_json'], status: 400 })),
+              // Upload routes take larger bodies (their own limit) and refuse JSON as a file of the wrong type instead.
+              fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT + 50_000 }).map((n) => ({
+                payload: JSON.stringify({ note: 'x'.repeat(n) }),
+                codes: route.body ? ['request.body_too_large'] : [],
+                status: route.body ? 413 : undefined,
+              })),
+            ),
+            async ({ payload, codes, status }) => {
+              const res = await unchanged(app, () => send(world, route, { payload, headers: json }))
+              const problem = problemOf(res)
+              if (
+                (status !== undefined && res.statusCode !== status) ||
+                (codes.length > 0 && !codes.includes(problem.code))
+              )
+                throw new Error(
+                  `expected ${status ?? '4xx'} ${codes.join(' or ')}, got ${res.statusCode} ${problem.code}`,
+                )
+            },
+          ),
+          runs(12),
+        )
+        t.notOk(failure, `${route.label}${failure ? `: ${failure}` : ''}`)
+      }
+    },
+  )
 }

@@ -28,10 +28,13 @@ export async function startProxy(t: TestContext, upstreams: string[]): Promise<R
   }
   const server = http.createServer((req, res) => {
     const { target } = pick()
-    const forward = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
+    const forward = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
     forward.on('error', () => {
       if (!res.headersSent) res.writeHead(502)
       res.end()
@@ -57,6 +60,10 @@ export async function startProxy(t: TestContext, upstreams: string[]): Promise<R
     server.closeAllConnections()
     return new Promise<void>((resolve) => server.close(() => resolve()))
   })
-  const proxy: RoundRobinProxy = { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, served: targets.map(() => 0), lastUpgrade: undefined }
+  const proxy: RoundRobinProxy = {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    served: targets.map(() => 0),
+    lastUpgrade: undefined,
+  }
   return proxy
 }

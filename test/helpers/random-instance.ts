@@ -24,7 +24,10 @@ export function randomLimitedInstance(seed: number, shape: LimitedShape): Instan
   const people = shape.people[0] + int(shape.people[1])
   const count = shape.slots[0] + int(shape.slots[1])
   const morning = int(count + 1)
-  const participants = [...Array(people).keys()].map((k) => ({ id: k + 1, available: [...Array(count).keys()].map(() => random() > 0.15) }))
+  const participants = [...Array(people).keys()].map((k) => ({
+    id: k + 1,
+    available: [...Array(count).keys()].map(() => random() > 0.15),
+  }))
   const meetings: Instance['meetings'] = []
   const pairs = new Set<string>()
   for (let k = 0; k < shape.attempts(people) && meetings.length < shape.maxMeetings; k++) {
@@ -43,7 +46,13 @@ export function randomLimitedInstance(seed: number, shape: LimitedShape): Instan
       priority: 1,
     })
   }
-  return { name: `random-${seed}`, slots: { count, morning }, tables: shape.tables[0] + int(shape.tables[1]), participants, meetings }
+  return {
+    name: `random-${seed}`,
+    slots: { count, morning },
+    tables: shape.tables[0] + int(shape.tables[1]),
+    participants,
+    meetings,
+  }
 }
 
 /** Every schedule placing all meetings, by depth-first search over the rules themselves. */
@@ -60,7 +69,8 @@ export function everySchedule(model: Model, visit: (slot: Int32Array) => void): 
     }
     for (let s = 0; s < model.slots; s++) {
       const bit = 1 << s
-      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables) continue
+      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables)
+        continue
       slot[i] = s
       busy[model.a[i]!]! |= bit
       busy[model.b[i]!]! |= bit
@@ -80,7 +90,11 @@ export function fewestBreaks(model: Model, fairness: number): number {
   let best = Infinity
   everySchedule(model, (slot) => {
     const each = Array.from(busyMasks(model, slot), gaps)
-    if (each.every((g) => g <= fairness)) best = Math.min(best, each.reduce((s, g) => s + g, 0))
+    if (each.every((g) => g <= fairness))
+      best = Math.min(
+        best,
+        each.reduce((s, g) => s + g, 0),
+      )
   })
   return best
 }

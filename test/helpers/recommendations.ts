@@ -2,8 +2,34 @@ import type { FastifyInstance } from 'fastify'
 import { addUser, affiliate, createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
 import { need, offer } from './catalogue.js'
 
-const EDITION = { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] }
-const eventOn = (name: string, date: string) => ({ name, kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date, sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }], slotMinutes: 20, gapMinutes: 0, tables: [], maxMeetingsPerParticipant: 8 })
+const EDITION = {
+  name: 'Edition 2027',
+  periodStart: '2027-01-01',
+  periodEnd: '2027-12-31',
+  homeNuts2: 'ITC1',
+  targetS3: [],
+  kpiTargets: {
+    events: 2,
+    smesInvolved: 60,
+    buyersOutsideTargeted: 30,
+    buyersOutsideInvolved: 15,
+    contracts: 10,
+    turnoverChangePct: 5,
+    exportChangePct: 5,
+  },
+  coOrganiserIds: [],
+}
+const eventOn = (name: string, date: string) => ({
+  name,
+  kind: 'own',
+  format: 'venue',
+  timeZone: 'Europe/Rome',
+  days: [{ date, sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+  slotMinutes: 20,
+  gapMinutes: 0,
+  tables: [],
+  maxMeetingsPerParticipant: 8,
+})
 
 /**
  * One hub, one edition with a March and a May event. Alpha, Gamma and Delta
@@ -16,7 +42,13 @@ export async function recommendationsWorld(app: FastifyInstance) {
   const alpha = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
   const gamma = await createOrgWithAdmin(app, { kind: 'sme', name: 'Gamma Srl', email: 'gia@gamma.example' })
   const delta = await createOrgWithAdmin(app, { kind: 'sme', name: 'Delta Srl', email: 'dan@delta.example' })
-  const nordbahn = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'anna@nordbahn.example', country: 'DE', nuts2: 'DE21' })
+  const nordbahn = await createOrgWithAdmin(app, {
+    kind: 'buyer',
+    name: 'Nordbahn GmbH',
+    email: 'anna@nordbahn.example',
+    country: 'DE',
+    nuts2: 'DE21',
+  })
   const torino = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'tom@tt.example' })
   for (const org of [alpha, gamma, delta, nordbahn, torino]) await affiliate(app, hub.orgId, org.orgId)
   await addUser(app, { orgId: alpha.orgId, email: 'bob@alpha.example', role: 'member', name: 'Bruno' })
@@ -30,20 +62,61 @@ export async function recommendationsWorld(app: FastifyInstance) {
     torino: await signIn(app, 'tom@tt.example'),
   }
   const offers: Record<string, string> = {}
-  for (const [key, org] of [['alpha', alpha], ['gamma', gamma], ['delta', delta]] as const) {
-    offers[key] = (await agents[key].inject({ method: 'POST', url: `/api/organisations/${org.orgId}/offers`, payload: offer() })).json().id
+  for (const [key, org] of [
+    ['alpha', alpha],
+    ['gamma', gamma],
+    ['delta', delta],
+  ] as const) {
+    offers[key] = (
+      await agents[key].inject({ method: 'POST', url: `/api/organisations/${org.orgId}/offers`, payload: offer() })
+    ).json().id
   }
-  const publicNeed = (await agents.nordbahn.inject({ method: 'POST', url: `/api/organisations/${nordbahn.orgId}/needs`, payload: need() })).json().id as string
-  const privateNeed = (await agents.torino.inject({ method: 'POST', url: `/api/organisations/${torino.orgId}/needs`, payload: need({ title: 'Autobus elettrici urbani', visibility: 'selected', visibleTo: [alpha.orgId] }) })).json().id as string
-  const edition = (await agents.hub.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: EDITION })).json().id as string
-  const march = (await agents.hub.inject({ method: 'POST', url: `/api/editions/${edition}/events`, payload: eventOn('Meet the Buyer Torino', '2027-03-10') })).json().id as string
-  const may = (await agents.hub.inject({ method: 'POST', url: `/api/editions/${edition}/events`, payload: eventOn('Meet the Buyer Novara', '2027-05-12') })).json().id as string
+  const publicNeed = (
+    await agents.nordbahn.inject({ method: 'POST', url: `/api/organisations/${nordbahn.orgId}/needs`, payload: need() })
+  ).json().id as string
+  const privateNeed = (
+    await agents.torino.inject({
+      method: 'POST',
+      url: `/api/organisations/${torino.orgId}/needs`,
+      payload: need({ title: 'Autobus elettrici urbani', visibility: 'selected', visibleTo: [alpha.orgId] }),
+    })
+  ).json().id as string
+  const edition = (
+    await agents.hub.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: EDITION })
+  ).json().id as string
+  const march = (
+    await agents.hub.inject({
+      method: 'POST',
+      url: `/api/editions/${edition}/events`,
+      payload: eventOn('Meet the Buyer Torino', '2027-03-10'),
+    })
+  ).json().id as string
+  const may = (
+    await agents.hub.inject({
+      method: 'POST',
+      url: `/api/editions/${edition}/events`,
+      payload: eventOn('Meet the Buyer Novara', '2027-05-12'),
+    })
+  ).json().id as string
   const select = async (eventId: string, orgIds: string[]) => {
-    for (const orgId of orgIds) for (const status of ['invited', 'selected']) await agents.hub.inject({ method: 'PUT', url: `/api/events/${eventId}/participations/${orgId}`, payload: { status } })
+    for (const orgId of orgIds)
+      for (const status of ['invited', 'selected'])
+        await agents.hub.inject({
+          method: 'PUT',
+          url: `/api/events/${eventId}/participations/${orgId}`,
+          payload: { status },
+        })
   }
   await select(may, [alpha.orgId, gamma.orgId, nordbahn.orgId, torino.orgId])
   await app.outbox.drain()
-  const ids = { hub: hub.orgId, alpha: alpha.orgId, gamma: gamma.orgId, delta: delta.orgId, nordbahn: nordbahn.orgId, torino: torino.orgId }
+  const ids = {
+    hub: hub.orgId,
+    alpha: alpha.orgId,
+    gamma: gamma.orgId,
+    delta: delta.orgId,
+    nordbahn: nordbahn.orgId,
+    torino: torino.orgId,
+  }
   return { ids, agents, offers, needs: { publicNeed, privateNeed }, march, may, select }
 }
 
@@ -53,5 +126,7 @@ export type RecommendationsWorld = Awaited<ReturnType<typeof recommendationsWorl
 export async function counterparts(agent: SignedInAgent, eventId: string, orgId: string): Promise<string[]> {
   const res = await agent.inject({ method: 'GET', url: `/api/events/${eventId}/recommendations/${orgId}` })
   if (res.statusCode !== 200) throw new Error(`recommendations: ${res.statusCode} ${res.body}`)
-  return (res.json() as { counterpart: { legalName: string }; declinedByMe: boolean }[]).filter((r) => !r.declinedByMe).map((r) => r.counterpart.legalName)
+  return (res.json() as { counterpart: { legalName: string }; declinedByMe: boolean }[])
+    .filter((r) => !r.declinedByMe)
+    .map((r) => r.counterpart.legalName)
 }

@@ -38,7 +38,10 @@ export type HttpPart = 'body' | 'querystring' | 'params'
 type Validate = ((value: unknown) => boolean) & { errors?: unknown[] | null }
 
 // The options server/app.ts gives fastify's validator: the same coercion, defaults and error list as the routes.
-const compile = ajvCompiler()({}, { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } })
+const compile = ajvCompiler()(
+  {},
+  { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+)
 const compiled = new WeakMap<object, Validate>()
 
 /** Valid or not as the route's validator sees it, and the fields a 400 would name. */
@@ -56,7 +59,13 @@ export function check(schema: JsonSchema, part: HttpPart, value: unknown): { val
 
 export type Hint = (name: string, schema: JsonSchema) => unknown
 
-const FORMAT_SAMPLES: Record<string, string> = { email: 'someone@example.com', date: '2027-03-10', 'date-time': '2027-03-10T09:00:00.000Z', uri: 'https://example.com/page', uuid: '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6f' }
+const FORMAT_SAMPLES: Record<string, string> = {
+  email: 'someone@example.com',
+  date: '2027-03-10',
+  'date-time': '2027-03-10T09:00:00.000Z',
+  uri: 'https://example.com/page',
+  uuid: '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6f',
+}
 
 function mainBranch(schema: JsonSchema): JsonSchema {
   if (schema.anyOf) return mainBranch(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!)
@@ -77,7 +86,9 @@ function sampleString(s: JsonSchema): string {
   if (s.pattern) {
     const re = new RegExp(s.pattern, 'u')
     try {
-      const found = fc.sample(fc.stringMatching(re), { numRuns: 200, seed: 7 }).find((v) => [...v].length >= min && [...v].length <= max)
+      const found = fc
+        .sample(fc.stringMatching(re), { numRuns: 200, seed: 7 })
+        .find((v) => [...v].length >= min && [...v].length <= max)
       if (found !== undefined) return found
     } catch {
       // a pattern fast-check cannot generate from: fall through to a plain word
@@ -126,9 +137,15 @@ export function sitesOf(schema: JsonSchema, value: unknown, path: string[] = [])
   const s = mainBranch(schema)
   const here: Site = { path, schema: s, value }
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && s.properties) {
-    return [here, ...Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => (s.properties![key] ? sitesOf(s.properties![key]!, v, [...path, key]) : []))]
+    return [
+      here,
+      ...Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+        s.properties![key] ? sitesOf(s.properties![key]!, v, [...path, key]) : [],
+      ),
+    ]
   }
-  if (Array.isArray(value) && s.items) return [here, ...value.flatMap((v, i) => sitesOf(s.items!, v, [...path, String(i)]))]
+  if (Array.isArray(value) && s.items)
+    return [here, ...value.flatMap((v, i) => sitesOf(s.items!, v, [...path, String(i)]))]
   return [here]
 }
 
@@ -156,8 +173,48 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u200b', '\u202e', '\ufeff', '\ud800', '\udfff'), maxLength: 10 }),
-  fc.constantFrom('', ' ', '\u0000', 'null', 'undefined', 'NaN', '-1', '1e309', '../../etc/passwd', '%00', '<script>alert(1)</script>', "' or 1=1 --", '{"$gt":""}', '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6', '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6fz', '00000000-0000-0000-0000-00000000000g', '2027-02-30', '2027-13-01', '24:61', 'ITZZZZZ', 'x@', '😀'.repeat(5)),
+  fc.string({
+    unit: fc.constantFrom(
+      '\u0000',
+      '\u0007',
+      '\b',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u007f',
+      '\u200b',
+      '\u202e',
+      '\ufeff',
+      '\ud800',
+      '\udfff',
+    ),
+    maxLength: 10,
+  }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'null',
+    'undefined',
+    'NaN',
+    '-1',
+    '1e309',
+    '../../etc/passwd',
+    '%00',
+    '<script>alert(1)</script>',
+    "' or 1=1 --",
+    '{"$gt":""}',
+    '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6',
+    '6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6fz',
+    '00000000-0000-0000-0000-00000000000g',
+    '2027-02-30',
+    '2027-13-01',
+    '24:61',
+    'ITZZZZZ',
+    'x@',
+    '😀'.repeat(5),
+  ),
 )
 
 /** Keys JSON parsing itself refuses (prototype poisoning) belong to the transport tests, not here. */
@@ -182,38 +239,90 @@ function mutationsAt(root: unknown, site: Site, part: 'body' | 'query'): fc.Arbi
   const value = site.value
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const required = (s.required ?? []).filter((key) => key in (value as object))
-    if (required.length > 0) out.push(fc.constantFrom(...required).map((key) => ({ value: setAt(root, [...site.path, key], undefined, true), field: `${field}.${key}`, kind: 'missing required' })))
+    if (required.length > 0)
+      out.push(
+        fc.constantFrom(...required).map((key) => ({
+          value: setAt(root, [...site.path, key], undefined, true),
+          field: `${field}.${key}`,
+          kind: 'missing required',
+        })),
+      )
     if (s.additionalProperties === false) {
       const key = safeKey.filter((k) => !(k in (s.properties ?? {})) && !k.includes('.'))
-      out.push(fc.tuple(key, fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(safeKey, fc.string(), { maxKeys: 2 }))).map(([k, v]) => ({ value: setAt(root, [...site.path, k], v), field: `${field}.${k}`, kind: 'unknown property' })))
+      out.push(
+        fc
+          .tuple(
+            key,
+            fc.oneof(
+              fc.string(),
+              fc.integer(),
+              fc.boolean(),
+              fc.constant(null),
+              fc.dictionary(safeKey, fc.string(), { maxKeys: 2 }),
+            ),
+          )
+          .map(([k, v]) => ({
+            value: setAt(root, [...site.path, k], v),
+            field: `${field}.${k}`,
+            kind: 'unknown property',
+          })),
+      )
     }
   }
   if (typeof value === 'string' || typeOf(s) === 'string') {
     if (s.maxLength !== undefined) {
       const max = s.maxLength
-      out.push(fc.tuple(fc.integer({ min: max + 1, max: max + 50 }), fc.constantFrom('a', 'é', '😀', ' ')).map(([n, unit]) => ({ value: at(repeatTo(n, unit)), field, kind: 'too long' })))
-      out.push(fc.integer({ min: 100_000, max: 400_000 }).map((n) => ({ value: at(repeatTo(n, 'x')), field, kind: 'huge string' })))
+      out.push(
+        fc
+          .tuple(fc.integer({ min: max + 1, max: max + 50 }), fc.constantFrom('a', 'é', '😀', ' '))
+          .map(([n, unit]) => ({ value: at(repeatTo(n, unit)), field, kind: 'too long' })),
+      )
+      out.push(
+        fc
+          .integer({ min: 100_000, max: 400_000 })
+          .map((n) => ({ value: at(repeatTo(n, 'x')), field, kind: 'huge string' })),
+      )
     }
     if ((s.minLength ?? 0) > 0) out.push(fc.constant({ value: at(''), field, kind: 'too short' }))
     out.push(hostileString.map((v) => ({ value: at(v), field, kind: 'bad format, pattern or enum' })))
   }
   if (typeOf(s) === 'integer' || typeOf(s) === 'number') {
-    const bounds: number[] = [1e300, -1e300, Number.MAX_SAFE_INTEGER + 2, -(2 ** 53) - 2, 2 ** 31, -(2 ** 31) - 1, -1, 0.5]
+    const bounds: number[] = [
+      1e300,
+      -1e300,
+      Number.MAX_SAFE_INTEGER + 2,
+      -(2 ** 53) - 2,
+      2 ** 31,
+      -(2 ** 31) - 1,
+      -1,
+      0.5,
+    ]
     if (s.minimum !== undefined) bounds.push(s.minimum - 1, s.minimum - 0.5)
     if (s.maximum !== undefined) bounds.push(s.maximum + 1, s.maximum + 0.5)
-    out.push(fc.oneof(fc.constantFrom(...bounds), fc.double({ noNaN: true, noDefaultInfinity: true })).map((v) => ({ value: at(v), field, kind: 'number out of range' })))
+    out.push(
+      fc
+        .oneof(fc.constantFrom(...bounds), fc.double({ noNaN: true, noDefaultInfinity: true }))
+        .map((v) => ({ value: at(v), field, kind: 'number out of range' })),
+    )
     out.push(hostileString.map((v) => ({ value: at(v), field, kind: 'number as text' })))
   }
   if (Array.isArray(value)) {
     if (s.maxItems !== undefined) {
       const item = value[0] ?? sample(s.items ?? {}, () => undefined)
       const max = s.maxItems
-      out.push(fc.integer({ min: max + 1, max: max + 5 }).map((n) => ({ value: at(Array.from({ length: n }, () => structuredClone(item))), field, kind: 'too many items' })))
+      out.push(
+        fc.integer({ min: max + 1, max: max + 5 }).map((n) => ({
+          value: at(Array.from({ length: n }, () => structuredClone(item))),
+          field,
+          kind: 'too many items',
+        })),
+      )
     }
     if ((s.minItems ?? 0) > 0) out.push(fc.constant({ value: at([]), field, kind: 'too few items' }))
     out.push(wrongTypes.map((v) => ({ value: at([...value, v]), field: `${field}.${value.length}`, kind: 'bad item' })))
   }
-  if (s.enum || s.const !== undefined) out.push(hostileString.map((v) => ({ value: at(v), field, kind: 'not in the enumeration' })))
+  if (s.enum || s.const !== undefined)
+    out.push(hostileString.map((v) => ({ value: at(v), field, kind: 'not in the enumeration' })))
   return out
 }
 
@@ -225,14 +334,43 @@ export function mutations(schema: JsonSchema, base: unknown, part: 'body' | 'que
 
 /** Keeps the leaf strings and numbers of a valid value but swaps strings for hostile ones of a valid length. */
 export function hostileButValid(schema: JsonSchema, base: unknown): fc.Arbitrary<{ value: unknown; field: string }> {
-  const leaves = sitesOf(schema, base).filter((site) => typeof site.value === 'string' && !site.schema.format && !site.schema.enum && site.schema.const === undefined)
+  const leaves = sitesOf(schema, base).filter(
+    (site) =>
+      typeof site.value === 'string' && !site.schema.format && !site.schema.enum && site.schema.const === undefined,
+  )
   if (leaves.length === 0) return fc.constant({ value: base, field: 'body' })
   return fc.constantFrom(...leaves).chain((site) => {
     const max = site.schema.maxLength ?? 2000
     const min = site.schema.minLength ?? 0
     const text = fc.oneof(
       fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, 200) }),
-      fc.string({ unit: fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '\u2028', '\u202e', '\ud800', '\udc00', '\ufffe', '😀', 'é', "'", '"', '\\', '%', '_', '*', '&', '|', '!', ':'), minLength: Math.max(min, 1), maxLength: Math.min(max, 60) }),
+      fc.string({
+        unit: fc.constantFrom(
+          '\u0000',
+          '\u0001',
+          '\u001f',
+          '\u007f',
+          '\u2028',
+          '\u202e',
+          '\ud800',
+          '\udc00',
+          '\ufffe',
+          '😀',
+          'é',
+          "'",
+          '"',
+          '\\',
+          '%',
+          '_',
+          '*',
+          '&',
+          '|',
+          '!',
+          ':',
+        ),
+        minLength: Math.max(min, 1),
+        maxLength: Math.min(max, 60),
+      }),
       fc.constant(`${'ab '.repeat(Math.ceil(max / 3))}`.slice(0, max)),
     )
     return text.map((v) => ({ value: setAt(base, site.path, v), field: ['body', ...site.path].join('.') }))

@@ -20,7 +20,10 @@ export interface TestSmtp {
 export async function startSmtp(t: TestContext, port = 0): Promise<TestSmtp> {
   const mails: ParsedMail[] = []
   const waiters: { to: string; resolve: (mail: ParsedMail) => void }[] = []
-  const recipient = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()))
+  const recipient = (mail: ParsedMail) =>
+    (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+      a.value.map((v) => v.address?.toLowerCase()),
+    )
   const create = () =>
     new SMTPServer({
       authOptional: true,
@@ -43,10 +46,14 @@ export async function startSmtp(t: TestContext, port = 0): Promise<TestSmtp> {
       },
     })
   let server = create()
-  const listen = (p: number) => new Promise<number>((resolve) => server.listen(p, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port)))
+  const listen = (p: number) =>
+    new Promise<number>((resolve) =>
+      server.listen(p, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port)),
+    )
   const actualPort = await listen(port)
   let running = true
-  const stop = () => new Promise<void>((resolve) => (running ? ((running = false), server.close(() => resolve())) : resolve()))
+  const stop = () =>
+    new Promise<void>((resolve) => (running ? ((running = false), server.close(() => resolve())) : resolve()))
   t.teardown(stop)
   return {
     url: `smtp://127.0.0.1:${actualPort}`,

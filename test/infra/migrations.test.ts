@@ -5,7 +5,8 @@ t.test('the migrated database has the extensions search relies on', async (t) =>
   const app = await build(t)
   const rows = await app.sql<{ extname: string }[]>`select extname from pg_extension order by extname`
   const names = rows.map((r) => r.extname)
-  for (const ext of ['btree_gin', 'citext', 'pg_trgm', 'pgcrypto', 'unaccent']) t.ok(names.includes(ext), `${ext} is installed`)
+  for (const ext of ['btree_gin', 'citext', 'pg_trgm', 'pgcrypto', 'unaccent'])
+    t.ok(names.includes(ext), `${ext} is installed`)
 })
 
 t.test('accents fold in an index-safe function, for Italian text', async (t) => {

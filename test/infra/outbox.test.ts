@@ -39,7 +39,8 @@ t.test('retries back off exponentially and give up after the maximum, keeping th
   for (const attempts of [2, 3]) {
     await app.sql`update outbox set available_at = now()`
     await app.outbox.drain()
-    const [row] = await app.sql`select attempts, failed_at is not null as failed, extract(epoch from available_at - now())::int as wait from outbox`
+    const [row] =
+      await app.sql`select attempts, failed_at is not null as failed, extract(epoch from available_at - now())::int as wait from outbox`
     t.equal(row!.attempts, attempts)
     t.equal(row!.failed, attempts === 3)
   }
@@ -51,9 +52,13 @@ t.test('two workers never process the same row', async (t) => {
   const app = await build(t, { outbox: { start: false } })
   const second = await build(t, { databaseUrl: app.database.url, outbox: { start: false } })
   const seen: number[] = []
-  for (const instance of [app, second]) instance.outbox.register('count', async (payload) => void seen.push((payload as { n: number }).n))
+  for (const instance of [app, second])
+    instance.outbox.register('count', async (payload) => void seen.push((payload as { n: number }).n))
   for (let n = 0; n < 40; n++) await app.outbox.enqueue(app.db, 'count', { n })
   const [a, b] = await Promise.all([app.outbox.drain(), second.outbox.drain()])
   t.equal(a + b, 40)
-  t.same([...seen].sort((x, y) => x - y), Array.from({ length: 40 }, (_, n) => n))
+  t.same(
+    [...seen].sort((x, y) => x - y),
+    Array.from({ length: 40 }, (_, n) => n),
+  )
 })

@@ -15,7 +15,11 @@ async function probeRoutes(app: FastifyInstance) {
       config: { access: access.public },
       schema: {
         body: Type.Object(
-          { email: Type.String({ format: 'email' }), trl: Type.Integer({ minimum: 1, maximum: 9 }), title: Type.String({ minLength: 3 }) },
+          {
+            email: Type.String({ format: 'email' }),
+            trl: Type.Integer({ minimum: 1, maximum: 9 }),
+            title: Type.String({ minLength: 3 }),
+          },
           { additionalProperties: false },
         ),
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
@@ -44,7 +48,11 @@ t.test('problem responses', async (t) => {
   const app = await build(t, { plugins: [probeRoutes] })
 
   t.test('a bad body gets a 400 naming each bad field, unknown ones included', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe?limit=500', payload: { email: 'nope', trl: 12, extra: 1 } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe?limit=500',
+      payload: { email: 'nope', trl: 12, extra: 1 },
+    })
     t.equal(res.statusCode, 400)
     t.match(res.headers['content-type'], /^application\/problem\+json/)
     const body = res.json()
@@ -58,25 +66,46 @@ t.test('problem responses', async (t) => {
   })
 
   t.test('a bad query parameter is named as query.<name>', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe?limit=500', payload: { email: 'a@b.it', trl: 5, title: 'Bus' } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe?limit=500',
+      payload: { email: 'a@b.it', trl: 5, title: 'Bus' },
+    })
     t.equal(res.statusCode, 400)
-    t.same(res.json().errors.map((e: { field: string }) => e.field), ['query.limit'])
+    t.same(
+      res.json().errors.map((e: { field: string }) => e.field),
+      ['query.limit'],
+    )
   })
 
   t.test('a valid request passes', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe?limit=5', payload: { email: 'a@b.it', trl: 5, title: 'Bus' } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe?limit=5',
+      payload: { email: 'a@b.it', trl: 5, title: 'Bus' },
+    })
     t.equal(res.statusCode, 200)
     t.same(res.json(), { ok: true })
   })
 
   t.test('broken JSON is a 400 request.invalid_json', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe', headers: { 'content-type': 'application/json' }, payload: '{"email":' })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    })
     t.equal(res.statusCode, 400)
     t.equal(res.json().code, 'request.invalid_json')
   })
 
   t.test('an unsupported content type is a 415', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe', headers: { 'content-type': 'application/xml' }, payload: '<a/>' })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    })
     t.equal(res.statusCode, 415)
     t.equal(res.json().code, 'request.unsupported_media_type')
   })
@@ -85,7 +114,12 @@ t.test('problem responses', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' })
     t.equal(res.statusCode, 404)
     t.match(res.headers['content-type'], /^application\/problem\+json/)
-    t.match(res.json(), { code: 'route.not_found', status: 404, instance: '/api/nothing-here', title: 'No such resource' })
+    t.match(res.json(), {
+      code: 'route.not_found',
+      status: 404,
+      instance: '/api/nothing-here',
+      title: 'No such resource',
+    })
   })
 
   t.test('an internal error is a 500 that hides its detail and gives the request id', async (t) => {
@@ -101,7 +135,12 @@ t.test('problem responses', async (t) => {
   t.test('a feature problem keeps its code, status and detail', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/api/probe/offer' })
     t.equal(res.statusCode, 404)
-    t.match(res.json(), { code: 'offers.not_found', title: 'No such offer', detail: 'Offer 42 was archived', type: 'https://meet-the-buyer.eu/problems/offers/not_found' })
+    t.match(res.json(), {
+      code: 'offers.not_found',
+      title: 'No such offer',
+      detail: 'Offer 42 was archived',
+      type: 'https://meet-the-buyer.eu/problems/offers/not_found',
+    })
   })
 
   t.test('a unique violation the feature did not map is a 409, not a 500', async (t) => {
@@ -111,7 +150,11 @@ t.test('problem responses', async (t) => {
   })
 
   t.test('an unsafe request id is replaced by a generated one', async (t) => {
-    const res = await app.inject({ method: 'GET', url: '/api/nothing', headers: { 'x-request-id': 'bad id; with spaces' } })
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/nothing',
+      headers: { 'x-request-id': 'bad id; with spaces' },
+    })
     t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
   })
 })

@@ -7,7 +7,11 @@ const APP_POLICY =
 
 t.test('the web page, API answers and problems carry the strict policy and the hardening headers', async (t) => {
   const app = await build(t, { env: { SERVE_WEB: 'true' } })
-  for (const [url, accept] of [['/', 'text/html'], ['/health', 'application/json'], ['/api/no-such-thing', 'application/json']] as const) {
+  for (const [url, accept] of [
+    ['/', 'text/html'],
+    ['/health', 'application/json'],
+    ['/api/no-such-thing', 'application/json'],
+  ] as const) {
     const res = await app.inject({ method: 'GET', url, headers: { accept } })
     t.equal(res.headers['content-security-policy'], APP_POLICY, `${url}: policy`)
     t.equal(res.headers['x-frame-options'], 'DENY', `${url}: no framing`)
@@ -18,7 +22,10 @@ t.test('the web page, API answers and problems carry the strict policy and the h
     t.equal(res.headers['permissions-policy'], PERMISSIONS_POLICY)
     t.equal(res.headers['strict-transport-security'], undefined, `${url}: no HSTS on a plain-HTTP address`)
   }
-  t.match((await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).headers['content-type'], /^text\/html/)
+  t.match(
+    (await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } })).headers['content-type'],
+    /^text\/html/,
+  )
 })
 
 t.test('behind HTTPS the policy upgrades requests, uses wss for the live socket, and HSTS is sent', async (t) => {
@@ -34,7 +41,10 @@ t.test('only the API documentation page may use inline styles (Swagger UI writes
   const app = await build(t)
   const docs = await app.inject({ method: 'GET', url: '/docs' })
   t.equal(docs.statusCode, 200)
-  t.equal(docs.headers['content-security-policy'], APP_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))
+  t.equal(
+    docs.headers['content-security-policy'],
+    APP_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  )
   const spec = await app.inject({ method: 'GET', url: '/docs/json' })
   t.match(spec.headers['content-security-policy'], /style-src 'self' 'unsafe-inline'/)
 })

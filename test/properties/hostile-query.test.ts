@@ -17,9 +17,15 @@ function answerIsNoServerError(res: Parameters<typeof problemOf>[0]): void {
 
 t.test('query text the schema accepts never makes a route fail with a server error', async (t) => {
   const { world, routes } = await propertyWorld(t)
-  const withQuery = routes.filter((route) => route.query && Object.values(route.query.properties ?? {}).some((p) => p.type === 'string' && !p.format && !p.enum))
+  const withQuery = routes.filter(
+    (route) =>
+      route.query &&
+      Object.values(route.query.properties ?? {}).some((p) => p.type === 'string' && !p.format && !p.enum),
+  )
   for (const route of withQuery) {
-    const names = Object.entries(route.query!.properties ?? {}).filter(([, p]) => p.type === 'string' && !p.format && !p.enum).map(([name]) => name)
+    const names = Object.entries(route.query!.properties ?? {})
+      .filter(([, p]) => p.type === 'string' && !p.format && !p.enum)
+      .map(([name]) => name)
     const failure = await holds(
       fc.asyncProperty(fc.constantFrom(...names), hostileString, async (name, value) => {
         const query = { ...route.validQuery, [name]: value }

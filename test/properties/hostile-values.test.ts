@@ -23,7 +23,9 @@ t.test('text the schema accepts never makes a route fail with a server error', a
     const failure = await holds(
       fc.asyncProperty(hostileButValid(schema, route.validBody), async ({ value }) => {
         fc.pre(check(schema, 'body', value).valid)
-        answerIsNoServerError(await send(world, route, { payload: JSON.stringify(value), headers: { 'content-type': 'application/json' } }))
+        answerIsNoServerError(
+          await send(world, route, { payload: JSON.stringify(value), headers: { 'content-type': 'application/json' } }),
+        )
       }),
       runs(15),
     )

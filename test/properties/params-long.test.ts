@@ -22,7 +22,9 @@ function rawGet(base: string, path: string, cookie: string): Promise<Answer> {
         let body = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolve({ statusCode: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body) as unknown }))
+        res.on('end', () =>
+          resolve({ statusCode: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body) as unknown }),
+        )
       })
       .on('error', reject)
   })

@@ -24,7 +24,11 @@ t.test('two instances behind one round-robin port, sharing one database', async 
 
   t.test('a session created through one instance works on the other', async (t) => {
     const sme = await createOrgWithAdmin(a, { kind: 'sme', name: 'Delta Srl', email: 'dan@delta.example' })
-    const signedIn = await fetch(`${proxy.url}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dan@delta.example', password: PASSWORD }) })
+    const signedIn = await fetch(`${proxy.url}/api/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dan@delta.example', password: PASSWORD }),
+    })
     t.equal(signedIn.status, 200)
     const cookie = /mtb_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')![0]
     const csrf = ((await signedIn.json()) as { csrfToken: string }).csrfToken
@@ -32,19 +36,35 @@ t.test('two instances behind one round-robin port, sharing one database', async 
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
       statuses.push((await fetch(`${proxy.url}/api/me`, { headers: { cookie } })).status)
-      const created = await fetch(`${proxy.url}/api/organisations/${sme.orgId}/offers`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(offer({ title: `Offerta ${i}` })) })
+      const created = await fetch(`${proxy.url}/api/organisations/${sme.orgId}/offers`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify(offer({ title: `Offerta ${i}` })),
+      })
       statuses.push(created.status)
     }
     t.same(statuses, [200, 201, 200, 201, 200, 201, 200, 201], 'reads and writes (with the CSRF token) succeed')
-    t.same(proxy.served.map((n, i) => n - before[i]!), [4, 4], 'served by both instances in turn, without sticky sessions')
+    t.same(
+      proxy.served.map((n, i) => n - before[i]!),
+      [4, 4],
+      'served by both instances in turn, without sticky sessions',
+    )
   })
 
   t.test('a live message from a write on one instance reaches a socket on the other', async (t) => {
     const client = await connectLive(proxy.url, w.agents.a, `organisation=${w.a.orgId}`)
     const other = instances[1 - proxy.lastUpgrade!]!
-    const checkIn = await other.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.y.orgId}`, headers: { cookie: `mtb_session=${w.organiser.cookie}`, 'x-csrf-token': w.organiser.csrf } })
+    const checkIn = await other.inject({
+      method: 'POST',
+      url: `/api/events/${w.event.id}/check-ins/${w.y.orgId}`,
+      headers: { cookie: `mtb_session=${w.organiser.cookie}`, 'x-csrf-token': w.organiser.csrf },
+    })
     t.equal(checkIn.statusCode, 200)
-    t.match((await client.next('counterpart_checked_in')).payload, { name: 'Torino Trasporti SpA' }, `written on instance ${2 - proxy.lastUpgrade!}, heard on instance ${proxy.lastUpgrade! + 1}`)
+    t.match(
+      (await client.next('counterpart_checked_in')).payload,
+      { name: 'Torino Trasporti SpA' },
+      `written on instance ${2 - proxy.lastUpgrade!}, heard on instance ${proxy.lastUpgrade! + 1}`,
+    )
     await new Promise((resolve) => setTimeout(resolve, 300))
     t.equal(client.messages.filter((m) => m.type === 'counterpart_checked_in').length, 1, 'once')
     await client.close()
@@ -53,14 +73,25 @@ t.test('two instances behind one round-robin port, sharing one database', async 
   t.test('outbox jobs are done once, by one of the two workers', async (t) => {
     const recipients = Array.from({ length: 30 }, (_, i) => `person${i}@example.eu`)
     await a.db.transaction(async (tx) => {
-      for (const to of recipients) await a.outbox.enqueue(tx, MAIL_TOPIC, { to, subject: 'Hello', text: 'One mail each.' })
+      for (const to of recipients)
+        await a.outbox.enqueue(tx, MAIL_TOPIC, { to, subject: 'Hello', text: 'One mail each.' })
     })
-    await waitFor('every job done', async () => {
-      const [row] = await a.sql<{ pending: number }[]>`select count(*)::int as pending from outbox where done_at is null`
-      return row!.pending === 0 ? true : undefined
-    }, 30_000)
+    await waitFor(
+      'every job done',
+      async () => {
+        const [row] = await a.sql<
+          { pending: number }[]
+        >`select count(*)::int as pending from outbox where done_at is null`
+        return row!.pending === 0 ? true : undefined
+      },
+      30_000,
+    )
     await new Promise((resolve) => setTimeout(resolve, 500))
-    const delivered = smtp.mails.flatMap((mail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((x) => x.value.map((v) => v.address!))).filter((to) => to.startsWith('person'))
+    const delivered = smtp.mails
+      .flatMap((mail) =>
+        (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((x) => x.value.map((v) => v.address!)),
+      )
+      .filter((to) => to.startsWith('person'))
     t.same(delivered.sort(), [...recipients].sort(), 'each of the 30 mails delivered exactly once')
     const [attempts] = await a.sql<{ max: number }[]>`select max(attempts)::int as max from outbox where topic = 'mail'`
     t.equal(attempts!.max, 1, 'each job run once')

@@ -6,41 +6,53 @@ import { buildModel, gaps } from '../../server/scheduling/model.js'
 import { propagateDomains } from '../../server/scheduling/propagate.js'
 
 /** A small random event with every kind of limit, small enough to enumerate every schedule. */
-const randomInstance = (seed: number): Instance => randomLimitedInstance(seed, { people: [3, 4], slots: [3, 4], tables: [1, 3], attempts: () => 12, maxMeetings: 7, fixedAbove: 0.85 })
+const randomInstance = (seed: number): Instance =>
+  randomLimitedInstance(seed, {
+    people: [3, 4],
+    slots: [3, 4],
+    tables: [1, 3],
+    attempts: () => 12,
+    maxMeetings: 7,
+    fixedAbove: 0.85,
+  })
 
-t.test('the lower bound never exceeds the fewest breaks of any complete schedule, and narrowed domains keep every schedule', async (t) => {
-  let tight = 0
-  let complete = 0
-  for (let seed = 1; seed <= 400; seed++) {
-    const instance = randomInstance(seed)
-    const model = buildModel(instance)
-    const bound = breaksLowerBound(model)
-    const domain = propagateDomains(model)
-    let best = Infinity
-    everySchedule(model, (slot) => {
-      slot.forEach((s, i) => {
-        if (!(domain[i]! & (1 << s))) t.fail(`seed ${seed}: meeting ${i} in slot ${s} was filtered out`)
+t.test(
+  'the lower bound never exceeds the fewest breaks of any complete schedule, and narrowed domains keep every schedule',
+  async (t) => {
+    let tight = 0
+    let complete = 0
+    for (let seed = 1; seed <= 400; seed++) {
+      const instance = randomInstance(seed)
+      const model = buildModel(instance)
+      const bound = breaksLowerBound(model)
+      const domain = propagateDomains(model)
+      let best = Infinity
+      everySchedule(model, (slot) => {
+        slot.forEach((s, i) => {
+          if (!(domain[i]! & (1 << s))) t.fail(`seed ${seed}: meeting ${i} in slot ${s} was filtered out`)
+        })
+        const masks = new Int32Array(model.participants)
+        slot.forEach((s, i) => {
+          masks[model.a[i]!]! |= 1 << s
+          masks[model.b[i]!]! |= 1 << s
+        })
+        const breaks = masks.reduce((sum, m) => sum + gaps(m), 0)
+        best = Math.min(best, breaks)
+        masks.forEach((m, p) => {
+          if (gaps(m) < bound.perParticipant[p]!)
+            t.fail(`seed ${seed}: participant ${p} has ${gaps(m)} breaks, below its bound`)
+        })
       })
-      const masks = new Int32Array(model.participants)
-      slot.forEach((s, i) => {
-        masks[model.a[i]!]! |= 1 << s
-        masks[model.b[i]!]! |= 1 << s
-      })
-      const breaks = masks.reduce((sum, m) => sum + gaps(m), 0)
-      best = Math.min(best, breaks)
-      masks.forEach((m, p) => {
-        if (gaps(m) < bound.perParticipant[p]!) t.fail(`seed ${seed}: participant ${p} has ${gaps(m)} breaks, below its bound`)
-      })
-    })
-    if (best === Infinity) continue
-    complete++
-    if (bound.total === null) t.fail(`seed ${seed}: a complete schedule exists, yet the bound says none does`)
-    else if (bound.total > best) t.fail(`seed ${seed}: bound ${bound.total} above the optimum ${best}`)
-    else if (bound.total === best) tight++
-  }
-  t.ok(complete > 100, `${complete} instances with a complete schedule`)
-  t.ok(tight > complete / 2, `bound tight on ${tight} of them`)
-})
+      if (best === Infinity) continue
+      complete++
+      if (bound.total === null) t.fail(`seed ${seed}: a complete schedule exists, yet the bound says none does`)
+      else if (bound.total > best) t.fail(`seed ${seed}: bound ${bound.total} above the optimum ${best}`)
+      else if (bound.total === best) tight++
+    }
+    t.ok(complete > 100, `${complete} instances with a complete schedule`)
+    t.ok(tight > complete / 2, `bound tight on ${tight} of them`)
+  },
+)
 
 t.test('the bound asks for distinct slots: runs long enough but unusable by the meetings do not count', async (t) => {
   // Participant 1 meets 2, 3 and 4; participants 2 and 3 are only free in slots 0 and 3, participant 4 in slots 1 and 2.
@@ -56,7 +68,14 @@ t.test('the bound asks for distinct slots: runs long enough but unusable by the 
       { id: 3, available: free([0, 3]) },
       { id: 4, available: free([1, 2]) },
     ],
-    meetings: [2, 3, 4].map((q, k) => ({ id: k + 1, participants: [1, q] as [number, number], session: null, fixedSlot: null, after: [], priority: 1 })),
+    meetings: [2, 3, 4].map((q, k) => ({
+      id: k + 1,
+      participants: [1, q] as [number, number],
+      session: null,
+      fixedSlot: null,
+      after: [],
+      priority: 1,
+    })),
   }
   const bound = breaksLowerBound(buildModel(instance))
   t.equal(bound.perParticipant[0], 1)

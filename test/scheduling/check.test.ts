@@ -22,7 +22,10 @@ const instance = parseInstance({
 })
 const good = { slotOfMeeting: { 1: 0, 2: 1, 3: 2, 4: 3 }, tableOfMeeting: { 1: 0, 2: 0, 3: 1, 4: 0 } }
 const kinds = (slots: Record<string, number>, tables?: Record<string, number>) =>
-  checkSchedule(instance, tables ? { slotOfMeeting: slots, tableOfMeeting: tables } : { slotOfMeeting: slots }).violations.map((v) => v.kind)
+  checkSchedule(
+    instance,
+    tables ? { slotOfMeeting: slots, tableOfMeeting: tables } : { slotOfMeeting: slots },
+  ).violations.map((v) => v.kind)
 
 t.test('a schedule keeping every rule is feasible, and breaks are counted with lunch not a break', async (t) => {
   const result = checkSchedule(instance, good, { fairness: 2 })
@@ -53,13 +56,19 @@ t.test('an unavailable slot and an overfull slot are caught', async (t) => {
 t.test('two meetings at one table in one slot is a table violation', async (t) => {
   const open = parseInstance(rawOpen)
   const result = checkSchedule(open, { slotOfMeeting: { 1: 0, 2: 0 }, tableOfMeeting: { 1: 1, 2: 1 } })
-  t.same(result.violations.map((v) => v.kind), ['table'])
+  t.same(
+    result.violations.map((v) => v.kind),
+    ['table'],
+  )
 })
 
 t.test('the fairness rule bounds the spread of breaks; unscheduled meetings can be allowed', async (t) => {
   const result = checkSchedule(instance, { slotOfMeeting: { 1: 0, 3: 2 } }, { fairness: 0, allowUnscheduled: true })
   t.same(result.unscheduled, [2, 4])
-  t.same(result.violations.map((v) => v.kind), ['fairness'])
+  t.same(
+    result.violations.map((v) => v.kind),
+    ['fairness'],
+  )
   t.equal(result.maxBreaks, 1)
 })
 

@@ -37,7 +37,14 @@ t.test('schedule prints the schedule as JSON on stdout, slots and tables 0-based
   const { code, stdout } = await run([file, '--time-limit', '1', '--seed', '3'])
   t.equal(code, 0)
   const output = JSON.parse(stdout)
-  t.same(Object.keys(output).slice(0, 6), ['instance', 'slotOfMeeting', 'tableOfMeeting', 'breaks', 'unscheduled', 'lowerBound'])
+  t.same(Object.keys(output).slice(0, 6), [
+    'instance',
+    'slotOfMeeting',
+    'tableOfMeeting',
+    'breaks',
+    'unscheduled',
+    'lowerBound',
+  ])
   t.equal(output.instance, 'cli-event')
   t.same(Object.keys(output.slotOfMeeting).sort(), ['1', '2', '3'])
   t.same(output.unscheduled, [])

@@ -17,17 +17,31 @@ t.test('a valid file parses to typed slots, availability and meetings', async (t
   const instance = parseInstance(valid)
   t.same(instance.slots, { count: 3, morning: 2 })
   t.same(instance.participants[0]!.available, [true, true, false])
-  t.same(instance.meetings[0], { id: 1, participants: [1, 2], session: 'morning', fixedSlot: null, after: [], priority: 1 })
+  t.same(instance.meetings[0], {
+    id: 1,
+    participants: [1, 2],
+    session: 'morning',
+    fixedSlot: null,
+    after: [],
+    priority: 1,
+  })
 })
 
 t.test('without a morning/afternoon split every slot is a morning slot', async (t) => {
-  t.same(parseInstance({ ...valid, slots: { count: 3, morning: 3, afternoon: 0, amPmSplit: false } }).slots, { count: 3, morning: 3 })
+  t.same(parseInstance({ ...valid, slots: { count: 3, morning: 3, afternoon: 0, amPmSplit: false } }).slots, {
+    count: 3,
+    morning: 3,
+  })
 })
 
 t.test('every problem of a malformed file is listed at once', async (t) => {
   const broken = {
     ...valid,
-    participants: [{ id: 1, available: [1, 1] }, { id: 2, available: [1, 1, 1] }, { id: 3, available: [0, 0, 1] }],
+    participants: [
+      { id: 1, available: [1, 1] },
+      { id: 2, available: [1, 1, 1] },
+      { id: 3, available: [0, 0, 1] },
+    ],
     meetings: [
       { id: 1, participants: [1, 9], session: null, fixedSlot: null, after: [] },
       { id: 2, participants: [2, 2], session: null, fixedSlot: null, after: [] },
@@ -46,7 +60,12 @@ t.test('every problem of a malformed file is listed at once', async (t) => {
 
 t.test('bad top-level fields are named', async (t) => {
   const error = t.throws(() => parseInstance({ slots: { count: 0 }, tables: -1 })) as InstanceError
-  t.same(error.problems, ['slots.count must be a positive integer', 'tables must be a positive integer', 'participants must be a list', 'meetings must be a list'])
+  t.same(error.problems, [
+    'slots.count must be a positive integer',
+    'tables must be a positive integer',
+    'participants must be a list',
+    'meetings must be a list',
+  ])
   t.throws(() => parseInstance([]), /the instance must be a JSON object/)
 })
 

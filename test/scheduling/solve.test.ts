@@ -43,18 +43,27 @@ function randomInstance({ seed, limits }: Shape): Instance {
   const slots = limits ? count : Math.max(degree, 1)
   if (!limits) for (const p of participants) p.available = new Array<boolean>(slots).fill(true)
   const tables = limits ? 1 + int(buyers) : Math.max(1, Math.ceil(meetings.length / slots))
-  return { name: `random-${seed}`, slots: { count: slots, morning: Math.min(morning, slots) }, tables, participants, meetings }
+  return {
+    name: `random-${seed}`,
+    slots: { count: slots, morning: Math.min(morning, slots) },
+    tables,
+    participants,
+    meetings,
+  }
 }
 
 const quick = { timeLimitMs: 2_000, maxIterations: 30_000 }
 /** The solver's order of objectives: priority of the meetings left out, then breaks over the fairness bound (2), then breaks. */
 function quality(instance: Instance, schedule: { slotOfMeeting: Record<string, number> }): [number, number, number] {
   const check = checkSchedule(instance, schedule, { allowUnscheduled: true })
-  const missing = instance.meetings.filter((m) => check.unscheduled.includes(m.id)).reduce((sum, m) => sum + m.priority, 0)
+  const missing = instance.meetings
+    .filter((m) => check.unscheduled.includes(m.id))
+    .reduce((sum, m) => sum + m.priority, 0)
   const excess = Object.values(check.breaksByParticipant).reduce((sum, b) => sum + Math.max(0, b - 2), 0)
   return [missing, excess, check.breaks]
 }
-const worseThan = (x: number[], y: number[]) => x[0]! > y[0]! || (x[0] === y[0] && (x[1]! > y[1]! || (x[1] === y[1] && x[2]! > y[2]!)))
+const worseThan = (x: number[], y: number[]) =>
+  x[0]! > y[0]! || (x[0] === y[0] && (x[1]! > y[1]! || (x[1] === y[1] && x[2]! > y[2]!)))
 
 t.test('every schedule the solver returns is feasible, and never worse than first-fit', async (t) => {
   for (let seed = 1; seed <= 300; seed++) {
@@ -62,8 +71,10 @@ t.test('every schedule the solver returns is feasible, and never worse than firs
     const result = solve(instance, { ...quick, seed })
     const check = checkSchedule(instance, result, { allowUnscheduled: true })
     if (!check.feasible) t.fail(`seed ${seed}: ${check.violations[0]!.message}`)
-    if (check.breaks !== result.breaks) t.fail(`seed ${seed}: solver says ${result.breaks} breaks, checker ${check.breaks}`)
-    if (worseThan(quality(instance, result), quality(instance, solveGreedy(instance)))) t.fail(`seed ${seed}: worse than greedy`)
+    if (check.breaks !== result.breaks)
+      t.fail(`seed ${seed}: solver says ${result.breaks} breaks, checker ${check.breaks}`)
+    if (worseThan(quality(instance, result), quality(instance, solveGreedy(instance))))
+      t.fail(`seed ${seed}: worse than greedy`)
   }
   t.pass('300 random events checked')
 })
@@ -72,7 +83,11 @@ t.test('without availability limits every meeting fits in max-degree slots (Kön
   for (let seed = 1; seed <= 200; seed++) {
     const instance = randomInstance({ seed, limits: false })
     const result = solve(instance, { ...quick, seed })
-    t.same(result.unscheduled, [], `seed ${seed}: all ${instance.meetings.length} meetings in ${instance.slots.count} slots`)
+    t.same(
+      result.unscheduled,
+      [],
+      `seed ${seed}: all ${instance.meetings.length} meetings in ${instance.slots.count} slots`,
+    )
     if (!checkSchedule(instance, result).feasible) t.fail(`seed ${seed}: infeasible`)
   }
 })
@@ -101,22 +116,32 @@ t.test('the time limit is respected, measured on the injected clock', async (t) 
   t.ok(checkSchedule(instance, result, { allowUnscheduled: true }).feasible)
 })
 
-t.test('a participant who cannot avoid breaks is reported over the fairness bound, meetings still all scheduled', async (t) => {
-  // Participant 1 meets four others, fixed in slots 0, 2, 4, 6: three breaks are unavoidable.
-  const instance: Instance = {
-    name: 'unfair',
-    slots: { count: 7, morning: 7 },
-    tables: 4,
-    participants: [1, 2, 3, 4, 5].map((id) => ({ id, available: new Array<boolean>(7).fill(true) })),
-    meetings: [2, 3, 4, 5].map((other, k) => ({ id: k + 1, participants: [1, other] as [number, number], session: null, fixedSlot: 2 * k, after: [], priority: 1 })),
-  }
-  const result = solve(instance, { ...quick, fairness: 2 })
-  t.same(result.unscheduled, [])
-  t.equal(result.breaks, 3)
-  t.equal(result.lowerBound, 3)
-  t.same(result.fairnessViolations, [{ participant: 1, breaks: 3 }])
-  t.equal(result.fairnessProvenInfeasible, true)
-})
+t.test(
+  'a participant who cannot avoid breaks is reported over the fairness bound, meetings still all scheduled',
+  async (t) => {
+    // Participant 1 meets four others, fixed in slots 0, 2, 4, 6: three breaks are unavoidable.
+    const instance: Instance = {
+      name: 'unfair',
+      slots: { count: 7, morning: 7 },
+      tables: 4,
+      participants: [1, 2, 3, 4, 5].map((id) => ({ id, available: new Array<boolean>(7).fill(true) })),
+      meetings: [2, 3, 4, 5].map((other, k) => ({
+        id: k + 1,
+        participants: [1, other] as [number, number],
+        session: null,
+        fixedSlot: 2 * k,
+        after: [],
+        priority: 1,
+      })),
+    }
+    const result = solve(instance, { ...quick, fairness: 2 })
+    t.same(result.unscheduled, [])
+    t.equal(result.breaks, 3)
+    t.equal(result.lowerBound, 3)
+    t.same(result.fairnessViolations, [{ participant: 1, breaks: 3 }])
+    t.equal(result.fairnessProvenInfeasible, true)
+  },
+)
 
 t.test('more meetings than a participant has slots: the higher-priority ones are kept', async (t) => {
   const instance: Instance = {
@@ -124,7 +149,14 @@ t.test('more meetings than a participant has slots: the higher-priority ones are
     slots: { count: 2, morning: 2 },
     tables: 3,
     participants: [1, 2, 3, 4].map((id) => ({ id, available: [true, true] })),
-    meetings: [2, 3, 4].map((other, k) => ({ id: k + 1, participants: [1, other] as [number, number], session: null, fixedSlot: null, after: [], priority: k === 1 ? 1 : 5 })),
+    meetings: [2, 3, 4].map((other, k) => ({
+      id: k + 1,
+      participants: [1, other] as [number, number],
+      session: null,
+      fixedSlot: null,
+      after: [],
+      priority: k === 1 ? 1 : 5,
+    })),
   }
   const result = solve(instance, quick)
   t.same(result.unscheduled, [2])

@@ -6,9 +6,27 @@ import { assignTables, chooseHosts } from '../../server/scheduling/tables.js'
 
 /** Three buyers (ids 1-3) each meeting the four SMEs (ids 4-7) over four slots. */
 function event(tables: number, roles: boolean): Instance {
-  const participants = [1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, available: [true, true, true, true], ...(roles ? { role: id <= 3 ? ('buyer' as const) : ('sme' as const) } : {}) }))
-  const meetings = [1, 2, 3].flatMap((buyer) => [4, 5, 6, 7].map((sme) => ({ participants: [sme, buyer] as [number, number], session: null, fixedSlot: null, after: [], priority: 1 })))
-  return { name: 'buyers-stay', slots: { count: 4, morning: 2 }, tables, participants, meetings: meetings.map((m, k) => ({ ...m, id: k + 1 })) }
+  const participants = [1, 2, 3, 4, 5, 6, 7].map((id) => ({
+    id,
+    available: [true, true, true, true],
+    ...(roles ? { role: id <= 3 ? ('buyer' as const) : ('sme' as const) } : {}),
+  }))
+  const meetings = [1, 2, 3].flatMap((buyer) =>
+    [4, 5, 6, 7].map((sme) => ({
+      participants: [sme, buyer] as [number, number],
+      session: null,
+      fixedSlot: null,
+      after: [],
+      priority: 1,
+    })),
+  )
+  return {
+    name: 'buyers-stay',
+    slots: { count: 4, morning: 2 },
+    tables,
+    participants,
+    meetings: meetings.map((m, k) => ({ ...m, id: k + 1 })),
+  }
 }
 
 const tableOfParticipant = (instance: Instance, tableOfMeeting: Record<string, number>, participant: number) =>
@@ -19,7 +37,10 @@ t.test('with as many tables as buyers, each buyer keeps one table all day', asyn
   const result = solve(instance, { timeLimitMs: 2_000, maxIterations: 50_000 })
   t.same(result.unscheduled, [])
   t.ok(checkSchedule(instance, result).feasible)
-  t.same([1, 2, 3].map((buyer) => [...tableOfParticipant(instance, result.tableOfMeeting, buyer)]), [[0], [1], [2]])
+  t.same(
+    [1, 2, 3].map((buyer) => [...tableOfParticipant(instance, result.tableOfMeeting, buyer)]),
+    [[0], [1], [2]],
+  )
 })
 
 t.test('without roles, the hosts are a vertex cover of the meetings: here the three buyers', async (t) => {
@@ -29,7 +50,12 @@ t.test('without roles, the hosts are a vertex cover of the meetings: here the th
   const tables = assignTables(instance, slotOf)
   const byMeeting = Object.fromEntries(instance.meetings.map((m, i) => [m.id, tables[i]!]))
   for (const buyer of [1, 2, 3]) t.equal(tableOfParticipant(instance, byMeeting, buyer).size, 1, `buyer ${buyer} stays`)
-  t.ok(checkSchedule(instance, { slotOfMeeting: Object.fromEntries(instance.meetings.map((m, i) => [m.id, slotOf[i]!])), tableOfMeeting: byMeeting }).feasible)
+  t.ok(
+    checkSchedule(instance, {
+      slotOfMeeting: Object.fromEntries(instance.meetings.map((m, i) => [m.id, slotOf[i]!])),
+      tableOfMeeting: byMeeting,
+    }).feasible,
+  )
 })
 
 t.test('with fewer tables than buyers, every meeting still gets a distinct table in its slot', async (t) => {

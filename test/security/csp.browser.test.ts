@@ -18,35 +18,42 @@ async function watch(page: Page) {
   return { violations, errors }
 }
 
-t.test('the web app signs in, shows the agenda with its QR badge and follows the event live under the Content-Security-Policy', async (t) => {
-  const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
-  const w = await publishedEvent(app)
-  const browser = await launchBrowser(t)
-  const page = await browser.newPage({ locale: 'en-GB' })
-  const seen = await watch(page)
+t.test(
+  'the web app signs in, shows the agenda with its QR badge and follows the event live under the Content-Security-Policy',
+  async (t) => {
+    const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
+    const w = await publishedEvent(app)
+    const browser = await launchBrowser(t)
+    const page = await browser.newPage({ locale: 'en-GB' })
+    const seen = await watch(page)
 
-  const first = await page.goto(`${url}/sign-in`)
-  t.match(first?.headers()['content-security-policy'], /script-src 'self'/, 'the page is served under the policy')
-  await page.click('[data-testid="sign-in-method-password"]')
-  await page.fill('[data-testid="password-email"]', 'ada@alpha.example')
-  await page.fill('[data-testid="password-password"]', PASSWORD)
-  await page.click('[data-testid="password-submit"]')
-  await page.waitForURL((address) => !address.pathname.startsWith('/sign-in'))
+    const first = await page.goto(`${url}/sign-in`)
+    t.match(first?.headers()['content-security-policy'], /script-src 'self'/, 'the page is served under the policy')
+    await page.click('[data-testid="sign-in-method-password"]')
+    await page.fill('[data-testid="password-email"]', 'ada@alpha.example')
+    await page.fill('[data-testid="password-password"]', PASSWORD)
+    await page.click('[data-testid="password-submit"]')
+    await page.waitForURL((address) => !address.pathname.startsWith('/sign-in'))
 
-  await page.goto(`${url}/events/${w.event.id}/agenda?org=${w.a.orgId}`)
-  await page.waitForSelector('[data-testid="agenda-item"]')
-  await page.waitForSelector('.badge-qr svg path')
-  t.ok(await page.isVisible('.badge-qr svg'), 'the QR badge is drawn')
+    await page.goto(`${url}/events/${w.event.id}/agenda?org=${w.a.orgId}`)
+    await page.waitForSelector('[data-testid="agenda-item"]')
+    await page.waitForSelector('.badge-qr svg path')
+    t.ok(await page.isVisible('.badge-qr svg'), 'the QR badge is drawn')
 
-  await page.goto(`${url}/events/${w.event.id}/today`)
-  await page.waitForSelector('[data-testid="live-state"][data-state="live"]')
-  await page.click('[data-testid="self-check-in"]')
-  await page.waitForSelector('[data-testid="checked-in"]')
-  t.pass('the live websocket connects and a write with the CSRF token goes through')
+    await page.goto(`${url}/events/${w.event.id}/today`)
+    await page.waitForSelector('[data-testid="live-state"][data-state="live"]')
+    await page.click('[data-testid="self-check-in"]')
+    await page.waitForSelector('[data-testid="checked-in"]')
+    t.pass('the live websocket connects and a write with the CSRF token goes through')
 
-  t.same(seen.violations, [], 'no policy violation')
-  t.same(seen.errors.filter((text) => /Content Security Policy|Refused/i.test(text)), [], 'no refused resource in the console')
-})
+    t.same(seen.violations, [], 'no policy violation')
+    t.same(
+      seen.errors.filter((text) => /Content Security Policy|Refused/i.test(text)),
+      [],
+      'no refused resource in the console',
+    )
+  },
+)
 
 t.test('the API documentation page renders under its own policy', async (t) => {
   const { url } = await serveApp(t)
@@ -56,6 +63,9 @@ t.test('the API documentation page renders under its own policy', async (t) => {
   await page.goto(`${url}/docs`)
   await page.waitForSelector('.swagger-ui .opblock-tag')
   const tags = await page.locator('.opblock-tag').allTextContents()
-  t.ok(tags.some((tag) => tag.startsWith('auth')), `the operations are listed by tag (${tags.join(', ')})`)
+  t.ok(
+    tags.some((tag) => tag.startsWith('auth')),
+    `the operations are listed by tag (${tags.join(', ')})`,
+  )
   t.same(seen.violations, [], 'no policy violation')
 })

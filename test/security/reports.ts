@@ -36,7 +36,8 @@ export function parseSqlmap(output: string, target: string): ScanResult {
     const parameter = inBlock ? /^Parameter: (.+)$/.exec(line.trim()) : null
     if (parameter) findings.push({ tool: 'sqlmap', category: 'SQL Injection', where: current, info: parameter[1]! })
   }
-  if (/unable to connect to the target URL|connection refused/i.test(output)) incomplete.push(`sqlmap could not reach ${target}`)
+  if (/unable to connect to the target URL|connection refused/i.test(output))
+    incomplete.push(`sqlmap could not reach ${target}`)
   return { findings, notes: [], incomplete }
 }
 
@@ -62,17 +63,20 @@ export const ACCEPTED: { category: string; info: RegExp; reason: string }[] = [
   {
     category: 'HTTP Secure Headers',
     info: /^X-XSS-Protection is not set$/,
-    reason: 'sent as "0" on purpose: browsers removed the XSS auditor and its filter could be abused; the Content-Security-Policy is the protection',
+    reason:
+      'sent as "0" on purpose: browsers removed the XSS auditor and its filter could be abused; the Content-Security-Policy is the protection',
   },
   {
     category: 'HTTP Secure Headers',
     info: /^Strict-Transport-Security is not set$/,
-    reason: 'the scanned server runs on plain HTTP on loopback; HSTS is sent when PUBLIC_URL is https (test/infra/security-headers.test.ts)',
+    reason:
+      'the scanned server runs on plain HTTP on loopback; HSTS is sent when PUBLIC_URL is https (test/infra/security-headers.test.ts)',
   },
   {
     category: 'Secure Flag cookie',
     info: /mtb_session/,
-    reason: 'the scanned server runs on plain HTTP on loopback; the session cookie is Secure when PUBLIC_URL is https (test/infra/sessions-security.test.ts)',
+    reason:
+      'the scanned server runs on plain HTTP on loopback; the session cookie is Secure when PUBLIC_URL is https (test/infra/sessions-security.test.ts)',
   },
 ]
 
@@ -94,7 +98,8 @@ export function parseWapiti(report: WapitiReport): ScanResult {
     }
   }
   for (const section of ['anomalies', 'additionals'] as const) {
-    for (const [category, entries] of Object.entries(report[section] ?? {})) for (const e of entries) notes.push(entry(`${category} (${section})`, e))
+    for (const [category, entries] of Object.entries(report[section] ?? {}))
+      for (const e of entries) notes.push(entry(`${category} (${section})`, e))
   }
   return { findings, notes, incomplete: report.vulnerabilities ? [] : ['wapiti wrote no report'] }
 }

@@ -80,9 +80,15 @@ export function getTargets(spec: OpenApi, base: string, ids: Record<string, stri
       marked += 1
       return `${sampleValue(p?.schema, name)}*`
     }
-    const concrete = path.replace(/\{(\w+)\}/g, (_match, name: string) => value(parameters.find((p) => p.in === 'path' && p.name === name), name))
+    const concrete = path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+      value(
+        parameters.find((p) => p.in === 'path' && p.name === name),
+        name,
+      ),
+    )
     // An optional filter whose pattern the sample cannot meet is left out, or it would turn the whole request into a 400.
-    const fits = (p: { required?: boolean; schema?: Schema }) => p.required || !p.schema?.pattern || new RegExp(p.schema.pattern, 'u').test(sampleValue(p.schema, ''))
+    const fits = (p: { required?: boolean; schema?: Schema }) =>
+      p.required || !p.schema?.pattern || new RegExp(p.schema.pattern, 'u').test(sampleValue(p.schema, ''))
     const query = parameters.filter((p) => p.in === 'query' && fits(p)).map((p) => `${p.name}=${value(p, p.name)}`)
     if (marked > 0) urls.push(`${base}${concrete}${query.length > 0 ? `?${query.join('&')}` : ''}`)
   }

@@ -32,7 +32,9 @@ t.test('the hierarchy has 45 divisions, 272 groups, 1,002 classes and 2,379 cate
 })
 
 t.test('every code has an English and an Italian label', async (t) => {
-  const missing = CPV_ENTRIES.filter((entry) => !entry.label.en.trim() || !entry.label.it.trim()).map((entry) => entry.code)
+  const missing = CPV_ENTRIES.filter((entry) => !entry.label.en.trim() || !entry.label.it.trim()).map(
+    (entry) => entry.code,
+  )
   t.same(missing, [])
   t.same(cpvByCode('34121000')?.label, { en: 'Buses and coaches', it: 'Autobus e pullman' })
   t.same(cpvByCode('45000000')?.label, { en: 'Construction work', it: 'Lavori di costruzione' })
@@ -54,13 +56,20 @@ t.test('codes are found with or without the check digit of the official list, wh
 })
 
 t.test('division, group, class and category are the leading significant digits', async (t) => {
-  t.same([cpvDivision('34121000'), cpvGroup('34121000'), cpvClass('34121000'), cpvCategory('34121000')], ['34', '341', '3412', '34121'])
+  t.same(
+    [cpvDivision('34121000'), cpvGroup('34121000'), cpvClass('34121000'), cpvCategory('34121000')],
+    ['34', '341', '3412', '34121'],
+  )
   t.same([cpvDivision('34121100-3'), cpvCategory('34121100-3')], ['34', '34121'])
-  t.same([cpvDivision('34100000'), cpvGroup('34100000'), cpvClass('34100000'), cpvCategory('34100000')], ['34', '341', undefined, undefined])
+  t.same(
+    [cpvDivision('34100000'), cpvGroup('34100000'), cpvClass('34100000'), cpvCategory('34100000')],
+    ['34', '341', undefined, undefined],
+  )
   t.same([cpvDivision('03000000'), cpvGroup('03000000')], ['03', undefined])
-  t.same([cpvLevel('34000000'), cpvLevel('34100000'), cpvLevel('34120000'), cpvLevel('34121000'), cpvLevel('34121100')], [
-    'division', 'group', 'class', 'category', 'subcategory',
-  ])
+  t.same(
+    [cpvLevel('34000000'), cpvLevel('34100000'), cpvLevel('34120000'), cpvLevel('34121000'), cpvLevel('34121100')],
+    ['division', 'group', 'class', 'category', 'subcategory'],
+  )
   t.equal(cpvDivision('not a code'), undefined)
 })
 
@@ -78,7 +87,8 @@ t.test('proximity is the most specific level two codes share', async (t) => {
   t.equal(cpvProximity('03000000', '30000000'), 'none', 'leading zeros are significant')
   t.equal(cpvProximity('34121000', 'bus'), 'none')
   const sample = ['34121000', '34121100', '34120000', '34100000', '34000000', '45210000', '03000000']
-  for (const a of sample) for (const b of sample) t.equal(cpvProximity(a, b), cpvProximity(b, a), `${a} ~ ${b} is symmetric`)
+  for (const a of sample)
+    for (const b of sample) t.equal(cpvProximity(a, b), cpvProximity(b, a), `${a} ~ ${b} is symmetric`)
 })
 
 t.test('a parent is the nearest ancestor present in the vocabulary', async (t) => {

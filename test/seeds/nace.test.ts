@@ -13,10 +13,27 @@ t.test('NACE Rev. 2 has 21 sections, A to U', async (t) => {
 
 t.test('NACE Rev. 2 has 88 divisions, in their sections', async (t) => {
   const expected: Record<string, string[]> = {
-    A: range(1, 3), B: range(5, 9), C: range(10, 33), D: ['35'], E: range(36, 39), F: range(41, 43),
-    G: range(45, 47), H: range(49, 53), I: range(55, 56), J: range(58, 63), K: range(64, 66), L: ['68'],
-    M: range(69, 75), N: range(77, 82), O: ['84'], P: ['85'], Q: range(86, 88), R: range(90, 93),
-    S: range(94, 96), T: range(97, 98), U: ['99'],
+    A: range(1, 3),
+    B: range(5, 9),
+    C: range(10, 33),
+    D: ['35'],
+    E: range(36, 39),
+    F: range(41, 43),
+    G: range(45, 47),
+    H: range(49, 53),
+    I: range(55, 56),
+    J: range(58, 63),
+    K: range(64, 66),
+    L: ['68'],
+    M: range(69, 75),
+    N: range(77, 82),
+    O: ['84'],
+    P: ['85'],
+    Q: range(86, 88),
+    R: range(90, 93),
+    S: range(94, 96),
+    T: range(97, 98),
+    U: ['99'],
   }
   t.equal(NACE_DIVISIONS.length, 88)
   const actual: Record<string, string[]> = {}
@@ -26,7 +43,10 @@ t.test('NACE Rev. 2 has 88 divisions, in their sections', async (t) => {
 })
 
 t.test('every section and division has an English and an Italian (ATECO 2007) label', async (t) => {
-  t.same(NACE_ENTRIES.filter((nace) => !nace.label.en || !nace.label.it).map((nace) => nace.code), [])
+  t.same(
+    NACE_ENTRIES.filter((nace) => !nace.label.en || !nace.label.it).map((nace) => nace.code),
+    [],
+  )
   t.same(naceByCode('62')?.label, {
     en: 'Computer programming, consultancy and related activities',
     it: 'Produzione di software, consulenza informatica e attività connesse',

@@ -5,8 +5,33 @@ t.test('the EU-27 has 242 NUTS-2 regions in NUTS 2021', async (t) => {
   const counts: Record<string, number> = {}
   for (const region of Object.values(NUTS2_REGIONS)) counts[region.country] = (counts[region.country] ?? 0) + 1
   t.same(counts, {
-    AT: 9, BE: 11, BG: 6, CY: 1, CZ: 8, DE: 38, DK: 5, EE: 1, ES: 19, FI: 5, FR: 27, GR: 13, HR: 4, HU: 8,
-    IE: 3, IT: 21, LT: 2, LU: 1, LV: 1, MT: 1, NL: 12, PL: 17, PT: 7, RO: 8, SE: 8, SI: 2, SK: 4,
+    AT: 9,
+    BE: 11,
+    BG: 6,
+    CY: 1,
+    CZ: 8,
+    DE: 38,
+    DK: 5,
+    EE: 1,
+    ES: 19,
+    FI: 5,
+    FR: 27,
+    GR: 13,
+    HR: 4,
+    HU: 8,
+    IE: 3,
+    IT: 21,
+    LT: 2,
+    LU: 1,
+    LV: 1,
+    MT: 1,
+    NL: 12,
+    PL: 17,
+    PT: 7,
+    RO: 8,
+    SE: 8,
+    SI: 2,
+    SK: 4,
   })
   t.equal(Object.keys(NUTS2_REGIONS).length, 242)
 })
@@ -17,7 +42,10 @@ t.test('every code is two letters and two characters, under its country', async 
     t.equal(region.country, code.startsWith('EL') ? 'GR' : code.slice(0, 2), code)
     t.ok(region.name.trim(), `${code} has a name`)
   }
-  t.same(Object.keys(EU_COUNTRIES).sort(), [...new Set(Object.values(NUTS2_REGIONS).map((region) => region.country))].sort())
+  t.same(
+    Object.keys(EU_COUNTRIES).sort(),
+    [...new Set(Object.values(NUTS2_REGIONS).map((region) => region.country))].sort(),
+  )
 })
 
 t.test("Greece's EL regions are in country GR", async (t) => {
@@ -27,7 +55,9 @@ t.test("Greece's EL regions are in country GR", async (t) => {
 
 t.test("Italy's 21 regions are the ones the server already uses", async (t) => {
   const italian = Object.fromEntries(
-    Object.entries(NUTS2_REGIONS).filter(([, region]) => region.country === 'IT').map(([code, region]) => [code, region.name]),
+    Object.entries(NUTS2_REGIONS)
+      .filter(([, region]) => region.country === 'IT')
+      .map(([code, region]) => [code, region.name]),
   )
   t.same(italian, ITALIAN_NUTS2)
   t.equal(Object.keys(italian).length, 21)
@@ -35,7 +65,12 @@ t.test("Italy's 21 regions are the ones the server already uses", async (t) => {
 })
 
 t.test('regions that NUTS 2021 changed carry their 2021 codes', async (t) => {
-  t.same(['NL35', 'NL36', 'FI1B', 'FI1C', 'FI1D', 'HR02', 'HR05', 'HR06', 'LT01', 'IE06', 'PL91', 'PL92'].filter((code) => !isNuts2(code)), [])
+  t.same(
+    ['NL35', 'NL36', 'FI1B', 'FI1C', 'FI1D', 'HR02', 'HR05', 'HR06', 'LT01', 'IE06', 'PL91', 'PL92'].filter(
+      (code) => !isNuts2(code),
+    ),
+    [],
+  )
   t.same(['NL31', 'NL33', 'HR04', 'IE01', 'PL12', 'LT00', 'FI1A', 'PT19'].filter(isNuts2), [])
 })
 

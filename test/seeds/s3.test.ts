@@ -17,9 +17,10 @@ t.test("Piemonte's S3 2021–2027 names six priority innovation systems", async 
 })
 
 t.test('transversal components stay apart from the priority systems', async (t) => {
-  t.same(S3_TRANSVERSAL_COMPONENTS.map((component) => component.code), [
-    'digital-transition', 'ecological-transition', 'social-territorial-innovation', 'capabilities-skills',
-  ])
+  t.same(
+    S3_TRANSVERSAL_COMPONENTS.map((component) => component.code),
+    ['digital-transition', 'ecological-transition', 'social-territorial-innovation', 'capabilities-skills'],
+  )
   t.ok(S3_TRANSVERSAL_COMPONENTS.every((component) => component.label.en && component.label.it))
 })
 

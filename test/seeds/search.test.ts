@@ -18,7 +18,15 @@ t.test('an exact CPV code comes first, typed with or without its check digit', a
 })
 
 t.test('a code prefix lists that branch, more general codes first', async (t) => {
-  t.same(codes('cpv', '3412', 'it'), ['34120000', '34121000', '34121100', '34121200', '34121300', '34121400', '34121500'])
+  t.same(codes('cpv', '3412', 'it'), [
+    '34120000',
+    '34121000',
+    '34121100',
+    '34121200',
+    '34121300',
+    '34121400',
+    '34121500',
+  ])
   t.same(codes('cpv', '34', 'en', 3), ['34000000', '34100000', '34200000'])
 })
 
@@ -41,8 +49,15 @@ t.test('a label starting with the query ranks before a whole word, before a part
 
 t.test('within a tier, matches in the language asked for come first', async (t) => {
   const it = searchTaxonomy('cpv', 'bus', { language: 'it', limit: 3 })
-  t.same(it.map((hit) => hit.label), ['Bussole geologiche', 'Buste imbottite', 'Bustine di tè'])
-  t.equal(codes('cpv', 'bus', 'en')[0], '79000000', 'Business services, the most general English label starting with bus')
+  t.same(
+    it.map((hit) => hit.label),
+    ['Bussole geologiche', 'Buste imbottite', 'Bustine di tè'],
+  )
+  t.equal(
+    codes('cpv', 'bus', 'en')[0],
+    '79000000',
+    'Business services, the most general English label starting with bus',
+  )
 })
 
 t.test('accents do not matter: città and citta find the same entries', async (t) => {
@@ -79,14 +94,26 @@ t.test('NUTS-2 is searched by code, region name and country name', async (t) => 
   t.same(codes('nuts2', 'aosta', 'en'), ['ITC2'])
   t.same(codes('nuts2', 'lodz', 'en'), ['PL71'])
   const greek = codes('nuts2', 'gr', 'en', 13)
-  t.ok(greek.length === 13 && greek.every((code) => code.startsWith('EL')), 'the ISO code of Greece finds its EL regions first')
+  t.ok(
+    greek.length === 13 && greek.every((code) => code.startsWith('EL')),
+    'the ISO code of Greece finds its EL regions first',
+  )
   t.equal(codes('nuts2', 'germania', 'it', 50).length, 38)
-  t.same(searchTaxonomy('nuts2', 'ITC1', { language: 'it' }), [{ code: 'ITC1', label: 'Piemonte', labelOther: 'Piemonte' }])
+  t.same(searchTaxonomy('nuts2', 'ITC1', { language: 'it' }), [
+    { code: 'ITC1', label: 'Piemonte', labelOther: 'Piemonte' },
+  ])
 })
 
 t.test('S3 domains are searched by label in both languages and by their former names', async (t) => {
   t.same(codes('s3', 'salute', 'en'), ['health'])
   t.same(codes('s3', 'automotive', 'it'), ['sustainable-mobility'])
   t.same(codes('s3', 'mobilita', 'en'), ['sustainable-mobility'])
-  t.same(codes('s3', '', 'it'), ['aerospace', 'sustainable-mobility', 'advanced-manufacturing', 'green-technologies', 'food', 'health'])
+  t.same(codes('s3', '', 'it'), [
+    'aerospace',
+    'sustainable-mobility',
+    'advanced-manufacturing',
+    'green-technologies',
+    'food',
+    'health',
+  ])
 })

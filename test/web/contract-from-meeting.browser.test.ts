@@ -12,7 +12,8 @@ t.test('an SME reports a contract by picking the meeting it came from', async (t
   const page = await context.newPage()
   await page.goto(`${url}/organisations/${w.a.orgId}/contracts`)
   await page.waitForSelector('[data-testid="contract-meeting"] option:nth-child(3)', { state: 'attached' })
-  const [request] = await app.sql`select id from meeting_requests where from_organisation_id = ${w.a.orgId} and to_organisation_id = ${w.x.orgId}`
+  const [request] =
+    await app.sql`select id from meeting_requests where from_organisation_id = ${w.a.orgId} and to_organisation_id = ${w.x.orgId}`
   await page.selectOption('[data-testid="contract-meeting"]', String(request!.id))
   t.equal(await page.inputValue('[data-testid="contract-counterpartId"]'), w.x.orgId, 'the other side is filled in')
   t.equal(await page.inputValue('[data-testid="contract-eventId"]'), w.event.id, 'and the event')
@@ -22,5 +23,9 @@ t.test('an SME reports a contract by picking the meeting it came from', async (t
   await page.click('[data-testid="contract-submit"]')
   await page.waitForSelector('[data-testid="contract-row"]')
   const [contract] = await app.sql`select request_id, event_id, buyer_id from contracts`
-  t.same(contract, { request_id: request!.id, event_id: w.event.id, buyer_id: w.x.orgId }, 'the contract is linked to the meeting it came from')
+  t.same(
+    contract,
+    { request_id: request!.id, event_id: w.event.id, buyer_id: w.x.orgId },
+    'the contract is linked to the meeting it came from',
+  )
 })

@@ -6,7 +6,13 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
   const { app, url } = await serveApp(t, { outbox: { start: false } })
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Piemonte', email: 'hub@hub.example' })
   const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
-  const buyer = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example', country: 'DE', nuts2: 'DE21' })
+  const buyer = await createOrgWithAdmin(app, {
+    kind: 'buyer',
+    name: 'Nordbahn GmbH',
+    email: 'xena@nordbahn.example',
+    country: 'DE',
+    nuts2: 'DE21',
+  })
   await affiliate(app, hub.orgId, sme.orgId)
   await affiliate(app, hub.orgId, buyer.orgId)
   const browser = await launchBrowser(t)
@@ -30,7 +36,10 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
   await hubPage.waitForSelector('[data-testid="slot-grid"]')
   t.ok(Number(await hubPage.getAttribute('[data-testid="slot-grid"]', 'data-count')) > 0, 'the slot grid is previewed')
 
-  for (const [email, orgId] of [['ada@alpha.example', sme.orgId], ['xena@nordbahn.example', buyer.orgId]] as const) {
+  for (const [email, orgId] of [
+    ['ada@alpha.example', sme.orgId],
+    ['xena@nordbahn.example', buyer.orgId],
+  ] as const) {
     const page = await pageAs(email)
     await page.goto(`${url}/organisations/${orgId}/events`)
     await page.click(`[data-testid="open-event-row"][data-event-id="${eventId}"] [data-testid="open-event-apply"]`)
@@ -40,7 +49,9 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
 
   await hubPage.goto(`${url}/events/${eventId}?tab=selection`)
   for (const orgId of [sme.orgId, buyer.orgId]) {
-    await hubPage.click(`[data-testid="participation-card"][data-org-id="${orgId}"] [data-testid="board-move-selected"]`)
+    await hubPage.click(
+      `[data-testid="participation-card"][data-org-id="${orgId}"] [data-testid="board-move-selected"]`,
+    )
     await hubPage.waitForSelector(`[data-testid="participation-card"][data-org-id="${orgId}"][data-status="selected"]`)
   }
   t.equal(await hubPage.textContent('[data-testid="board-count-selected"]'), '2')
@@ -56,54 +67,134 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
   const buyerPage = await pageAs('xena@nordbahn.example')
   await buyerPage.goto(`${url}/events/${eventId}/requests`)
   await buyerPage.click('[data-testid="requests-incoming"] [data-testid="request-accept"]')
-  await buyerPage.waitForSelector('[data-testid="requests-incoming"] [data-testid="request-row"][data-status="accepted"]')
+  await buyerPage.waitForSelector(
+    '[data-testid="requests-incoming"] [data-testid="request-row"][data-status="accepted"]',
+  )
   const [request] = await app.sql`select status, origin from meeting_requests`
   t.same(request, { status: 'accepted', origin: 'sme' })
 })
 
-t.test('a buyer names two representatives, sees its event in the calendar, and chooses who holds a meeting', async (t) => {
-  const { app, url } = await serveApp(t, { outbox: { start: false } })
-  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Piemonte', email: 'hub@hub.example' })
-  const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
-  const buyer = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example', country: 'DE', nuts2: 'DE21' })
-  const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] } })).json()
-  const event = (await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }], slotMinutes: 20, gapMinutes: 0, tables: [], maxMeetingsPerParticipant: 8 } })).json()
-  for (const org of [sme, buyer]) for (const status of ['invited', 'selected']) await organiser.inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${org.orgId}`, payload: { status } })
-  const request = (await (await signIn(app, 'ada@alpha.example')).inject({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' } })).json()
+t.test(
+  'a buyer names two representatives, sees its event in the calendar, and chooses who holds a meeting',
+  async (t) => {
+    const { app, url } = await serveApp(t, { outbox: { start: false } })
+    const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Piemonte', email: 'hub@hub.example' })
+    const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
+    const buyer = await createOrgWithAdmin(app, {
+      kind: 'buyer',
+      name: 'Nordbahn GmbH',
+      email: 'xena@nordbahn.example',
+      country: 'DE',
+      nuts2: 'DE21',
+    })
+    const organiser = await signIn(app, 'hub@hub.example')
+    const edition = (
+      await organiser.inject({
+        method: 'POST',
+        url: `/api/organisers/${hub.orgId}/editions`,
+        payload: {
+          name: 'Edition 2027',
+          periodStart: '2027-01-01',
+          periodEnd: '2027-12-31',
+          homeNuts2: 'ITC1',
+          targetS3: [],
+          kpiTargets: {
+            events: 2,
+            smesInvolved: 60,
+            buyersOutsideTargeted: 30,
+            buyersOutsideInvolved: 15,
+            contracts: 10,
+            turnoverChangePct: 5,
+            exportChangePct: 5,
+          },
+          coOrganiserIds: [],
+        },
+      })
+    ).json()
+    const event = (
+      await organiser.inject({
+        method: 'POST',
+        url: `/api/editions/${edition.id}/events`,
+        payload: {
+          name: 'Meet the Buyer Torino',
+          kind: 'own',
+          format: 'venue',
+          timeZone: 'Europe/Rome',
+          days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+          slotMinutes: 20,
+          gapMinutes: 0,
+          tables: [],
+          maxMeetingsPerParticipant: 8,
+        },
+      })
+    ).json()
+    for (const org of [sme, buyer])
+      for (const status of ['invited', 'selected'])
+        await organiser.inject({
+          method: 'PUT',
+          url: `/api/events/${event.id}/participations/${org.orgId}`,
+          payload: { status },
+        })
+    const request = (
+      await (
+        await signIn(app, 'ada@alpha.example')
+      ).inject({
+        method: 'POST',
+        url: `/api/events/${event.id}/requests`,
+        payload: { fromOrganisationId: sme.orgId, toOrganisationId: buyer.orgId, priority: 'meet' },
+      })
+    ).json()
 
-  const browser = await launchBrowser(t)
-  const context = await browser.newContext({ locale: 'en-GB' })
-  await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, 'xena@nordbahn.example')).cookie, url }])
-  const page = await context.newPage()
-  await page.goto(`${url}/organisations/${buyer.orgId}/events`)
-  await page.click(`[data-testid="my-event-row"][data-event-id="${event.id}"] [data-testid="my-event-people"]`)
-  await page.fill('[data-testid="representative-name-0"]', 'Anna Weber')
-  await page.fill('[data-testid="representative-email-0"]', 'anna@nordbahn.example')
-  await page.click('[data-testid="representative-add"]')
-  await page.fill('[data-testid="representative-name-1"]', 'Jonas Roth')
-  await page.click('[data-testid="representative-slots-1"]')
-  await page.click('[data-testid="representatives-form"] [data-testid="slot-2"]')
-  await page.click('[data-testid="representatives-save"]')
-  await page.waitForSelector('[data-testid="representatives-saved"]')
-  const people = await app.sql`select name, email, unavailable_slots from representatives order by position`
-  t.same(people.map((p) => [p.name, p.email, p.unavailable_slots]), [['Anna Weber', 'anna@nordbahn.example', []], ['Jonas Roth', null, [2]]], 'both saved, with Jonas’s unavailable slot')
+    const browser = await launchBrowser(t)
+    const context = await browser.newContext({ locale: 'en-GB' })
+    await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, 'xena@nordbahn.example')).cookie, url }])
+    const page = await context.newPage()
+    await page.goto(`${url}/organisations/${buyer.orgId}/events`)
+    await page.click(`[data-testid="my-event-row"][data-event-id="${event.id}"] [data-testid="my-event-people"]`)
+    await page.fill('[data-testid="representative-name-0"]', 'Anna Weber')
+    await page.fill('[data-testid="representative-email-0"]', 'anna@nordbahn.example')
+    await page.click('[data-testid="representative-add"]')
+    await page.fill('[data-testid="representative-name-1"]', 'Jonas Roth')
+    await page.click('[data-testid="representative-slots-1"]')
+    await page.click('[data-testid="representatives-form"] [data-testid="slot-2"]')
+    await page.click('[data-testid="representatives-save"]')
+    await page.waitForSelector('[data-testid="representatives-saved"]')
+    const people = await app.sql`select name, email, unavailable_slots from representatives order by position`
+    t.same(
+      people.map((p) => [p.name, p.email, p.unavailable_slots]),
+      [
+        ['Anna Weber', 'anna@nordbahn.example', []],
+        ['Jonas Roth', null, [2]],
+      ],
+      'both saved, with Jonas’s unavailable slot',
+    )
 
-  await page.click('[data-testid="my-events-view-calendar"]')
-  await page.waitForSelector('[data-testid="events-calendar"][data-month="2099-03"]')
-  t.equal(await page.textContent('td[data-date="2099-03-10"] [data-testid="calendar-entry"]'), 'Meet the Buyer Torino', 'the calendar opens on the event’s month and shows it on its day')
-  await page.click('[data-testid="calendar-next"]')
-  await page.waitForSelector('[data-testid="events-calendar"][data-month="2099-04"]')
-  t.equal(await page.locator('[data-testid="calendar-entry"]').count(), 0, 'the next month is empty')
-  await page.reload()
-  await page.waitForSelector('[data-testid="events-calendar"]', { timeout: 10_000 })
-  t.pass('the calendar view is remembered')
+    await page.click('[data-testid="my-events-view-calendar"]')
+    await page.waitForSelector('[data-testid="events-calendar"][data-month="2099-03"]')
+    t.equal(
+      await page.textContent('td[data-date="2099-03-10"] [data-testid="calendar-entry"]'),
+      'Meet the Buyer Torino',
+      'the calendar opens on the event’s month and shows it on its day',
+    )
+    await page.click('[data-testid="calendar-next"]')
+    await page.waitForSelector('[data-testid="events-calendar"][data-month="2099-04"]')
+    t.equal(await page.locator('[data-testid="calendar-entry"]').count(), 0, 'the next month is empty')
+    await page.reload()
+    await page.waitForSelector('[data-testid="events-calendar"]', { timeout: 10_000 })
+    t.pass('the calendar view is remembered')
 
-  await page.goto(`${url}/events/${event.id}/requests`)
-  const jonas = people[1]!
-  const [jonasRow] = await app.sql`select id from representatives where name = 'Jonas Roth'`
-  await page.selectOption(`[data-testid="request-row"][data-request-id="${request.id}"] [data-testid="request-held-by"]`, String(jonasRow!.id))
-  await waitUntil(async () => (await page.locator('[data-testid="request-held-by"]').inputValue()) === String(jonasRow!.id), 'the representative chosen')
-  const [held] = await app.sql`select representative_id from meeting_requests where id = ${request.id}`
-  t.equal(held!.representative_id, jonasRow!.id, `${String(jonas.name)} holds the meeting`)
-})
+    await page.goto(`${url}/events/${event.id}/requests`)
+    const jonas = people[1]!
+    const [jonasRow] = await app.sql`select id from representatives where name = 'Jonas Roth'`
+    await page.selectOption(
+      `[data-testid="request-row"][data-request-id="${request.id}"] [data-testid="request-held-by"]`,
+      String(jonasRow!.id),
+    )
+    await waitUntil(
+      async () => (await page.locator('[data-testid="request-held-by"]').inputValue()) === String(jonasRow!.id),
+      'the representative chosen',
+    )
+    const [held] = await app.sql`select representative_id from meeting_requests where id = ${request.id}`
+    t.equal(held!.representative_id, jonasRow!.id, `${String(jonas.name)} holds the meeting`)
+  },
+)

@@ -13,7 +13,10 @@ t.test('Italian and English have exactly the same translation keys', async (t) =
 })
 
 t.test('no translation is left empty', async (t) => {
-  const empty = (tree: object) => keys(tree).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) === '')
+  const empty = (tree: object) =>
+    keys(tree).filter(
+      (key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) === '',
+    )
   t.same(empty(en), [])
   t.same(empty(it), [])
 })

@@ -26,7 +26,11 @@ t.test('a hub reads its KPI dashboard, drills down to the verified contracts and
   t.equal(await page.locator('[data-testid="kpi-row"]').count(), 2, 'the rows behind the figure')
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')])
   const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as { valueEur: string }[]
-  t.same([rows.length, rows.reduce((s, r) => s + Number(r.valueEur), 0)], [2, 150_000], 'the export re-adds to the dashboard')
+  t.same(
+    [rows.length, rows.reduce((s, r) => s + Number(r.valueEur), 0)],
+    [2, 150_000],
+    'the export re-adds to the dashboard',
+  )
 
   await page.click('[data-testid="drill-turnover"]')
   await page.waitForSelector('[data-testid="kpi-drilldown"][data-table="turnover"] [data-testid="kpi-row"]')
@@ -46,7 +50,11 @@ t.test('the buyer confirms a contract in Italian and the hub verifies it', async
   t.equal(await buyer.textContent(`${row} [data-testid="contract-status"]`), 'Segnalato')
   await buyer.click(`${row} [data-testid="contract-confirm"]`)
   await buyer.waitForSelector(`${row}[data-status="confirmed"]`)
-  await buyer.setInputFiles(`${row} [data-testid="contract-evidence-input"]`, { name: 'ordine.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+  await buyer.setInputFiles(`${row} [data-testid="contract-evidence-input"]`, {
+    name: 'ordine.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  })
   await buyer.waitForSelector(`${row} [data-testid="contract-evidence"]`)
 
   const hub = await pageAs(f.agents.hub.cookie, 'en-GB')

@@ -3,35 +3,43 @@ import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
 
-t.test('a self check-in on a phone appears on the organiser’s live board without reload, and the counterpart hears of it', async (t) => {
-  const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
-  const w = await publishedEvent(app)
-  const browser = await launchBrowser(t)
-  const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) => pageWithSession(browser, url, (await signIn(app, email)).cookie, options)
-  const hubPage = await pageAs('hub@hub.example')
-  await hubPage.goto(`${url}/events/${w.event.id}?tab=live`)
-  await hubPage.waitForSelector('[data-testid="live-state"][data-state="live"]')
-  const alphaRow = `[data-testid="board-participant"][data-org-id="${w.a.orgId}"]`
-  t.equal(await hubPage.getAttribute(alphaRow, 'data-presence'), 'unknown')
+t.test(
+  'a self check-in on a phone appears on the organiser’s live board without reload, and the counterpart hears of it',
+  async (t) => {
+    const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
+    const w = await publishedEvent(app)
+    const browser = await launchBrowser(t)
+    const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) =>
+      pageWithSession(browser, url, (await signIn(app, email)).cookie, options)
+    const hubPage = await pageAs('hub@hub.example')
+    await hubPage.goto(`${url}/events/${w.event.id}?tab=live`)
+    await hubPage.waitForSelector('[data-testid="live-state"][data-state="live"]')
+    const alphaRow = `[data-testid="board-participant"][data-org-id="${w.a.orgId}"]`
+    t.equal(await hubPage.getAttribute(alphaRow, 'data-presence'), 'unknown')
 
-  const buyerPage = await pageAs('xena@nordbahn.example')
-  await buyerPage.goto(`${url}/events/${w.event.id}/today`)
-  await buyerPage.waitForSelector('[data-testid="live-state"][data-state="live"]')
+    const buyerPage = await pageAs('xena@nordbahn.example')
+    await buyerPage.goto(`${url}/events/${w.event.id}/today`)
+    await buyerPage.waitForSelector('[data-testid="live-state"][data-state="live"]')
 
-  const phone = await pageAs('ada@alpha.example', { viewport: { width: 390, height: 844 } })
-  await phone.goto(`${url}/events/${w.event.id}/today`)
-  await phone.waitForSelector('[data-testid="next-meeting"]')
-  t.ok(await phone.isVisible('[data-testid="countdown"]'), 'the next meeting counts down')
-  await phone.click('[data-testid="self-check-in"]')
-  await phone.waitForSelector('[data-testid="checked-in"]')
+    const phone = await pageAs('ada@alpha.example', { viewport: { width: 390, height: 844 } })
+    await phone.goto(`${url}/events/${w.event.id}/today`)
+    await phone.waitForSelector('[data-testid="next-meeting"]')
+    t.ok(await phone.isVisible('[data-testid="countdown"]'), 'the next meeting counts down')
+    await phone.click('[data-testid="self-check-in"]')
+    await phone.waitForSelector('[data-testid="checked-in"]')
 
-  await hubPage.waitForSelector(`${alphaRow}[data-presence="present"]`, { timeout: 5000 })
-  t.pass('the board shows Alpha present without a reload')
-  await buyerPage.waitForSelector('[data-testid="today-notice"]', { timeout: 5000 })
-  t.match(await buyerPage.textContent('[data-testid="today-notice"]'), /Alpha Srl has arrived/, 'Nordbahn, Alpha’s counterpart, is told live')
+    await hubPage.waitForSelector(`${alphaRow}[data-presence="present"]`, { timeout: 5000 })
+    t.pass('the board shows Alpha present without a reload')
+    await buyerPage.waitForSelector('[data-testid="today-notice"]', { timeout: 5000 })
+    t.match(
+      await buyerPage.textContent('[data-testid="today-notice"]'),
+      /Alpha Srl has arrived/,
+      'Nordbahn, Alpha’s counterpart, is told live',
+    )
 
-  await hubPage.click(`[data-testid="board-participant"][data-org-id="${w.x.orgId}"] [data-testid="board-absent"]`)
-  await hubPage.waitForSelector('[data-testid="no-show-queue"]')
-  await phone.waitForSelector('[data-testid="today-notice"]')
-  t.match(await phone.textContent('[data-testid="today-notice"]'), /Nordbahn GmbH is not coming today/)
-})
+    await hubPage.click(`[data-testid="board-participant"][data-org-id="${w.x.orgId}"] [data-testid="board-absent"]`)
+    await hubPage.waitForSelector('[data-testid="no-show-queue"]')
+    await phone.waitForSelector('[data-testid="today-notice"]')
+    t.match(await phone.textContent('[data-testid="today-notice"]'), /Nordbahn GmbH is not coming today/)
+  },
+)

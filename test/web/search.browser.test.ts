@@ -5,8 +5,16 @@ import { market, offer } from '../helpers/catalogue.js'
 t.test('a buyer searches offers, narrows them with a facet, and sees the matches highlighted', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { start: false } })
   const m = await market(app)
-  for (const [title, cpvMain, trl] of [['Autobus elettrici 12 metri', '34121000', 9], ['Autobus a idrogeno', '34121000', 6], ['Ricambi per autobus', '34300000', 8]] as const) {
-    await m.smeAgent.inject({ method: 'POST', url: `/api/organisations/${m.sme}/offers`, payload: offer({ title, cpvMain, cpvExtra: [], trl }) })
+  for (const [title, cpvMain, trl] of [
+    ['Autobus elettrici 12 metri', '34121000', 9],
+    ['Autobus a idrogeno', '34121000', 6],
+    ['Ricambi per autobus', '34300000', 8],
+  ] as const) {
+    await m.smeAgent.inject({
+      method: 'POST',
+      url: `/api/organisations/${m.sme}/offers`,
+      payload: offer({ title, cpvMain, cpvExtra: [], trl }),
+    })
   }
   await app.outbox.drain()
 
@@ -18,7 +26,12 @@ t.test('a buyer searches offers, narrows them with a facet, and sees the matches
   await page.fill('[data-testid="search-input"]', 'autobus')
   await page.click('[data-testid="search-submit"]')
   // The listing shown before the query has no highlights: wait for the query's own hits.
-  await waitUntil(async () => (await page.locator('[data-testid="search-hit"]').count()) === 3 && (await page.locator('[data-testid="search-hit"] mark').count()) > 0, '3 highlighted search hits')
+  await waitUntil(
+    async () =>
+      (await page.locator('[data-testid="search-hit"]').count()) === 3 &&
+      (await page.locator('[data-testid="search-hit"] mark').count()) > 0,
+    '3 highlighted search hits',
+  )
   t.match(await page.textContent('[data-testid="search-total"]'), /3/)
   t.match(await page.innerHTML('[data-testid="search-hit"]'), /<mark>[Aa]utobus<\/mark>/, 'the match is highlighted')
 

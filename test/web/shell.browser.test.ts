@@ -10,7 +10,11 @@ t.test('the web app loads from the server and switches between English and Itali
   await page.waitForSelector('[data-testid="status-overall"]')
   t.equal(await page.textContent('h1'), 'Meet the Buyer: connecting SMEs with large buyers')
   t.equal(await page.getAttribute('html', 'lang'), 'en')
-  t.equal(await page.getAttribute('[data-testid="status-overall"]', 'data-state'), 'ok', 'the status panel reads /health')
+  t.equal(
+    await page.getAttribute('[data-testid="status-overall"]', 'data-state'),
+    'ok',
+    'the status panel reads /health',
+  )
   t.equal(await page.getAttribute('[data-testid="status-database"]', 'data-state'), 'up')
 
   await page.click('button[data-lang="it"]')

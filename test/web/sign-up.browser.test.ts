@@ -7,7 +7,11 @@ import type { Page } from 'playwright-core'
 t.test('an SME signs up in the browser, gets the link by e-mail and lands signed in', async (t) => {
   const smtp = await startSmtp(t)
   const { app, url } = await serveApp(t, { env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
-  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Polo Innovazione Piemonte', email: 'hub@hub.example' })
+  const hub = await createOrgWithAdmin(app, {
+    kind: 'organiser',
+    name: 'Polo Innovazione Piemonte',
+    email: 'hub@hub.example',
+  })
   const browser = await launchBrowser(t)
   const page = await browser.newPage({ locale: 'it-IT' })
 
@@ -22,7 +26,8 @@ t.test('an SME signs up in the browser, gets the link by e-mail and lands signed
   await page.waitForSelector('[data-testid="account-page"]')
   t.match(await page.textContent('[data-testid="account-name"]'), /Chiara Gallo/)
   t.match(await page.textContent('[data-testid="user-name"]'), /Chiara Gallo/)
-  const [org] = await app.sql`select o.legal_name, a.status from organisations o join affiliations a on a.participant_id = o.id where o.kind = 'sme'`
+  const [org] =
+    await app.sql`select o.legal_name, a.status from organisations o join affiliations a on a.participant_id = o.id where o.kind = 'sme'`
   t.same(org, { legal_name: 'Robotica Sabauda S.r.l.', status: 'pending' })
 })
 

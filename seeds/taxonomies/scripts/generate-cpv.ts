@@ -46,7 +46,9 @@ function writeJsonLines(file: string, values: readonly string[]): number {
 function readItems(input: string): PackageItem[] {
   const items = JSON.parse(fs.readFileSync(input, 'utf8')) as PackageItem[]
   if (!Array.isArray(items) || items.length !== EXPECTED_CODES) {
-    throw new Error(`expected ${EXPECTED_CODES} CPV items in ${input}, found ${Array.isArray(items) ? items.length : 'no array'}`)
+    throw new Error(
+      `expected ${EXPECTED_CODES} CPV items in ${input}, found ${Array.isArray(items) ? items.length : 'no array'}`,
+    )
   }
   const codes = new Set<string>()
   for (const item of items) {
@@ -63,7 +65,12 @@ function main(): void {
   const languages = [...new Set(items.flatMap((item) => Object.keys(item.labels)))].sort()
   fs.mkdirSync(DATA_DIR, { recursive: true })
   const written: string[] = []
-  written.push(`codes.json ${writeJsonLines(path.join(DATA_DIR, 'codes.json'), items.map((item) => item.code))} bytes`)
+  written.push(
+    `codes.json ${writeJsonLines(
+      path.join(DATA_DIR, 'codes.json'),
+      items.map((item) => item.code),
+    )} bytes`,
+  )
   for (const language of languages) {
     const labels = items.map((item) => OVERRIDES[item.code]?.[language] ?? clean(item.labels[language]))
     // The package's Irish column repeats the English one word for word: not a translation.

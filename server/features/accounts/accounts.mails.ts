@@ -6,7 +6,8 @@ const TEXT = {
   it: {
     subject: 'Il tuo link di accesso a Meet the Buyer',
     hello: (name: string) => `Ciao ${name},`,
-    body: (minutes: number) => `usa questo link per accedere a Meet the Buyer. Vale ${minutes} minuti e una sola volta.`,
+    body: (minutes: number) =>
+      `usa questo link per accedere a Meet the Buyer. Vale ${minutes} minuti e una sola volta.`,
     ignore: 'Se non hai chiesto tu di accedere, ignora questo messaggio.',
     action: 'Accedi',
   },
@@ -19,7 +20,13 @@ const TEXT = {
   },
 }
 
-export function magicLinkMail(input: { to: string; name: string; language: Language; url: string; minutes: number }): MailMessage {
+export function magicLinkMail(input: {
+  to: string
+  name: string
+  language: Language
+  url: string
+  minutes: number
+}): MailMessage {
   const t = TEXT[input.language]
   return composeMail(input.to, t.subject, [
     { paragraphs: [t.hello(input.name), t.body(input.minutes), t.ignore], action: { label: t.action, url: input.url } },

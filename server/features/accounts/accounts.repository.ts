@@ -10,12 +10,18 @@ export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert):
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.email, email), isNull(users.deletedAt)))
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deletedAt)))
   return row
 }
 
 export async function findUser(db: DbOrTx, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt)))
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
   return row
 }
 
@@ -64,7 +70,12 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<
   return rows.length
 }
 
-export async function insertConsents(db: DbOrTx, userId: string, values: { profileVisibleToMatches: boolean; emailNotifications: boolean }, textVersion: string): Promise<void> {
+export async function insertConsents(
+  db: DbOrTx,
+  userId: string,
+  values: { profileVisibleToMatches: boolean; emailNotifications: boolean },
+  textVersion: string,
+): Promise<void> {
   await db.insert(consents).values([
     { userId, purpose: 'profile_visible_to_matches', granted: values.profileVisibleToMatches, textVersion },
     { userId, purpose: 'email_notifications', granted: values.emailNotifications, textVersion },
@@ -78,7 +89,10 @@ export async function currentConsents(db: DbOrTx, userId: string) {
     .where(eq(consents.userId, userId))
     .orderBy(consents.purpose, desc(consents.recordedAt), desc(consents.id))
   const granted = (purpose: string) => rows.find((row) => row.purpose === purpose)?.granted ?? false
-  return { profileVisibleToMatches: granted('profile_visible_to_matches'), emailNotifications: granted('email_notifications') }
+  return {
+    profileVisibleToMatches: granted('profile_visible_to_matches'),
+    emailNotifications: granted('email_notifications'),
+  }
 }
 
 export async function consentHistory(db: DbOrTx, userId: string) {
@@ -87,7 +101,13 @@ export async function consentHistory(db: DbOrTx, userId: string) {
 
 export async function sessionsOfUser(db: DbOrTx, userId: string) {
   return db
-    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId))
 }

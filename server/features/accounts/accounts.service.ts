@@ -44,12 +44,22 @@ export interface SignedIn {
 }
 
 export function toUserDto(row: repo.UserRow): User {
-  return { id: row.id, name: row.name, email: row.email, language: row.language, timeZone: row.timeZone, hasPassword: row.passwordHash !== null, createdAt: row.createdAt.toISOString() }
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+    timeZone: row.timeZone,
+    hasPassword: row.passwordHash !== null,
+    createdAt: row.createdAt.toISOString(),
+  }
 }
 
 export function assertTimeZone(zone: string | undefined, field: string): void {
   if (zone !== undefined && !IANAZone.isValidZone(zone)) {
-    throw commonProblems.validation(`Check ${field}`, [{ field, code: 'timeZone', message: 'is not an IANA time zone such as Europe/Rome' }])
+    throw commonProblems.validation(`Check ${field}`, [
+      { field, code: 'timeZone', message: 'is not an IANA time zone such as Europe/Rome' },
+    ])
   }
 }
 
@@ -59,17 +69,37 @@ export function createAccountsService(deps: AccountsDeps) {
 
   async function sendLink(tx: DbOrTx, user: repo.UserRow): Promise<void> {
     const token = newToken()
-    await repo.insertLoginToken(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt: minutesFromNow(LINK_MINUTES) })
+    await repo.insertLoginToken(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: minutesFromNow(LINK_MINUTES),
+    })
     const url = `${deps.publicUrl}/auth/verify?token=${token}`
-    await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...magicLinkMail({ to: user.email, name: user.name, language: user.language, url, minutes: LINK_MINUTES }) })
+    await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+      ...magicLinkMail({ to: user.email, name: user.name, language: user.language, url, minutes: LINK_MINUTES }),
+    })
   }
 
   async function startSession(tx: DbOrTx, userId: string, meta: RequestMeta, method: string): Promise<SignedIn> {
     const token = newToken()
     const csrfToken = newToken()
     const expiresAt = minutesFromNow(SESSION_DAYS * 24 * 60)
-    await repo.insertSession(tx, { tokenHash: hashToken(token), userId, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null })
-    await audit.record(tx, { actorUserId: userId, action: 'auth.signed_in', subjectType: 'user', subjectId: userId, after: { method, ip: meta.ip }, requestId: meta.requestId })
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId,
+      csrfToken,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    await audit.record(tx, {
+      actorUserId: userId,
+      action: 'auth.signed_in',
+      subjectType: 'user',
+      subjectId: userId,
+      after: { method, ip: meta.ip },
+      requestId: meta.requestId,
+    })
     return { token, session: await describeSession(tx, userId, csrfToken, expiresAt) }
   }
 
@@ -94,17 +124,35 @@ export function createAccountsService(deps: AccountsDeps) {
     async signUp(input: SignUp, meta: RequestMeta): Promise<void> {
       await deps.rateLimiter.consume({ key: `sign-up:ip:${meta.ip}`, limit: 10, windowSeconds: 3600 })
       assertTimeZone(input.user.timeZone, 'body.user.timeZone')
-      if (!input.consents.profileVisibleToMatches) throw problems.consentRequired('Matching needs your profile to be visible to the parties you are matched with.')
+      if (!input.consents.profileVisibleToMatches)
+        throw problems.consentRequired('Matching needs your profile to be visible to the parties you are matched with.')
       const passwordHash = input.password ? await hash(input.password, { algorithm: ARGON2ID }) : null
       await db.transaction(async (tx) => {
         await deps.organisations.assertOrganiser(tx, input.organiserId)
         if (await repo.findUserByEmail(tx, input.user.email)) throw problems.emailTaken()
-        const organisation = await deps.organisations.createOrganisation(tx, input.kind, input.organisation, 'body.organisation')
+        const organisation = await deps.organisations.createOrganisation(
+          tx,
+          input.kind,
+          input.organisation,
+          'body.organisation',
+        )
         const user = await repo.insertUser(tx, { ...input.user, email: input.user.email.toLowerCase(), passwordHash })
         await deps.organisations.addMembership(tx, { userId: user.id, organisationId: organisation.id, role: 'admin' })
-        await deps.organisations.registerWithOrganiser(tx, { organiserId: input.organiserId, participantId: organisation.id, status: 'pending' })
+        await deps.organisations.registerWithOrganiser(tx, {
+          organiserId: input.organiserId,
+          participantId: organisation.id,
+          status: 'pending',
+        })
         await repo.insertConsents(tx, user.id, input.consents, CONSENT_TEXT_VERSION)
-        await audit.record(tx, { actorUserId: user.id, organisationId: organisation.id, action: 'organisation.registered', subjectType: 'organisation', subjectId: organisation.id, after: { kind: input.kind, legalName: organisation.legalName, organiserId: input.organiserId }, requestId: meta.requestId })
+        await audit.record(tx, {
+          actorUserId: user.id,
+          organisationId: organisation.id,
+          action: 'organisation.registered',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          after: { kind: input.kind, legalName: organisation.legalName, organiserId: input.organiserId },
+          requestId: meta.requestId,
+        })
         await sendLink(tx, user)
       })
     },
@@ -146,7 +194,8 @@ export function createAccountsService(deps: AccountsDeps) {
       const now = clock.now()
       const session = await repo.findLiveSession(db, hashToken(token), now)
       if (!session) return null
-      if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000) await repo.touchSession(db, session.id, now, minutesFromNow(SESSION_DAYS * 24 * 60))
+      if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000)
+        await repo.touchSession(db, session.id, now, minutesFromNow(SESSION_DAYS * 24 * 60))
       const memberships = await deps.organisations.membershipsOfUser(session.userId)
       return {
         userId: session.userId,
@@ -156,7 +205,8 @@ export function createAccountsService(deps: AccountsDeps) {
       }
     },
 
-    getSession: (auth: AuthContext) => describeSession(db, auth.userId, auth.csrfToken, minutesFromNow(SESSION_DAYS * 24 * 60)),
+    getSession: (auth: AuthContext) =>
+      describeSession(db, auth.userId, auth.csrfToken, minutesFromNow(SESSION_DAYS * 24 * 60)),
 
     async signOut(auth: AuthContext): Promise<void> {
       await repo.deleteSession(db, auth.sessionId)
@@ -165,12 +215,20 @@ export function createAccountsService(deps: AccountsDeps) {
     async signOutEverywhere(auth: AuthContext, meta: RequestMeta): Promise<number> {
       return db.transaction(async (tx) => {
         const count = await repo.deleteSessionsOfUser(tx, auth.userId)
-        await audit.record(tx, { actorUserId: auth.userId, action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: auth.userId, after: { sessions: count }, requestId: meta.requestId })
+        await audit.record(tx, {
+          actorUserId: auth.userId,
+          action: 'auth.signed_out_everywhere',
+          subjectType: 'user',
+          subjectId: auth.userId,
+          after: { sessions: count },
+          requestId: meta.requestId,
+        })
         return count
       })
     },
 
-    startSession: (tx: DbOrTx, userId: string, meta: RequestMeta, method: string) => startSession(tx, userId, meta, method),
+    startSession: (tx: DbOrTx, userId: string, meta: RequestMeta, method: string) =>
+      startSession(tx, userId, meta, method),
     hashPassword: (password: string) => hash(password, { algorithm: ARGON2ID }),
     verifyPassword: (passwordHash: string, password: string) => verify(passwordHash, password),
     currentConsents: (userId: string): Promise<Consents> => repo.currentConsents(db, userId),

@@ -5,7 +5,10 @@ import type { MeService } from './me.service.js'
 import { authRoutes } from './auth.routes.js'
 import { meRoutes } from './me.routes.js'
 
-export default async function accountsFeature(app: FastifyInstance, options: { accounts: AccountsService; join: JoinService; me: MeService; secureCookies: boolean }) {
+export default async function accountsFeature(
+  app: FastifyInstance,
+  options: { accounts: AccountsService; join: JoinService; me: MeService; secureCookies: boolean },
+) {
   await app.register(authRoutes, options)
   await app.register(meRoutes, { me: options.me })
 }

@@ -3,7 +3,13 @@ import type { Database } from '../../infra/db.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { OrganisationsService } from '../organisations/organisations.service.js'
 import { accountProblems as problems } from './accounts.errors.js'
-import { assertTimeZone, CONSENT_TEXT_VERSION, type AccountsService, type RequestMeta, type SignedIn } from './accounts.service.js'
+import {
+  assertTimeZone,
+  CONSENT_TEXT_VERSION,
+  type AccountsService,
+  type RequestMeta,
+  type SignedIn,
+} from './accounts.service.js'
 import * as repo from './accounts.repository.js'
 
 export interface JoinInput {
@@ -13,7 +19,12 @@ export interface JoinInput {
 }
 
 /** Accepting an invitation: the link proves the e-mail, so it also signs the person in. */
-export function createJoinService(deps: { db: Database; audit: Pick<AuditService, 'record'>; accounts: AccountsService; organisations: OrganisationsService }) {
+export function createJoinService(deps: {
+  db: Database
+  audit: Pick<AuditService, 'record'>
+  accounts: AccountsService
+  organisations: OrganisationsService
+}) {
   const { db } = deps
   return {
     async previewInvitation(token: string): Promise<Invitation> {
@@ -32,9 +43,21 @@ export function createJoinService(deps: { db: Database; audit: Pick<AuditService
           user = await repo.insertUser(tx, { ...input.user, email: row.invitation.email })
           await repo.insertConsents(tx, user.id, input.consents, CONSENT_TEXT_VERSION)
         }
-        await deps.organisations.addMembership(tx, { userId: user.id, organisationId: row.organisation.id, role: row.invitation.role })
+        await deps.organisations.addMembership(tx, {
+          userId: user.id,
+          organisationId: row.organisation.id,
+          role: row.invitation.role,
+        })
         await deps.organisations.markInvitationAccepted(tx, row.invitation.id)
-        await deps.audit.record(tx, { actorUserId: user.id, organisationId: row.organisation.id, action: 'invitation.accepted', subjectType: 'invitation', subjectId: row.invitation.id, after: { role: row.invitation.role }, requestId: meta.requestId })
+        await deps.audit.record(tx, {
+          actorUserId: user.id,
+          organisationId: row.organisation.id,
+          action: 'invitation.accepted',
+          subjectType: 'invitation',
+          subjectId: row.invitation.id,
+          after: { role: row.invitation.role },
+          requestId: meta.requestId,
+        })
         return deps.accounts.startSession(tx, user.id, meta, 'invitation')
       })
     },

@@ -8,7 +8,13 @@ import { auditEvents } from '../audit/audit.table.js'
 import type { OrganisationsService } from '../organisations/organisations.service.js'
 import { organisationProblems } from '../organisations/organisations.errors.js'
 import { accountProblems as problems } from './accounts.errors.js'
-import { assertTimeZone, CONSENT_TEXT_VERSION, toUserDto, type AccountsService, type RequestMeta } from './accounts.service.js'
+import {
+  assertTimeZone,
+  CONSENT_TEXT_VERSION,
+  toUserDto,
+  type AccountsService,
+  type RequestMeta,
+} from './accounts.service.js'
 import * as repo from './accounts.repository.js'
 
 export interface MeDeps {
@@ -34,20 +40,36 @@ export function createMeService(deps: MeDeps) {
       return toUserDto(await mustFindUser(auth.userId))
     },
 
-    async updateMe(auth: AuthContext, patch: { name?: string; language?: 'it' | 'en'; timeZone?: string }): Promise<User> {
+    async updateMe(
+      auth: AuthContext,
+      patch: { name?: string; language?: 'it' | 'en'; timeZone?: string },
+    ): Promise<User> {
       assertTimeZone(patch.timeZone, 'body.timeZone')
       return toUserDto(await repo.updateUser(db, auth.userId, patch))
     },
 
-    async setPassword(auth: AuthContext, input: { currentPassword?: string | undefined; newPassword: string }, meta: RequestMeta): Promise<void> {
+    async setPassword(
+      auth: AuthContext,
+      input: { currentPassword?: string | undefined; newPassword: string },
+      meta: RequestMeta,
+    ): Promise<void> {
       const user = await mustFindUser(auth.userId)
-      if (user.passwordHash && !(input.currentPassword && (await deps.accounts.verifyPassword(user.passwordHash, input.currentPassword)))) {
+      if (
+        user.passwordHash &&
+        !(input.currentPassword && (await deps.accounts.verifyPassword(user.passwordHash, input.currentPassword)))
+      ) {
         throw problems.wrongPassword()
       }
       const passwordHash = await deps.accounts.hashPassword(input.newPassword)
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, auth.userId, { passwordHash })
-        await audit.record(tx, { actorUserId: auth.userId, action: 'auth.password_set', subjectType: 'user', subjectId: auth.userId, requestId: meta.requestId })
+        await audit.record(tx, {
+          actorUserId: auth.userId,
+          action: 'auth.password_set',
+          subjectType: 'user',
+          subjectId: auth.userId,
+          requestId: meta.requestId,
+        })
       })
     },
 
@@ -57,7 +79,15 @@ export function createMeService(deps: MeDeps) {
       const before = await deps.accounts.currentConsents(auth.userId)
       await db.transaction(async (tx) => {
         await repo.insertConsents(tx, auth.userId, input, CONSENT_TEXT_VERSION)
-        await audit.record(tx, { actorUserId: auth.userId, action: 'consents.changed', subjectType: 'user', subjectId: auth.userId, before, after: input, requestId: meta.requestId })
+        await audit.record(tx, {
+          actorUserId: auth.userId,
+          action: 'consents.changed',
+          subjectType: 'user',
+          subjectId: auth.userId,
+          before,
+          after: input,
+          requestId: meta.requestId,
+        })
       })
       return input
     },
@@ -66,16 +96,41 @@ export function createMeService(deps: MeDeps) {
     async exportData(auth: AuthContext) {
       const user = await mustFindUser(auth.userId)
       const memberships = await deps.organisations.membershipsOfUser(auth.userId)
-      const organisations = await Promise.all(memberships.map((m) => deps.organisations.getOrganisation(m.organisationId)))
-      const activity = await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, auth.userId)).orderBy(auditEvents.id)
+      const organisations = await Promise.all(
+        memberships.map((m) => deps.organisations.getOrganisation(m.organisationId)),
+      )
+      const activity = await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.actorUserId, auth.userId))
+        .orderBy(auditEvents.id)
       return {
         exportedAt: deps.clock.now().toISOString(),
         user: toUserDto(user),
-        memberships: memberships.map((m) => ({ organisationId: m.organisationId, legalName: m.legalName, role: m.role })),
+        memberships: memberships.map((m) => ({
+          organisationId: m.organisationId,
+          legalName: m.legalName,
+          role: m.role,
+        })),
         organisations,
-        consents: (await repo.consentHistory(db, auth.userId)).map((c) => ({ purpose: c.purpose, granted: c.granted, textVersion: c.textVersion, recordedAt: c.recordedAt.toISOString() })),
-        sessions: (await repo.sessionsOfUser(db, auth.userId)).map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString() })),
-        activity: activity.map((a) => ({ at: a.at.toISOString(), action: a.action, subjectType: a.subjectType, subjectId: a.subjectId })),
+        consents: (await repo.consentHistory(db, auth.userId)).map((c) => ({
+          purpose: c.purpose,
+          granted: c.granted,
+          textVersion: c.textVersion,
+          recordedAt: c.recordedAt.toISOString(),
+        })),
+        sessions: (await repo.sessionsOfUser(db, auth.userId)).map((s) => ({
+          ...s,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+        })),
+        activity: activity.map((a) => ({
+          at: a.at.toISOString(),
+          action: a.action,
+          subjectType: a.subjectType,
+          subjectId: a.subjectId,
+        })),
       }
     },
 
@@ -99,8 +154,19 @@ export function createMeService(deps: MeDeps) {
         await repo.deleteSessionsOfUser(tx, auth.userId)
         await repo.deleteLoginTokensOfUser(tx, auth.userId)
         await repo.deleteConsentsOfUser(tx, auth.userId)
-        await repo.updateUser(tx, auth.userId, { name: 'Deleted user', email: `deleted-${auth.userId}@invalid`, passwordHash: null, deletedAt: deps.clock.now() })
-        await audit.record(tx, { actorUserId: auth.userId, action: 'account.deleted', subjectType: 'user', subjectId: auth.userId, requestId: meta.requestId })
+        await repo.updateUser(tx, auth.userId, {
+          name: 'Deleted user',
+          email: `deleted-${auth.userId}@invalid`,
+          passwordHash: null,
+          deletedAt: deps.clock.now(),
+        })
+        await audit.record(tx, {
+          actorUserId: auth.userId,
+          action: 'account.deleted',
+          subjectType: 'user',
+          subjectId: auth.userId,
+          requestId: meta.requestId,
+        })
       })
     },
   }

@@ -13,20 +13,33 @@ export interface AuditRoutesOptions {
 
 /** The audit trail: the authority reads all of it, an organiser its own and its participants' events. */
 export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async (app, { audit, participantsOf }) => {
-  app.get('/audit', {
-    config: { access: access.orgKind(['organiser', 'authority']) },
-    schema: {
-      tags: ['audit'],
-      summary: 'Security- and KPI-relevant actions, newest first',
-      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), before: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(AuditEventSchema), ...problemResponses(400, 401, 403) },
+  app.get(
+    '/audit',
+    {
+      config: { access: access.orgKind(['organiser', 'authority']) },
+      schema: {
+        tags: ['audit'],
+        summary: 'Security- and KPI-relevant actions, newest first',
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(AuditEventSchema), ...problemResponses(400, 401, 403) },
+      },
     },
-  }, async (request) => {
-    const auth = authOf(request)
-    const organisers = auth.memberships.filter((m) => m.kind === 'organiser').map((m) => m.organisationId)
-    const scope: AuditScope = auth.memberships.some((m) => m.kind === 'authority')
-      ? { all: true }
-      : { organisationIds: [...organisers, ...(await participantsOf(organisers))] }
-    return audit.listEvents(scope, { limit: request.query.limit, ...(request.query.before ? { before: request.query.before } : {}) })
-  })
+    async (request) => {
+      const auth = authOf(request)
+      const organisers = auth.memberships.filter((m) => m.kind === 'organiser').map((m) => m.organisationId)
+      const scope: AuditScope = auth.memberships.some((m) => m.kind === 'authority')
+        ? { all: true }
+        : { organisationIds: [...organisers, ...(await participantsOf(organisers))] }
+      return audit.listEvents(scope, {
+        limit: request.query.limit,
+        ...(request.query.before ? { before: request.query.before } : {}),
+      })
+    },
+  )
 }

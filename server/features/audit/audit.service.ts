@@ -35,7 +35,12 @@ export function createAuditService(db: Database) {
     },
 
     async listEvents(scope: AuditScope, options: { limit: number; before?: number }): Promise<AuditEvent[]> {
-      const inScope = 'all' in scope ? sql`true` : scope.organisationIds.length === 0 ? sql`false` : or(inArray(auditEvents.organisationId, scope.organisationIds))
+      const inScope =
+        'all' in scope
+          ? sql`true`
+          : scope.organisationIds.length === 0
+            ? sql`false`
+            : or(inArray(auditEvents.organisationId, scope.organisationIds))
       const rows = await db
         .select({ event: auditEvents, actorName: users.name })
         .from(auditEvents)

@@ -3,7 +3,29 @@ import type { OrganisationRow } from '../organisations/organisations.repository.
 import type { NeedRow, OfferRow } from './catalogue.repository.js'
 
 /** NACE Rev. 2 division → section letter, for the section facet. */
-const NACE_SECTIONS: [number, string][] = [[1, 'A'], [5, 'B'], [10, 'C'], [35, 'D'], [36, 'E'], [41, 'F'], [45, 'G'], [49, 'H'], [55, 'I'], [58, 'J'], [64, 'K'], [68, 'L'], [69, 'M'], [77, 'N'], [84, 'O'], [85, 'P'], [86, 'Q'], [90, 'R'], [94, 'S'], [97, 'T'], [99, 'U']]
+const NACE_SECTIONS: [number, string][] = [
+  [1, 'A'],
+  [5, 'B'],
+  [10, 'C'],
+  [35, 'D'],
+  [36, 'E'],
+  [41, 'F'],
+  [45, 'G'],
+  [49, 'H'],
+  [55, 'I'],
+  [58, 'J'],
+  [64, 'K'],
+  [68, 'L'],
+  [69, 'M'],
+  [77, 'N'],
+  [84, 'O'],
+  [85, 'P'],
+  [86, 'Q'],
+  [90, 'R'],
+  [94, 'S'],
+  [97, 'T'],
+  [99, 'U'],
+]
 
 export function naceSection(code: string | null | undefined): string | undefined {
   if (!code) return undefined

@@ -13,23 +13,44 @@ export async function insertOffer(db: DbOrTx, values: typeof offers.$inferInsert
   return row!
 }
 
-export async function updateOfferRow(db: DbOrTx, organisationId: string, id: string, values: Partial<typeof offers.$inferInsert>) {
-  const [row] = await db.update(offers).set({ ...values, updatedAt: sql`now()` }).where(and(eq(offers.id, id), eq(offers.organisationId, organisationId))).returning()
+export async function updateOfferRow(
+  db: DbOrTx,
+  organisationId: string,
+  id: string,
+  values: Partial<typeof offers.$inferInsert>,
+) {
+  const [row] = await db
+    .update(offers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(offers.id, id), eq(offers.organisationId, organisationId)))
+    .returning()
   return row
 }
 
 export async function deleteOfferRow(db: DbOrTx, organisationId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(offers).where(and(eq(offers.id, id), eq(offers.organisationId, organisationId))).returning({ id: offers.id })
+  const rows = await db
+    .delete(offers)
+    .where(and(eq(offers.id, id), eq(offers.organisationId, organisationId)))
+    .returning({ id: offers.id })
   return rows.length === 1
 }
 
 export async function findOffer(db: DbOrTx, id: string) {
-  const [row] = await db.select({ offer: offers, organisation: organisations }).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId)).where(eq(offers.id, id))
+  const [row] = await db
+    .select({ offer: offers, organisation: organisations })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+    .where(eq(offers.id, id))
   return row
 }
 
 export async function listOffersOf(db: DbOrTx, organisationId: string) {
-  return db.select({ offer: offers, organisation: organisations }).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId)).where(eq(offers.organisationId, organisationId)).orderBy(asc(offers.title))
+  return db
+    .select({ offer: offers, organisation: organisations })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+    .where(eq(offers.organisationId, organisationId))
+    .orderBy(asc(offers.title))
 }
 
 export async function insertNeed(db: DbOrTx, values: typeof needs.$inferInsert): Promise<NeedRow> {
@@ -37,28 +58,52 @@ export async function insertNeed(db: DbOrTx, values: typeof needs.$inferInsert):
   return row!
 }
 
-export async function updateNeedRow(db: DbOrTx, organisationId: string, id: string, values: Partial<typeof needs.$inferInsert>) {
-  const [row] = await db.update(needs).set({ ...values, updatedAt: sql`now()` }).where(and(eq(needs.id, id), eq(needs.organisationId, organisationId))).returning()
+export async function updateNeedRow(
+  db: DbOrTx,
+  organisationId: string,
+  id: string,
+  values: Partial<typeof needs.$inferInsert>,
+) {
+  const [row] = await db
+    .update(needs)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(needs.id, id), eq(needs.organisationId, organisationId)))
+    .returning()
   return row
 }
 
 export async function deleteNeedRow(db: DbOrTx, organisationId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(needs).where(and(eq(needs.id, id), eq(needs.organisationId, organisationId))).returning({ id: needs.id })
+  const rows = await db
+    .delete(needs)
+    .where(and(eq(needs.id, id), eq(needs.organisationId, organisationId)))
+    .returning({ id: needs.id })
   return rows.length === 1
 }
 
 export async function findNeed(db: DbOrTx, id: string) {
-  const [row] = await db.select({ need: needs, organisation: organisations }).from(needs).innerJoin(organisations, eq(organisations.id, needs.organisationId)).where(eq(needs.id, id))
+  const [row] = await db
+    .select({ need: needs, organisation: organisations })
+    .from(needs)
+    .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+    .where(eq(needs.id, id))
   return row
 }
 
 export async function listNeedsOf(db: DbOrTx, organisationId: string) {
-  return db.select({ need: needs, organisation: organisations }).from(needs).innerJoin(organisations, eq(organisations.id, needs.organisationId)).where(eq(needs.organisationId, organisationId)).orderBy(asc(needs.title))
+  return db
+    .select({ need: needs, organisation: organisations })
+    .from(needs)
+    .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+    .where(eq(needs.organisationId, organisationId))
+    .orderBy(asc(needs.title))
 }
 
 /** Hubs that validated the organisation: its listings are searchable only then, and those hubs see its selected needs. */
 export async function validatingOrganisers(db: DbOrTx, organisationId: string): Promise<string[]> {
-  const rows = await db.select({ id: affiliations.organiserId }).from(affiliations).where(and(eq(affiliations.participantId, organisationId), eq(affiliations.status, 'validated')))
+  const rows = await db
+    .select({ id: affiliations.organiserId })
+    .from(affiliations)
+    .where(and(eq(affiliations.participantId, organisationId), eq(affiliations.status, 'validated')))
   return rows.map((row) => row.id)
 }
 
@@ -73,7 +118,12 @@ export async function listingIdsOf(db: DbOrTx, organisationId: string) {
 /** Batches of ids for a full reindex, in a stable order. */
 export async function idsAfter(db: DbOrTx, index: 'offers' | 'needs', after: string, limit: number): Promise<string[]> {
   const table = index === 'offers' ? offers : needs
-  const rows = await db.select({ id: table.id }).from(table).where(sql`${table.id} > ${after}`).orderBy(asc(table.id)).limit(limit)
+  const rows = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(sql`${table.id} > ${after}`)
+    .orderBy(asc(table.id))
+    .limit(limit)
   return rows.map((row) => row.id)
 }
 
@@ -85,18 +135,29 @@ export async function countListings(db: DbOrTx, index: 'offers' | 'needs'): Prom
 
 export async function existingOrganisations(db: DbOrTx, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return []
-  const rows = await db.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, ids), eq(organisations.kind, 'sme')))
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'sme')))
   return rows.map((row) => row.id)
 }
 
 export async function findOffers(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return []
-  return db.select({ listing: offers, organisation: organisations }).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId)).where(inArray(offers.id, ids))
+  return db
+    .select({ listing: offers, organisation: organisations })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+    .where(inArray(offers.id, ids))
 }
 
 export async function findNeeds(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return []
-  return db.select({ listing: needs, organisation: organisations }).from(needs).innerJoin(organisations, eq(organisations.id, needs.organisationId)).where(inArray(needs.id, ids))
+  return db
+    .select({ listing: needs, organisation: organisations })
+    .from(needs)
+    .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+    .where(inArray(needs.id, ids))
 }
 
 export async function validatingOrganisersOf(db: DbOrTx, organisationIds: string[]): Promise<Map<string, string[]>> {

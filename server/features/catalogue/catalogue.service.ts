@@ -1,4 +1,13 @@
-import type { Need, NeedInput, NeedPatch, Offer, OfferInput, OfferPatch, SearchQuery, SearchResult } from '../../../shared/schemas/catalogue.js'
+import type {
+  Need,
+  NeedInput,
+  NeedPatch,
+  Offer,
+  OfferInput,
+  OfferPatch,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/schemas/catalogue.js'
 import { FACETS } from '../../../shared/schemas/catalogue.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
@@ -24,16 +33,27 @@ export interface CatalogueDeps {
   organisations: Pick<OrganisationsService, 'findOrganisationRow'>
 }
 
-const optional = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined))
+const optional = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined))
 
 function toOfferDto(offer: repo.OfferRow, organisation: OrganisationRow): Offer {
   const { organisationId: _o, createdAt, updatedAt, ...rest } = offer
-  return { ...(optional(rest) as Omit<Offer, 'organisation' | 'createdAt' | 'updatedAt'>), organisation: { id: organisation.id, legalName: organisation.legalName }, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() }
+  return {
+    ...(optional(rest) as Omit<Offer, 'organisation' | 'createdAt' | 'updatedAt'>),
+    organisation: { id: organisation.id, legalName: organisation.legalName },
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  }
 }
 
 function toNeedDto(need: repo.NeedRow, organisation: OrganisationRow): Need {
   const { organisationId: _o, createdAt, updatedAt, ...rest } = need
-  return { ...(optional(rest) as Omit<Need, 'organisation' | 'createdAt' | 'updatedAt'>), organisation: { id: organisation.id, legalName: organisation.legalName }, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() }
+  return {
+    ...(optional(rest) as Omit<Need, 'organisation' | 'createdAt' | 'updatedAt'>),
+    organisation: { id: organisation.id, legalName: organisation.legalName },
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  }
 }
 
 function checkOffer(input: OfferPatch, prefix: string): void {
@@ -50,7 +70,12 @@ async function checkNeed(tx: DbOrTx, input: NeedPatch, prefix: string): Promise<
   if (input.visibleTo && input.visibleTo.length > 0) {
     const known = await repo.existingOrganisations(tx, input.visibleTo)
     input.visibleTo.forEach((id, i) => {
-      if (!known.includes(id)) errors.push({ field: `${prefix}.visibleTo.${i}`, code: 'organisation', message: 'is not an SME on the platform' })
+      if (!known.includes(id))
+        errors.push({
+          field: `${prefix}.visibleTo.${i}`,
+          code: 'organisation',
+          message: 'is not an SME on the platform',
+        })
     })
   }
   if (errors.length > 0) throw commonProblems.validation(`Check ${errors.map((e) => e.field).join(', ')}`, errors)
@@ -58,14 +83,29 @@ async function checkNeed(tx: DbOrTx, input: NeedPatch, prefix: string): Promise<
 
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db } = deps
-  const enqueueSync = (tx: DbOrTx, index: IndexName, id: string) => deps.outbox.enqueue(tx, SEARCH_SYNC_TOPIC, { index, id })
+  const enqueueSync = (tx: DbOrTx, index: IndexName, id: string) =>
+    deps.outbox.enqueue(tx, SEARCH_SYNC_TOPIC, { index, id })
   /** After the index sync (the worker keeps the order): recommendations of the events where the owner is selected. */
   const listingChanged = async (tx: DbOrTx, index: IndexName, id: string, organisationId: string) => {
     await enqueueSync(tx, index, id)
     await enqueueRecomputeForOrganisation(deps.outbox, tx, organisationId)
   }
-  const record = (tx: DbOrTx, actor: AuthContext, organisationId: string, action: string, subjectId: string, after?: unknown) =>
-    deps.audit.record(tx, { actorUserId: actor.userId, organisationId, action, subjectType: action.split('.')[0]!.replace(/s$/, ''), subjectId, ...(after === undefined ? {} : { after }) })
+  const record = (
+    tx: DbOrTx,
+    actor: AuthContext,
+    organisationId: string,
+    action: string,
+    subjectId: string,
+    after?: unknown,
+  ) =>
+    deps.audit.record(tx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action,
+      subjectType: action.split('.')[0]!.replace(/s$/, ''),
+      subjectId,
+      ...(after === undefined ? {} : { after }),
+    })
 
   async function ownerOrganisation(tx: DbOrTx, organisationId: string, kind: 'sme' | 'buyer') {
     const organisation = await deps.organisations.findOrganisationRow(tx, organisationId)
@@ -79,7 +119,10 @@ export function createCatalogueService(deps: CatalogueDeps) {
         const organisation = await ownerOrganisation(tx, organisationId, 'sme')
         checkOffer(input, 'body')
         const offer = await repo.insertOffer(tx, { ...input, organisationId })
-        await record(tx, actor, organisationId, 'offers.created', offer.id, { title: offer.title, status: offer.status })
+        await record(tx, actor, organisationId, 'offers.created', offer.id, {
+          title: offer.title,
+          status: offer.status,
+        })
         await listingChanged(tx, 'offers', offer.id, organisationId)
         return toOfferDto(offer, organisation)
       })
@@ -113,7 +156,12 @@ export function createCatalogueService(deps: CatalogueDeps) {
     /** A published offer of a validated SME, for buyers, hubs and the authority. */
     async viewOffer(id: string): Promise<Offer> {
       const row = await repo.findOffer(db, id)
-      if (!row || row.offer.status !== 'published' || (await repo.validatingOrganisers(db, row.organisation.id)).length === 0) throw problems.offerNotFound()
+      if (
+        !row ||
+        row.offer.status !== 'published' ||
+        (await repo.validatingOrganisers(db, row.organisation.id)).length === 0
+      )
+        throw problems.offerNotFound()
       return toOfferDto(row.offer, row.organisation)
     },
 
@@ -121,7 +169,11 @@ export function createCatalogueService(deps: CatalogueDeps) {
       return db.transaction(async (tx) => {
         const organisation = await ownerOrganisation(tx, organisationId, 'buyer')
         await checkNeed(tx, input, 'body')
-        const need = await repo.insertNeed(tx, { ...input, visibleTo: input.visibility === 'selected' ? input.visibleTo : [], organisationId })
+        const need = await repo.insertNeed(tx, {
+          ...input,
+          visibleTo: input.visibility === 'selected' ? input.visibleTo : [],
+          organisationId,
+        })
         await record(tx, actor, organisationId, 'needs.created', need.id, { title: need.title, status: need.status })
         await listingChanged(tx, 'needs', need.id, organisationId)
         return toNeedDto(need, organisation)
@@ -176,8 +228,16 @@ export function createCatalogueService(deps: CatalogueDeps) {
       })
       return {
         hits: result.hits.map(({ doc, highlight }) => ({
-          id: doc.id, organisationId: doc.organisationId, organisationName: doc.organisationName, title: doc.title, description: doc.description,
-          language: doc.language, cpv: doc.cpv, ...(doc.trl ? { trl: doc.trl } : {}), ...(doc.region ? { region: doc.region } : {}), highlight,
+          id: doc.id,
+          organisationId: doc.organisationId,
+          organisationName: doc.organisationName,
+          title: doc.title,
+          description: doc.description,
+          language: doc.language,
+          cpv: doc.cpv,
+          ...(doc.trl ? { trl: doc.trl } : {}),
+          ...(doc.region ? { region: doc.region } : {}),
+          highlight,
         })),
         total: result.total,
         page,
@@ -195,11 +255,18 @@ export function createCatalogueService(deps: CatalogueDeps) {
       const docs = rows.flatMap((row) => {
         const hubs = organisers.get(row.organisation.id) ?? []
         if (row.listing.status !== 'published' || hubs.length === 0) return []
-        return [index === 'offers' ? offerDocument(row.listing as repo.OfferRow, row.organisation) : needDocument(row.listing as repo.NeedRow, row.organisation, hubs)]
+        return [
+          index === 'offers'
+            ? offerDocument(row.listing as repo.OfferRow, row.organisation)
+            : needDocument(row.listing as repo.NeedRow, row.organisation, hubs),
+        ]
       })
       const indexed = new Set(docs.map((doc) => doc.id))
       await engine.upsert(index, docs)
-      await engine.remove(index, ids.filter((id) => !indexed.has(id)))
+      await engine.remove(
+        index,
+        ids.filter((id) => !indexed.has(id)),
+      )
     },
 
     /** After an organisation changes (validated, profile edited): re-sync all its listings. */
@@ -210,14 +277,21 @@ export function createCatalogueService(deps: CatalogueDeps) {
     },
 
     /** Rebuilds both indexes from PostgreSQL, calling `progress(done, total)` after each batch. */
-    async reindex(progress: (done: number, total: number, index: IndexName) => void, batchSize = 500): Promise<Record<IndexName, number>> {
+    async reindex(
+      progress: (done: number, total: number, index: IndexName) => void,
+      batchSize = 500,
+    ): Promise<Record<IndexName, number>> {
       const engine = deps.search()
       await engine.ensureIndexes()
       const done: Record<IndexName, number> = { offers: 0, needs: 0 }
       for (const index of ['offers', 'needs'] as const) {
         const total = await repo.countListings(db, index)
         await engine.clear(index)
-        for (let ids = await repo.idsAfter(db, index, '00000000-0000-0000-0000-000000000000', batchSize); ids.length > 0; ids = await repo.idsAfter(db, index, ids.at(-1)!, batchSize)) {
+        for (
+          let ids = await repo.idsAfter(db, index, '00000000-0000-0000-0000-000000000000', batchSize);
+          ids.length > 0;
+          ids = await repo.idsAfter(db, index, ids.at(-1)!, batchSize)
+        ) {
           await this.syncDocuments(index, ids)
           done[index] += ids.length
           progress(done[index], total, index)
@@ -232,5 +306,8 @@ export type CatalogueService = ReturnType<typeof createCatalogueService>
 /** Who a viewer is, for need visibility: `undefined` means the authority, who reads everything. */
 export function audienceOf(viewer: AuthContext): string[] | undefined {
   if (viewer.memberships.some((m) => m.kind === 'authority')) return undefined
-  return ['public', ...viewer.memberships.filter((m) => m.kind === 'sme' || m.kind === 'organiser').map((m) => m.organisationId)]
+  return [
+    'public',
+    ...viewer.memberships.filter((m) => m.kind === 'sme' || m.kind === 'organiser').map((m) => m.organisationId),
+  ]
 }

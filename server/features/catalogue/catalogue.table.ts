@@ -11,19 +11,33 @@ export const offers = pgTable(
   'offers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
     language: text('language').notNull(),
     cpvMain: text('cpv_main').notNull(),
-    cpvExtra: text('cpv_extra').array().notNull().default(sql`'{}'::text[]`),
+    cpvExtra: text('cpv_extra')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     naceCode: text('nace_code'),
     s3Domain: text('s3_domain'),
     trl: integer('trl').notNull(),
-    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
-    certifications: text('certifications').array().notNull().default(sql`'{}'::text[]`),
+    keywords: text('keywords')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    certifications: text('certifications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     capacity: text('capacity'),
-    marketsServed: text('markets_served').array().notNull().default(sql`'{}'::text[]`),
+    marketsServed: text('markets_served')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: listingStatusEnum('status').notNull().default('draft'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
@@ -40,7 +54,9 @@ export const needs = pgTable(
   'needs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
     language: text('language').notNull(),
@@ -49,10 +65,16 @@ export const needs = pgTable(
     budgetMinEur: integer('budget_min_eur'),
     budgetMaxEur: integer('budget_max_eur'),
     deadline: date('deadline', { mode: 'string' }),
-    requiredCertifications: text('required_certifications').array().notNull().default(sql`'{}'::text[]`),
+    requiredCertifications: text('required_certifications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     minTrl: integer('min_trl'),
     visibility: needVisibilityEnum('visibility').notNull().default('public'),
-    visibleTo: uuid('visible_to').array().notNull().default(sql`'{}'::uuid[]`),
+    visibleTo: uuid('visible_to')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     status: listingStatusEnum('status').notNull().default('draft'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
@@ -60,7 +82,10 @@ export const needs = pgTable(
   (t) => [
     index('needs_organisation_id_idx').on(t.organisationId),
     check('needs_min_trl_range', sql`${t.minTrl} between 1 and 9`),
-    check('needs_budget_order', sql`${t.budgetMinEur} is null or ${t.budgetMaxEur} is null or ${t.budgetMinEur} <= ${t.budgetMaxEur}`),
+    check(
+      'needs_budget_order',
+      sql`${t.budgetMinEur} is null or ${t.budgetMaxEur} is null or ${t.budgetMinEur} <= ${t.budgetMaxEur}`,
+    ),
     check('needs_has_cpv', sql`cardinality(${t.cpvCodes}) >= 1`),
   ],
 )

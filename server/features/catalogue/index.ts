@@ -12,7 +12,9 @@ export default async function catalogueFeature(app: FastifyInstance, options: { 
     await catalogue.syncDocuments(index, [id])
   })
   app.outbox.register(ORGANISATION_CHANGED, async (payload) => {
-    await app.db.transaction((tx) => catalogue.syncOrganisation(tx, (payload as { organisationId: string }).organisationId))
+    await app.db.transaction((tx) =>
+      catalogue.syncOrganisation(tx, (payload as { organisationId: string }).organisationId),
+    )
   })
   await app.register(catalogueRoutes, options)
 }

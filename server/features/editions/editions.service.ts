@@ -1,5 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Edition, EditionInput, EditionPatch, EventInput, EventPatch, KpiTargets, MtbEvent } from '../../../shared/schemas/events.js'
+import type {
+  Edition,
+  EditionInput,
+  EditionPatch,
+  EventInput,
+  EventPatch,
+  KpiTargets,
+  MtbEvent,
+} from '../../../shared/schemas/events.js'
 import type { FieldError } from '../../../shared/schemas/problem.js'
 import { isNuts2, s3ByCode } from '../../../seeds/taxonomies/index.js'
 import type { AuthContext } from '../../infra/access.js'
@@ -26,10 +34,13 @@ function editionErrors(input: EditionPatch, current?: EditionRow): FieldError[] 
   const errors: FieldError[] = []
   const start = input.periodStart ?? current?.periodStart
   const end = input.periodEnd ?? current?.periodEnd
-  if (start && end && start > end) errors.push({ field: 'body.periodEnd', code: 'minimum', message: 'must not be before periodStart' })
-  if (input.homeNuts2 && !isNuts2(input.homeNuts2)) errors.push({ field: 'body.homeNuts2', code: 'nuts2', message: 'is not a NUTS-2 region' })
+  if (start && end && start > end)
+    errors.push({ field: 'body.periodEnd', code: 'minimum', message: 'must not be before periodStart' })
+  if (input.homeNuts2 && !isNuts2(input.homeNuts2))
+    errors.push({ field: 'body.homeNuts2', code: 'nuts2', message: 'is not a NUTS-2 region' })
   input.targetS3?.forEach((code, i) => {
-    if (!s3ByCode(code)) errors.push({ field: `body.targetS3.${i}`, code: 's3', message: 'is not an S3 domain of the region' })
+    if (!s3ByCode(code))
+      errors.push({ field: `body.targetS3.${i}`, code: 's3', message: 'is not an S3 domain of the region' })
   })
   return errors
 }
@@ -43,12 +54,15 @@ function eventErrors(input: EventPatch, current?: EventRow): FieldError[] {
   }
   const errors: FieldError[] = gridErrors(grid).map((e) => ({ ...e, code: 'grid' }))
   const request = input.requestDeadline === undefined ? current?.requestDeadline?.toISOString() : input.requestDeadline
-  const scheduling = input.schedulingDeadline === undefined ? current?.schedulingDeadline?.toISOString() : input.schedulingDeadline
-  if (request && scheduling && new Date(request) > new Date(scheduling)) errors.push({ field: 'body.schedulingDeadline', code: 'minimum', message: 'must not be before requestDeadline' })
+  const scheduling =
+    input.schedulingDeadline === undefined ? current?.schedulingDeadline?.toISOString() : input.schedulingDeadline
+  if (request && scheduling && new Date(request) > new Date(scheduling))
+    errors.push({ field: 'body.schedulingDeadline', code: 'minimum', message: 'must not be before requestDeadline' })
   return errors
 }
 
-const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value))
+const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value)
 
 function eventValues(input: EventPatch) {
   const { registrationDeadline, requestDeadline, schedulingDeadline, ...rest } = input
@@ -61,15 +75,32 @@ function eventValues(input: EventPatch) {
 }
 
 function gridOf(row: EventRow) {
-  return { timeZone: row.timeZone, days: row.days as DaySpec[], slotMinutes: row.slotMinutes, gapMinutes: row.gapMinutes }
+  return {
+    timeZone: row.timeZone,
+    days: row.days as DaySpec[],
+    slotMinutes: row.slotMinutes,
+    gapMinutes: row.gapMinutes,
+  }
 }
 
 function toEventDto(row: EventRow): MtbEvent {
   const optional = { externalOrganiser: row.externalOrganiser, venue: row.venue, virtualLinkBase: row.virtualLinkBase }
-  const instants = { registrationDeadline: row.registrationDeadline, requestDeadline: row.requestDeadline, schedulingDeadline: row.schedulingDeadline }
+  const instants = {
+    registrationDeadline: row.registrationDeadline,
+    requestDeadline: row.requestDeadline,
+    schedulingDeadline: row.schedulingDeadline,
+  }
   return {
-    id: row.id, editionId: row.editionId, name: row.name, kind: row.kind, format: row.format, timeZone: row.timeZone,
-    days: row.days as MtbEvent['days'], slotMinutes: row.slotMinutes, gapMinutes: row.gapMinutes, tables: row.tables as MtbEvent['tables'],
+    id: row.id,
+    editionId: row.editionId,
+    name: row.name,
+    kind: row.kind,
+    format: row.format,
+    timeZone: row.timeZone,
+    days: row.days as MtbEvent['days'],
+    slotMinutes: row.slotMinutes,
+    gapMinutes: row.gapMinutes,
+    tables: row.tables as MtbEvent['tables'],
     maxMeetingsPerParticipant: row.maxMeetingsPerParticipant,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
     ...Object.fromEntries(Object.entries(instants).flatMap(([k, v]) => (v ? [[k, v.toISOString()]] : []))),
@@ -89,8 +120,16 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
       .where(eq(editionOrganisers.editionId, row.id))
       .orderBy(asc(organisations.legalName))
     return {
-      id: row.id, name: row.name, periodStart: row.periodStart, periodEnd: row.periodEnd, homeNuts2: row.homeNuts2, targetS3: row.targetS3,
-      ...(row.budgetEur === null ? {} : { budgetEur: row.budgetEur }), kpiTargets: row.kpiTargets as KpiTargets, organisers: owners, createdAt: row.createdAt.toISOString(),
+      id: row.id,
+      name: row.name,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      homeNuts2: row.homeNuts2,
+      targetS3: row.targetS3,
+      ...(row.budgetEur === null ? {} : { budgetEur: row.budgetEur }),
+      kpiTargets: row.kpiTargets as KpiTargets,
+      organisers: owners,
+      createdAt: row.createdAt.toISOString(),
     }
   }
 
@@ -108,11 +147,18 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
 
   return {
     async organisersOfEdition(editionId: string): Promise<string[]> {
-      const rows = await db.select({ id: editionOrganisers.organiserId }).from(editionOrganisers).where(eq(editionOrganisers.editionId, editionId))
+      const rows = await db
+        .select({ id: editionOrganisers.organiserId })
+        .from(editionOrganisers)
+        .where(eq(editionOrganisers.editionId, editionId))
       return rows.map((row) => row.id)
     },
     async organisersOfEvent(eventId: string): Promise<string[]> {
-      const rows = await db.select({ id: editionOrganisers.organiserId }).from(events).innerJoin(editionOrganisers, eq(editionOrganisers.editionId, events.editionId)).where(eq(events.id, eventId))
+      const rows = await db
+        .select({ id: editionOrganisers.organiserId })
+        .from(events)
+        .innerJoin(editionOrganisers, eq(editionOrganisers.editionId, events.editionId))
+        .where(eq(events.id, eventId))
       return rows.map((row) => row.id)
     },
 
@@ -120,18 +166,44 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
       fail(editionErrors(input))
       return db.transaction(async (tx) => {
         const coOrganisers = input.coOrganiserIds.filter((id) => id !== organiserId)
-        const found = coOrganisers.length === 0 ? [] : await tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, coOrganisers), eq(organisations.kind, 'organiser')))
-        fail(coOrganisers.flatMap((id, i) => (found.some((f) => f.id === id) ? [] : [{ field: `body.coOrganiserIds.${i}`, code: 'organiser', message: 'is not a hub on the platform' }])))
+        const found =
+          coOrganisers.length === 0
+            ? []
+            : await tx
+                .select({ id: organisations.id })
+                .from(organisations)
+                .where(and(inArray(organisations.id, coOrganisers), eq(organisations.kind, 'organiser')))
+        fail(
+          coOrganisers.flatMap((id, i) =>
+            found.some((f) => f.id === id)
+              ? []
+              : [{ field: `body.coOrganiserIds.${i}`, code: 'organiser', message: 'is not a hub on the platform' }],
+          ),
+        )
         const { coOrganiserIds: _co, ...values } = input
         const [row] = await tx.insert(editions).values(values).returning()
-        await tx.insert(editionOrganisers).values([organiserId, ...coOrganisers].map((id) => ({ editionId: row!.id, organiserId: id })))
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: organiserId, action: 'edition.created', subjectType: 'edition', subjectId: row!.id, after: values })
+        await tx
+          .insert(editionOrganisers)
+          .values([organiserId, ...coOrganisers].map((id) => ({ editionId: row!.id, organiserId: id })))
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: organiserId,
+          action: 'edition.created',
+          subjectType: 'edition',
+          subjectId: row!.id,
+          after: values,
+        })
         return editionDto(tx, row!)
       })
     },
 
     async listEditions(organiserId: string): Promise<Edition[]> {
-      const rows = await db.select({ edition: editions }).from(editions).innerJoin(editionOrganisers, eq(editionOrganisers.editionId, editions.id)).where(eq(editionOrganisers.organiserId, organiserId)).orderBy(asc(editions.periodStart))
+      const rows = await db
+        .select({ edition: editions })
+        .from(editions)
+        .innerJoin(editionOrganisers, eq(editionOrganisers.editionId, editions.id))
+        .where(eq(editionOrganisers.organiserId, organiserId))
+        .orderBy(asc(editions.periodStart))
       return Promise.all(rows.map((row) => editionDto(db, row.edition)))
     },
 
@@ -143,7 +215,14 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
         fail(editionErrors(patch, current))
         const { coOrganiserIds: _co, ...values } = patch
         const [row] = await tx.update(editions).set(values).where(eq(editions.id, id)).returning()
-        await audit.record(tx, { actorUserId: actor.userId, action: 'edition.updated', subjectType: 'edition', subjectId: id, before: current, after: row })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'edition.updated',
+          subjectType: 'edition',
+          subjectId: id,
+          before: current,
+          after: row,
+        })
         return editionDto(tx, row!)
       })
     },
@@ -152,8 +231,17 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
       fail(eventErrors(input))
       return db.transaction(async (tx) => {
         await mustFindEdition(tx, editionId)
-        const [row] = await tx.insert(events).values({ ...eventValues(input), editionId } as typeof events.$inferInsert).returning()
-        await audit.record(tx, { actorUserId: actor.userId, action: 'event.created', subjectType: 'event', subjectId: row!.id, after: { name: row!.name, editionId } })
+        const [row] = await tx
+          .insert(events)
+          .values({ ...eventValues(input), editionId } as typeof events.$inferInsert)
+          .returning()
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'event.created',
+          subjectType: 'event',
+          subjectId: row!.id,
+          after: { name: row!.name, editionId },
+        })
         return toEventDto(row!)
       })
     },
@@ -170,7 +258,13 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
         const current = await mustFindEvent(tx, id)
         fail(eventErrors(patch, current))
         const [row] = await tx.update(events).set(eventValues(patch)).where(eq(events.id, id)).returning()
-        await audit.record(tx, { actorUserId: actor.userId, action: 'event.updated', subjectType: 'event', subjectId: id, after: patch })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'event.updated',
+          subjectType: 'event',
+          subjectId: id,
+          after: patch,
+        })
         return toEventDto(row!)
       })
     },

@@ -48,12 +48,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Every problem of a grid specification, named by field; empty when the grid can be built. */
 export function gridErrors(spec: GridSpec, prefix = 'body'): GridError[] {
   const errors: GridError[] = []
-  if (!IANAZone.isValidZone(spec.timeZone)) errors.push({ field: `${prefix}.timeZone`, message: 'is not an IANA time zone' })
-  if (!(spec.slotMinutes >= 5 && spec.slotMinutes <= 240)) errors.push({ field: `${prefix}.slotMinutes`, message: 'must be between 5 and 240' })
-  if (!(spec.gapMinutes >= 0 && spec.gapMinutes <= 120)) errors.push({ field: `${prefix}.gapMinutes`, message: 'must be between 0 and 120' })
+  if (!IANAZone.isValidZone(spec.timeZone))
+    errors.push({ field: `${prefix}.timeZone`, message: 'is not an IANA time zone' })
+  if (!(spec.slotMinutes >= 5 && spec.slotMinutes <= 240))
+    errors.push({ field: `${prefix}.slotMinutes`, message: 'must be between 5 and 240' })
+  if (!(spec.gapMinutes >= 0 && spec.gapMinutes <= 120))
+    errors.push({ field: `${prefix}.gapMinutes`, message: 'must be between 0 and 120' })
   const dates = new Set<string>()
   spec.days.forEach((day, d) => {
-    if (!DATE.test(day.date) || !DateTime.fromISO(day.date).isValid) errors.push({ field: `${prefix}.days.${d}.date`, message: 'is not a date' })
+    if (!DATE.test(day.date) || !DateTime.fromISO(day.date).isValid)
+      errors.push({ field: `${prefix}.days.${d}.date`, message: 'is not a date' })
     if (dates.has(day.date)) errors.push({ field: `${prefix}.days.${d}.date`, message: 'appears twice' })
     dates.add(day.date)
     let previousEnd = ''
@@ -62,7 +66,8 @@ export function gridErrors(spec: GridSpec, prefix = 'body'): GridError[] {
       if (!TIME.test(session.start)) errors.push({ field: `${at}.start`, message: 'is not a time HH:mm' })
       if (!TIME.test(session.end)) errors.push({ field: `${at}.end`, message: 'is not a time HH:mm' })
       if (session.start >= session.end) errors.push({ field: `${at}.end`, message: 'must be after the start' })
-      if (previousEnd && session.start < previousEnd) errors.push({ field: `${at}.start`, message: 'overlaps the previous session' })
+      if (previousEnd && session.start < previousEnd)
+        errors.push({ field: `${at}.start`, message: 'overlaps the previous session' })
       previousEnd = session.end > session.start ? session.end : session.start
     })
   })
@@ -81,7 +86,11 @@ export function buildSlotGrid(spec: GridSpec): Slot[] {
   days.forEach((day, d) => {
     day.sessions.forEach((session, s) => {
       const end = local(day.date, session.end, spec.timeZone)
-      for (let start = local(day.date, session.start, spec.timeZone); ; start = start.plus({ minutes: spec.slotMinutes + spec.gapMinutes })) {
+      for (
+        let start = local(day.date, session.start, spec.timeZone);
+        ;
+        start = start.plus({ minutes: spec.slotMinutes + spec.gapMinutes })
+      ) {
         const slotEnd = start.plus({ minutes: spec.slotMinutes })
         if (slotEnd > end) break
         slots.push({

@@ -19,7 +19,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ service: ReturnType<typeo
     },
     async (_request, reply) => {
       const health = await service.checkHealth()
-      return reply.code(health.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(health)
+      return reply
+        .code(health.status === 'down' ? 503 : 200)
+        .header('cache-control', 'no-store')
+        .send(health)
     },
   )
 }

@@ -2,7 +2,11 @@ import { defineProblem } from '../../infra/problems.js'
 
 export const liveProblems = {
   eventNotFound: defineProblem({ code: 'events.not_found', status: 404, title: 'No such event' }),
-  notParticipant: defineProblem({ code: 'participation.not_participant', status: 409, title: 'This organisation is not selected for the event' }),
+  notParticipant: defineProblem({
+    code: 'participation.not_participant',
+    status: 409,
+    title: 'This organisation is not selected for the event',
+  }),
   meetingNotFound: defineProblem({ code: 'meetings.not_found', status: 404, title: 'No such meeting' }),
   cancelled: defineProblem({ code: 'meetings.cancelled', status: 409, title: 'The meeting was cancelled' }),
   noStandby: defineProblem({ code: 'live.no_standby', status: 409, title: 'This re-pairing is not possible' }),

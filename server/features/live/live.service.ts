@@ -55,10 +55,24 @@ export function createLiveService(deps: LiveDeps) {
       .from(meetings)
       .innerJoin(organisations, eq(organisations.id, meetings.smeId))
       .leftJoin(representatives, eq(representatives.id, meetings.representativeId))
-      .where(and(eq(meetings.eventId, event.id), whose ? or(eq(meetings.smeId, whose), eq(meetings.buyerId, whose)) : undefined))
+      .where(
+        and(
+          eq(meetings.eventId, event.id),
+          whose ? or(eq(meetings.smeId, whose), eq(meetings.buyerId, whose)) : undefined,
+        ),
+      )
       .orderBy(meetings.slot, meetings.tableIndex)
     const buyerIds = [...new Set(rows.map((r) => r.meeting.buyerId))]
-    const buyers = new Map(buyerIds.length === 0 ? [] : (await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, buyerIds))).map((b) => [b.id, b.name]))
+    const buyers = new Map(
+      buyerIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: organisations.id, name: organisations.legalName })
+              .from(organisations)
+              .where(inArray(organisations.id, buyerIds))
+          ).map((b) => [b.id, b.name]),
+    )
     const presence = await presenceOf(tx, event.id)
     const tables = tableNames(event, Math.max(1, ...rows.map((r) => r.meeting.tableIndex + 1)))
     const now = clock.now()
@@ -66,7 +80,10 @@ export function createLiveService(deps: LiveDeps) {
       const slot = slots[meeting.slot]
       const startsAt = new Date(slot?.startsAt ?? 0)
       const endsAt = new Date(slot?.endsAt ?? 0)
-      const both: [Presence, Presence] = [presence.get(meeting.smeId) ?? 'unknown', presence.get(meeting.buyerId) ?? 'unknown']
+      const both: [Presence, Presence] = [
+        presence.get(meeting.smeId) ?? 'unknown',
+        presence.get(meeting.buyerId) ?? 'unknown',
+      ]
       return {
         id: meeting.id,
         requestId: meeting.requestId,
@@ -82,29 +99,59 @@ export function createLiveService(deps: LiveDeps) {
         endsAt: endsAt.toISOString(),
         status: meeting.status,
         outcome: meeting.outcome,
-        state: meetingState({ status: meeting.status, outcome: meeting.outcome, startsAt, endsAt, presence: both }, now),
+        state: meetingState(
+          { status: meeting.status, outcome: meeting.outcome, startsAt, endsAt, presence: both },
+          now,
+        ),
         presence: { sme: both[0], buyer: both[1] },
       }
     })
   }
 
   async function participantStatus(tx: DbOrTx, eventId: string, organisationId: string) {
-    const [row] = await tx.select({ status: participations.status, kind: organisations.kind, name: organisations.legalName, unavailable: participations.unavailableSlots }).from(participations).innerJoin(organisations, eq(organisations.id, participations.organisationId)).where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
+    const [row] = await tx
+      .select({
+        status: participations.status,
+        kind: organisations.kind,
+        name: organisations.legalName,
+        unavailable: participations.unavailableSlots,
+      })
+      .from(participations)
+      .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+      .where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
     if (!row || !mayMeet(row.status as ParticipationStatus)) throw problems.notParticipant()
     return row
   }
 
-  async function mailMembers(tx: DbOrTx, organisationId: string, build: (person: { email: string; name: string; language: 'it' | 'en' }) => Record<string, unknown>) {
-    const people = await tx.select({ email: users.email, name: users.name, language: users.language }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organisationId, organisationId), sql`${users.deletedAt} is null`))
+  async function mailMembers(
+    tx: DbOrTx,
+    organisationId: string,
+    build: (person: { email: string; name: string; language: 'it' | 'en' }) => Record<string, unknown>,
+  ) {
+    const people = await tx
+      .select({ email: users.email, name: users.name, language: users.language })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organisationId, organisationId), sql`${users.deletedAt} is null`))
     for (const person of people) await deps.outbox.enqueue(tx, MAIL_TOPIC, build(person))
   }
 
   /** Each side's published meetings of the event that have not happened yet, for the no-show and check-in messages. */
   async function meetingsWith(tx: DbOrTx, eventId: string, organisationId: string) {
-    return tx.select().from(meetings).where(and(eq(meetings.eventId, eventId), eq(meetings.status, 'scheduled'), or(eq(meetings.smeId, organisationId), eq(meetings.buyerId, organisationId))))
+    return tx
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.eventId, eventId),
+          eq(meetings.status, 'scheduled'),
+          or(eq(meetings.smeId, organisationId), eq(meetings.buyerId, organisationId)),
+        ),
+      )
   }
 
-  const counterpartOf = (meeting: typeof meetings.$inferSelect, organisationId: string) => (meeting.smeId === organisationId ? meeting.buyerId : meeting.smeId)
+  const counterpartOf = (meeting: typeof meetings.$inferSelect, organisationId: string) =>
+    meeting.smeId === organisationId ? meeting.buyerId : meeting.smeId
 
   return {
     day,
@@ -115,16 +162,49 @@ export function createLiveService(deps: LiveDeps) {
         await eventOf(tx, eventId)
         const participant = await participantStatus(tx, eventId, organisationId)
         // The participation row is the lock: a check-in row may not exist yet, and two first check-ins must not both count.
-        await tx.select({ id: participations.id }).from(participations).where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId))).for('update')
-        const [before] = await tx.select().from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.organisationId, organisationId))).for('update')
-        if (before && !before.absent) return { organisationId, at: before.at.toISOString(), absent: false, already: true }
+        await tx
+          .select({ id: participations.id })
+          .from(participations)
+          .where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
+          .for('update')
+        const [before] = await tx
+          .select()
+          .from(checkIns)
+          .where(and(eq(checkIns.eventId, eventId), eq(checkIns.organisationId, organisationId)))
+          .for('update')
+        if (before && !before.absent)
+          return { organisationId, at: before.at.toISOString(), absent: false, already: true }
         const now = clock.now()
-        await tx.insert(checkIns).values({ eventId, organisationId, method, byUserId: actor.userId, at: now }).onConflictDoUpdate({ target: [checkIns.eventId, checkIns.organisationId], set: { absent: false, method, byUserId: actor.userId, at: now } })
-        await deps.live().publish(tx, liveChannel.event(eventId), 'check_in', { organisationId, name: participant.name, at: now.toISOString() })
+        await tx
+          .insert(checkIns)
+          .values({ eventId, organisationId, method, byUserId: actor.userId, at: now })
+          .onConflictDoUpdate({
+            target: [checkIns.eventId, checkIns.organisationId],
+            set: { absent: false, method, byUserId: actor.userId, at: now },
+          })
+        await deps.live().publish(tx, liveChannel.event(eventId), 'check_in', {
+          organisationId,
+          name: participant.name,
+          at: now.toISOString(),
+        })
         for (const meeting of await meetingsWith(tx, eventId, organisationId)) {
-          await deps.live().publish(tx, liveChannel.organisation(counterpartOf(meeting, organisationId)), 'counterpart_checked_in', { eventId, meetingId: meeting.id, organisationId, name: participant.name })
+          await deps
+            .live()
+            .publish(tx, liveChannel.organisation(counterpartOf(meeting, organisationId)), 'counterpart_checked_in', {
+              eventId,
+              meetingId: meeting.id,
+              organisationId,
+              name: participant.name,
+            })
         }
-        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'event.checked_in', subjectType: 'event', subjectId: eventId, after: { method } })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId,
+          action: 'event.checked_in',
+          subjectType: 'event',
+          subjectId: eventId,
+          after: { method },
+        })
         return { organisationId, at: now.toISOString(), absent: false, already: false }
       })
     },
@@ -139,17 +219,55 @@ export function createLiveService(deps: LiveDeps) {
         const event = await eventOf(tx, eventId)
         const participant = await participantStatus(tx, eventId, organisationId)
         const now = clock.now()
-        await tx.insert(checkIns).values({ eventId, organisationId, method: 'organiser', byUserId: actor.userId, absent: true, at: now }).onConflictDoUpdate({ target: [checkIns.eventId, checkIns.organisationId], set: { absent: true, byUserId: actor.userId, at: now } })
+        await tx
+          .insert(checkIns)
+          .values({ eventId, organisationId, method: 'organiser', byUserId: actor.userId, absent: true, at: now })
+          .onConflictDoUpdate({
+            target: [checkIns.eventId, checkIns.organisationId],
+            set: { absent: true, byUserId: actor.userId, at: now },
+          })
         const slots = await deps.editions.slotsOf(eventId, tx)
-        const affected = (await meetingsWith(tx, eventId, organisationId)).filter((m) => m.outcome === null && new Date(slots[m.slot]?.endsAt ?? 0) > now)
+        const affected = (await meetingsWith(tx, eventId, organisationId)).filter(
+          (m) => m.outcome === null && new Date(slots[m.slot]?.endsAt ?? 0) > now,
+        )
         for (const meeting of affected) {
-          await tx.update(meetings).set({ outcome: 'no_show', absentOrganisationId: organisationId, updatedAt: now }).where(eq(meetings.id, meeting.id))
+          await tx
+            .update(meetings)
+            .set({ outcome: 'no_show', absentOrganisationId: organisationId, updatedAt: now })
+            .where(eq(meetings.id, meeting.id))
           const other = counterpartOf(meeting, organisationId)
-          await deps.live().publish(tx, liveChannel.organisation(other), 'counterpart_absent', { eventId, meetingId: meeting.id, name: participant.name, slot: meeting.slot })
-          await mailMembers(tx, other, (p) => ({ ...liveMail({ kind: 'absent', to: p.email, name: p.name, language: p.language, other: participant.name, event: event.name, time: slots[meeting.slot]?.localStart.slice(11) ?? '', url: `${deps.publicUrl}/events/${eventId}/today` }) }))
+          await deps.live().publish(tx, liveChannel.organisation(other), 'counterpart_absent', {
+            eventId,
+            meetingId: meeting.id,
+            name: participant.name,
+            slot: meeting.slot,
+          })
+          await mailMembers(tx, other, (p) => ({
+            ...liveMail({
+              kind: 'absent',
+              to: p.email,
+              name: p.name,
+              language: p.language,
+              other: participant.name,
+              event: event.name,
+              time: slots[meeting.slot]?.localStart.slice(11) ?? '',
+              url: `${deps.publicUrl}/events/${eventId}/today`,
+            }),
+          }))
         }
-        await deps.live().publish(tx, liveChannel.event(eventId), 'no_show', { organisationId, name: participant.name, meetings: affected.map((m) => m.id) })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'event.marked_absent', subjectType: 'event', subjectId: eventId, after: { meetings: affected.length } })
+        await deps.live().publish(tx, liveChannel.event(eventId), 'no_show', {
+          organisationId,
+          name: participant.name,
+          meetings: affected.map((m) => m.id),
+        })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId,
+          action: 'event.marked_absent',
+          subjectType: 'event',
+          subjectId: eventId,
+          after: { meetings: affected.length },
+        })
         return { organisationId, meetings: affected.map((m) => m.id) }
       })
     },
@@ -161,23 +279,70 @@ export function createLiveService(deps: LiveDeps) {
       const now = clock.now()
       const list = (await day(db, event, slots)).filter((m) => m.outcome === 'no_show' && new Date(m.endsAt) > now)
       const presence = await presenceOf(db, eventId)
-      const parts = await db.select({ organisationId: participations.organisationId, kind: organisations.kind, name: organisations.legalName, unavailable: participations.unavailableSlots }).from(participations).innerJoin(organisations, eq(organisations.id, participations.organisationId)).where(eq(participations.eventId, eventId))
+      const parts = await db
+        .select({
+          organisationId: participations.organisationId,
+          kind: organisations.kind,
+          name: organisations.legalName,
+          unavailable: participations.unavailableSlots,
+        })
+        .from(participations)
+        .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+        .where(eq(participations.eventId, eventId))
       const all = await day(db, event, slots)
-      const busy = (id: string) => all.filter((m) => m.status === 'scheduled' && m.outcome !== 'no_show' && (m.smeId === id || m.buyerId === id)).map((m) => m.slot)
+      const busy = (id: string) =>
+        all
+          .filter((m) => m.status === 'scheduled' && m.outcome !== 'no_show' && (m.smeId === id || m.buyerId === id))
+          .map((m) => m.slot)
       const withMeeting = new Set(all.map((m) => m.requestId))
-      const open = await db.select().from(meetingRequests).where(and(eq(meetingRequests.eventId, eventId), inArray(meetingRequests.status, ['pending', 'accepted'])))
-      const [absentRows] = [await db.select({ meetingId: meetings.id, absent: meetings.absentOrganisationId }).from(meetings).where(and(eq(meetings.eventId, eventId), eq(meetings.outcome, 'no_show')))]
+      const open = await db
+        .select()
+        .from(meetingRequests)
+        .where(and(eq(meetingRequests.eventId, eventId), inArray(meetingRequests.status, ['pending', 'accepted'])))
+      const [absentRows] = [
+        await db
+          .select({ meetingId: meetings.id, absent: meetings.absentOrganisationId })
+          .from(meetings)
+          .where(and(eq(meetings.eventId, eventId), eq(meetings.outcome, 'no_show'))),
+      ]
       const absentOf = new Map(absentRows.map((r) => [r.meetingId, r.absent]))
       return list.flatMap((m) => {
         const absent = absentOf.get(m.id)
         const counterpartId = absent === m.smeId ? m.buyerId : m.smeId
         if (presence.get(counterpartId) !== 'present') return []
         const otherKind = counterpartId === m.smeId ? 'buyer' : 'sme'
-        const requestsWith = new Map(open.filter((r) => !withMeeting.has(r.id) && (r.fromOrganisationId === counterpartId || r.toOrganisationId === counterpartId)).map((r) => [r.fromOrganisationId === counterpartId ? r.toOrganisationId : r.fromOrganisationId, r.id]))
-        const present = parts.filter((p) => p.kind === otherKind && presence.get(p.organisationId) === 'present').map((p) => ({ organisationId: p.organisationId, busySlots: busy(p.organisationId), unavailableSlots: p.unavailable }))
+        const requestsWith = new Map(
+          open
+            .filter(
+              (r) =>
+                !withMeeting.has(r.id) &&
+                (r.fromOrganisationId === counterpartId || r.toOrganisationId === counterpartId),
+            )
+            .map((r) => [r.fromOrganisationId === counterpartId ? r.toOrganisationId : r.fromOrganisationId, r.id]),
+        )
+        const present = parts
+          .filter((p) => p.kind === otherKind && presence.get(p.organisationId) === 'present')
+          .map((p) => ({
+            organisationId: p.organisationId,
+            busySlots: busy(p.organisationId),
+            unavailableSlots: p.unavailable,
+          }))
         const names = new Map(parts.map((p) => [p.organisationId, p.name]))
-        const candidates = standbyCandidates({ counterpartId, slot: m.slot, present, requestsWith }).map((c) => ({ ...c, name: names.get(c.organisationId) ?? '' }))
-        return [{ meetingId: m.id, slot: m.slot, startsAt: m.startsAt, tableName: m.tableName, counterpartId, counterpartName: names.get(counterpartId) ?? '', candidates }]
+        const candidates = standbyCandidates({ counterpartId, slot: m.slot, present, requestsWith }).map((c) => ({
+          ...c,
+          name: names.get(c.organisationId) ?? '',
+        }))
+        return [
+          {
+            meetingId: m.id,
+            slot: m.slot,
+            startsAt: m.startsAt,
+            tableName: m.tableName,
+            counterpartId,
+            counterpartName: names.get(counterpartId) ?? '',
+            candidates,
+          },
+        ]
       })
     },
 
@@ -185,52 +350,151 @@ export function createLiveService(deps: LiveDeps) {
     async repair(actor: AuthContext, eventId: string, meetingId: string, candidateId: string) {
       const options = await this.standby(eventId)
       const option = options.find((o) => o.meetingId === meetingId)
-      if (!option) throw problems.noStandby('This meeting is not a no-show still to come, or its counterpart is not here.')
+      if (!option)
+        throw problems.noStandby('This meeting is not a no-show still to come, or its counterpart is not here.')
       const candidate = option.candidates.find((c) => c.organisationId === candidateId)
-      if (!candidate) throw problems.noStandby('This participant is not free for it, is not here, or has not asked to meet them.', [{ field: 'body.organisationId', code: 'not_candidate', message: 'not on the standby list' }])
+      if (!candidate)
+        throw problems.noStandby('This participant is not free for it, is not here, or has not asked to meet them.', [
+          { field: 'body.organisationId', code: 'not_candidate', message: 'not on the standby list' },
+        ])
       return db.transaction(async (tx) => {
         const [old] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update')
-        const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, candidate.requestId)).for('update')
-        if (!old || !request || !['pending', 'accepted'].includes(request.status)) throw problems.noStandby('The standby list changed; look again.')
+        const [request] = await tx
+          .select()
+          .from(meetingRequests)
+          .where(eq(meetingRequests.id, candidate.requestId))
+          .for('update')
+        if (!old || !request || !['pending', 'accepted'].includes(request.status))
+          throw problems.noStandby('The standby list changed; look again.')
         const smeFirst = old.smeId === option.counterpartId
         const [smeId, buyerId] = smeFirst ? [option.counterpartId, candidateId] : [candidateId, option.counterpartId]
         const now = clock.now()
-        const clash = await tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.eventId, eventId), eq(meetings.slot, old.slot), eq(meetings.status, 'scheduled'), or(sql`${meetings.outcome} is null`, ne(meetings.outcome, 'no_show')), or(eq(meetings.smeId, candidateId), eq(meetings.buyerId, candidateId))))
+        const clash = await tx
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(
+            and(
+              eq(meetings.eventId, eventId),
+              eq(meetings.slot, old.slot),
+              eq(meetings.status, 'scheduled'),
+              or(sql`${meetings.outcome} is null`, ne(meetings.outcome, 'no_show')),
+              or(eq(meetings.smeId, candidateId), eq(meetings.buyerId, candidateId)),
+            ),
+          )
         if (clash.length > 0) throw problems.noStandby('The participant got another meeting in that slot meanwhile.')
-        await tx.update(meetingRequests).set({ status: 'accepted', decidedAt: request.decidedAt ?? now }).where(eq(meetingRequests.id, request.id))
+        await tx
+          .update(meetingRequests)
+          .set({ status: 'accepted', decidedAt: request.decidedAt ?? now })
+          .where(eq(meetingRequests.id, request.id))
         try {
-          await tx.insert(meetings).values({ eventId, requestId: request.id, smeId, buyerId, slot: old.slot, tableIndex: old.tableIndex, updatedAt: now })
+          await tx.insert(meetings).values({
+            eventId,
+            requestId: request.id,
+            smeId,
+            buyerId,
+            slot: old.slot,
+            tableIndex: old.tableIndex,
+            updatedAt: now,
+          })
         } catch {
           throw problems.noStandby('These two already have a meeting.')
         }
         const event = await eventOf(tx, eventId)
         const slots = await deps.editions.slotsOf(eventId, tx)
-        const names = new Map((await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, [smeId, buyerId]))).map((o) => [o.id, o.name]))
-        for (const [me, other] of [[smeId, buyerId], [buyerId, smeId]] as const) {
-          await deps.live().publish(tx, liveChannel.organisation(me), 'agenda_changed', { eventId, reason: 'repaired', with: names.get(other), slot: old.slot })
-          await mailMembers(tx, me, (p) => ({ ...liveMail({ kind: 'repaired', to: p.email, name: p.name, language: p.language, other: names.get(other) ?? '', event: event.name, time: slots[old.slot]?.localStart.slice(11) ?? '', url: `${deps.publicUrl}/events/${eventId}/today` }) }))
+        const names = new Map(
+          (
+            await tx
+              .select({ id: organisations.id, name: organisations.legalName })
+              .from(organisations)
+              .where(inArray(organisations.id, [smeId, buyerId]))
+          ).map((o) => [o.id, o.name]),
+        )
+        for (const [me, other] of [
+          [smeId, buyerId],
+          [buyerId, smeId],
+        ] as const) {
+          await deps.live().publish(tx, liveChannel.organisation(me), 'agenda_changed', {
+            eventId,
+            reason: 'repaired',
+            with: names.get(other),
+            slot: old.slot,
+          })
+          await mailMembers(tx, me, (p) => ({
+            ...liveMail({
+              kind: 'repaired',
+              to: p.email,
+              name: p.name,
+              language: p.language,
+              other: names.get(other) ?? '',
+              event: event.name,
+              time: slots[old.slot]?.localStart.slice(11) ?? '',
+              url: `${deps.publicUrl}/events/${eventId}/today`,
+            }),
+          }))
         }
-        await deps.live().publish(tx, liveChannel.event(eventId), 'repaired', { meetingId, smeId, buyerId, slot: old.slot })
-        await audit.record(tx, { actorUserId: actor.userId, action: 'event.meeting_repaired', subjectType: 'event', subjectId: eventId, after: { replaces: meetingId, smeId, buyerId, slot: old.slot } })
+        await deps
+          .live()
+          .publish(tx, liveChannel.event(eventId), 'repaired', { meetingId, smeId, buyerId, slot: old.slot })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'event.meeting_repaired',
+          subjectType: 'event',
+          subjectId: eventId,
+          after: { replaces: meetingId, smeId, buyerId, slot: old.slot },
+        })
         return { smeId, buyerId, slot: old.slot }
       })
     },
 
     /** Either side says how it went; "they did not come" makes the meeting a no-show of the other side. */
-    async feedback(actor: AuthContext, meetingId: string, input: { held: boolean; interest?: Interest | null | undefined; comment?: string | null | undefined }) {
+    async feedback(
+      actor: AuthContext,
+      meetingId: string,
+      input: { held: boolean; interest?: Interest | null | undefined; comment?: string | null | undefined },
+    ) {
       return db.transaction(async (tx) => {
         const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update')
         const memberOf = actor.memberships.map((m) => m.organisationId)
         const side = meeting && [meeting.smeId, meeting.buyerId].find((id) => memberOf.includes(id))
         if (!meeting || !side) throw problems.meetingNotFound()
         if (meeting.status === 'cancelled') throw problems.cancelled()
-        const values = { held: input.held, interest: input.held ? (input.interest ?? null) : null, comment: input.comment?.trim() || null, byUserId: actor.userId, updatedAt: clock.now() }
-        await tx.insert(meetingFeedback).values({ meetingId, organisationId: side, ...values }).onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.organisationId], set: values })
+        const values = {
+          held: input.held,
+          interest: input.held ? (input.interest ?? null) : null,
+          comment: input.comment?.trim() || null,
+          byUserId: actor.userId,
+          updatedAt: clock.now(),
+        }
+        await tx
+          .insert(meetingFeedback)
+          .values({ meetingId, organisationId: side, ...values })
+          .onConflictDoUpdate({ target: [meetingFeedback.meetingId, meetingFeedback.organisationId], set: values })
         const outcome = input.held ? 'held' : 'no_show'
-        await tx.update(meetings).set({ outcome, absentOrganisationId: input.held ? null : counterpartOf(meeting, side), updatedAt: clock.now() }).where(eq(meetings.id, meetingId))
+        await tx
+          .update(meetings)
+          .set({
+            outcome,
+            absentOrganisationId: input.held ? null : counterpartOf(meeting, side),
+            updatedAt: clock.now(),
+          })
+          .where(eq(meetings.id, meetingId))
         await deps.live().publish(tx, liveChannel.event(meeting.eventId), 'meeting', { meetingId, outcome })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: side, action: 'meeting.feedback', subjectType: 'meeting', subjectId: meetingId, after: { held: input.held, interest: values.interest } })
-        return { meetingId, organisationId: side, held: values.held, interest: values.interest, comment: values.comment, followUp: needsFollowUp(values.interest) }
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: side,
+          action: 'meeting.feedback',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          after: { held: input.held, interest: values.interest },
+        })
+        return {
+          meetingId,
+          organisationId: side,
+          held: values.held,
+          interest: values.interest,
+          comment: values.comment,
+          followUp: needsFollowUp(values.interest),
+        }
       })
     },
 
@@ -242,8 +506,20 @@ export function createLiveService(deps: LiveDeps) {
       const hub = await isHub(meeting.eventId)
       const side = [meeting.smeId, meeting.buyerId].find((id) => memberOf.includes(id))
       if (!hub && !side) throw problems.meetingNotFound()
-      const rows = await db.select().from(meetingFeedback).where(and(eq(meetingFeedback.meetingId, meetingId), hub ? undefined : eq(meetingFeedback.organisationId, side!)))
-      return rows.map((r) => ({ meetingId, organisationId: r.organisationId, held: r.held, interest: r.interest, comment: r.comment, followUp: needsFollowUp(r.interest) }))
+      const rows = await db
+        .select()
+        .from(meetingFeedback)
+        .where(
+          and(eq(meetingFeedback.meetingId, meetingId), hub ? undefined : eq(meetingFeedback.organisationId, side!)),
+        )
+      return rows.map((r) => ({
+        meetingId,
+        organisationId: r.organisationId,
+        held: r.held,
+        interest: r.interest,
+        comment: r.comment,
+        followUp: needsFollowUp(r.interest),
+      }))
     },
 
     /** A participant's day: its meetings with live state, whether it is checked in, its own feedback. */
@@ -252,7 +528,21 @@ export function createLiveService(deps: LiveDeps) {
       const slots = await deps.editions.slotsOf(eventId)
       const list = await day(db, event, slots, organisationId)
       const presence = await presenceOf(db, eventId)
-      const mine = list.length === 0 ? [] : await db.select().from(meetingFeedback).where(and(eq(meetingFeedback.organisationId, organisationId), inArray(meetingFeedback.meetingId, list.map((m) => m.id))))
+      const mine =
+        list.length === 0
+          ? []
+          : await db
+              .select()
+              .from(meetingFeedback)
+              .where(
+                and(
+                  eq(meetingFeedback.organisationId, organisationId),
+                  inArray(
+                    meetingFeedback.meetingId,
+                    list.map((m) => m.id),
+                  ),
+                ),
+              )
       const feedback = new Map(mine.map((f) => [f.meetingId, { held: f.held, interest: f.interest }]))
       return {
         eventId,
@@ -260,7 +550,11 @@ export function createLiveService(deps: LiveDeps) {
         timeZone: event.timeZone,
         now: clock.now().toISOString(),
         presence: presence.get(organisationId) ?? 'unknown',
-        meetings: list.map((m) => ({ ...m, mine: m.smeId === organisationId ? ('sme' as const) : ('buyer' as const), feedback: feedback.get(m.id) ?? null })),
+        meetings: list.map((m) => ({
+          ...m,
+          mine: m.smeId === organisationId ? ('sme' as const) : ('buyer' as const),
+          feedback: feedback.get(m.id) ?? null,
+        })),
       }
     },
 
@@ -272,9 +566,26 @@ export function createLiveService(deps: LiveDeps) {
       const now = clock.now()
       const current = slots.find((s) => new Date(s.startsAt) <= now && now < new Date(s.endsAt)) ?? null
       const next = slots.find((s) => new Date(s.startsAt) > now) ?? null
-      const parts = await db.select({ organisationId: participations.organisationId, status: participations.status, name: organisations.legalName, kind: organisations.kind }).from(participations).innerJoin(organisations, eq(organisations.id, participations.organisationId)).where(eq(participations.eventId, eventId))
+      const parts = await db
+        .select({
+          organisationId: participations.organisationId,
+          status: participations.status,
+          name: organisations.legalName,
+          kind: organisations.kind,
+        })
+        .from(participations)
+        .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+        .where(eq(participations.eventId, eventId))
       const presence = await presenceOf(db, eventId)
-      const participants = parts.filter((p) => mayMeet(p.status as ParticipationStatus)).map((p) => ({ organisationId: p.organisationId, name: p.name, kind: p.kind, presence: presence.get(p.organisationId) ?? 'unknown' })).sort((a, b) => a.name.localeCompare(b.name))
+      const participants = parts
+        .filter((p) => mayMeet(p.status as ParticipationStatus))
+        .map((p) => ({
+          organisationId: p.organisationId,
+          name: p.name,
+          kind: p.kind,
+          presence: presence.get(p.organisationId) ?? 'unknown',
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name))
       return {
         eventId,
         eventName: event.name,
@@ -282,8 +593,17 @@ export function createLiveService(deps: LiveDeps) {
         now: now.toISOString(),
         currentSlot: current?.index ?? null,
         nextSlot: next ? { index: next.index, startsAt: next.startsAt, localStart: next.localStart } : null,
-        slots: slots.map((s) => ({ index: s.index, localStart: s.localStart, localEnd: s.localEnd, startsAt: s.startsAt, endsAt: s.endsAt })),
-        tables: event.format === 'online' ? [] : tableNames(event, Math.max(1, (event.tables as unknown[]).length, ...list.map((m) => m.tableIndex + 1))),
+        slots: slots.map((s) => ({
+          index: s.index,
+          localStart: s.localStart,
+          localEnd: s.localEnd,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+        })),
+        tables:
+          event.format === 'online'
+            ? []
+            : tableNames(event, Math.max(1, (event.tables as unknown[]).length, ...list.map((m) => m.tableIndex + 1))),
         meetings: list,
         participants,
         standby: await this.standby(eventId),
@@ -300,8 +620,13 @@ export function createLiveService(deps: LiveDeps) {
     async sendReminders(): Promise<number> {
       const now = clock.now()
       let sent = 0
-      const claim = async (tx: DbOrTx, key: string) => (await tx.insert(remindersSent).values({ key }).onConflictDoNothing().returning()).length > 0
-      const upcoming = await db.select({ meeting: meetings, event: events }).from(meetings).innerJoin(events, eq(events.id, meetings.eventId)).where(and(eq(meetings.status, 'scheduled'), sql`${meetings.outcome} is null`))
+      const claim = async (tx: DbOrTx, key: string) =>
+        (await tx.insert(remindersSent).values({ key }).onConflictDoNothing().returning()).length > 0
+      const upcoming = await db
+        .select({ meeting: meetings, event: events })
+        .from(meetings)
+        .innerJoin(events, eq(events.id, meetings.eventId))
+        .where(and(eq(meetings.status, 'scheduled'), sql`${meetings.outcome} is null`))
       const grids = new Map<string, Slot[]>()
       const presences = new Map<string, Map<string, Presence>>()
       for (const { meeting, event } of upcoming) {
@@ -317,33 +642,98 @@ export function createLiveService(deps: LiveDeps) {
           if (missing.length !== 1) continue
           await db.transaction(async (tx) => {
             if (!(await claim(tx, `late:${meeting.id}:${meeting.sequence}`))) return
-            const [late] = await tx.select({ name: organisations.legalName }).from(organisations).where(eq(organisations.id, missing[0]!))
+            const [late] = await tx
+              .select({ name: organisations.legalName })
+              .from(organisations)
+              .where(eq(organisations.id, missing[0]!))
             const waiting = counterpartOf(meeting, missing[0]!)
-            await deps.live().publish(tx, liveChannel.organisation(waiting), 'counterpart_late', { eventId: event.id, meetingId: meeting.id, name: late?.name ?? '' })
-            await deps.live().publish(tx, liveChannel.event(event.id), 'meeting', { meetingId: meeting.id, state: 'late' })
+            await deps.live().publish(tx, liveChannel.organisation(waiting), 'counterpart_late', {
+              eventId: event.id,
+              meetingId: meeting.id,
+              name: late?.name ?? '',
+            })
+            await deps
+              .live()
+              .publish(tx, liveChannel.event(event.id), 'meeting', { meetingId: meeting.id, state: 'late' })
             sent += 1
           })
           continue
         }
         if (minutes <= 0) continue
-        const kinds = [...(minutes <= 24 * 60 && minutes > 60 ? ['day' as const] : []), ...(minutes <= 15 ? ['soon' as const] : []), ...(minutes <= 5 ? ['next' as const] : [])]
+        const kinds = [
+          ...(minutes <= 24 * 60 && minutes > 60 ? ['day' as const] : []),
+          ...(minutes <= 15 ? ['soon' as const] : []),
+          ...(minutes <= 5 ? ['next' as const] : []),
+        ]
         for (const kind of kinds) {
           await db.transaction(async (tx) => {
             if (!(await claim(tx, `${kind}:${meeting.id}:${meeting.sequence}`))) return
-            const names = new Map((await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, [meeting.smeId, meeting.buyerId]))).map((o) => [o.id, o.name]))
-            for (const [me, other] of [[meeting.smeId, meeting.buyerId], [meeting.buyerId, meeting.smeId]] as const) {
+            const names = new Map(
+              (
+                await tx
+                  .select({ id: organisations.id, name: organisations.legalName })
+                  .from(organisations)
+                  .where(inArray(organisations.id, [meeting.smeId, meeting.buyerId]))
+              ).map((o) => [o.id, o.name]),
+            )
+            for (const [me, other] of [
+              [meeting.smeId, meeting.buyerId],
+              [meeting.buyerId, meeting.smeId],
+            ] as const) {
               if (kind === 'next') {
-                await deps.live().publish(tx, liveChannel.organisation(me), 'next_meeting', { eventId: event.id, meetingId: meeting.id, with: names.get(other), startsAt: slot.startsAt, minutes: Math.round(minutes) })
+                await deps.live().publish(tx, liveChannel.organisation(me), 'next_meeting', {
+                  eventId: event.id,
+                  meetingId: meeting.id,
+                  with: names.get(other),
+                  startsAt: slot.startsAt,
+                  minutes: Math.round(minutes),
+                })
                 continue
               }
-              const ics = calendar(event.name, [{ uid: `${meeting.id}@meet-the-buyer`, sequence: meeting.sequence, status: 'scheduled', startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt), stamp: meeting.updatedAt, summary: `${names.get(other) ?? ''} — ${event.name}`, description: event.name, location: event.venue, url: null }])
-              await mailMembers(tx, me, (p) => ({ ...liveMail({ kind, to: p.email, name: p.name, language: p.language, other: names.get(other) ?? '', event: event.name, time: slot.localStart, url: `${deps.publicUrl}/events/${event.id}/today` }), attachments: [{ filename: 'meeting.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] }))
+              const ics = calendar(event.name, [
+                {
+                  uid: `${meeting.id}@meet-the-buyer`,
+                  sequence: meeting.sequence,
+                  status: 'scheduled',
+                  startsAt: new Date(slot.startsAt),
+                  endsAt: new Date(slot.endsAt),
+                  stamp: meeting.updatedAt,
+                  summary: `${names.get(other) ?? ''} — ${event.name}`,
+                  description: event.name,
+                  location: event.venue,
+                  url: null,
+                },
+              ])
+              await mailMembers(tx, me, (p) => ({
+                ...liveMail({
+                  kind,
+                  to: p.email,
+                  name: p.name,
+                  language: p.language,
+                  other: names.get(other) ?? '',
+                  event: event.name,
+                  time: slot.localStart,
+                  url: `${deps.publicUrl}/events/${event.id}/today`,
+                }),
+                attachments: [
+                  {
+                    filename: 'meeting.ics',
+                    content: ics,
+                    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                  },
+                ],
+              }))
             }
             sent += 1
           })
         }
       }
-      const open = await db.execute<{ event_id: string; organisation_id: string; name: string; request_deadline: Date | null }>(sql`
+      const open = await db.execute<{
+        event_id: string
+        organisation_id: string
+        name: string
+        request_deadline: Date | null
+      }>(sql`
         select p.event_id, p.organisation_id, e.name, e.request_deadline from ${participations} p join ${events} e on e.id = p.event_id
         where p.status in ('selected', 'prepared') and e.kind = 'own' and (e.request_deadline is null or e.request_deadline > ${now.toISOString()}::timestamptz)
           and not exists (select 1 from ${meetingRequests} r where r.event_id = p.event_id and r.status = 'accepted' and (r.from_organisation_id = p.organisation_id or r.to_organisation_id = p.organisation_id))`)
@@ -351,7 +741,18 @@ export function createLiveService(deps: LiveDeps) {
       for (const row of open) {
         await db.transaction(async (tx) => {
           if (!(await claim(tx, `nudge:${row.event_id}:${row.organisation_id}:${period}`))) return
-          await mailMembers(tx, row.organisation_id, (p) => ({ ...liveMail({ kind: 'nudge', to: p.email, name: p.name, language: p.language, other: '', event: row.name, time: '', url: `${deps.publicUrl}/events/${row.event_id}/requests` }) }))
+          await mailMembers(tx, row.organisation_id, (p) => ({
+            ...liveMail({
+              kind: 'nudge',
+              to: p.email,
+              name: p.name,
+              language: p.language,
+              other: '',
+              event: row.name,
+              time: '',
+              url: `${deps.publicUrl}/events/${row.event_id}/requests`,
+            }),
+          }))
           sent += 1
         })
       }

@@ -72,7 +72,15 @@ export function termsOf(text: string, parts?: ReadonlySet<string>): string[] {
 }
 
 function buildIndex(labels: readonly string[], compounding: boolean): LabelIndex {
-  const parts = compounding ? new Set(labels.flatMap((label) => foldedWords(label).filter((w) => w.length <= PART_MAX).map(stem))) : undefined
+  const parts = compounding
+    ? new Set(
+        labels.flatMap((label) =>
+          foldedWords(label)
+            .filter((w) => w.length <= PART_MAX)
+            .map(stem),
+        ),
+      )
+    : undefined
   const terms = (text: string) => termsOf(text, parts)
   const stems = labels.map((label) => [...new Set(terms(label))])
   const idf = idfOf(stems)
@@ -84,7 +92,13 @@ function buildIndex(labels: readonly string[], compounding: boolean): LabelIndex
       else postings.set(term, [i])
     }
   })
-  return { terms, stems, postings, idf, mass: stems.map((labelTerms) => labelTerms.reduce((sum, t) => sum + idf(t), 0)) }
+  return {
+    terms,
+    stems,
+    postings,
+    idf,
+    mass: stems.map((labelTerms) => labelTerms.reduce((sum, t) => sum + idf(t), 0)),
+  }
 }
 
 const indexes = new Map<CpvLanguage, Promise<LabelIndex>>()
@@ -98,17 +112,26 @@ export function labelIndex(language: string): Promise<LabelIndex> {
   const lang: CpvLanguage = isCpvLanguage(language) ? language : 'en'
   let index = indexes.get(lang)
   if (!index) {
-    index = loadCpvLabels(lang).then((labels) => buildIndex(CPV_ENTRIES.map((entry) => labels.get(entry.code) ?? entry.label.en), COMPOUNDING.has(lang)))
+    index = loadCpvLabels(lang).then((labels) =>
+      buildIndex(
+        CPV_ENTRIES.map((entry) => labels.get(entry.code) ?? entry.label.en),
+        COMPOUNDING.has(lang),
+      ),
+    )
     indexes.set(lang, index)
   }
   return index
 }
 
 /** Raw per-code scores of a text against one language's labels. */
-export function scoreLabels(index: LabelIndex, input: Pick<SuggestInput, 'title' | 'description'>): Map<number, number> {
+export function scoreLabels(
+  index: LabelIndex,
+  input: Pick<SuggestInput, 'title' | 'description'>,
+): Map<number, number> {
   const counts = new Map<string, number>()
   const add = (text: string, weight: number) => {
-    for (const term of index.terms(text)) if (index.postings.has(term)) counts.set(term, (counts.get(term) ?? 0) + weight)
+    for (const term of index.terms(text))
+      if (index.postings.has(term)) counts.set(term, (counts.get(term) ?? 0) + weight)
   }
   add(input.title, TITLE_WEIGHT)
   add(input.description, 1)
@@ -146,7 +169,9 @@ export function prefixEvidence(scores: Map<number, number>, limit = 40): Map<str
   const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit)
   const evidence = new Map<string, number>()
   for (const [i, score] of top) {
-    ancestors(CPV_ENTRIES[i]!.code).forEach((prefix, k) => evidence.set(prefix, (evidence.get(prefix) ?? 0) + score * PROPAGATION ** k))
+    ancestors(CPV_ENTRIES[i]!.code).forEach((prefix, k) =>
+      evidence.set(prefix, (evidence.get(prefix) ?? 0) + score * PROPAGATION ** k),
+    )
   }
   return evidence
 }
@@ -177,7 +202,9 @@ export function rankSuggestions(scores: Map<number, number>, limit: number): Cpv
   const ranked = top
     .map(([i, score]) => {
       const code = CPV_ENTRIES[i]!.code
-      const branch = ancestors(code).slice(1).reduce((sum, prefix, k) => sum + (evidence.get(prefix) ?? 0) * BRANCH_DECAY ** (k + 1), 0)
+      const branch = ancestors(code)
+        .slice(1)
+        .reduce((sum, prefix, k) => sum + (evidence.get(prefix) ?? 0) * BRANCH_DECAY ** (k + 1), 0)
       return { code, value: score + branch }
     })
     .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
@@ -198,8 +225,6 @@ export function rankSuggestions(scores: Map<number, number>, limit: number): Cpv
   })
 }
 
-
-
 /** A record's place in the CPV tree, inferred from its text: evidence per level (division, group, class), unit length each. */
 export interface CpvProfile {
   levels: SparseVector[]
@@ -209,7 +234,11 @@ const PROFILE_LEVELS = [2, 3, 4] as const
 
 export async function cpvProfile(input: SuggestInput): Promise<CpvProfile> {
   const evidence = prefixEvidence(scoreLabels(await labelIndex(input.language), input))
-  return { levels: PROFILE_LEVELS.map((digits) => normalise(new Map([...evidence].filter(([prefix]) => prefix.length === digits)))) }
+  return {
+    levels: PROFILE_LEVELS.map((digits) =>
+      normalise(new Map([...evidence].filter(([prefix]) => prefix.length === digits))),
+    ),
+  }
 }
 
 /** The profile of declared codes: the main code counts fully, the others `extra`. */
@@ -249,7 +278,11 @@ export const NEIGHBOUR_WEIGHT = 1
  * their text similarity (0–1), so that one close neighbour counts far more
  * than several loose ones, and keeps unit length.
  */
-export function smoothProfile(own: CpvProfile, neighbours: readonly { profile: CpvProfile; similarity: number }[], weight = NEIGHBOUR_WEIGHT): CpvProfile {
+export function smoothProfile(
+  own: CpvProfile,
+  neighbours: readonly { profile: CpvProfile; similarity: number }[],
+  weight = NEIGHBOUR_WEIGHT,
+): CpvProfile {
   return {
     levels: own.levels.map((level, i) => {
       const sum = new Map(level)

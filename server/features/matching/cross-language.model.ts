@@ -33,9 +33,14 @@ const NULL = '\u0000'
  * stem s of the source labels and e of the English labels aligned with them.
  * Pairs are label stem sets, source first.
  */
-export function learnTranslations(pairs: readonly (readonly [readonly string[], readonly string[]])[], options: LearnOptions = {}): TranslationTable {
+export function learnTranslations(
+  pairs: readonly (readonly [readonly string[], readonly string[]])[],
+  options: LearnOptions = {},
+): TranslationTable {
   const { iterations = 5, floor = 0.05, keep = 3 } = options
-  const sentences = pairs.filter(([source, target]) => source.length > 0 && target.length > 0).map(([source, target]) => [[NULL, ...new Set(source)], [...new Set(target)]] as const)
+  const sentences = pairs
+    .filter(([source, target]) => source.length > 0 && target.length > 0)
+    .map(([source, target]) => [[NULL, ...new Set(source)], [...new Set(target)]] as const)
   // Uniform start over the English stems each source stem meets.
   let t = new Map<string, Map<string, number>>()
   for (const [source, target] of sentences) {
@@ -68,7 +73,10 @@ export function learnTranslations(pairs: readonly (readonly [readonly string[], 
   const table = new Map<string, (readonly [string, number])[]>()
   for (const [s, row] of t) {
     if (s === NULL) continue
-    const best = [...row].filter(([, p]) => p >= floor).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, keep)
+    const best = [...row]
+      .filter(([, p]) => p >= floor)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, keep)
     if (best.length > 0) table.set(s, best)
   }
   return table
@@ -80,7 +88,11 @@ export function learnTranslations(pairs: readonly (readonly [readonly string[], 
  * out when `unknown` is 0, or kept as they are at that weight (names,
  * acronyms and loanwords often read the same in every language).
  */
-export function toPivot(counts: ReadonlyMap<string, number>, table: TranslationTable | undefined, unknown = 0): Map<string, number> {
+export function toPivot(
+  counts: ReadonlyMap<string, number>,
+  table: TranslationTable | undefined,
+  unknown = 0,
+): Map<string, number> {
   const out = new Map<string, number>()
   const add = (term: string, x: number) => out.set(term, (out.get(term) ?? 0) + x)
   for (const [stem, f] of counts) {
@@ -111,7 +123,12 @@ export function translationTable(language: string): Promise<TranslationTable> {
   const lang: CpvLanguage = isCpvLanguage(language) ? language : 'en'
   let table = tables.get(lang)
   if (!table) {
-    table = lang === 'en' ? labelIndex('en').then((index) => new Map([...index.postings.keys()].map((term) => [term, [[term, 1] as const]]))) : learnFromLabels(lang)
+    table =
+      lang === 'en'
+        ? labelIndex('en').then(
+            (index) => new Map([...index.postings.keys()].map((term) => [term, [[term, 1] as const]])),
+          )
+        : learnFromLabels(lang)
     tables.set(lang, table)
   }
   return table
@@ -120,7 +137,9 @@ export function translationTable(language: string): Promise<TranslationTable> {
 async function learnFromLabels(language: CpvLanguage): Promise<TranslationTable> {
   const [own, english, labels] = await Promise.all([labelIndex(language), labelIndex('en'), loadCpvLabels(language)])
   // Codes the language leaves untranslated fall back to the English label in its index: no evidence there.
-  return learnTranslations(CPV_ENTRIES.flatMap((entry, i) => (labels.has(entry.code) ? [[own.stems[i]!, english.stems[i]!] as const] : [])))
+  return learnTranslations(
+    CPV_ENTRIES.flatMap((entry, i) => (labels.has(entry.code) ? [[own.stems[i]!, english.stems[i]!] as const] : [])),
+  )
 }
 
 /** A record's words as English stems (title words `CONCEPT_TITLE_WEIGHT` times), ready for `conceptVector`. */

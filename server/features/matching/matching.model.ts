@@ -48,7 +48,14 @@ export type PartName = keyof typeof WEIGHTS
 export const SUGGESTED_CPV_DISCOUNT = 0.05
 
 /** CPV agreement by the most specific level two codes share (same code > category > class > group > division). */
-export const CPV_LEVEL_VALUE: Readonly<Record<CpvProximity, number>> = { same: 1, category: 0.85, class: 0.7, group: 0.45, division: 0.2, none: 0 }
+export const CPV_LEVEL_VALUE: Readonly<Record<CpvProximity, number>> = {
+  same: 1,
+  category: 0.85,
+  class: 0.7,
+  group: 0.45,
+  division: 0.2,
+  none: 0,
+}
 
 /** A code with how much it counts: 1 for a record's main code, less for extra or suggested codes. */
 export interface WeightedCode {
@@ -124,7 +131,10 @@ export function cpvAgreement(need: WeightedCode[], offer: WeightedCode[]): CpvAg
 
 const normaliseCert = (c: string) => c.toLowerCase().replace(/[^a-z0-9]/g, '')
 
-function certificationsPart(required: string[] | undefined, held: string[] | undefined): { value: number; missing: string[]; met: string[] } {
+function certificationsPart(
+  required: string[] | undefined,
+  held: string[] | undefined,
+): { value: number; missing: string[]; met: string[] } {
   // Unknown holdings (an index without them) say nothing either way.
   if (!required || required.length === 0 || held === undefined) return { value: 0, missing: [], met: [] }
   const mine = new Set(held.map(normaliseCert))
@@ -150,7 +160,8 @@ function nacePart(a: string | undefined, b: string | undefined): number {
   return a.slice(0, 2) === b.slice(0, 2) ? 0.5 : 0
 }
 
-const isGuess = (need: NeedProfile, offer: OfferProfile) => need.cpv.some((c) => c.suggested) || offer.cpv.some((c) => c.suggested)
+const isGuess = (need: NeedProfile, offer: OfferProfile) =>
+  need.cpv.some((c) => c.suggested) || offer.cpv.some((c) => c.suggested)
 
 /** Scores one offer for one need and says why, in Italian and English. */
 export function scoreMatch(input: MatchInput): ScoredMatch {
@@ -158,7 +169,10 @@ export function scoreMatch(input: MatchInput): ScoredMatch {
   const cpv = cpvAgreement(need.cpv, offer.cpv)
   const certs = certificationsPart(need.requiredCertifications, offer.certifications)
   const parts: Record<PartName, number> = {
-    cpv: input.cpvSimilarity !== undefined && isGuess(need, offer) ? SUGGESTED_CPV_DISCOUNT * input.cpvSimilarity : cpv.value,
+    cpv:
+      input.cpvSimilarity !== undefined && isGuess(need, offer)
+        ? SUGGESTED_CPV_DISCOUNT * input.cpvSimilarity
+        : cpv.value,
     text: Math.max(0, Math.min(1, input.text)),
     concepts: Math.max(0, Math.min(1, input.concepts ?? 0)),
     nace: nacePart(need.nace, offer.nace),
@@ -169,12 +183,29 @@ export function scoreMatch(input: MatchInput): ScoredMatch {
     outsideRegion: need.region && offer.region ? (need.region !== offer.region ? 1 : 0) : 0,
   }
   const score = (Object.keys(WEIGHTS) as PartName[]).reduce((sum, part) => sum + WEIGHTS[part] * parts[part], 0)
-  return { score: Math.round(score * 1e6) / 1e6, parts, cpv, reason: { it: explain('it', input, cpv, certs), en: explain('en', input, cpv, certs) } }
+  return {
+    score: Math.round(score * 1e6) / 1e6,
+    parts,
+    cpv,
+    reason: { it: explain('it', input, cpv, certs), en: explain('en', input, cpv, certs) },
+  }
 }
 
 const LEVEL_WORDS: Record<Language, Record<Exclude<CpvProximity, 'none'>, string>> = {
-  en: { same: 'same CPV code', category: 'same CPV category', class: 'same CPV class', group: 'same CPV group', division: 'same CPV division' },
-  it: { same: 'stesso codice CPV', category: 'stessa categoria CPV', class: 'stessa classe CPV', group: 'stesso gruppo CPV', division: 'stessa divisione CPV' },
+  en: {
+    same: 'same CPV code',
+    category: 'same CPV category',
+    class: 'same CPV class',
+    group: 'same CPV group',
+    division: 'same CPV division',
+  },
+  it: {
+    same: 'stesso codice CPV',
+    category: 'stessa categoria CPV',
+    class: 'stessa classe CPV',
+    group: 'stesso gruppo CPV',
+    division: 'stessa divisione CPV',
+  },
 }
 
 /** The shared prefix of two codes, and the label of the vocabulary entry it names: `34121 — buses`. */
@@ -185,24 +216,54 @@ function sharedBranch(lang: Language, cpv: CpvAgreement): string {
   return `${code}${entry ? ` — ${entry.label[lang].toLowerCase()}` : ''}`
 }
 
-function explain(lang: Language, input: MatchInput, cpv: CpvAgreement, certs: ReturnType<typeof certificationsPart>): string {
+function explain(
+  lang: Language,
+  input: MatchInput,
+  cpv: CpvAgreement,
+  certs: ReturnType<typeof certificationsPart>,
+): string {
   const { need, offer } = input
   const it = lang === 'it'
   const out: string[] = []
   if (cpv.proximity !== 'none') {
-    const suggested = need.cpv.concat(offer.cpv).some((c) => c.suggested && (c.code === cpv.needCode || c.code === cpv.offerCode))
-    out.push(`${LEVEL_WORDS[lang][cpv.proximity]} ${sharedBranch(lang, cpv)}${suggested ? (it ? ' (codice dedotto dal testo)' : ' (code inferred from the text)') : ''}`)
+    const suggested = need.cpv
+      .concat(offer.cpv)
+      .some((c) => c.suggested && (c.code === cpv.needCode || c.code === cpv.offerCode))
+    out.push(
+      `${LEVEL_WORDS[lang][cpv.proximity]} ${sharedBranch(lang, cpv)}${suggested ? (it ? ' (codice dedotto dal testo)' : ' (code inferred from the text)') : ''}`,
+    )
   } else out.push(it ? 'nessun codice CPV in comune' : 'no CPV code in common')
-  if (input.text >= 0.1) out.push(it ? `testi simili (${Math.round(input.text * 100)}%)` : `similar wording (${Math.round(input.text * 100)}%)`)
+  if (input.text >= 0.1)
+    out.push(
+      it ? `testi simili (${Math.round(input.text * 100)}%)` : `similar wording (${Math.round(input.text * 100)}%)`,
+    )
   const concepts = input.concepts ?? 0
-  if (concepts >= 0.1) out.push(it ? `stesso argomento nel vocabolario CPV (${Math.round(concepts * 100)}%)` : `same subject in the CPV vocabulary (${Math.round(concepts * 100)}%)`)
-  if (need.minTrl !== undefined && offer.trl !== undefined) out.push(`TRL ${offer.trl} ${offer.trl >= need.minTrl ? '≥' : '<'} ${need.minTrl} ${it ? 'richiesto' : 'required'}`)
-  if (certs.met.length > 0) out.push(`${certs.met.join(', ')} ${it ? (certs.met.length > 1 ? 'possedute' : 'posseduta') : 'held'}`)
+  if (concepts >= 0.1)
+    out.push(
+      it
+        ? `stesso argomento nel vocabolario CPV (${Math.round(concepts * 100)}%)`
+        : `same subject in the CPV vocabulary (${Math.round(concepts * 100)}%)`,
+    )
+  if (need.minTrl !== undefined && offer.trl !== undefined)
+    out.push(`TRL ${offer.trl} ${offer.trl >= need.minTrl ? '≥' : '<'} ${need.minTrl} ${it ? 'richiesto' : 'required'}`)
+  if (certs.met.length > 0)
+    out.push(`${certs.met.join(', ')} ${it ? (certs.met.length > 1 ? 'possedute' : 'posseduta') : 'held'}`)
   if (certs.missing.length > 0) out.push(`${it ? 'manca' : 'missing'} ${certs.missing.join(', ')}`)
-  if (need.nace && offer.nace && need.nace.slice(0, 2) === offer.nace.slice(0, 2)) out.push(`${it ? 'stesso settore NACE' : 'same NACE sector'} ${offer.nace}`)
+  if (need.nace && offer.nace && need.nace.slice(0, 2) === offer.nace.slice(0, 2))
+    out.push(`${it ? 'stesso settore NACE' : 'same NACE sector'} ${offer.nace}`)
   if (need.s3 && need.s3 === offer.s3) out.push(`${it ? 'stesso ambito S3' : 'same S3 domain'} ${offer.s3}`)
   const cap = capacityPart(need.volume, offer.capacity)
-  if (cap !== 0) out.push(cap > 0 ? (it ? 'capacità sufficiente' : 'enough capacity') : it ? 'capacità insufficiente' : 'capacity below the volume')
-  if (need.region && offer.region && need.region !== offer.region) out.push(it ? `acquirente fuori regione (${need.region})` : `buyer outside the region (${need.region})`)
+  if (cap !== 0)
+    out.push(
+      cap > 0
+        ? it
+          ? 'capacità sufficiente'
+          : 'enough capacity'
+        : it
+          ? 'capacità insufficiente'
+          : 'capacity below the volume',
+    )
+  if (need.region && offer.region && need.region !== offer.region)
+    out.push(it ? `acquirente fuori regione (${need.region})` : `buyer outside the region (${need.region})`)
   return out.join('; ')
 }

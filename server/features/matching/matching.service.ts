@@ -1,6 +1,13 @@
 import type { Language } from '../../../seeds/taxonomies/labels.js'
 import type { EngineQuery, SearchDocument, SearchEngine } from '../../infra/search/search.types.js'
-import { cpvProfile, declaredProfile, profileSimilarity, smoothProfile, suggestCpv, type CpvProfile } from './cpv-suggest.model.js'
+import {
+  cpvProfile,
+  declaredProfile,
+  profileSimilarity,
+  smoothProfile,
+  suggestCpv,
+  type CpvProfile,
+} from './cpv-suggest.model.js'
 import { conceptCounts, conceptVector } from './cross-language.model.js'
 import { scoreMatch, type NeedProfile, type OfferProfile, type PartName, type WeightedCode } from './matching.model.js'
 import { dot, idfOf, termCounts, tfidfVector } from './matching.text.js'
@@ -65,9 +72,15 @@ const PROFILE_BATCH = 8
 
 /** The strongest prefixes of each level of a profile. */
 const topBranches = (profile: CpvProfile, perLevel = 2): string[] =>
-  profile.levels.flatMap((level) => [...level].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, perLevel).map(([prefix]) => prefix))
+  profile.levels.flatMap((level) =>
+    [...level]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, perLevel)
+      .map(([prefix]) => prefix),
+  )
 
-const weighted = (codes: string[], suggested: boolean): WeightedCode[] => codes.map((code, i) => ({ code, weight: i === 0 ? 1 : 0.8, ...(suggested ? { suggested } : {}) }))
+const weighted = (codes: string[], suggested: boolean): WeightedCode[] =>
+  codes.map((code, i) => ({ code, weight: i === 0 ? 1 : 0.8, ...(suggested ? { suggested } : {}) }))
 
 export function createMatchingService(deps: MatchingDeps) {
   const cache = deps.profileCache ?? new Map<string, Promise<CpvProfile>>()
@@ -84,12 +97,22 @@ export function createMatchingService(deps: MatchingDeps) {
     if (!profile) ownProfiles.set(doc.id, (profile = cpvProfile(doc)))
     return profile
   }
-  const vectorOf = (doc: Pick<SearchDocument, 'title' | 'description'>, idf: (term: string) => number) => tfidfVector(termCounts(doc.title, doc.description), idf)
+  const vectorOf = (doc: Pick<SearchDocument, 'title' | 'description'>, idf: (term: string) => number) =>
+    tfidfVector(termCounts(doc.title, doc.description), idf)
 
   /** An offer's inferred profile, smoothed with the offers of its language whose text is closest (from the search port). */
-  async function neighbourSmoothed(doc: SearchDocument, idf: ((term: string) => number) | undefined): Promise<CpvProfile> {
+  async function neighbourSmoothed(
+    doc: SearchDocument,
+    idf: ((term: string) => number) | undefined,
+  ): Promise<CpvProfile> {
     const result = await deps.search().search('offers', {
-      q: `${doc.title} ${doc.description}`, match: 'any', highlight: false, filters: { audience: ['public'], language: doc.language }, page: 1, pageSize: NEIGHBOUR_POOL, facets: [],
+      q: `${doc.title} ${doc.description}`,
+      match: 'any',
+      highlight: false,
+      filters: { audience: ['public'], language: doc.language },
+      page: 1,
+      pageSize: NEIGHBOUR_POOL,
+      facets: [],
     })
     const others = result.hits.map((hit) => hit.doc).filter((other) => other.id !== doc.id)
     const weights = idf ?? idfOf([doc, ...others].map((d) => termCounts(d.title, d.description).keys()))
@@ -98,7 +121,9 @@ export function createMatchingService(deps: MatchingDeps) {
       .map((other) => ({ other, similarity: dot(own, vectorOf(other, weights)) }))
       .sort((a, b) => b.similarity - a.similarity || a.other.id.localeCompare(b.other.id))
       .slice(0, NEIGHBOURS)
-    const neighbours = await Promise.all(closest.map(async ({ other, similarity }) => ({ profile: await ownProfileOf(other), similarity })))
+    const neighbours = await Promise.all(
+      closest.map(async ({ other, similarity }) => ({ profile: await ownProfileOf(other), similarity })),
+    )
     return smoothProfile(await ownProfileOf(doc), neighbours)
   }
   const profileOf = (doc: SearchDocument, idf: ((term: string) => number) | undefined) => {
@@ -107,7 +132,13 @@ export function createMatchingService(deps: MatchingDeps) {
     return profile
   }
 
-  const baseQuery: EngineQuery = { filters: { audience: ['public'] }, highlight: false, page: 1, pageSize: BRANCH_CANDIDATES, facets: [] }
+  const baseQuery: EngineQuery = {
+    filters: { audience: ['public'] },
+    highlight: false,
+    page: 1,
+    pageSize: BRANCH_CANDIDATES,
+    facets: [],
+  }
   const branchQuery = (cpv: string): EngineQuery => ({ ...baseQuery, filters: { ...baseQuery.filters, cpv } })
   const searchAll = async (queries: EngineQuery[]) => {
     const results = await Promise.all(queries.map((query) => deps.search().search('offers', query)))
@@ -115,13 +146,20 @@ export function createMatchingService(deps: MatchingDeps) {
   }
 
   /** Text any-words, then the CPV branches: each code's class, the main code's group and division. */
-  async function candidates(need: NeedSubject, codes: string[]): Promise<{ docs: Map<string, SearchDocument>; branches: Set<string> }> {
+  async function candidates(
+    need: NeedSubject,
+    codes: string[],
+  ): Promise<{ docs: Map<string, SearchDocument>; branches: Set<string> }> {
     const q = `${need.title} ${need.description}`
-    const prefixes = [...new Set([...codes.map((c) => c.slice(0, 4)), codes[0]?.slice(0, 3)].filter((p): p is string => !!p))]
+    const prefixes = [
+      ...new Set([...codes.map((c) => c.slice(0, 4)), codes[0]?.slice(0, 3)].filter((p): p is string => !!p)),
+    ]
     const queries: EngineQuery[] = [
       { ...baseQuery, q, match: 'any', pageSize: TEXT_CANDIDATES },
       ...prefixes.map(branchQuery),
-      ...(codes[0] ? [{ ...baseQuery, q, match: 'any' as const, filters: { ...baseQuery.filters, cpv: codes[0].slice(0, 2) } }] : []),
+      ...(codes[0]
+        ? [{ ...baseQuery, q, match: 'any' as const, filters: { ...baseQuery.filters, cpv: codes[0].slice(0, 2) } }]
+        : []),
     ]
     return { docs: new Map((await searchAll(queries)).map((doc) => [doc.id, doc])), branches: new Set(prefixes) }
   }
@@ -131,7 +169,9 @@ export function createMatchingService(deps: MatchingDeps) {
 
     async matchOffersForNeed(need: NeedSubject, options: MatchOptions = {}): Promise<OfferMatch[]> {
       const suggestedNeed = need.cpvCodes.length === 0
-      const codes = suggestedNeed ? (await suggestCpv(need, { limit: SUGGESTED_CODES })).map((s) => s.code) : need.cpvCodes
+      const codes = suggestedNeed
+        ? (await suggestCpv(need, { limit: SUGGESTED_CODES })).map((s) => s.code)
+        : need.cpvCodes
       const found = await candidates(need, codes)
       const docs = [...found.docs.values()]
       const idf = options.idf ?? idfOf(docs.map((doc) => termCounts(doc.title, doc.description).keys()))
@@ -163,8 +203,12 @@ export function createMatchingService(deps: MatchingDeps) {
       const offerConcepts = await Promise.all(docs.map(conceptsOf))
       const conceptIdf = options.conceptIdf ?? idfOf(offerConcepts.map((counts) => counts.keys()))
       const needConcepts = conceptVector(await conceptCounts(need), conceptIdf)
-      const conceptScores = new Map(docs.map((doc, i) => [doc.id, dot(needConcepts, conceptVector(offerConcepts[i]!, conceptIdf))]))
-      const details = options.offerDetails ? await options.offerDetails(docs.map((d) => d.id)) : new Map<string, Partial<OfferProfile>>()
+      const conceptScores = new Map(
+        docs.map((doc, i) => [doc.id, dot(needConcepts, conceptVector(offerConcepts[i]!, conceptIdf))]),
+      )
+      const details = options.offerDetails
+        ? await options.offerDetails(docs.map((d) => d.id))
+        : new Map<string, Partial<OfferProfile>>()
       const offerCpv = new Map<string, CpvProfile>()
       const inferred = docs.filter((doc) => options.codesSuggested?.(doc) ?? false)
       // A few at a time: each new offer asks the search port for its neighbours.
@@ -175,12 +219,39 @@ export function createMatchingService(deps: MatchingDeps) {
       }
       const matches = docs.map((doc) => {
         const suggestedOffer = offerCpv.has(doc.id)
-        const offer: OfferProfile = { cpv: weighted(doc.cpv, suggestedOffer), trl: doc.trl, region: doc.region, nace: doc.nace, s3: doc.s3, ...details.get(doc.id) }
-        const cpvSimilarity = suggestedNeed || suggestedOffer ? profileSimilarity(needCpv, offerCpv.get(doc.id) ?? declaredProfile(doc.cpv)) : undefined
-        const scored = scoreMatch({ need: needProfile, offer, text: texts.get(doc.id)!, concepts: conceptScores.get(doc.id), cpvSimilarity })
-        return { offerId: doc.id, organisationId: doc.organisationId, organisationName: doc.organisationName, title: doc.title, language: doc.language, score: scored.score, parts: scored.parts, reason: scored.reason }
+        const offer: OfferProfile = {
+          cpv: weighted(doc.cpv, suggestedOffer),
+          trl: doc.trl,
+          region: doc.region,
+          nace: doc.nace,
+          s3: doc.s3,
+          ...details.get(doc.id),
+        }
+        const cpvSimilarity =
+          suggestedNeed || suggestedOffer
+            ? profileSimilarity(needCpv, offerCpv.get(doc.id) ?? declaredProfile(doc.cpv))
+            : undefined
+        const scored = scoreMatch({
+          need: needProfile,
+          offer,
+          text: texts.get(doc.id)!,
+          concepts: conceptScores.get(doc.id),
+          cpvSimilarity,
+        })
+        return {
+          offerId: doc.id,
+          organisationId: doc.organisationId,
+          organisationName: doc.organisationName,
+          title: doc.title,
+          language: doc.language,
+          score: scored.score,
+          parts: scored.parts,
+          reason: scored.reason,
+        }
       })
-      return matches.sort((a, b) => b.score - a.score || a.offerId.localeCompare(b.offerId)).slice(0, options.limit ?? 50)
+      return matches
+        .sort((a, b) => b.score - a.score || a.offerId.localeCompare(b.offerId))
+        .slice(0, options.limit ?? 50)
     },
   }
 }

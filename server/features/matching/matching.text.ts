@@ -14,7 +14,17 @@
 export const STEM_LENGTH = 7
 const MIN_WORD = 3
 
-const FOLD: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' }
+const FOLD: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+}
 
 /** Lower case, accents away, split on anything that is not a letter (digits carry no meaning across records). */
 export function foldedWords(text: string): string[] {

@@ -9,10 +9,21 @@ function readRecords(file: string): RankRecord[] {
   const records = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
   if (!Array.isArray(records)) throw new Error(`${file}: expected an array of records`)
   return records.map((r: Record<string, unknown>, i) => {
-    if (typeof r.id !== 'string' || typeof r.title !== 'string' || typeof r.description !== 'string' || typeof r.language !== 'string') {
+    if (
+      typeof r.id !== 'string' ||
+      typeof r.title !== 'string' ||
+      typeof r.description !== 'string' ||
+      typeof r.language !== 'string'
+    ) {
       throw new Error(`${file}: record ${i} needs string id, title, description and language`)
     }
-    return { id: r.id, title: r.title, description: r.description, language: r.language.toLowerCase(), codes: Array.isArray(r.codes) ? r.codes.map(String) : undefined }
+    return {
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      language: r.language.toLowerCase(),
+      codes: Array.isArray(r.codes) ? r.codes.map(String) : undefined,
+    }
   })
 }
 
@@ -25,7 +36,10 @@ export async function runRankCommand(args: string[]): Promise<number> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
   let values: { needs?: string | undefined; offers?: string | undefined; top?: string | undefined }
   try {
-    values = parseArgs({ args, options: { needs: { type: 'string' }, offers: { type: 'string' }, top: { type: 'string', default: '50' } } }).values
+    values = parseArgs({
+      args,
+      options: { needs: { type: 'string' }, offers: { type: 'string' }, top: { type: 'string', default: '50' } },
+    }).values
   } catch (error) {
     log(`${(error as Error).message}\n${USAGE}`)
     return 2

@@ -5,7 +5,8 @@ const TEXT = {
   it: {
     subject: (o: string) => `Vi suggeriamo di incontrare ${o}`,
     hello: (n: string) => `Ciao ${n},`,
-    body: (o: string, e: string) => `Gli organizzatori di «${e}» vi suggeriscono di incontrare ${o}: i vostri profili corrispondono.`,
+    body: (o: string, e: string) =>
+      `Gli organizzatori di «${e}» vi suggeriscono di incontrare ${o}: i vostri profili corrispondono.`,
     why: 'Perché',
     action: 'Vedi i suggerimenti',
   },
@@ -19,7 +20,20 @@ const TEXT = {
 }
 
 /** The hub suggests a meeting: one mail per person, in that person's language. */
-export function suggestionMail(input: { to: string; name: string; language: 'it' | 'en'; other: string; event: string; reason: { it: string; en: string }; url: string }): MailMessage {
+export function suggestionMail(input: {
+  to: string
+  name: string
+  language: 'it' | 'en'
+  other: string
+  event: string
+  reason: { it: string; en: string }
+  url: string
+}): MailMessage {
   const t = TEXT[input.language]
-  return composeMail(input.to, t.subject(input.other), [{ paragraphs: [t.hello(input.name), t.body(input.other, input.event), `${t.why}: ${input.reason[input.language]}`], action: { label: t.action, url: input.url } }])
+  return composeMail(input.to, t.subject(input.other), [
+    {
+      paragraphs: [t.hello(input.name), t.body(input.other, input.event), `${t.why}: ${input.reason[input.language]}`],
+      action: { label: t.action, url: input.url },
+    },
+  ])
 }

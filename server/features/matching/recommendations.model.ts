@@ -41,7 +41,8 @@ export const isHidden = (marks: Marks) => marks.sme === 'no_thanks' || marks.buy
 export const isMutual = (marks: Marks) => positive(marks.sme) && positive(marks.buyer)
 
 /** The request a mutual pair becomes: "must meet" when either side said so. */
-export const requestPriority = (marks: Marks): 'must_meet' | 'meet' => (marks.sme === 'must_meet' || marks.buyer === 'must_meet' ? 'must_meet' : 'meet')
+export const requestPriority = (marks: Marks): 'must_meet' | 'meet' =>
+  marks.sme === 'must_meet' || marks.buyer === 'must_meet' ? 'must_meet' : 'meet'
 
 export function rankOf(score: number, marks: Marks): number {
   const bonus = (side: 'sme' | 'buyer') => {
@@ -78,13 +79,25 @@ export function aggregateByOrganisation<P, R>(pairs: ScoredPair<P, R>[]): Aggreg
     groups.set(key, [...(groups.get(key) ?? []), pair])
   }
   return [...groups.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => b.score - a.score || a.offerId.localeCompare(b.offerId) || a.needId.localeCompare(b.needId))
+    const sorted = [...group].sort(
+      (a, b) => b.score - a.score || a.offerId.localeCompare(b.offerId) || a.needId.localeCompare(b.needId),
+    )
     const best = sorted[0]!
-    return { smeId: best.smeId, buyerId: best.buyerId, score: best.score, parts: best.parts, reason: best.reason, pairs: sorted.slice(0, PAIRS_KEPT).map((p) => ({ offerId: p.offerId, needId: p.needId, score: p.score })) }
+    return {
+      smeId: best.smeId,
+      buyerId: best.buyerId,
+      score: best.score,
+      parts: best.parts,
+      reason: best.reason,
+      pairs: sorted.slice(0, PAIRS_KEPT).map((p) => ({ offerId: p.offerId, needId: p.needId, score: p.score })),
+    }
   })
 }
 
 /** A need for selected SMEs is matched only with their offers. */
-export function needVisibleTo(need: { visibility: 'public' | 'selected'; visibleTo: string[] }, smeId: string): boolean {
+export function needVisibleTo(
+  need: { visibility: 'public' | 'selected'; visibleTo: string[] },
+  smeId: string,
+): boolean {
   return need.visibility === 'public' || need.visibleTo.includes(smeId)
 }

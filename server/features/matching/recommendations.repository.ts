@@ -28,7 +28,11 @@ const MEETING = sql.raw(`(${MEETING_STATUSES.map((s) => `'${s}'`).join(', ')})`)
  * with both marks and the pair's latest request (an open one first); only
  * those of one organisation when given.
  */
-export async function recommendationRows(db: DbOrTx, eventId: string, organisationId?: string): Promise<RecommendationRow[]> {
+export async function recommendationRows(
+  db: DbOrTx,
+  eventId: string,
+  organisationId?: string,
+): Promise<RecommendationRow[]> {
   return db.execute<RecommendationRow>(sql`
     select r.id, r.sme_id, r.buyer_id, s.legal_name as sme_name, b.legal_name as buyer_name, r.score, r.parts, r.reason, r.pairs, r.status, r.computed_at,
       ms.mark as sme_mark, mb.mark as buyer_mark,
@@ -46,18 +50,28 @@ export async function recommendationRows(db: DbOrTx, eventId: string, organisati
 }
 
 /** Titles of the offers and needs behind recommendations, by id. */
-export async function listingTitles(db: DbOrTx, rows: Pick<RecommendationRow, 'pairs'>[]): Promise<Map<string, string>> {
+export async function listingTitles(
+  db: DbOrTx,
+  rows: Pick<RecommendationRow, 'pairs'>[],
+): Promise<Map<string, string>> {
   const offerIds = [...new Set(rows.flatMap((r) => r.pairs.map((p) => p.offerId)))]
   const needIds = [...new Set(rows.flatMap((r) => r.pairs.map((p) => p.needId)))]
   const found = [
-    ...(offerIds.length ? await db.select({ id: offers.id, title: offers.title }).from(offers).where(inArray(offers.id, offerIds)) : []),
-    ...(needIds.length ? await db.select({ id: needs.id, title: needs.title }).from(needs).where(inArray(needs.id, needIds)) : []),
+    ...(offerIds.length
+      ? await db.select({ id: offers.id, title: offers.title }).from(offers).where(inArray(offers.id, offerIds))
+      : []),
+    ...(needIds.length
+      ? await db.select({ id: needs.id, title: needs.title }).from(needs).where(inArray(needs.id, needIds))
+      : []),
   ]
   return new Map(found.map((row) => [row.id, row.title]))
 }
 
 /** The members of an organisation who receive mail, with their language. */
-export async function mailRecipients(db: DbOrTx, organisationId: string): Promise<{ email: string; name: string; language: 'it' | 'en' }[]> {
+export async function mailRecipients(
+  db: DbOrTx,
+  organisationId: string,
+): Promise<{ email: string; name: string; language: 'it' | 'en' }[]> {
   return db.execute<{ email: string; name: string; language: 'it' | 'en' }>(sql`
     select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id
     where m.organisation_id = ${organisationId} and u.deleted_at is null order by u.email`)

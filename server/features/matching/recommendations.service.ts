@@ -1,5 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import type { CurationItem, CurationQuery, MatchingSettings, PairRef, Recommendation } from '../../../shared/schemas/recommendations.js'
+import type {
+  CurationItem,
+  CurationQuery,
+  MatchingSettings,
+  PairRef,
+  Recommendation,
+} from '../../../shared/schemas/recommendations.js'
 import type { FieldError } from '../../../shared/schemas/problem.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -12,8 +18,20 @@ import { events } from '../editions/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { recommendationProblems as problems } from './recommendations.errors.js'
 import { suggestionMail } from './recommendations.mails.js'
-import { isHidden, isMutual, rankOf, requestPriority, type RecommendationMark, type RecommendationStatus } from './recommendations.model.js'
-import { listingTitles, mailRecipients, recommendationRows, type RecommendationRow } from './recommendations.repository.js'
+import {
+  isHidden,
+  isMutual,
+  rankOf,
+  requestPriority,
+  type RecommendationMark,
+  type RecommendationStatus,
+} from './recommendations.model.js'
+import {
+  listingTitles,
+  mailRecipients,
+  recommendationRows,
+  type RecommendationRow,
+} from './recommendations.repository.js'
 import { matchingSettings, recommendationMarks, recommendations } from './recommendations.table.js'
 import { enqueueRecompute } from './recommendations.triggers.js'
 
@@ -29,14 +47,21 @@ const marksOf = (row: RecommendationRow) => ({ sme: row.sme_mark, buyer: row.buy
 const iso = (value: Date | string) => new Date(value).toISOString()
 
 function pairsOf(row: RecommendationRow, titles: Map<string, string>) {
-  return row.pairs.map((p) => ({ ...p, offerTitle: titles.get(p.offerId) ?? '', needTitle: titles.get(p.needId) ?? '' }))
+  return row.pairs.map((p) => ({
+    ...p,
+    offerTitle: titles.get(p.offerId) ?? '',
+    needTitle: titles.get(p.needId) ?? '',
+  }))
 }
 
 export function createRecommendationsService(deps: RecommendationsDeps) {
   const { db } = deps
 
   async function sideOf(tx: DbOrTx, organisationId: string): Promise<'sme' | 'buyer'> {
-    const [row] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, organisationId))
+    const [row] = await tx
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
     if (row?.kind !== 'sme' && row?.kind !== 'buyer') throw problems.notParticipantKind()
     return row.kind
   }
@@ -48,7 +73,8 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const errors: FieldError[] = []
     const found = pairs.flatMap((pair, i) => {
       const row = byKey.get(`${pair.smeId}:${pair.buyerId}`)
-      if (!row) errors.push({ field: `body.pairs.${i}`, code: 'not_found', message: 'is not a recommended pair of this event' })
+      if (!row)
+        errors.push({ field: `body.pairs.${i}`, code: 'not_found', message: 'is not a recommended pair of this event' })
       return row ? [row] : []
     })
     if (errors.length > 0) throw commonProblems.validation(`Check ${errors.map((e) => e.field).join(', ')}`, errors)
@@ -63,11 +89,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
      */
     async listFor(eventId: string, organisationId: string): Promise<Recommendation[]> {
       const side = await sideOf(db, organisationId)
-      const rows = (await recommendationRows(db, eventId, organisationId)).filter((row) => (side === 'sme' ? row.buyer_mark : row.sme_mark) !== 'no_thanks' && row.status !== 'rejected')
+      const rows = (await recommendationRows(db, eventId, organisationId)).filter(
+        (row) => (side === 'sme' ? row.buyer_mark : row.sme_mark) !== 'no_thanks' && row.status !== 'rejected',
+      )
       const titles = await listingTitles(db, rows)
       return rows
         .map((row) => ({
-          counterpart: side === 'sme' ? { id: row.buyer_id, legalName: row.buyer_name } : { id: row.sme_id, legalName: row.sme_name },
+          counterpart:
+            side === 'sme'
+              ? { id: row.buyer_id, legalName: row.buyer_name }
+              : { id: row.sme_id, legalName: row.sme_name },
           score: row.score,
           rank: rankOf(row.score, marksOf(row)),
           parts: row.parts,
@@ -77,25 +108,60 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           suggested: row.status === 'suggested',
           declinedByMe: isHidden(marksOf(row)),
         }))
-        .sort((a, b) => Number(a.declinedByMe) - Number(b.declinedByMe) || b.rank - a.rank || a.counterpart.legalName.localeCompare(b.counterpart.legalName))
+        .sort(
+          (a, b) =>
+            Number(a.declinedByMe) - Number(b.declinedByMe) ||
+            b.rank - a.rank ||
+            a.counterpart.legalName.localeCompare(b.counterpart.legalName),
+        )
     },
 
     /** One side marks a recommended counterpart; null clears the mark. Marks apply when lists are read. */
-    async mark(actor: AuthContext, input: { eventId: string; organisationId: string; otherId: string; mark: RecommendationMark | null }): Promise<{ mark: RecommendationMark | null }> {
+    async mark(
+      actor: AuthContext,
+      input: { eventId: string; organisationId: string; otherId: string; mark: RecommendationMark | null },
+    ): Promise<{ mark: RecommendationMark | null }> {
       return db.transaction(async (tx) => {
         const side = await sideOf(tx, input.organisationId)
-        const [smeId, buyerId] = side === 'sme' ? [input.organisationId, input.otherId] : [input.otherId, input.organisationId]
-        const row = (await recommendationRows(tx, input.eventId, input.organisationId)).find((r) => r.sme_id === smeId && r.buyer_id === buyerId)
+        const [smeId, buyerId] =
+          side === 'sme' ? [input.organisationId, input.otherId] : [input.otherId, input.organisationId]
+        const row = (await recommendationRows(tx, input.eventId, input.organisationId)).find(
+          (r) => r.sme_id === smeId && r.buyer_id === buyerId,
+        )
         // A pair the other side declined is no longer shown, so it cannot be marked either.
         const other = row && (side === 'sme' ? row.buyer_mark : row.sme_mark)
         if (!row || other === 'no_thanks' || row.status === 'rejected') throw problems.notFound()
-        const key = and(eq(recommendationMarks.eventId, input.eventId), eq(recommendationMarks.smeId, smeId), eq(recommendationMarks.buyerId, buyerId), eq(recommendationMarks.organisationId, input.organisationId))
+        const key = and(
+          eq(recommendationMarks.eventId, input.eventId),
+          eq(recommendationMarks.smeId, smeId),
+          eq(recommendationMarks.buyerId, buyerId),
+          eq(recommendationMarks.organisationId, input.organisationId),
+        )
         if (input.mark === null) await tx.delete(recommendationMarks).where(key)
         else {
           const values = { mark: input.mark, markedBy: actor.userId, updatedAt: deps.clock.now() }
-          await tx.insert(recommendationMarks).values({ eventId: input.eventId, smeId, buyerId, organisationId: input.organisationId, ...values }).onConflictDoUpdate({ target: [recommendationMarks.eventId, recommendationMarks.smeId, recommendationMarks.buyerId, recommendationMarks.organisationId], set: values })
+          await tx
+            .insert(recommendationMarks)
+            .values({ eventId: input.eventId, smeId, buyerId, organisationId: input.organisationId, ...values })
+            .onConflictDoUpdate({
+              target: [
+                recommendationMarks.eventId,
+                recommendationMarks.smeId,
+                recommendationMarks.buyerId,
+                recommendationMarks.organisationId,
+              ],
+              set: values,
+            })
         }
-        await deps.audit.record(tx, { actorUserId: actor.userId, organisationId: input.organisationId, action: 'recommendation.marked', subjectType: 'recommendation', subjectId: row.id, before: { mark: side === 'sme' ? row.sme_mark : row.buyer_mark }, after: { mark: input.mark } })
+        await deps.audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: input.organisationId,
+          action: 'recommendation.marked',
+          subjectType: 'recommendation',
+          subjectId: row.id,
+          before: { mark: side === 'sme' ? row.sme_mark : row.buyer_mark },
+          after: { mark: input.mark },
+        })
         return { mark: input.mark }
       })
     },
@@ -129,16 +195,32 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           requestStatus: row.request_status,
           computedAt: iso(row.computed_at),
         }))
-        .sort((a, b) => b.rank - a.rank || a.sme.legalName.localeCompare(b.sme.legalName) || a.buyer.legalName.localeCompare(b.buyer.legalName))
+        .sort(
+          (a, b) =>
+            b.rank - a.rank ||
+            a.sme.legalName.localeCompare(b.sme.legalName) ||
+            a.buyer.legalName.localeCompare(b.buyer.legalName),
+        )
     },
 
     /** Shortlist, approve, reject (or back to proposed) several pairs at once; all or nothing. */
-    async decide(actor: AuthContext, eventId: string, input: { pairs: PairRef[]; status: Exclude<RecommendationStatus, 'suggested'> }) {
+    async decide(
+      actor: AuthContext,
+      eventId: string,
+      input: { pairs: PairRef[]; status: Exclude<RecommendationStatus, 'suggested'> },
+    ) {
       return db.transaction(async (tx) => {
         const rows = await pairRows(tx, eventId, input.pairs)
         for (const row of rows) {
           await tx.update(recommendations).set({ status: input.status }).where(eq(recommendations.id, row.id))
-          await deps.audit.record(tx, { actorUserId: actor.userId, action: `recommendation.${input.status}`, subjectType: 'recommendation', subjectId: row.id, before: { status: row.status }, after: { status: input.status, eventId } })
+          await deps.audit.record(tx, {
+            actorUserId: actor.userId,
+            action: `recommendation.${input.status}`,
+            subjectType: 'recommendation',
+            subjectId: row.id,
+            before: { status: row.status },
+            after: { status: input.status, eventId },
+          })
         }
         return { updated: rows.length, notified: 0 }
       })
@@ -148,17 +230,45 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     async suggest(actor: AuthContext, eventId: string, pairs: PairRef[]) {
       return db.transaction(async (tx) => {
         const rows = await pairRows(tx, eventId, pairs)
-        const declined = rows.flatMap((row, i) => (isHidden(marksOf(row)) ? [{ field: `body.pairs.${i}`, code: 'no_thanks', message: 'one side said "no thanks" to this pair' }] : []))
-        if (declined.length > 0) throw commonProblems.validation(`Check ${declined.map((e) => e.field).join(', ')}`, declined)
+        const declined = rows.flatMap((row, i) =>
+          isHidden(marksOf(row))
+            ? [{ field: `body.pairs.${i}`, code: 'no_thanks', message: 'one side said "no thanks" to this pair' }]
+            : [],
+        )
+        if (declined.length > 0)
+          throw commonProblems.validation(`Check ${declined.map((e) => e.field).join(', ')}`, declined)
         const [event] = await tx.select({ name: events.name }).from(events).where(eq(events.id, eventId))
         let notified = 0
         for (const row of rows) {
-          await tx.update(recommendations).set({ status: 'suggested', suggestedAt: deps.clock.now() }).where(eq(recommendations.id, row.id))
-          await deps.audit.record(tx, { actorUserId: actor.userId, action: 'recommendation.suggested', subjectType: 'recommendation', subjectId: row.id, before: { status: row.status }, after: { status: 'suggested', eventId } })
-          for (const [to, other] of [[row.sme_id, row.buyer_name], [row.buyer_id, row.sme_name]] as const) {
+          await tx
+            .update(recommendations)
+            .set({ status: 'suggested', suggestedAt: deps.clock.now() })
+            .where(eq(recommendations.id, row.id))
+          await deps.audit.record(tx, {
+            actorUserId: actor.userId,
+            action: 'recommendation.suggested',
+            subjectType: 'recommendation',
+            subjectId: row.id,
+            before: { status: row.status },
+            after: { status: 'suggested', eventId },
+          })
+          for (const [to, other] of [
+            [row.sme_id, row.buyer_name],
+            [row.buyer_id, row.sme_name],
+          ] as const) {
             for (const person of await mailRecipients(tx, to)) {
               const url = `${deps.publicUrl}/events/${eventId}/recommendations/${to}`
-              await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...suggestionMail({ to: person.email, name: person.name, language: person.language, other, event: event?.name ?? '', reason: row.reason, url }) })
+              await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+                ...suggestionMail({
+                  to: person.email,
+                  name: person.name,
+                  language: person.language,
+                  other,
+                  event: event?.name ?? '',
+                  reason: row.reason,
+                  url,
+                }),
+              })
               notified++
             }
           }
@@ -176,8 +286,17 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     async updateSettings(actor: AuthContext, eventId: string, input: MatchingSettings): Promise<MatchingSettings> {
       return db.transaction(async (tx) => {
         const values = { allowRepeatMeetings: input.allowRepeatMeetings, updatedAt: deps.clock.now() }
-        await tx.insert(matchingSettings).values({ eventId, ...values }).onConflictDoUpdate({ target: matchingSettings.eventId, set: values })
-        await deps.audit.record(tx, { actorUserId: actor.userId, action: 'matching.settings_changed', subjectType: 'event', subjectId: eventId, after: input })
+        await tx
+          .insert(matchingSettings)
+          .values({ eventId, ...values })
+          .onConflictDoUpdate({ target: matchingSettings.eventId, set: values })
+        await deps.audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'matching.settings_changed',
+          subjectType: 'event',
+          subjectId: eventId,
+          after: input,
+        })
         await enqueueRecompute(deps.outbox, tx, eventId)
         return { allowRepeatMeetings: input.allowRepeatMeetings }
       })

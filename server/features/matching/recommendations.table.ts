@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm'
 import { doublePrecision } from 'drizzle-orm/pg-core'
-import { boolean, check, index, jsonb, pgEnum, pgTable, primaryKey, timestamptz, uniqueIndex, uuid } from '../../infra/columns.js'
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+} from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
 import { events } from '../editions/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
@@ -18,9 +29,15 @@ export const recommendations = pgTable(
   'recommendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    buyerId: uuid('buyer_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     score: doublePrecision('score').notNull(),
     parts: jsonb('parts').notNull(),
     reason: jsonb('reason').notNull(),
@@ -41,11 +58,19 @@ export const recommendations = pgTable(
 export const recommendationMarks = pgTable(
   'recommendation_marks',
   {
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    buyerId: uuid('buyer_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     /** The side that marked: the SME or the buyer of the pair. */
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     mark: recommendationMarkEnum('mark').notNull(),
     markedBy: uuid('marked_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
@@ -62,7 +87,9 @@ export const recommendationMarks = pgTable(
 
 /** Per-event matching settings the hub controls. */
 export const matchingSettings = pgTable('matching_settings', {
-  eventId: uuid('event_id').primaryKey().references(() => events.id, { onDelete: 'cascade' }),
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
   /** Recommend pairs that already met at an earlier event of the edition. */
   allowRepeatMeetings: boolean('allow_repeat_meetings').notNull().default(false),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),

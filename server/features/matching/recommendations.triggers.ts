@@ -19,7 +19,16 @@ export async function enqueueRecompute(outbox: Pick<Outbox, 'enqueue'>, tx: DbOr
 }
 
 /** After an offer or need changes: each event where its organisation is selected. */
-export async function enqueueRecomputeForOrganisation(outbox: Pick<Outbox, 'enqueue'>, tx: DbOrTx, organisationId: string): Promise<void> {
-  const rows = await tx.select({ eventId: participations.eventId }).from(participations).where(and(eq(participations.organisationId, organisationId), inArray(participations.status, [...MEETING_STATUSES])))
+export async function enqueueRecomputeForOrganisation(
+  outbox: Pick<Outbox, 'enqueue'>,
+  tx: DbOrTx,
+  organisationId: string,
+): Promise<void> {
+  const rows = await tx
+    .select({ eventId: participations.eventId })
+    .from(participations)
+    .where(
+      and(eq(participations.organisationId, organisationId), inArray(participations.status, [...MEETING_STATUSES])),
+    )
   for (const row of rows) await enqueueRecompute(outbox, tx, row.eventId)
 }

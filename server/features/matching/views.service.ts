@@ -37,7 +37,8 @@ const TEXT_CANDIDATES = 150
 const BRANCH_CANDIDATES = 100
 
 const weighted = (codes: string[]): WeightedCode[] => codes.map((code, i) => ({ code, weight: i === 0 ? 1 : 0.8 }))
-const rounded = (parts: Record<string, number>) => Object.fromEntries(Object.entries(parts).map(([part, value]) => [part, Math.round(value * 1e6) / 1e6]))
+const rounded = (parts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(parts).map(([part, value]) => [part, Math.round(value * 1e6) / 1e6]))
 const byScore = (a: MatchViewItem, b: MatchViewItem) => b.score - a.score || a.id.localeCompare(b.id)
 
 export function createViewsService(deps: ViewsDeps) {
@@ -57,8 +58,17 @@ export function createViewsService(deps: ViewsDeps) {
   }
 
   /** Needs visible to the offer's SME (and the caller), found by the offer's words and CPV branches. */
-  async function needCandidates(offer: Pick<SearchDocument, 'title' | 'description' | 'cpv'>, audience: string[]): Promise<SearchDocument[]> {
-    const base: EngineQuery = { filters: { audience }, highlight: false, page: 1, pageSize: BRANCH_CANDIDATES, facets: [] }
+  async function needCandidates(
+    offer: Pick<SearchDocument, 'title' | 'description' | 'cpv'>,
+    audience: string[],
+  ): Promise<SearchDocument[]> {
+    const base: EngineQuery = {
+      filters: { audience },
+      highlight: false,
+      page: 1,
+      pageSize: BRANCH_CANDIDATES,
+      facets: [],
+    }
     const q = `${offer.title} ${offer.description}`
     const prefixes = [...new Set([...offer.cpv.map((c) => c.slice(0, 4)), offer.cpv[0]!.slice(0, 3)])]
     const queries: EngineQuery[] = [
@@ -79,24 +89,60 @@ export function createViewsService(deps: ViewsDeps) {
       const codes = [offer.cpvMain, ...offer.cpvExtra]
       const offerDoc = { title: offer.title, description: offer.description, cpv: codes }
       const mine = audienceOf(viewer)
-      const docs = (await needCandidates(offerDoc, ['public', organisation.id])).filter((doc) => !mine || doc.audience.some((a) => mine.includes(a)))
-      const rows = new Map((await catalogue.findNeeds(db, docs.map((doc) => doc.id))).map((r) => [r.listing.id, r.listing as catalogue.NeedRow]))
+      const docs = (await needCandidates(offerDoc, ['public', organisation.id])).filter(
+        (doc) => !mine || doc.audience.some((a) => mine.includes(a)),
+      )
+      const rows = new Map(
+        (
+          await catalogue.findNeeds(
+            db,
+            docs.map((doc) => doc.id),
+          )
+        ).map((r) => [r.listing.id, r.listing as catalogue.NeedRow]),
+      )
       const idf = idfOf([offerDoc, ...docs].map((doc) => termCounts(doc.title, doc.description).keys()))
       const offerVector = tfidfVector(termCounts(offer.title, offer.description), idf)
-      const [offerConcepts, ...needConcepts] = await Promise.all([{ ...offerDoc, language: offer.language }, ...docs].map(conceptCounts))
+      const [offerConcepts, ...needConcepts] = await Promise.all(
+        [{ ...offerDoc, language: offer.language }, ...docs].map(conceptCounts),
+      )
       const conceptIdf = idfOf([offerConcepts!, ...needConcepts].map((counts) => counts.keys()))
       const offerConceptVector = conceptVector(offerConcepts!, conceptIdf)
       const offerProfile: OfferProfile = {
-        cpv: weighted(codes), trl: offer.trl, certifications: offer.certifications, region: organisation.nuts2 ?? undefined,
-        nace: offer.naceCode ?? organisation.naceCode ?? undefined, s3: offer.s3Domain ?? undefined,
+        cpv: weighted(codes),
+        trl: offer.trl,
+        certifications: offer.certifications,
+        region: organisation.nuts2 ?? undefined,
+        nace: offer.naceCode ?? organisation.naceCode ?? undefined,
+        s3: offer.s3Domain ?? undefined,
       }
       const items = docs.flatMap((doc, i): MatchViewItem[] => {
         const need = rows.get(doc.id)
         if (!need || need.status !== 'published') return []
-        const needProfile: NeedProfile = { cpv: weighted(need.cpvCodes), minTrl: need.minTrl ?? undefined, requiredCertifications: need.requiredCertifications, region: doc.region, nace: doc.nace }
-        const scored = scoreMatch({ need: needProfile, offer: offerProfile, text: dot(offerVector, tfidfVector(termCounts(doc.title, doc.description), idf)), concepts: dot(offerConceptVector, conceptVector(needConcepts[i]!, conceptIdf)) })
+        const needProfile: NeedProfile = {
+          cpv: weighted(need.cpvCodes),
+          minTrl: need.minTrl ?? undefined,
+          requiredCertifications: need.requiredCertifications,
+          region: doc.region,
+          nace: doc.nace,
+        }
+        const scored = scoreMatch({
+          need: needProfile,
+          offer: offerProfile,
+          text: dot(offerVector, tfidfVector(termCounts(doc.title, doc.description), idf)),
+          concepts: dot(offerConceptVector, conceptVector(needConcepts[i]!, conceptIdf)),
+        })
         if (scored.score <= 0) return []
-        return [{ id: doc.id, title: doc.title, language: doc.language, organisation: { id: doc.organisationId, name: doc.organisationName }, score: scored.score, parts: rounded(scored.parts), reason: scored.reason[language] }]
+        return [
+          {
+            id: doc.id,
+            title: doc.title,
+            language: doc.language,
+            organisation: { id: doc.organisationId, name: doc.organisationName },
+            score: scored.score,
+            parts: rounded(scored.parts),
+            reason: scored.reason[language],
+          },
+        ]
       })
       return { language, items: items.sort(byScore).slice(0, query.limit) }
     },
@@ -106,17 +152,37 @@ export function createViewsService(deps: ViewsDeps) {
       if (!row || !(await mayLook(viewer, row.organisation.id))) throw catalogueProblems.needNotFound()
       const language = await languageOf(viewer, query.lang)
       const { need, organisation } = row
-      const offerDetails = async (ids: string[]) => new Map((await catalogue.findOffers(db, ids)).map((r) => [r.listing.id, { certifications: (r.listing as catalogue.OfferRow).certifications }]))
+      const offerDetails = async (ids: string[]) =>
+        new Map(
+          (await catalogue.findOffers(db, ids)).map((r) => [
+            r.listing.id,
+            { certifications: (r.listing as catalogue.OfferRow).certifications },
+          ]),
+        )
       const matches = await deps.matching.matchOffersForNeed(
         {
-          title: need.title, description: need.description, language: need.language, cpvCodes: need.cpvCodes, minTrl: need.minTrl ?? undefined,
-          requiredCertifications: need.requiredCertifications, region: organisation.nuts2 ?? undefined, nace: organisation.naceCode ?? undefined,
+          title: need.title,
+          description: need.description,
+          language: need.language,
+          cpvCodes: need.cpvCodes,
+          minTrl: need.minTrl ?? undefined,
+          requiredCertifications: need.requiredCertifications,
+          region: organisation.nuts2 ?? undefined,
+          nace: organisation.naceCode ?? undefined,
         },
         { limit: query.limit, offerDetails },
       )
       const items = matches
         .filter((match) => match.score > 0)
-        .map((match) => ({ id: match.offerId, title: match.title, language: match.language, organisation: { id: match.organisationId, name: match.organisationName }, score: match.score, parts: rounded(match.parts), reason: match.reason[language] }))
+        .map((match) => ({
+          id: match.offerId,
+          title: match.title,
+          language: match.language,
+          organisation: { id: match.organisationId, name: match.organisationName },
+          score: match.score,
+          parts: rounded(match.parts),
+          reason: match.reason[language],
+        }))
       return { language, items }
     },
   }

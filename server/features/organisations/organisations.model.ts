@@ -71,7 +71,9 @@ export type VatCheck = { ok: true; normalised: string } | { ok: false; reason: s
 export function checkVatId(country: string, raw: string): VatCheck {
   const compact = raw.toUpperCase().replace(/[\s.\-/]/g, '')
   if (!isEuCountry(country)) {
-    return /^[A-Z0-9]{4,20}$/.test(compact) ? { ok: true, normalised: compact } : { ok: false, reason: 'use 4 to 20 letters and digits' }
+    return /^[A-Z0-9]{4,20}$/.test(compact)
+      ? { ok: true, normalised: compact }
+      : { ok: false, reason: 'use 4 to 20 letters and digits' }
   }
   const prefix = euPrefix(country)
   const number = compact.startsWith(prefix) ? compact.slice(prefix.length) : compact
@@ -80,14 +82,16 @@ export function checkVatId(country: string, raw: string): VatCheck {
   }
   const format = EU_VAT_FORMATS[prefix]
   if (!format?.test(number)) return { ok: false, reason: `not the format of a ${prefix} VAT number` }
-  if (prefix === 'IT' && !isValidPartitaIva(number)) return { ok: false, reason: 'the partita IVA check digit does not match' }
+  if (prefix === 'IT' && !isValidPartitaIva(number))
+    return { ok: false, reason: 'the partita IVA check digit does not match' }
   return { ok: true, normalised: `${prefix}${number}` }
 }
 
 /** A NUTS-2 code belongs to the country; Italy's are checked against the full list. */
 export function checkNuts2(country: string, nuts2: string): string | undefined {
   if (!nuts2.startsWith(euPrefix(country))) return `a region of ${country} starts with ${euPrefix(country)}`
-  if (!isNuts2(nuts2) || NUTS2_REGIONS[nuts2]?.country !== country) return country === 'IT' ? 'not an Italian NUTS-2 region' : `not a NUTS-2 region of ${country}`
+  if (!isNuts2(nuts2) || NUTS2_REGIONS[nuts2]?.country !== country)
+    return country === 'IT' ? 'not an Italian NUTS-2 region' : `not a NUTS-2 region of ${country}`
   return undefined
 }
 

@@ -19,12 +19,23 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
   return row
 }
 
-export async function updateOrganisationRow(db: DbOrTx, id: string, values: Partial<OrganisationValues>): Promise<OrganisationRow | undefined> {
-  const [row] = await db.update(organisations).set({ ...values, updatedAt: sql`now()` }).where(eq(organisations.id, id)).returning()
+export async function updateOrganisationRow(
+  db: DbOrTx,
+  id: string,
+  values: Partial<OrganisationValues>,
+): Promise<OrganisationRow | undefined> {
+  const [row] = await db
+    .update(organisations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(organisations.id, id))
+    .returning()
   return row
 }
 
-export async function insertMembership(db: DbOrTx, values: { userId: string; organisationId: string; role: Role }): Promise<void> {
+export async function insertMembership(
+  db: DbOrTx,
+  values: { userId: string; organisationId: string; role: Role },
+): Promise<void> {
   await db.insert(memberships).values(values).onConflictDoNothing()
 }
 
@@ -38,7 +49,13 @@ export async function findMembership(db: DbOrTx, organisationId: string, userId:
 
 export async function listMembersOf(db: DbOrTx, organisationId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
@@ -56,11 +73,16 @@ export async function countAdminsForUpdate(db: DbOrTx, organisationId: string): 
 }
 
 export async function setMembershipRole(db: DbOrTx, organisationId: string, userId: string, role: Role): Promise<void> {
-  await db.update(memberships).set({ role }).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
 }
 
 export async function deleteMembership(db: DbOrTx, organisationId: string, userId: string): Promise<void> {
-  await db.delete(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
 }
 
 export async function membershipsOfUser(db: DbOrTx, userId: string) {
@@ -90,7 +112,13 @@ export async function listOpenInvitations(db: DbOrTx, organisationId: string) {
     .select({ invitation: invitations, inviterName: users.name })
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .orderBy(desc(invitations.createdAt))
 }
 
@@ -109,13 +137,23 @@ export async function revokeInvitationRow(db: DbOrTx, organisationId: string, id
   const rows = await db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(invitations.id, id), eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, id),
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id })
   return rows.length === 1
 }
 
 export async function markInvitationAccepted(db: DbOrTx, id: string): Promise<void> {
-  await db.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, id))
+  await db
+    .update(invitations)
+    .set({ acceptedAt: sql`now()` })
+    .where(eq(invitations.id, id))
 }
 
 export async function insertAffiliation(db: DbOrTx, values: typeof affiliations.$inferInsert): Promise<void> {
@@ -131,7 +169,12 @@ export async function listAffiliations(db: DbOrTx, organiserId: string, status?:
     .orderBy(desc(affiliations.registeredAt))
 }
 
-export async function findAffiliation(db: DbOrTx, organiserId: string, participantId: string, options: { forUpdate?: boolean } = {}) {
+export async function findAffiliation(
+  db: DbOrTx,
+  organiserId: string,
+  participantId: string,
+  options: { forUpdate?: boolean } = {},
+) {
   const query = db
     .select({ affiliation: affiliations, organisation: organisations })
     .from(affiliations)
@@ -141,7 +184,16 @@ export async function findAffiliation(db: DbOrTx, organiserId: string, participa
   return row
 }
 
-export async function decideAffiliation(db: DbOrTx, values: { organiserId: string; participantId: string; status: AffiliationStatus; reason: string | null; decidedBy: string | null }) {
+export async function decideAffiliation(
+  db: DbOrTx,
+  values: {
+    organiserId: string
+    participantId: string
+    status: AffiliationStatus
+    reason: string | null
+    decidedBy: string | null
+  },
+) {
   await db
     .update(affiliations)
     .set({ status: values.status, reason: values.reason, decidedBy: values.decidedBy, decidedAt: sql`now()` })
@@ -149,13 +201,21 @@ export async function decideAffiliation(db: DbOrTx, values: { organiserId: strin
 }
 
 export async function organiserIdsOf(db: DbOrTx, participantId: string): Promise<string[]> {
-  const rows = await db.select({ id: affiliations.organiserId }).from(affiliations).where(eq(affiliations.participantId, participantId))
+  const rows = await db
+    .select({ id: affiliations.organiserId })
+    .from(affiliations)
+    .where(eq(affiliations.participantId, participantId))
   return rows.map((row) => row.id)
 }
 
 export async function listOrganisers(db: DbOrTx) {
   return db
-    .select({ id: organisations.id, legalName: organisations.legalName, country: organisations.country, nuts2: organisations.nuts2 })
+    .select({
+      id: organisations.id,
+      legalName: organisations.legalName,
+      country: organisations.country,
+      nuts2: organisations.nuts2,
+    })
     .from(organisations)
     .where(eq(organisations.kind, 'organiser'))
     .orderBy(asc(organisations.legalName))
@@ -163,6 +223,9 @@ export async function listOrganisers(db: DbOrTx) {
 
 export async function participantIdsOf(db: DbOrTx, organiserIds: string[]): Promise<string[]> {
   if (organiserIds.length === 0) return []
-  const rows = await db.selectDistinct({ id: affiliations.participantId }).from(affiliations).where(inArray(affiliations.organiserId, organiserIds))
+  const rows = await db
+    .selectDistinct({ id: affiliations.participantId })
+    .from(affiliations)
+    .where(inArray(affiliations.organiserId, organiserIds))
   return rows.map((row) => row.id)
 }

@@ -44,7 +44,14 @@ export function toOrganisationDto(row: repo.OrganisationRow): Organisation {
     row.addressStreet && row.addressPostalCode && row.addressCity
       ? { street: row.addressStreet, postalCode: row.addressPostalCode, city: row.addressCity }
       : undefined
-  const optional = { vatId: row.vatId, country: row.country, nuts2: row.nuts2, website: row.website, sizeClass: row.sizeClass, naceCode: row.naceCode }
+  const optional = {
+    vatId: row.vatId,
+    country: row.country,
+    nuts2: row.nuts2,
+    website: row.website,
+    sizeClass: row.sizeClass,
+    naceCode: row.naceCode,
+  }
   return {
     id: row.id,
     kind: row.kind,
@@ -64,15 +71,21 @@ function toValues(input: OrganisationPatch, vatId: string | undefined): Partial<
   return {
     ...rest,
     ...(vatId === undefined ? {} : { vatId }),
-    ...(address ? { addressStreet: address.street, addressPostalCode: address.postalCode, addressCity: address.city } : {}),
+    ...(address
+      ? { addressStreet: address.street, addressPostalCode: address.postalCode, addressCity: address.city }
+      : {}),
   }
 }
 
 /** Checks what the schema cannot (VAT check digits, regions) and names each bad field. */
-export function validateProfile(input: OrganisationPatch, prefix: string, current?: repo.OrganisationRow): string | undefined {
+export function validateProfile(
+  input: OrganisationPatch,
+  prefix: string,
+  current?: repo.OrganisationRow,
+): string | undefined {
   const country = input.country ?? current?.country ?? undefined
-  const nuts2 = input.nuts2 ?? (input.country === undefined ? current?.nuts2 ?? undefined : undefined)
-  const vatId = input.vatId ?? (input.country === undefined ? undefined : current?.vatId ?? undefined)
+  const nuts2 = input.nuts2 ?? (input.country === undefined ? (current?.nuts2 ?? undefined) : undefined)
+  const vatId = input.vatId ?? (input.country === undefined ? undefined : (current?.vatId ?? undefined))
   const { errors, vatId: normalised } = profileErrors({ country, vatId, nuts2 }, prefix)
   if (errors.length > 0) throw commonProblems.validation(`Check ${errors.map((e) => e.field).join(', ')}`, errors)
   return normalised
@@ -87,15 +100,44 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     return row
   }
 
-  async function sendInvitation(tx: DbOrTx, actor: Actor, organisation: repo.OrganisationRow, input: { email: string; role: Role }) {
+  async function sendInvitation(
+    tx: DbOrTx,
+    actor: Actor,
+    organisation: repo.OrganisationRow,
+    input: { email: string; role: Role },
+  ) {
     const token = newToken()
     const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_DAYS * 86_400_000)
-    const row = await repo.insertInvitation(tx, { tokenHash: hashToken(token), organisationId: organisation.id, email: input.email.toLowerCase(), role: input.role, invitedBy: actor.userId, expiresAt })
+    const row = await repo.insertInvitation(tx, {
+      tokenHash: hashToken(token),
+      organisationId: organisation.id,
+      email: input.email.toLowerCase(),
+      role: input.role,
+      invitedBy: actor.userId,
+      expiresAt,
+    })
     const [inviter] = (await repo.listMembersOf(tx, organisation.id)).filter((m) => m.userId === actor.userId)
     const inviterName = inviter?.name ?? 'Meet the Buyer'
     const url = `${deps.publicUrl}/invitations/${token}`
-    await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...invitationMail({ to: row.email, organisation: organisation.legalName, inviter: inviterName, role: input.role, url, days: INVITATION_DAYS }) })
-    await audit.record(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'invitation.created', subjectType: 'invitation', subjectId: row.id, after: { email: row.email, role: row.role }, ...(actor.requestId ? { requestId: actor.requestId } : {}) })
+    await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+      ...invitationMail({
+        to: row.email,
+        organisation: organisation.legalName,
+        inviter: inviterName,
+        role: input.role,
+        url,
+        days: INVITATION_DAYS,
+      }),
+    })
+    await audit.record(tx, {
+      actorUserId: actor.userId,
+      organisationId: organisation.id,
+      action: 'invitation.created',
+      subjectType: 'invitation',
+      subjectId: row.id,
+      after: { email: row.email, role: row.role },
+      ...(actor.requestId ? { requestId: actor.requestId } : {}),
+    })
     return toInvitationDto(row, organisation, inviterName)
   }
 
@@ -118,7 +160,16 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         const vatId = validateProfile(patch, 'body', current)
         const row = await repo.updateOrganisationRow(tx, id, toValues(patch, vatId))
         await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: id })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: id, action: 'organisation.updated', subjectType: 'organisation', subjectId: id, before: toOrganisationDto(current), after: toOrganisationDto(row!), ...(actor.requestId ? { requestId: actor.requestId } : {}) })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: id,
+          action: 'organisation.updated',
+          subjectType: 'organisation',
+          subjectId: id,
+          before: toOrganisationDto(current),
+          after: toOrganisationDto(row!),
+          ...(actor.requestId ? { requestId: actor.requestId } : {}),
+        })
         return toOrganisationDto(row!)
       })
     },
@@ -141,7 +192,15 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         if (!membership) throw problems.memberNotFound()
         if (membership.role === 'admin' && role !== 'admin' && admins <= 1) throw problems.lastAdmin()
         await repo.setMembershipRole(tx, organisationId, userId, role)
-        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'membership.role_changed', subjectType: 'user', subjectId: userId, before: { role: membership.role }, after: { role } })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId,
+          action: 'membership.role_changed',
+          subjectType: 'user',
+          subjectId: userId,
+          before: { role: membership.role },
+          after: { role },
+        })
         const member = (await repo.listMembersOf(tx, organisationId)).find((m) => m.userId === userId)!
         return { ...member, joinedAt: member.joinedAt.toISOString() }
       })
@@ -155,14 +214,27 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         if (membership.role === 'admin' && admins <= 1) throw problems.lastAdmin()
         await repo.deleteMembership(tx, organisationId, userId)
         const action = actor.userId === userId ? 'membership.left' : 'membership.removed'
-        await audit.record(tx, { actorUserId: actor.userId, organisationId, action, subjectType: 'user', subjectId: userId, before: { role: membership.role } })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId,
+          action,
+          subjectType: 'user',
+          subjectId: userId,
+          before: { role: membership.role },
+        })
       })
     },
 
-    async inviteMember(actor: Actor, organisationId: string, input: { email: string; role: Role }): Promise<Invitation> {
+    async inviteMember(
+      actor: Actor,
+      organisationId: string,
+      input: { email: string; role: Role },
+    ): Promise<Invitation> {
       return db.transaction(async (tx) => {
         const organisation = await mustFind(tx, organisationId)
-        const existing = (await repo.listMembersOf(tx, organisationId)).some((m) => m.email.toLowerCase() === input.email.toLowerCase())
+        const existing = (await repo.listMembersOf(tx, organisationId)).some(
+          (m) => m.email.toLowerCase() === input.email.toLowerCase(),
+        )
         if (existing) throw problems.alreadyMember()
         return sendInvitation(tx, actor, organisation, input)
       })
@@ -177,7 +249,13 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     async revokeInvitation(actor: Actor, organisationId: string, invitationId: string): Promise<void> {
       await db.transaction(async (tx) => {
         if (!(await repo.revokeInvitationRow(tx, organisationId, invitationId))) throw problems.invitationNotFound()
-        await audit.record(tx, { actorUserId: actor.userId, organisationId, action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationId })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId,
+          action: 'invitation.revoked',
+          subjectType: 'invitation',
+          subjectId: invitationId,
+        })
       })
     },
 
@@ -185,7 +263,8 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     async findOpenInvitation(tx: DbOrTx, token: string, options: { forUpdate?: boolean } = {}) {
       const row = await repo.findInvitationByTokenHash(tx, hashToken(token), options)
       const now = deps.clock.now()
-      if (!row || row.invitation.acceptedAt || row.invitation.revokedAt || row.invitation.expiresAt <= now) throw problems.invitationInvalid()
+      if (!row || row.invitation.acceptedAt || row.invitation.revokedAt || row.invitation.expiresAt <= now)
+        throw problems.invitationInvalid()
       return { row, dto: toInvitationDto(row.invitation, row.organisation, row.inviterName ?? '') }
     },
 
@@ -195,7 +274,9 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     async assertOrganiser(tx: DbOrTx, organiserId: string): Promise<void> {
       const row = await repo.findOrganisation(tx, organiserId)
       if (!row || row.kind !== 'organiser') {
-        throw commonProblems.validation('Choose an organiser', [{ field: 'body.organiserId', code: 'organiser', message: 'is not an organiser of this platform' }])
+        throw commonProblems.validation('Choose an organiser', [
+          { field: 'body.organiserId', code: 'organiser', message: 'is not an organiser of this platform' },
+        ])
       }
     },
 
@@ -204,49 +285,113 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
       return rows.map((row) => toParticipantDto(row.affiliation, row.organisation))
     },
 
-    async decideParticipant(actor: Actor, organiserId: string, participantId: string, decision: { decision: 'validated' | 'rejected'; reason?: string | undefined }): Promise<Participant> {
+    async decideParticipant(
+      actor: Actor,
+      organiserId: string,
+      participantId: string,
+      decision: { decision: 'validated' | 'rejected'; reason?: string | undefined },
+    ): Promise<Participant> {
       return db.transaction(async (tx) => {
         const current = await repo.findAffiliation(tx, organiserId, participantId, { forUpdate: true })
         if (!current) throw problems.participantNotFound()
-        await repo.decideAffiliation(tx, { organiserId, participantId, status: decision.decision, reason: decision.reason ?? null, decidedBy: actor.userId })
+        await repo.decideAffiliation(tx, {
+          organiserId,
+          participantId,
+          status: decision.decision,
+          reason: decision.reason ?? null,
+          decidedBy: actor.userId,
+        })
         await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: participantId })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: participantId, action: `participant.${decision.decision}`, subjectType: 'organisation', subjectId: participantId, before: { status: current.affiliation.status }, after: { status: decision.decision, reason: decision.reason ?? null, organiserId } })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: participantId,
+          action: `participant.${decision.decision}`,
+          subjectType: 'organisation',
+          subjectId: participantId,
+          before: { status: current.affiliation.status },
+          after: { status: decision.decision, reason: decision.reason ?? null, organiserId },
+        })
         const updated = await repo.findAffiliation(tx, organiserId, participantId)
         return toParticipantDto(updated!.affiliation, updated!.organisation)
       })
     },
 
     /** A hub invites an SME or buyer: the organisation exists at once, validated; its admin completes the profile. */
-    async inviteParticipant(actor: Actor, organiserId: string, input: { email: string; kind: 'sme' | 'buyer'; legalName: string }): Promise<Invitation> {
+    async inviteParticipant(
+      actor: Actor,
+      organiserId: string,
+      input: { email: string; kind: 'sme' | 'buyer'; legalName: string },
+    ): Promise<Invitation> {
       return db.transaction(async (tx) => {
         const organisation = await repo.insertOrganisation(tx, { kind: input.kind, legalName: input.legalName })
-        await repo.insertAffiliation(tx, { organiserId, participantId: organisation.id, status: 'validated', decidedBy: actor.userId, decidedAt: deps.clock.now() })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: organisation.id, action: 'participant.invited', subjectType: 'organisation', subjectId: organisation.id, after: { organiserId, kind: input.kind, legalName: input.legalName } })
+        await repo.insertAffiliation(tx, {
+          organiserId,
+          participantId: organisation.id,
+          status: 'validated',
+          decidedBy: actor.userId,
+          decidedAt: deps.clock.now(),
+        })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: organisation.id,
+          action: 'participant.invited',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          after: { organiserId, kind: input.kind, legalName: input.legalName },
+        })
         return sendInvitation(tx, actor, organisation, { email: input.email, role: 'admin' })
       })
     },
 
     /** The operator opens the platform to a hub or an authority: the organisation and an invitation for its first admin. */
-    async createWithAdminInvitation(input: { kind: OrganisationKind; legalName: string; country: string; nuts2?: string | undefined; email: string }) {
+    async createWithAdminInvitation(input: {
+      kind: OrganisationKind
+      legalName: string
+      country: string
+      nuts2?: string | undefined
+      email: string
+    }) {
       return db.transaction(async (tx) => {
         const vatless = { country: input.country, ...(input.nuts2 ? { nuts2: input.nuts2 } : {}) }
         validateProfile(vatless, 'options')
-        const organisation = await repo.insertOrganisation(tx, { kind: input.kind, legalName: input.legalName, ...vatless })
-        await audit.record(tx, { organisationId: organisation.id, action: 'organisation.created', subjectType: 'organisation', subjectId: organisation.id, after: { kind: input.kind, legalName: input.legalName } })
-        const invitation = await sendInvitation(tx, { userId: null }, organisation, { email: input.email, role: 'admin' })
+        const organisation = await repo.insertOrganisation(tx, {
+          kind: input.kind,
+          legalName: input.legalName,
+          ...vatless,
+        })
+        await audit.record(tx, {
+          organisationId: organisation.id,
+          action: 'organisation.created',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          after: { kind: input.kind, legalName: input.legalName },
+        })
+        const invitation = await sendInvitation(tx, { userId: null }, organisation, {
+          email: input.email,
+          role: 'admin',
+        })
         return { organisation: toOrganisationDto(organisation), invitation }
       })
     },
 
     async listPublicOrganisers() {
       const rows = await repo.listOrganisers(db)
-      return rows.map((row) => ({ id: row.id, legalName: row.legalName, country: row.country ?? '', ...(row.nuts2 ? { nuts2: row.nuts2 } : {}) }))
+      return rows.map((row) => ({
+        id: row.id,
+        legalName: row.legalName,
+        country: row.country ?? '',
+        ...(row.nuts2 ? { nuts2: row.nuts2 } : {}),
+      }))
     },
   }
 }
 export type OrganisationsService = ReturnType<typeof createOrganisationsService>
 
-function toInvitationDto(row: { id: string; email: string; role: Role; expiresAt: Date; acceptedAt: Date | null }, organisation: repo.OrganisationRow, inviterName: string): Invitation {
+function toInvitationDto(
+  row: { id: string; email: string; role: Role; expiresAt: Date; acceptedAt: Date | null },
+  organisation: repo.OrganisationRow,
+  inviterName: string,
+): Invitation {
   return {
     id: row.id,
     email: row.email,
@@ -263,7 +408,13 @@ function toParticipantDto(
   organisation: repo.OrganisationRow,
 ): Participant {
   return {
-    organisation: { id: organisation.id, legalName: organisation.legalName, kind: organisation.kind, country: organisation.country ?? '', ...(organisation.nuts2 ? { nuts2: organisation.nuts2 } : {}) },
+    organisation: {
+      id: organisation.id,
+      legalName: organisation.legalName,
+      kind: organisation.kind,
+      country: organisation.country ?? '',
+      ...(organisation.nuts2 ? { nuts2: organisation.nuts2 } : {}),
+    },
     status: affiliation.status,
     ...(affiliation.reason ? { reason: affiliation.reason } : {}),
     registeredAt: affiliation.registeredAt.toISOString(),

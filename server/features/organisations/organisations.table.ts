@@ -25,7 +25,10 @@ export const organisations = pgTable(
     naceCode: text('nace_code'),
     innovativeStartup: boolean('innovative_startup').notNull().default(false),
     isSme: boolean('is_sme').notNull().default(false),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -39,20 +42,31 @@ export const organisations = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'memberships_pk', columns: [t.userId, t.organisationId] }), index('memberships_organisation_id_idx').on(t.organisationId)],
+  (t) => [
+    primaryKey({ name: 'memberships_pk', columns: [t.userId, t.organisationId] }),
+    index('memberships_organisation_id_idx').on(t.organisationId),
+  ],
 )
 
 /** An SME's or buyer's registration with an organiser (hub), validated or rejected by it. */
 export const affiliations = pgTable(
   'affiliations',
   {
-    organiserId: uuid('organiser_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    participantId: uuid('participant_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organiserId: uuid('organiser_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     status: affiliationStatusEnum('status').notNull().default('pending'),
     reason: text('reason'),
     registeredAt: timestamptz('registered_at').notNull().defaultNow(),
@@ -72,7 +86,9 @@ export const invitations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull().unique('invitations_token_hash_unique'),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     role: roleEnum('role').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
@@ -81,5 +97,8 @@ export const invitations = pgTable(
     acceptedAt: timestamptz('accepted_at'),
     revokedAt: timestamptz('revoked_at'),
   },
-  (t) => [index('invitations_organisation_id_idx').on(t.organisationId), index('invitations_invited_by_idx').on(t.invitedBy)],
+  (t) => [
+    index('invitations_organisation_id_idx').on(t.organisationId),
+    index('invitations_invited_by_idx').on(t.invitedBy),
+  ],
 )

@@ -9,51 +9,142 @@ import { acceptUploads, sendDocument, UPLOAD_BODY_LIMIT } from './documents.http
 const Org = Type.Object({ orgId: Type.String({ format: 'uuid' }) })
 const ContractParams = Type.Object({ contractId: Type.String({ format: 'uuid' }) })
 const EditionParams = Type.Object({ editionId: Type.String({ format: 'uuid' }) })
-const StatusQuery = Type.Object({ status: Type.Optional(Type.Union(['reported', 'confirmed', 'verified', 'rejected'].map((s) => Type.Literal(s)))) }, { additionalProperties: false })
+const StatusQuery = Type.Object(
+  { status: Type.Optional(Type.Union(['reported', 'confirmed', 'verified', 'rejected'].map((s) => Type.Literal(s)))) },
+  { additionalProperties: false },
+)
 
 /** Supply contracts: reported by either side, confirmed by the other, verified by the edition's hub, with evidence. */
-export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsService }> = async (app, { contracts }) => {
+export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsService }> = async (
+  app,
+  { contracts },
+) => {
   const tags = ['contracts']
   acceptUploads(app)
 
-  app.post('/organisations/:orgId/contracts', {
-    config: { access: access.member('orgId') },
-    schema: { tags, summary: 'Report a supply contract signed with the other side (an SME with a buyer, or a buyer with an SME)', params: Org, body: ContractInputSchema, response: { 201: ContractSchema, ...problemResponses(400, 401, 403, 409) } },
-  }, async (request, reply) => reply.code(201).send(await contracts.reportContract(authOf(request), request.params.orgId, request.body)))
+  app.post(
+    '/organisations/:orgId/contracts',
+    {
+      config: { access: access.member('orgId') },
+      schema: {
+        tags,
+        summary: 'Report a supply contract signed with the other side (an SME with a buyer, or a buyer with an SME)',
+        params: Org,
+        body: ContractInputSchema,
+        response: { 201: ContractSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await contracts.reportContract(authOf(request), request.params.orgId, request.body)),
+  )
 
-  app.get('/organisations/:orgId/contracts', {
-    config: { access: access.member('orgId') },
-    schema: { tags, summary: 'The contracts the organisation is a side of', params: Org, response: { 200: Type.Array(ContractSchema), ...problemResponses(401, 403) } },
-  }, async (request) => contracts.listForOrganisation(request.params.orgId))
+  app.get(
+    '/organisations/:orgId/contracts',
+    {
+      config: { access: access.member('orgId') },
+      schema: {
+        tags,
+        summary: 'The contracts the organisation is a side of',
+        params: Org,
+        response: { 200: Type.Array(ContractSchema), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => contracts.listForOrganisation(request.params.orgId),
+  )
 
-  app.get('/editions/:editionId/contracts', {
-    config: { access: access.anyOf(access.editionOrganiser('editionId'), access.orgKind(['authority'])) },
-    schema: { tags, summary: 'The contracts of an edition, for verification', params: EditionParams, querystring: StatusQuery, response: { 200: Type.Array(ContractSchema), ...problemResponses(400, 401, 403) } },
-  }, async (request) => contracts.listForEdition(request.params.editionId, request.query.status as never))
+  app.get(
+    '/editions/:editionId/contracts',
+    {
+      config: { access: access.anyOf(access.editionOrganiser('editionId'), access.orgKind(['authority'])) },
+      schema: {
+        tags,
+        summary: 'The contracts of an edition, for verification',
+        params: EditionParams,
+        querystring: StatusQuery,
+        response: { 200: Type.Array(ContractSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => contracts.listForEdition(request.params.editionId, request.query.status as never),
+  )
 
-  app.get('/contracts/:contractId', {
-    config: { access: access.signedIn },
-    schema: { tags, summary: 'A contract with its trail (its sides, the hubs of its edition and the authority)', params: ContractParams, response: { 200: ContractSchema, ...problemResponses(401, 404) } },
-  }, async (request) => contracts.getContract(authOf(request), request.params.contractId))
+  app.get(
+    '/contracts/:contractId',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'A contract with its trail (its sides, the hubs of its edition and the authority)',
+        params: ContractParams,
+        response: { 200: ContractSchema, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => contracts.getContract(authOf(request), request.params.contractId),
+  )
 
-  app.post('/contracts/:contractId/confirm', {
-    config: { access: access.signedIn },
-    schema: { tags, summary: 'Confirm a contract the other side reported', params: ContractParams, response: { 200: ContractSchema, ...problemResponses(401, 403, 404, 409) } },
-  }, async (request) => contracts.confirmContract(authOf(request), request.params.contractId))
+  app.post(
+    '/contracts/:contractId/confirm',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'Confirm a contract the other side reported',
+        params: ContractParams,
+        response: { 200: ContractSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => contracts.confirmContract(authOf(request), request.params.contractId),
+  )
 
-  app.post('/contracts/:contractId/decision', {
-    config: { access: access.orgKind(['organiser']) },
-    schema: { tags, summary: 'Verify a confirmed contract with evidence, or reject it with a note (a hub of its edition)', params: ContractParams, body: ContractDecisionSchema, response: { 200: ContractSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => contracts.decideContract(authOf(request), request.params.contractId, request.body))
+  app.post(
+    '/contracts/:contractId/decision',
+    {
+      config: { access: access.orgKind(['organiser']) },
+      schema: {
+        tags,
+        summary: 'Verify a confirmed contract with evidence, or reject it with a note (a hub of its edition)',
+        params: ContractParams,
+        body: ContractDecisionSchema,
+        response: { 200: ContractSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => contracts.decideContract(authOf(request), request.params.contractId, request.body),
+  )
 
-  app.put('/contracts/:contractId/evidence', {
-    config: { access: access.orgKind(['sme', 'buyer']) },
-    bodyLimit: UPLOAD_BODY_LIMIT,
-    schema: { tags, summary: 'Attach the evidence document: the raw PDF, PNG or JPEG file as the body (at most 5 MB)', params: ContractParams, querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: ContractSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415) } },
-  }, async (request) => contracts.attachEvidence(authOf(request), request.params.contractId, { bytes: request.body as Buffer, fileName: request.query.fileName }))
+  app.put(
+    '/contracts/:contractId/evidence',
+    {
+      config: { access: access.orgKind(['sme', 'buyer']) },
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Attach the evidence document: the raw PDF, PNG or JPEG file as the body (at most 5 MB)',
+        params: ContractParams,
+        querystring: Type.Object(
+          { fileName: Type.Optional(Type.String({ maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ContractSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      contracts.attachEvidence(authOf(request), request.params.contractId, {
+        bytes: request.body as Buffer,
+        fileName: request.query.fileName,
+      }),
+  )
 
-  app.get('/contracts/:contractId/evidence', {
-    config: { access: access.signedIn },
-    schema: { tags, summary: 'Download the evidence document', params: ContractParams, response: problemResponses(401, 404) },
-  }, async (request, reply) => sendDocument(reply, await contracts.evidenceOf(authOf(request), request.params.contractId)))
+  app.get(
+    '/contracts/:contractId/evidence',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'Download the evidence document',
+        params: ContractParams,
+        response: problemResponses(401, 404),
+      },
+    },
+    async (request, reply) =>
+      sendDocument(reply, await contracts.evidenceOf(authOf(request), request.params.contractId)),
+  )
 }

@@ -9,7 +9,14 @@ import type { Outbox } from '../../infra/outbox.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { outcomesProblems as problems } from './outcomes.errors.js'
 import { contractReportedMail } from './outcomes.mails.js'
-import { contractMoves, MAX_DOCUMENT_BYTES, safeFileName, sniffDocumentType, type ContractStatus, type DocumentType } from './outcomes.model.js'
+import {
+  contractMoves,
+  MAX_DOCUMENT_BYTES,
+  safeFileName,
+  sniffDocumentType,
+  type ContractStatus,
+  type DocumentType,
+} from './outcomes.model.js'
 import { contracts, contractTrail, documents } from './outcomes.table.js'
 
 export interface OutcomesDeps {
@@ -36,24 +43,48 @@ function toDto(row: ContractRow): Contract {
     reportedAt: iso(row.reportedAt)!,
     confirmedAt: iso(row.confirmedAt),
     decidedAt: iso(row.decidedAt),
-    evidence: evidenceFileName ? { fileName: evidenceFileName, type: evidenceType!, size: evidenceSize!, sha256: evidenceSha256! } : null,
+    evidence: evidenceFileName
+      ? { fileName: evidenceFileName, type: evidenceType!, size: evidenceSize!, sha256: evidenceSha256! }
+      : null,
   }
 }
 
 /** Checks an uploaded file: size, and the type its first bytes show. */
 export function checkDocument(bytes: unknown): DocumentType {
-  if (!Buffer.isBuffer(bytes)) throw problems.badDocument('Send the file itself as the body.', [{ field: 'body', code: 'type', message: 'is not a PDF, PNG or JPEG file' }])
-  if (bytes.length === 0) throw problems.badDocument('The file is empty.', [{ field: 'body', code: 'type', message: 'is empty' }])
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw problems.documentTooLarge(undefined, [{ field: 'body', code: 'maxSize', message: `is larger than ${MAX_DOCUMENT_BYTES} bytes` }])
+  if (!Buffer.isBuffer(bytes))
+    throw problems.badDocument('Send the file itself as the body.', [
+      { field: 'body', code: 'type', message: 'is not a PDF, PNG or JPEG file' },
+    ])
+  if (bytes.length === 0)
+    throw problems.badDocument('The file is empty.', [{ field: 'body', code: 'type', message: 'is empty' }])
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw problems.documentTooLarge(undefined, [
+      { field: 'body', code: 'maxSize', message: `is larger than ${MAX_DOCUMENT_BYTES} bytes` },
+    ])
   const type = sniffDocumentType(bytes)
-  if (!type) throw problems.badDocument(undefined, [{ field: 'body', code: 'type', message: 'is not a PDF, PNG or JPEG file' }])
+  if (!type)
+    throw problems.badDocument(undefined, [{ field: 'body', code: 'type', message: 'is not a PDF, PNG or JPEG file' }])
   return type
 }
 
-export async function storeDocument(tx: DbOrTx, input: { organisationId: string; bytes: Buffer; fileName?: string | undefined; userId: string }) {
+export async function storeDocument(
+  tx: DbOrTx,
+  input: { organisationId: string; bytes: Buffer; fileName?: string | undefined; userId: string },
+) {
   const type = checkDocument(input.bytes)
   const sha256 = createHash('sha256').update(input.bytes).digest('hex')
-  const [row] = await tx.insert(documents).values({ organisationId: input.organisationId, fileName: safeFileName(input.fileName, type), type, size: input.bytes.length, sha256, content: input.bytes, uploadedBy: input.userId }).returning({ id: documents.id })
+  const [row] = await tx
+    .insert(documents)
+    .values({
+      organisationId: input.organisationId,
+      fileName: safeFileName(input.fileName, type),
+      type,
+      size: input.bytes.length,
+      sha256,
+      content: input.bytes,
+      uploadedBy: input.userId,
+    })
+    .returning({ id: documents.id })
   return row!.id
 }
 
@@ -63,7 +94,9 @@ export function createContractsService(deps: OutcomesDeps) {
   const isAuthority = (actor: AuthContext) => actor.memberships.some((m) => m.kind === 'authority')
 
   async function organisersOf(tx: DbOrTx, editionId: string): Promise<string[]> {
-    const rows = await tx.execute<{ id: string }>(sql`select organiser_id as id from edition_organisers where edition_id = ${editionId}`)
+    const rows = await tx.execute<{ id: string }>(
+      sql`select organiser_id as id from edition_organisers where edition_id = ${editionId}`,
+    )
     return rows.map((r) => r.id)
   }
 
@@ -80,16 +113,48 @@ export function createContractsService(deps: OutcomesDeps) {
   }
 
   async function trailOf(tx: DbOrTx, contractId: string) {
-    const rows = await tx.execute<{ action: string; actorName: string | null; organisationName: string | null; note: string | null; at: string }>(sql`
+    const rows = await tx.execute<{
+      action: string
+      actorName: string | null
+      organisationName: string | null
+      note: string | null
+      at: string
+    }>(sql`
       select t.action, u.name as "actorName", o.legal_name as "organisationName", t.note, t.at
       from contract_trail t left join users u on u.id = t.actor_user_id left join organisations o on o.id = t.actor_organisation_id
       where t.contract_id = ${contractId} order by t.at, t.id`)
     return rows.map((r) => ({ ...r, at: iso(r.at)! }))
   }
 
-  async function step(tx: DbOrTx, input: { contractId: string; action: string; actor: AuthContext; organisationId: string | null; note?: string | null | undefined; before?: unknown; after?: unknown }) {
-    await tx.insert(contractTrail).values({ contractId: input.contractId, action: input.action, actorUserId: input.actor.userId, actorOrganisationId: input.organisationId, note: input.note ?? null, at: clock.now() })
-    await audit.record(tx, { actorUserId: input.actor.userId, organisationId: input.organisationId, action: `contract.${input.action}`, subjectType: 'contract', subjectId: input.contractId, before: input.before ?? null, after: input.after ?? null })
+  async function step(
+    tx: DbOrTx,
+    input: {
+      contractId: string
+      action: string
+      actor: AuthContext
+      organisationId: string | null
+      note?: string | null | undefined
+      before?: unknown
+      after?: unknown
+    },
+  ) {
+    await tx.insert(contractTrail).values({
+      contractId: input.contractId,
+      action: input.action,
+      actorUserId: input.actor.userId,
+      actorOrganisationId: input.organisationId,
+      note: input.note ?? null,
+      at: clock.now(),
+    })
+    await audit.record(tx, {
+      actorUserId: input.actor.userId,
+      organisationId: input.organisationId,
+      action: `contract.${input.action}`,
+      subjectType: 'contract',
+      subjectId: input.contractId,
+      before: input.before ?? null,
+      after: input.after ?? null,
+    })
   }
 
   /** The contract as the caller may see it: a party, a hub of its edition or the authority; anyone else gets a 404. */
@@ -106,11 +171,17 @@ export function createContractsService(deps: OutcomesDeps) {
 
   /** Where the contract came from: the accepted request (and its meeting), else the event, else the edition. */
   async function originOf(tx: DbOrTx, input: ContractInput, smeId: string, buyerId: string) {
-    const bad = (field: string, message: string) => problems.badOrigin(`${field} ${message}`, [{ field: `body.${field}`, code: 'origin', message }])
+    const bad = (field: string, message: string) =>
+      problems.badOrigin(`${field} ${message}`, [{ field: `body.${field}`, code: 'origin', message }])
     let eventId = input.eventId ?? null
     let meetingId: string | null = null
     if (input.requestId) {
-      const [request] = await tx.execute<{ event_id: string; status: string; pair: boolean; meeting_id: string | null }>(sql`
+      const [request] = await tx.execute<{
+        event_id: string
+        status: string
+        pair: boolean
+        meeting_id: string | null
+      }>(sql`
         select r.event_id, r.status, (least(r.from_organisation_id, r.to_organisation_id) = least(${smeId}::uuid, ${buyerId}::uuid) and greatest(r.from_organisation_id, r.to_organisation_id) = greatest(${smeId}::uuid, ${buyerId}::uuid)) as pair,
           (select m.id from meetings m where m.request_id = r.id) as meeting_id
         from meeting_requests r where r.id = ${input.requestId}`)
@@ -128,16 +199,33 @@ export function createContractsService(deps: OutcomesDeps) {
       editionId = event.edition_id
     }
     if (!editionId) throw bad('editionId', 'is required when no event or meeting is named')
-    const [took] = await tx.execute<{ ok: boolean }>(sql`select exists (select 1 from participations p join events ev on ev.id = p.event_id where ev.edition_id = ${editionId} and p.organisation_id in (${smeId}, ${buyerId})) as ok`)
+    const [took] = await tx.execute<{ ok: boolean }>(
+      sql`select exists (select 1 from participations p join events ev on ev.id = p.event_id where ev.edition_id = ${editionId} and p.organisation_id in (${smeId}, ${buyerId})) as ok`,
+    )
     if (!took?.ok) throw bad('editionId', 'is not an edition either side took part in')
     return { editionId, eventId, meetingId, requestId: input.requestId ?? null }
   }
 
-  async function notifyCounterpart(tx: DbOrTx, counterpartId: string, reporter: string, contractId: string, title: string) {
+  async function notifyCounterpart(
+    tx: DbOrTx,
+    counterpartId: string,
+    reporter: string,
+    contractId: string,
+    title: string,
+  ) {
     const people = await tx.execute<{ email: string; name: string; language: 'it' | 'en' }>(sql`
       select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id where m.organisation_id = ${counterpartId} and u.deleted_at is null`)
     for (const person of people) {
-      await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...contractReportedMail({ to: person.email, name: person.name, language: person.language, reporter, title, url: `${deps.publicUrl}/organisations/${counterpartId}/contracts?contract=${contractId}` }) })
+      await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+        ...contractReportedMail({
+          to: person.email,
+          name: person.name,
+          language: person.language,
+          reporter,
+          title,
+          url: `${deps.publicUrl}/organisations/${counterpartId}/contracts?contract=${contractId}`,
+        }),
+      })
     }
   }
 
@@ -145,14 +233,37 @@ export function createContractsService(deps: OutcomesDeps) {
     /** An SME or a buyer reports a contract signed with the other side; the other side is asked to confirm. */
     async reportContract(actor: AuthContext, organisationId: string, input: ContractInput): Promise<Contract> {
       return db.transaction(async (tx) => {
-        const parties = await tx.execute<{ id: string; kind: string; legal_name: string }>(sql`select id, kind, legal_name from organisations where id in (${organisationId}, ${input.counterpartId})`)
+        const parties = await tx.execute<{ id: string; kind: string; legal_name: string }>(
+          sql`select id, kind, legal_name from organisations where id in (${organisationId}, ${input.counterpartId})`,
+        )
         const me = parties.find((p) => p.id === organisationId)
         const other = parties.find((p) => p.id === input.counterpartId)
         const kinds = new Set([me?.kind, other?.kind])
-        if (!me || !other || !kinds.has('sme') || !kinds.has('buyer')) throw problems.wrongParties(undefined, [{ field: 'body.counterpartId', code: 'kind', message: me?.kind === 'buyer' ? 'must be an SME' : 'must be a buyer' }])
+        if (!me || !other || !kinds.has('sme') || !kinds.has('buyer'))
+          throw problems.wrongParties(undefined, [
+            {
+              field: 'body.counterpartId',
+              code: 'kind',
+              message: me?.kind === 'buyer' ? 'must be an SME' : 'must be a buyer',
+            },
+          ])
         const [smeId, buyerId] = me.kind === 'sme' ? [me.id, other.id] : [other.id, me.id]
         const origin = await originOf(tx, input, smeId, buyerId)
-        const [row] = await tx.insert(contracts).values({ ...origin, smeId, buyerId, reportedByOrganisationId: organisationId, title: input.title.trim(), kind: input.kind, signedOn: input.signedOn, valueEur: input.valueEur, reportedBy: actor.userId, reportedAt: clock.now() }).returning({ id: contracts.id })
+        const [row] = await tx
+          .insert(contracts)
+          .values({
+            ...origin,
+            smeId,
+            buyerId,
+            reportedByOrganisationId: organisationId,
+            title: input.title.trim(),
+            kind: input.kind,
+            signedOn: input.signedOn,
+            valueEur: input.valueEur,
+            reportedBy: actor.userId,
+            reportedAt: clock.now(),
+          })
+          .returning({ id: contracts.id })
         await step(tx, { contractId: row!.id, action: 'reported', actor, organisationId, after: { ...input } })
         await notifyCounterpart(tx, other.id, me.legal_name, row!.id, input.title.trim())
         return (await select(tx, sql`c.id = ${row!.id}`))[0]!
@@ -179,39 +290,95 @@ export function createContractsService(deps: OutcomesDeps) {
         const { row, party } = await visible(tx, actor, contractId, true)
         const counterpart = row.reportedByOrganisationId === row.smeId ? row.buyerId : row.smeId
         if (party !== counterpart && !memberOf(actor).includes(counterpart)) throw problems.notCounterpart()
-        if (!contractMoves(row.status).confirm) throw problems.illegalMove(`A ${row.status} contract cannot be confirmed.`)
-        await tx.update(contracts).set({ status: 'confirmed', confirmedBy: actor.userId, confirmedAt: clock.now() }).where(eq(contracts.id, contractId))
-        await step(tx, { contractId, action: 'confirmed', actor, organisationId: counterpart, before: { status: row.status }, after: { status: 'confirmed' } })
+        if (!contractMoves(row.status).confirm)
+          throw problems.illegalMove(`A ${row.status} contract cannot be confirmed.`)
+        await tx
+          .update(contracts)
+          .set({ status: 'confirmed', confirmedBy: actor.userId, confirmedAt: clock.now() })
+          .where(eq(contracts.id, contractId))
+        await step(tx, {
+          contractId,
+          action: 'confirmed',
+          actor,
+          organisationId: counterpart,
+          before: { status: row.status },
+          after: { status: 'confirmed' },
+        })
       })
       return this.getContract(actor, contractId)
     },
 
     /** A hub of the edition verifies a confirmed contract with evidence, or rejects it with a note. */
-    async decideContract(actor: AuthContext, contractId: string, input: { decision: 'verified' | 'rejected'; note?: string | undefined }): Promise<Contract> {
+    async decideContract(
+      actor: AuthContext,
+      contractId: string,
+      input: { decision: 'verified' | 'rejected'; note?: string | undefined },
+    ): Promise<Contract> {
       await db.transaction(async (tx) => {
         const { row, hub } = await visible(tx, actor, contractId, true)
         if (!hub) throw problems.contractNotFound()
         const moves = contractMoves(row.status)
-        if (input.decision === 'verified' && !moves.verify) throw problems.illegalMove(row.status === 'reported' ? 'The other side must confirm the contract before it is verified.' : `A ${row.status} contract cannot be verified.`)
-        if (input.decision === 'rejected' && !moves.reject) throw problems.illegalMove(`A ${row.status} contract cannot be rejected.`)
+        if (input.decision === 'verified' && !moves.verify)
+          throw problems.illegalMove(
+            row.status === 'reported'
+              ? 'The other side must confirm the contract before it is verified.'
+              : `A ${row.status} contract cannot be verified.`,
+          )
+        if (input.decision === 'rejected' && !moves.reject)
+          throw problems.illegalMove(`A ${row.status} contract cannot be rejected.`)
         if (input.decision === 'verified' && !row.evidenceId) throw problems.evidenceMissing()
-        if (input.decision === 'rejected' && !input.note?.trim()) throw problems.illegalMove('Say why the contract is rejected.', [{ field: 'body.note', code: 'required', message: 'is required to reject' }])
-        await tx.update(contracts).set({ status: input.decision, decidedBy: actor.userId, decidedAt: clock.now(), decisionNote: input.note?.trim() || null }).where(eq(contracts.id, contractId))
-        await step(tx, { contractId, action: input.decision, actor, organisationId: hub, note: input.note ?? null, before: { status: row.status }, after: { status: input.decision } })
+        if (input.decision === 'rejected' && !input.note?.trim())
+          throw problems.illegalMove('Say why the contract is rejected.', [
+            { field: 'body.note', code: 'required', message: 'is required to reject' },
+          ])
+        await tx
+          .update(contracts)
+          .set({
+            status: input.decision,
+            decidedBy: actor.userId,
+            decidedAt: clock.now(),
+            decisionNote: input.note?.trim() || null,
+          })
+          .where(eq(contracts.id, contractId))
+        await step(tx, {
+          contractId,
+          action: input.decision,
+          actor,
+          organisationId: hub,
+          note: input.note ?? null,
+          before: { status: row.status },
+          after: { status: input.decision },
+        })
       })
       return this.getContract(actor, contractId)
     },
 
     /** Either side attaches the evidence document (replacing an earlier one) until the contract is decided. */
-    async attachEvidence(actor: AuthContext, contractId: string, file: { bytes: Buffer; fileName?: string | undefined }): Promise<Contract> {
+    async attachEvidence(
+      actor: AuthContext,
+      contractId: string,
+      file: { bytes: Buffer; fileName?: string | undefined },
+    ): Promise<Contract> {
       await db.transaction(async (tx) => {
         const { row, party } = await visible(tx, actor, contractId, true)
         if (!party) throw problems.notCounterpart('Only the two sides of the contract attach its evidence.')
-        if (row.status === 'verified' || row.status === 'rejected') throw problems.illegalMove(`A ${row.status} contract keeps its evidence.`)
+        if (row.status === 'verified' || row.status === 'rejected')
+          throw problems.illegalMove(`A ${row.status} contract keeps its evidence.`)
         const type = checkDocument(file.bytes)
-        const evidenceId = await storeDocument(tx, { organisationId: party, bytes: file.bytes, fileName: file.fileName, userId: actor.userId })
+        const evidenceId = await storeDocument(tx, {
+          organisationId: party,
+          bytes: file.bytes,
+          fileName: file.fileName,
+          userId: actor.userId,
+        })
         await tx.update(contracts).set({ evidenceId }).where(eq(contracts.id, contractId))
-        await step(tx, { contractId, action: 'evidence_attached', actor, organisationId: party, note: safeFileName(file.fileName, type) })
+        await step(tx, {
+          contractId,
+          action: 'evidence_attached',
+          actor,
+          organisationId: party,
+          note: safeFileName(file.fileName, type),
+        })
       })
       return this.getContract(actor, contractId)
     },
@@ -219,7 +386,10 @@ export function createContractsService(deps: OutcomesDeps) {
     async evidenceOf(actor: AuthContext, contractId: string) {
       const { row } = await visible(db, actor, contractId)
       if (!row.evidenceId) throw problems.documentNotFound()
-      const [doc] = await db.select().from(documents).where(and(eq(documents.id, row.evidenceId)))
+      const [doc] = await db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.id, row.evidenceId)))
       if (!doc) throw problems.documentNotFound()
       return doc
     },

@@ -6,7 +6,9 @@ export const UPLOAD_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'appl
 export const UPLOAD_BODY_LIMIT = MAX_DOCUMENT_BYTES + 1024 * 1024
 
 export function acceptUploads(app: FastifyInstance): void {
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_request, body, done) => done(null, body))
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  )
 }
 
 /** Sent as an attachment with its checked type, never sniffed, never rendered as a page that could run script. */

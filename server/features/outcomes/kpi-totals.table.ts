@@ -70,8 +70,12 @@ export const kpiScopeMembers = pgTable(
   (t) => [
     primaryKey({ name: 'kpi_scope_members_pk', columns: [t.scopeId, t.organisationId] }),
     index('kpi_scope_members_organisation_id_idx').on(t.organisationId),
-    index('kpi_scope_members_turnover_change_idx').on(t.scopeId, t.turnoverChangePct).where(sql`${t.turnoverChangePct} is not null`),
-    index('kpi_scope_members_export_change_idx').on(t.scopeId, t.exportChangePct).where(sql`${t.exportChangePct} is not null`),
+    index('kpi_scope_members_turnover_change_idx')
+      .on(t.scopeId, t.turnoverChangePct)
+      .where(sql`${t.turnoverChangePct} is not null`),
+    index('kpi_scope_members_export_change_idx')
+      .on(t.scopeId, t.exportChangePct)
+      .where(sql`${t.exportChangePct} is not null`),
   ],
 )
 

@@ -1,5 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { CONTRACTS_REPORTED, CONTRACTS_SIGNED, CONTRACTS_UNVERIFIED, editionFilter, FUNNEL_ACCEPTED, FUNNEL_SCHEDULED, OWN_EVENT, type KpiScope } from './kpi.definitions.js'
+import {
+  CONTRACTS_REPORTED,
+  CONTRACTS_SIGNED,
+  CONTRACTS_UNVERIFIED,
+  editionFilter,
+  FUNNEL_ACCEPTED,
+  FUNNEL_SCHEDULED,
+  OWN_EVENT,
+  type KpiScope,
+} from './kpi.definitions.js'
 import { CHANGE_BUCKETS } from './outcomes.model.js'
 
 /**
@@ -57,7 +66,10 @@ export function changeFigure({ totalsId }: TotalsScope, measure: 'turnover' | 'e
   const buckets = CHANGE_BUCKETS.map((bucket) => {
     const from = lower
     lower = bucket.max
-    const bounds = [from === -Infinity ? null : sql`m.${change} >= ${from}`, bucket.max === Infinity ? null : sql`m.${change} < ${bucket.max}`].filter((b) => b !== null)
+    const bounds = [
+      from === -Infinity ? null : sql`m.${change} >= ${from}`,
+      bucket.max === Infinity ? null : sql`m.${change} < ${bucket.max}`,
+    ].filter((b) => b !== null)
     return sql`(select count(*)::int from kpi_scope_members m where ${inScope}${sql.join(bounds.map((b) => sql` and ${b}`))}) as ${sql.identifier(bucket.key)}`
   })
   return sql`select (select min(x) + (max(x) - min(x)) * 0.5 from (select m.${change} as x from kpi_scope_members m where ${inScope} order by m.${change}
@@ -67,9 +79,10 @@ export function changeFigure({ totalsId }: TotalsScope, measure: 'turnover' | 'e
 
 /** The count KPIs per edition in scope (trend) or per hub with an edition in scope (authority view), from the totals of each. */
 export function totalsBreakdown(by: 'edition' | 'organiser', scope: KpiScope): SQL {
-  const groups = by === 'edition'
-    ? sql`select ed.id, ed.name, ed.period_start::text as "periodStart", ed.kpi_targets as "targets", array[ed.id] as editions from editions ed where ${editionFilter(scope)}`
-    : sql`select o.id, o.legal_name as name, null::text as "periodStart", null::jsonb as "targets", array(select eo.edition_id from edition_organisers eo where eo.organiser_id = o.id) as editions
+  const groups =
+    by === 'edition'
+      ? sql`select ed.id, ed.name, ed.period_start::text as "periodStart", ed.kpi_targets as "targets", array[ed.id] as editions from editions ed where ${editionFilter(scope)}`
+      : sql`select o.id, o.legal_name as name, null::text as "periodStart", null::jsonb as "targets", array(select eo.edition_id from edition_organisers eo where eo.organiser_id = o.id) as editions
         from organisations o where o.kind = 'organiser' and exists (select 1 from edition_organisers eo join editions ed on ed.id = eo.edition_id where eo.organiser_id = o.id and ${editionFilter(scope)})`
   return sql`with g as (${groups})
     select g.id as "id", g.name as "name", g."periodStart", g."targets",

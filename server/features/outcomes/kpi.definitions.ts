@@ -34,7 +34,18 @@ export const CONTRACTS_REPORTED = sql.raw(`('reported', 'confirmed', 'verified')
 export const FUNNEL_ACCEPTED = sql.raw(`'accepted'`)
 export const FUNNEL_SCHEDULED = sql.raw(`'scheduled'`)
 
-export const TABLE_KEYS = ['events', 'smes', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts', 'contractsUnverified', 'turnover', 'exports', 'eligibility', 'pipeline'] as const
+export const TABLE_KEYS = [
+  'events',
+  'smes',
+  'buyersOutsideTargeted',
+  'buyersOutsideInvolved',
+  'contracts',
+  'contractsUnverified',
+  'turnover',
+  'exports',
+  'eligibility',
+  'pipeline',
+] as const
 export type TableKey = (typeof TABLE_KEYS)[number]
 
 const uuidList = (ids: string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`
@@ -43,7 +54,11 @@ const orderBy = (ordered: boolean, by: SQL): SQL => (ordered ? sql`order by ${by
 
 /** `ed` is an edition in scope. */
 export function editionFilter(scope: KpiScope): SQL {
-  return scope.editionIds === 'all' ? sql`true` : scope.editionIds.length === 0 ? sql`false` : sql`ed.id = any(${uuidList(scope.editionIds)})`
+  return scope.editionIds === 'all'
+    ? sql`true`
+    : scope.editionIds.length === 0
+      ? sql`false`
+      : sql`ed.id = any(${uuidList(scope.editionIds)})`
 }
 
 /** `ev` is an event in scope (its edition `ed` in scope too). */
@@ -165,16 +180,26 @@ function pipelineRows(scope: KpiScope, now: Date, ordered: boolean): SQL {
  */
 export function rowsQuery(key: TableKey, scope: KpiScope, now: Date, ordered = true): SQL {
   switch (key) {
-    case 'events': return eventsRows(scope, ordered)
-    case 'smes': return smesRows(scope, ordered)
-    case 'buyersOutsideTargeted': return buyersOutsideRows(scope, false, ordered)
-    case 'buyersOutsideInvolved': return buyersOutsideRows(scope, true, ordered)
-    case 'contracts': return contractsRows(scope, true, ordered)
-    case 'contractsUnverified': return contractsRows(scope, false, ordered)
-    case 'turnover': return performanceRows(scope, 'turnover', ordered)
-    case 'exports': return performanceRows(scope, 'export', ordered)
-    case 'eligibility': return eligibilityRows(scope, ordered)
-    case 'pipeline': return pipelineRows(scope, now, ordered)
+    case 'events':
+      return eventsRows(scope, ordered)
+    case 'smes':
+      return smesRows(scope, ordered)
+    case 'buyersOutsideTargeted':
+      return buyersOutsideRows(scope, false, ordered)
+    case 'buyersOutsideInvolved':
+      return buyersOutsideRows(scope, true, ordered)
+    case 'contracts':
+      return contractsRows(scope, true, ordered)
+    case 'contractsUnverified':
+      return contractsRows(scope, false, ordered)
+    case 'turnover':
+      return performanceRows(scope, 'turnover', ordered)
+    case 'exports':
+      return performanceRows(scope, 'export', ordered)
+    case 'eligibility':
+      return eligibilityRows(scope, ordered)
+    case 'pipeline':
+      return pipelineRows(scope, now, ordered)
   }
 }
 
@@ -209,11 +234,15 @@ export function funnelFigure(scope: KpiScope): SQL {
  * table is read once and grouped, not once per edition or organiser.
  */
 export function breakdownQuery(by: 'edition' | 'organiser', scope: KpiScope): SQL {
-  const groups = by === 'edition'
-    ? sql`select ed.id, ed.name, ed.period_start::text as "periodStart", ed.kpi_targets as "targets" from editions ed where ${editionFilter(scope)}`
-    : sql`select o.id, o.legal_name as name, null::text as "periodStart", null::jsonb as "targets" from organisations o where o.kind = 'organiser' and exists (select 1 from edition_organisers eo join editions ed on ed.id = eo.edition_id where eo.organiser_id = o.id and ${editionFilter(scope)})`
+  const groups =
+    by === 'edition'
+      ? sql`select ed.id, ed.name, ed.period_start::text as "periodStart", ed.kpi_targets as "targets" from editions ed where ${editionFilter(scope)}`
+      : sql`select o.id, o.legal_name as name, null::text as "periodStart", null::jsonb as "targets" from organisations o where o.kind = 'organiser' and exists (select 1 from edition_organisers eo join editions ed on ed.id = eo.edition_id where eo.organiser_id = o.id and ${editionFilter(scope)})`
   /** The editions each group adds up: the edition itself, or every edition of the organiser. */
-  const editionsOf = by === 'edition' ? sql`select g.id as gid, g.id as edition_id from g` : sql`select g.id as gid, eo.edition_id from g join edition_organisers eo on eo.organiser_id = g.id`
+  const editionsOf =
+    by === 'edition'
+      ? sql`select g.id as gid, g.id as edition_id from g`
+      : sql`select g.id as gid, eo.edition_id from g join edition_organisers eo on eo.organiser_id = g.id`
   const outside = sql`o.kind = 'buyer' and o.nuts2 is not null and o.nuts2 <> ed.home_nuts2`
   return sql`with g as (${groups}), ge as (${editionsOf}),
     ev_counts as (select ge.gid, count(*)::int as n from ge join events ev on ev.edition_id = ge.edition_id where ${OWN_EVENT} group by ge.gid),

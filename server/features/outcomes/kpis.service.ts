@@ -5,14 +5,32 @@ import type { KpiTargets } from '../../../shared/schemas/events.js'
 import type { KpiReport } from '../../../shared/schemas/outcomes.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database } from '../../infra/db.js'
-import { breakdownQuery, countFigure, editionFilter, funnelFigure, INVOLVED, performanceFigure, rowsQuery, TABLE_KEYS, type KpiScope, type TableKey } from './kpi.definitions.js'
+import {
+  breakdownQuery,
+  countFigure,
+  editionFilter,
+  funnelFigure,
+  INVOLVED,
+  performanceFigure,
+  rowsQuery,
+  TABLE_KEYS,
+  type KpiScope,
+  type TableKey,
+} from './kpi.definitions.js'
 import { ALL_SCOPE } from './kpi-totals.table.js'
-import { changeFigure, contractTotalsFigure, meetingTotalsFigure, scopeTotalsFigure, totalsBreakdown } from './kpi-totals.js'
+import {
+  changeFigure,
+  contractTotalsFigure,
+  meetingTotalsFigure,
+  scopeTotalsFigure,
+  totalsBreakdown,
+} from './kpi-totals.js'
 import { outcomesProblems as problems } from './outcomes.errors.js'
 import { bucketOf, CHANGE_BUCKETS } from './outcomes.model.js'
 
 /** What a KPI report is about: one edition, one event, one hub's editions, or everything (the authority). */
-export type ScopeRef = { kind: 'edition'; id: string } | { kind: 'event'; id: string } | { kind: 'organiser'; id: string } | { kind: 'all' }
+export type ScopeRef =
+  { kind: 'edition'; id: string } | { kind: 'event'; id: string } | { kind: 'organiser'; id: string } | { kind: 'all' }
 
 interface ResolvedScope {
   ref: ScopeRef
@@ -68,7 +86,14 @@ function changeFromRows(row: Row): ChangeFigures {
   const distribution = Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, 0]))
   for (const pct of (row.changes as number[]) ?? []) distribution[bucketOf(pct)]! += 1
   const medianPct = row.medianPct === null ? null : Number(row.medianPct)
-  return { involved: row.involved as number, covered: row.covered as number, baselineEur: row.baselineEur as number, followUpEur: row.followUpEur as number, medianPct, distribution }
+  return {
+    involved: row.involved as number,
+    covered: row.covered as number,
+    baselineEur: row.baselineEur as number,
+    followUpEur: row.followUpEur as number,
+    medianPct,
+    distribution,
+  }
 }
 
 function changeKpi(f: ChangeFigures, target: number | null | undefined) {
@@ -78,18 +103,29 @@ function changeKpi(f: ChangeFigures, target: number | null | undefined) {
     coveragePct: f.involved === 0 ? null : Math.round((f.covered / f.involved) * 10_000) / 100,
     baselineEur: f.baselineEur,
     followUpEur: f.followUpEur,
-    changePctOfSums: f.baselineEur > 0 ? Math.round(((f.followUpEur - f.baselineEur) / f.baselineEur) * 10_000) / 100 : null,
+    changePctOfSums:
+      f.baselineEur > 0 ? Math.round(((f.followUpEur - f.baselineEur) / f.baselineEur) * 10_000) / 100 : null,
     medianPct: f.medianPct === null ? null : Math.round(f.medianPct * 100) / 100,
     distribution: f.distribution,
     target: target ?? null,
   }
 }
 
-const cell = (value: unknown): string | number => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'number' ? value : typeof value === 'boolean' ? String(value) : String(value))
+const cell = (value: unknown): string | number =>
+  value === null || value === undefined
+    ? ''
+    : value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'number'
+        ? value
+        : typeof value === 'boolean'
+          ? String(value)
+          : String(value)
 
 export function createKpisService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps
-  const all = async (query: ReturnType<typeof sql>) => (await db.execute<Row>(query)) as unknown as Row[] & { columns?: { name: string }[] }
+  const all = async (query: ReturnType<typeof sql>) =>
+    (await db.execute<Row>(query)) as unknown as Row[] & { columns?: { name: string }[] }
   const one = async (query: ReturnType<typeof sql>) => (await all(query))[0]!
 
   async function resolve(ref: ScopeRef): Promise<ResolvedScope> {
@@ -97,21 +133,47 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
       case 'edition': {
         const [row] = await all(sql`select name, kpi_targets from editions where id = ${ref.id}`)
         if (!row) throw problems.editionNotFound()
-        return { ref, scope: { editionIds: [ref.id] }, totalsId: ref.id, name: row.name as string, targets: row.kpi_targets as KpiTargets }
+        return {
+          ref,
+          scope: { editionIds: [ref.id] },
+          totalsId: ref.id,
+          name: row.name as string,
+          targets: row.kpi_targets as KpiTargets,
+        }
       }
       case 'event': {
         const [row] = await all(sql`select name, edition_id from events where id = ${ref.id}`)
         if (!row) throw problems.eventNotFound()
-        return { ref, scope: { editionIds: [row.edition_id as string], eventId: ref.id }, totalsId: null, name: row.name as string, targets: null }
+        return {
+          ref,
+          scope: { editionIds: [row.edition_id as string], eventId: ref.id },
+          totalsId: null,
+          name: row.name as string,
+          targets: null,
+        }
       }
       case 'organiser': {
-        const rows = await all(sql`select ed.id, ed.kpi_targets, o.legal_name from organisations o left join edition_organisers eo on eo.organiser_id = o.id left join editions ed on ed.id = eo.edition_id where o.id = ${ref.id}`)
+        const rows = await all(
+          sql`select ed.id, ed.kpi_targets, o.legal_name from organisations o left join edition_organisers eo on eo.organiser_id = o.id left join editions ed on ed.id = eo.edition_id where o.id = ${ref.id}`,
+        )
         const editions = rows.filter((r) => r.id !== null)
-        return { ref, scope: { editionIds: editions.map((r) => r.id as string) }, totalsId: ref.id, name: (rows[0]?.legal_name as string) ?? '', targets: combineTargets(editions.map((r) => r.kpi_targets as KpiTargets)) }
+        return {
+          ref,
+          scope: { editionIds: editions.map((r) => r.id as string) },
+          totalsId: ref.id,
+          name: (rows[0]?.legal_name as string) ?? '',
+          targets: combineTargets(editions.map((r) => r.kpi_targets as KpiTargets)),
+        }
       }
       case 'all': {
         const rows = await all(sql`select kpi_targets from editions`)
-        return { ref, scope: { editionIds: 'all' }, totalsId: ALL_SCOPE, name: 'all', targets: combineTargets(rows.map((r) => r.kpi_targets as KpiTargets)) }
+        return {
+          ref,
+          scope: { editionIds: 'all' },
+          totalsId: ALL_SCOPE,
+          name: 'all',
+          targets: combineTargets(rows.map((r) => r.kpi_targets as KpiTargets)),
+        }
       }
     }
   }
@@ -120,18 +182,57 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
   async function figuresFromRows({ ref, scope }: ResolvedScope): Promise<Figures> {
     const now = clock.now()
     const count = (key: TableKey, value = false) => one(countFigure(rowsQuery(key, scope, now, false), value))
-    const [events, smes, targeted, involved, verified, unverified, turnover, exports, eligible, funnel, trend, byOrganiser, members] = await Promise.all([
-      count('events'), count('smes'), count('buyersOutsideTargeted'), count('buyersOutsideInvolved'), count('contracts', true), count('contractsUnverified', true),
-      one(performanceFigure(rowsQuery('turnover', scope, now, false))), one(performanceFigure(rowsQuery('exports', scope, now, false))), count('eligibility'), one(funnelFigure(scope)),
+    const [
+      events,
+      smes,
+      targeted,
+      involved,
+      verified,
+      unverified,
+      turnover,
+      exports,
+      eligible,
+      funnel,
+      trend,
+      byOrganiser,
+      members,
+    ] = await Promise.all([
+      count('events'),
+      count('smes'),
+      count('buyersOutsideTargeted'),
+      count('buyersOutsideInvolved'),
+      count('contracts', true),
+      count('contractsUnverified', true),
+      one(performanceFigure(rowsQuery('turnover', scope, now, false))),
+      one(performanceFigure(rowsQuery('exports', scope, now, false))),
+      count('eligibility'),
+      one(funnelFigure(scope)),
       ref.kind === 'event' ? Promise.resolve([]) : all(breakdownQuery('edition', scope)),
       ref.kind === 'all' ? all(breakdownQuery('organiser', scope)) : Promise.resolve(undefined),
-      ref.kind === 'organiser' ? one(sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`) : Promise.resolve(undefined),
+      ref.kind === 'organiser'
+        ? one(
+            sql`select count(distinct p.organisation_id)::int as n from participations p join events ev on ev.id = p.event_id join editions ed on ed.id = ev.edition_id where p.status in ${INVOLVED} and ${editionFilter(scope)}`,
+          )
+        : Promise.resolve(undefined),
     ])
     return {
-      events: events.count as number, smes: smes.count as number, targeted: targeted.count as number, involved: involved.count as number,
-      contracts: { figure: verified.count as number, valueEur: verified.valueEur as number, unverified: unverified.count as number, unverifiedValueEur: unverified.valueEur as number },
-      turnover: changeFromRows(turnover), exports: changeFromRows(exports), eligibleSmes: eligible.count as number, funnel: funnel as KpiReport['funnel'],
-      trend, byOrganiser, members: members?.n as number | undefined,
+      events: events.count as number,
+      smes: smes.count as number,
+      targeted: targeted.count as number,
+      involved: involved.count as number,
+      contracts: {
+        figure: verified.count as number,
+        valueEur: verified.valueEur as number,
+        unverified: unverified.count as number,
+        unverifiedValueEur: unverified.valueEur as number,
+      },
+      turnover: changeFromRows(turnover),
+      exports: changeFromRows(exports),
+      eligibleSmes: eligible.count as number,
+      funnel: funnel as KpiReport['funnel'],
+      trend,
+      byOrganiser,
+      members: members?.n as number | undefined,
     }
   }
 
@@ -139,20 +240,47 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
   async function figuresFromTotals(resolved: ResolvedScope & { totalsId: string }): Promise<Figures> {
     const { ref, scope } = resolved
     const [events, t, contracts, meetings, turnover, exports, trend, byOrganiser] = await Promise.all([
-      one(countFigure(rowsQuery('events', scope, clock.now(), false))), one(scopeTotalsFigure(resolved)), one(contractTotalsFigure(resolved)), one(meetingTotalsFigure(resolved)),
-      one(changeFigure(resolved, 'turnover')), one(changeFigure(resolved, 'export')),
-      all(totalsBreakdown('edition', scope)), ref.kind === 'all' ? all(totalsBreakdown('organiser', scope)) : Promise.resolve(undefined),
+      one(countFigure(rowsQuery('events', scope, clock.now(), false))),
+      one(scopeTotalsFigure(resolved)),
+      one(contractTotalsFigure(resolved)),
+      one(meetingTotalsFigure(resolved)),
+      one(changeFigure(resolved, 'turnover')),
+      one(changeFigure(resolved, 'export')),
+      all(totalsBreakdown('edition', scope)),
+      ref.kind === 'all' ? all(totalsBreakdown('organiser', scope)) : Promise.resolve(undefined),
     ])
     const change = (row: Row, measure: 'turnover' | 'export'): ChangeFigures => ({
-      involved: t.smes as number, covered: t[`${measure}Covered`] as number, baselineEur: t[`${measure}BaselineEur`] as number, followUpEur: t[`${measure}FollowUpEur`] as number,
-      medianPct: row.medianPct === null ? null : Number(row.medianPct), distribution: Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, row[b.key] as number])),
+      involved: t.smes as number,
+      covered: t[`${measure}Covered`] as number,
+      baselineEur: t[`${measure}BaselineEur`] as number,
+      followUpEur: t[`${measure}FollowUpEur`] as number,
+      medianPct: row.medianPct === null ? null : Number(row.medianPct),
+      distribution: Object.fromEntries(CHANGE_BUCKETS.map((b) => [b.key, row[b.key] as number])),
     })
     return {
-      events: events.count as number, smes: t.smes as number, targeted: t.buyersOutsideTargeted as number, involved: t.buyersOutsideInvolved as number,
-      contracts: { figure: contracts.signed as number, valueEur: contracts.signedValueEur as number, unverified: contracts.unverified as number, unverifiedValueEur: contracts.unverifiedValueEur as number },
-      turnover: change(turnover, 'turnover'), exports: change(exports, 'export'), eligibleSmes: t.eligibleSmes as number,
-      funnel: { accepted: meetings.accepted as number, scheduled: meetings.scheduled as number, followedUp: t.followedUp as number, reported: contracts.reported as number, verified: contracts.signed as number },
-      trend, byOrganiser, members: ref.kind === 'organiser' ? (t.members as number) : undefined,
+      events: events.count as number,
+      smes: t.smes as number,
+      targeted: t.buyersOutsideTargeted as number,
+      involved: t.buyersOutsideInvolved as number,
+      contracts: {
+        figure: contracts.signed as number,
+        valueEur: contracts.signedValueEur as number,
+        unverified: contracts.unverified as number,
+        unverifiedValueEur: contracts.unverifiedValueEur as number,
+      },
+      turnover: change(turnover, 'turnover'),
+      exports: change(exports, 'export'),
+      eligibleSmes: t.eligibleSmes as number,
+      funnel: {
+        accepted: meetings.accepted as number,
+        scheduled: meetings.scheduled as number,
+        followedUp: t.followedUp as number,
+        reported: contracts.reported as number,
+        verified: contracts.signed as number,
+      },
+      trend,
+      byOrganiser,
+      members: ref.kind === 'organiser' ? (t.members as number) : undefined,
     }
   }
 
@@ -165,9 +293,23 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
     async report(ref: ScopeRef, options: { source?: 'totals' | 'rows' } = {}): Promise<KpiReport> {
       const resolved = await resolve(ref)
       const { name, targets, totalsId } = resolved
-      const f = totalsId !== null && options.source !== 'rows' ? await figuresFromTotals({ ...resolved, totalsId }) : await figuresFromRows(resolved)
+      const f =
+        totalsId !== null && options.source !== 'rows'
+          ? await figuresFromTotals({ ...resolved, totalsId })
+          : await figuresFromRows(resolved)
       const figure = (value: number, target: number | undefined) => ({ figure: value, target: target ?? null })
-      const breakdown = (rows: Row[]) => rows.map((r) => ({ id: r.id as string, name: r.name as string, periodStart: (r.periodStart as string | null) ?? null, events: r.events as number, smes: r.smes as number, buyersOutsideTargeted: r.buyersOutsideTargeted as number, buyersOutsideInvolved: r.buyersOutsideInvolved as number, contracts: r.contracts as number, targets: (r.targets as Record<string, number> | null) ?? null }))
+      const breakdown = (rows: Row[]) =>
+        rows.map((r) => ({
+          id: r.id as string,
+          name: r.name as string,
+          periodStart: (r.periodStart as string | null) ?? null,
+          events: r.events as number,
+          smes: r.smes as number,
+          buyersOutsideTargeted: r.buyersOutsideTargeted as number,
+          buyersOutsideInvolved: r.buyersOutsideInvolved as number,
+          contracts: r.contracts as number,
+          targets: (r.targets as Record<string, number> | null) ?? null,
+        }))
       return {
         scope: { kind: ref.kind, id: 'id' in ref ? ref.id : null, name },
         computedAt: clock.now().toISOString(),
@@ -175,27 +317,49 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
         smes: figure(f.smes, targets?.smesInvolved),
         buyersOutsideTargeted: figure(f.targeted, targets?.buyersOutsideTargeted),
         buyersOutsideInvolved: figure(f.involved, targets?.buyersOutsideInvolved),
-        contracts: { ...figure(f.contracts.figure, targets?.contracts), valueEur: f.contracts.valueEur, unverified: f.contracts.unverified, unverifiedValueEur: f.contracts.unverifiedValueEur },
+        contracts: {
+          ...figure(f.contracts.figure, targets?.contracts),
+          valueEur: f.contracts.valueEur,
+          unverified: f.contracts.unverified,
+          unverifiedValueEur: f.contracts.unverifiedValueEur,
+        },
         turnover: changeKpi(f.turnover, targets?.turnoverChangePct),
         exports: changeKpi(f.exports, targets?.exportChangePct),
         eligibleSmes: f.eligibleSmes,
         funnel: f.funnel,
         trend: breakdown(f.trend),
         ...(f.byOrganiser ? { byOrganiser: breakdown(f.byOrganiser) } : {}),
-        ...(f.members !== undefined ? { cluster: { membersServed: f.members, events: f.events, contracts: f.contracts.figure, contractsPerEvent: f.events > 0 ? Math.round((f.contracts.figure / f.events) * 100) / 100 : null } } : {}),
+        ...(f.members !== undefined
+          ? {
+              cluster: {
+                membersServed: f.members,
+                events: f.events,
+                contracts: f.contracts.figure,
+                contractsPerEvent: f.events > 0 ? Math.round((f.contracts.figure / f.events) * 100) / 100 : null,
+              },
+            }
+          : {}),
       }
     },
 
     /** The rows behind one figure, for the drill-down and the exports. */
-    async rows(ref: ScopeRef, key: TableKey, page?: { limit: number; offset: number }): Promise<{ columns: string[]; rows: Row[]; total: number }> {
+    async rows(
+      ref: ScopeRef,
+      key: TableKey,
+      page?: { limit: number; offset: number },
+    ): Promise<{ columns: string[]; rows: Row[]; total: number }> {
       const { scope } = await resolve(ref)
       const query = rowsQuery(key, scope, clock.now())
       const [result, total] = await Promise.all([
         all(page ? sql`select * from (${query}) x limit ${page.limit} offset ${page.offset}` : query),
-        page ? one(countFigure(rowsQuery(key, scope, clock.now(), false))).then((r) => r.count as number) : Promise.resolve(undefined),
+        page
+          ? one(countFigure(rowsQuery(key, scope, clock.now(), false))).then((r) => r.count as number)
+          : Promise.resolve(undefined),
       ])
       const columns = result.columns?.map((c) => c.name) ?? Object.keys(result[0] ?? {})
-      const rows = [...result].map((row) => Object.fromEntries(columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c]])))
+      const rows = [...result].map((row) =>
+        Object.fromEntries(columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c]])),
+      )
       return { columns, rows, total: total ?? rows.length }
     },
 
@@ -205,10 +369,16 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
       const figures = figureRows(report)
       if (format === 'csv') {
         const data = table === 'figures' ? figures : await this.rows(ref, table)
-        return Buffer.from(stringify([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))]), 'utf8')
+        return Buffer.from(
+          stringify([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))]),
+          'utf8',
+        )
       }
       const workbook = new ExcelJS.Workbook()
-      for (const [sheetName, data] of [['figures', figures] as const, ...(await Promise.all(TABLE_KEYS.map(async (key) => [key, await this.rows(ref, key)] as const)))]) {
+      for (const [sheetName, data] of [
+        ['figures', figures] as const,
+        ...(await Promise.all(TABLE_KEYS.map(async (key) => [key, await this.rows(ref, key)] as const))),
+      ]) {
         const sheet = workbook.addWorksheet(sheetName)
         sheet.addRows([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))])
       }
@@ -223,8 +393,18 @@ function figureRows(report: KpiReport): { columns: string[]; rows: Row[] } {
   const rows: Row[] = [
     { kpi: 'i', figure: 'events', value: report.events.figure, target: report.events.target },
     { kpi: 'ii', figure: 'smes', value: report.smes.figure, target: report.smes.target },
-    { kpi: 'iii', figure: 'buyersOutsideTargeted', value: report.buyersOutsideTargeted.figure, target: report.buyersOutsideTargeted.target },
-    { kpi: 'iii', figure: 'buyersOutsideInvolved', value: report.buyersOutsideInvolved.figure, target: report.buyersOutsideInvolved.target },
+    {
+      kpi: 'iii',
+      figure: 'buyersOutsideTargeted',
+      value: report.buyersOutsideTargeted.figure,
+      target: report.buyersOutsideTargeted.target,
+    },
+    {
+      kpi: 'iii',
+      figure: 'buyersOutsideInvolved',
+      value: report.buyersOutsideInvolved.figure,
+      target: report.buyersOutsideInvolved.target,
+    },
     { kpi: 'iv', figure: 'contracts', value: report.contracts.figure, target: report.contracts.target },
     { kpi: 'iv', figure: 'contractsValueEur', value: report.contracts.valueEur, target: null },
     { kpi: 'iv', figure: 'contractsUnverified', value: report.contracts.unverified, target: null },

@@ -9,7 +9,11 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
 
 export const DOCUMENT_TYPES = ['pdf', 'png', 'jpeg'] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
-export const MEDIA_TYPES: Record<DocumentType, string> = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' }
+export const MEDIA_TYPES: Record<DocumentType, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+}
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 export const REPORT_SOURCES = ['self_declared', 'financial_statements'] as const
@@ -26,15 +30,26 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentType | undefined {
 
 /** A file name safe for a Content-Disposition header: no path, quotes or control characters. */
 export function safeFileName(name: string | undefined, type: DocumentType): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[^\w.\- ]+/g, '_').trim().slice(0, 100)
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[^\w.\- ]+/g, '_')
+    .trim()
+    .slice(0, 100)
   const ext = type === 'jpeg' ? 'jpg' : type
   if (!base) return `evidence.${ext}`
-  return base.toLowerCase().endsWith(`.${ext}`) || (type === 'jpeg' && base.toLowerCase().endsWith('.jpeg')) ? base : `${base}.${ext}`
+  return base.toLowerCase().endsWith(`.${ext}`) || (type === 'jpeg' && base.toLowerCase().endsWith('.jpeg'))
+    ? base
+    : `${base}.${ext}`
 }
 
 /** Who moves a contract: the counter-party confirms; the organiser verifies a confirmed one, or rejects. */
 export function contractMoves(status: ContractStatus): { confirm: boolean; verify: boolean; reject: boolean } {
-  return { confirm: status === 'reported', verify: status === 'confirmed', reject: status === 'reported' || status === 'confirmed' }
+  return {
+    confirm: status === 'reported',
+    verify: status === 'confirmed',
+    reject: status === 'reported' || status === 'confirmed',
+  }
 }
 
 /** Percentage change from baseline to follow-up; undefined when the baseline is zero. */

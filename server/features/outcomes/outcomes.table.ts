@@ -1,12 +1,29 @@
 import { sql } from 'drizzle-orm'
 import { bigint, customType, date } from 'drizzle-orm/pg-core'
-import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamptz, uniqueIndex, uuid } from '../../infra/columns.js'
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+} from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
 import { editions, events } from '../editions/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { meetingRequests } from '../participation/participation.table.js'
 import { meetings } from '../schedules/schedules.table.js'
-import { CONTRACT_KINDS, CONTRACT_STATUSES, DOCUMENT_TYPES, REPORT_SOURCES, VOUCHER_CATEGORIES } from './outcomes.model.js'
+import {
+  CONTRACT_KINDS,
+  CONTRACT_STATUSES,
+  DOCUMENT_TYPES,
+  REPORT_SOURCES,
+  VOUCHER_CATEGORIES,
+} from './outcomes.model.js'
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
 
@@ -26,7 +43,9 @@ export const documents = pgTable(
   'documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     type: documentTypeEnum('type').notNull(),
     size: integer('size').notNull(),
@@ -35,7 +54,11 @@ export const documents = pgTable(
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamptz('uploaded_at').notNull().defaultNow(),
   },
-  (t) => [index('documents_organisation_id_idx').on(t.organisationId), index('documents_uploaded_by_idx').on(t.uploadedBy), check('documents_size_range', sql`${t.size} > 0 and ${t.size} <= 5242880`)],
+  (t) => [
+    index('documents_organisation_id_idx').on(t.organisationId),
+    index('documents_uploaded_by_idx').on(t.uploadedBy),
+    check('documents_size_range', sql`${t.size} > 0 and ${t.size} <= 5242880`),
+  ],
 )
 
 /** A supply contract an SME signed with a buyer; KPI iv counts the verified ones. */
@@ -43,13 +66,21 @@ export const contracts = pgTable(
   'contracts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    editionId: uuid('edition_id').notNull().references(() => editions.id, { onDelete: 'cascade' }),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     requestId: uuid('request_id').references(() => meetingRequests.id, { onDelete: 'set null' }),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    buyerId: uuid('buyer_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    reportedByOrganisationId: uuid('reported_by_organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    reportedByOrganisationId: uuid('reported_by_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     kind: contractKindEnum('kind').notNull(),
     signedOn: date('signed_on', { mode: 'string' }).notNull(),
@@ -78,7 +109,10 @@ export const contracts = pgTable(
     index('contracts_decided_by_idx').on(t.decidedBy),
     check('contracts_value_not_negative', sql`${t.valueEur} >= 0`),
     check('contracts_sides_differ', sql`${t.smeId} <> ${t.buyerId}`),
-    check('contracts_verified_is_confirmed', sql`${t.status} not in ('confirmed', 'verified') or ${t.confirmedAt} is not null`),
+    check(
+      'contracts_verified_is_confirmed',
+      sql`${t.status} not in ('confirmed', 'verified') or ${t.confirmedAt} is not null`,
+    ),
   ],
 )
 
@@ -87,14 +121,20 @@ export const contractTrail = pgTable(
   'contract_trail',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contractId: uuid('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     note: text('note'),
     at: timestamptz('at').notNull().defaultNow(),
   },
-  (t) => [index('contract_trail_contract_id_idx').on(t.contractId, t.at), index('contract_trail_actor_user_id_idx').on(t.actorUserId), index('contract_trail_actor_organisation_id_idx').on(t.actorOrganisationId)],
+  (t) => [
+    index('contract_trail_contract_id_idx').on(t.contractId, t.at),
+    index('contract_trail_actor_user_id_idx').on(t.actorUserId),
+    index('contract_trail_actor_organisation_id_idx').on(t.actorOrganisationId),
+  ],
 )
 
 /** An SME's turnover and export volume for one year (KPI v). */
@@ -102,7 +142,9 @@ export const performanceReports = pgTable(
   'performance_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
     turnoverEur: bigint('turnover_eur', { mode: 'number' }).notNull(),
     exportEur: bigint('export_eur', { mode: 'number' }).notNull(),
@@ -113,7 +155,10 @@ export const performanceReports = pgTable(
   (t) => [
     uniqueIndex('performance_reports_sme_year_unique').on(t.smeId, t.year),
     index('performance_reports_reported_by_idx').on(t.reportedBy),
-    check('performance_reports_values', sql`${t.turnoverEur} >= 0 and ${t.exportEur} >= 0 and ${t.exportEur} <= ${t.turnoverEur}`),
+    check(
+      'performance_reports_values',
+      sql`${t.turnoverEur} >= 0 and ${t.exportEur} >= 0 and ${t.exportEur} <= ${t.turnoverEur}`,
+    ),
     check('performance_reports_year_range', sql`${t.year} between 1990 and 2100`),
   ],
 )
@@ -122,7 +167,9 @@ export const performanceReports = pgTable(
 export const performanceRequests = pgTable(
   'performance_requests',
   {
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
     sentAt: timestamptz('sent_at').notNull().defaultNow(),
   },
@@ -133,20 +180,32 @@ export const performanceRequests = pgTable(
 export const voucherBudgets = pgTable(
   'voucher_budgets',
   {
-    editionId: uuid('edition_id').notNull().references(() => editions.id, { onDelete: 'cascade' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     budgetEur: integer('budget_eur').notNull(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('voucher_budgets_edition_sme_unique').on(t.editionId, t.smeId), index('voucher_budgets_sme_id_idx').on(t.smeId), check('voucher_budgets_not_negative', sql`${t.budgetEur} >= 0`)],
+  (t) => [
+    uniqueIndex('voucher_budgets_edition_sme_unique').on(t.editionId, t.smeId),
+    index('voucher_budgets_sme_id_idx').on(t.smeId),
+    check('voucher_budgets_not_negative', sql`${t.budgetEur} >= 0`),
+  ],
 )
 
 export const voucherClaims = pgTable(
   'voucher_claims',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    editionId: uuid('edition_id').notNull().references(() => editions.id, { onDelete: 'cascade' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     category: voucherCategoryEnum('category').notNull(),
     amountEur: integer('amount_eur').notNull(),
     description: text('description').notNull(),

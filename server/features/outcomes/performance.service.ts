@@ -24,20 +24,68 @@ export function createPerformanceService(deps: OutcomesDeps) {
   return {
     async getPerformance(smeId: string): Promise<Performance> {
       const base = await baselineYear(db, smeId)
-      const rows = await db.select().from(performanceReports).where(eq(performanceReports.smeId, smeId)).orderBy(performanceReports.year)
-      return { baselineYear: base, followUpYears: base === null ? [] : followUpYears(base), reports: rows.map((r) => ({ year: r.year, turnoverEur: r.turnoverEur, exportEur: r.exportEur, source: r.source, updatedAt: r.updatedAt.toISOString() })) }
+      const rows = await db
+        .select()
+        .from(performanceReports)
+        .where(eq(performanceReports.smeId, smeId))
+        .orderBy(performanceReports.year)
+      return {
+        baselineYear: base,
+        followUpYears: base === null ? [] : followUpYears(base),
+        reports: rows.map((r) => ({
+          year: r.year,
+          turnoverEur: r.turnoverEur,
+          exportEur: r.exportEur,
+          source: r.source,
+          updatedAt: r.updatedAt.toISOString(),
+        })),
+      }
     },
 
     /** Records (or corrects) one year's figures; exports cannot exceed turnover, and no year lies in the future. */
-    async reportPerformance(actor: AuthContext, smeId: string, year: number, input: PerformanceInput): Promise<Performance> {
-      if (!actor.memberships.some((m) => m.organisationId === smeId && m.kind === 'sme')) throw problems.notSme(undefined, [{ field: 'params.orgId', code: 'kind', message: 'is not an SME' }])
-      if (year >= clock.now().getUTCFullYear()) throw problems.notSme('Report a year that is over.', [{ field: 'params.year', code: 'maximum', message: 'must be a past year' }])
-      if (input.exportEur > input.turnoverEur) throw problems.notSme('Exports are part of turnover.', [{ field: 'body.exportEur', code: 'maximum', message: 'must not exceed turnoverEur' }])
+    async reportPerformance(
+      actor: AuthContext,
+      smeId: string,
+      year: number,
+      input: PerformanceInput,
+    ): Promise<Performance> {
+      if (!actor.memberships.some((m) => m.organisationId === smeId && m.kind === 'sme'))
+        throw problems.notSme(undefined, [{ field: 'params.orgId', code: 'kind', message: 'is not an SME' }])
+      if (year >= clock.now().getUTCFullYear())
+        throw problems.notSme('Report a year that is over.', [
+          { field: 'params.year', code: 'maximum', message: 'must be a past year' },
+        ])
+      if (input.exportEur > input.turnoverEur)
+        throw problems.notSme('Exports are part of turnover.', [
+          { field: 'body.exportEur', code: 'maximum', message: 'must not exceed turnoverEur' },
+        ])
       await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(performanceReports).where(and(eq(performanceReports.smeId, smeId), eq(performanceReports.year, year)))
-        const values = { turnoverEur: input.turnoverEur, exportEur: input.exportEur, source: input.source, reportedBy: actor.userId, updatedAt: clock.now() }
-        await tx.insert(performanceReports).values({ smeId, year, ...values }).onConflictDoUpdate({ target: [performanceReports.smeId, performanceReports.year], set: values })
-        await audit.record(tx, { actorUserId: actor.userId, organisationId: smeId, action: 'performance.reported', subjectType: 'performance_report', subjectId: smeId, before: before ? { year, turnoverEur: before.turnoverEur, exportEur: before.exportEur, source: before.source } : null, after: { year, ...input } })
+        const [before] = await tx
+          .select()
+          .from(performanceReports)
+          .where(and(eq(performanceReports.smeId, smeId), eq(performanceReports.year, year)))
+        const values = {
+          turnoverEur: input.turnoverEur,
+          exportEur: input.exportEur,
+          source: input.source,
+          reportedBy: actor.userId,
+          updatedAt: clock.now(),
+        }
+        await tx
+          .insert(performanceReports)
+          .values({ smeId, year, ...values })
+          .onConflictDoUpdate({ target: [performanceReports.smeId, performanceReports.year], set: values })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: smeId,
+          action: 'performance.reported',
+          subjectType: 'performance_report',
+          subjectId: smeId,
+          before: before
+            ? { year, turnoverEur: before.turnoverEur, exportEur: before.exportEur, source: before.source }
+            : null,
+          after: { year, ...input },
+        })
       })
       return this.getPerformance(smeId)
     },
@@ -62,10 +110,24 @@ export function createPerformanceService(deps: OutcomesDeps) {
             and not exists (select 1 from performance_requests q where q.sme_id = b.sme_id and q.year = y.year)
           order by b.sme_id, y.year`)
         for (const item of due) {
-          await tx.insert(performanceRequests).values({ smeId: item.sme_id, year: item.year, sentAt: clock.now() }).onConflictDoNothing()
-          const people = await tx.execute<{ email: string; name: string; language: 'it' | 'en' }>(sql`select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id where m.organisation_id = ${item.sme_id} and u.deleted_at is null`)
+          await tx
+            .insert(performanceRequests)
+            .values({ smeId: item.sme_id, year: item.year, sentAt: clock.now() })
+            .onConflictDoNothing()
+          const people = await tx.execute<{ email: string; name: string; language: 'it' | 'en' }>(
+            sql`select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id where m.organisation_id = ${item.sme_id} and u.deleted_at is null`,
+          )
           for (const person of people) {
-            await deps.outbox.enqueue(tx, MAIL_TOPIC, { ...performanceRequestMail({ to: person.email, name: person.name, language: person.language, organisation: item.legal_name, year: item.year, url: `${deps.publicUrl}/organisations/${item.sme_id}/performance?year=${item.year}` }) })
+            await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+              ...performanceRequestMail({
+                to: person.email,
+                name: person.name,
+                language: person.language,
+                organisation: item.legal_name,
+                year: item.year,
+                url: `${deps.publicUrl}/organisations/${item.sme_id}/performance?year=${item.year}`,
+              }),
+            })
           }
         }
         return due.length

@@ -3,7 +3,16 @@
  * describes it: targeted → invited or applied → selected or rejected →
  * prepared (coaching attended) → attended → followed up.
  */
-export const PARTICIPATION_STATUSES = ['targeted', 'invited', 'applied', 'selected', 'rejected', 'prepared', 'attended', 'followed_up'] as const
+export const PARTICIPATION_STATUSES = [
+  'targeted',
+  'invited',
+  'applied',
+  'selected',
+  'rejected',
+  'prepared',
+  'attended',
+  'followed_up',
+] as const
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number]
 
 const NEXT: Record<ParticipationStatus | 'none', ParticipationStatus[]> = {

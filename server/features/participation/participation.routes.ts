@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { AvailabilitySchema, MeetingRequestInputSchema, MeetingRequestSchema, ParticipationChangeSchema, ParticipationSchema, ParticipationStatusSchema, RepresentativeChoiceSchema, RepresentativeSchema, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
+import {
+  AvailabilitySchema,
+  MeetingRequestInputSchema,
+  MeetingRequestSchema,
+  ParticipationChangeSchema,
+  ParticipationSchema,
+  ParticipationStatusSchema,
+  RepresentativeChoiceSchema,
+  RepresentativeSchema,
+  RepresentativesInputSchema,
+} from '../../../shared/schemas/participation.js'
 import { access, authOf, authProblems } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { EditionsService } from '../editions/editions.service.js'
@@ -10,94 +20,288 @@ const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })
 const EventOrg = Type.Object({ eventId: Type.String({ format: 'uuid' }), orgId: Type.String({ format: 'uuid' }) })
 const RequestParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) })
 
-export const participationRoutes: FastifyPluginAsyncTypebox<{ participation: ParticipationService; editions: EditionsService }> = async (app, { participation, editions }) => {
+export const participationRoutes: FastifyPluginAsyncTypebox<{
+  participation: ParticipationService
+  editions: EditionsService
+}> = async (app, { participation, editions }) => {
   const tags = ['participation']
-  const isEventOrganiser = async (eventId: string, memberOf: string[]) => (await editions.organisersOfEvent(eventId)).some((id) => memberOf.includes(id))
+  const isEventOrganiser = async (eventId: string, memberOf: string[]) =>
+    (await editions.organisersOfEvent(eventId)).some((id) => memberOf.includes(id))
 
-  app.get('/events/:eventId/participations', {
-    config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
-    schema: { tags, summary: 'Who takes part, at which step', params: EventParams, querystring: Type.Object({ status: Type.Optional(ParticipationStatusSchema) }, { additionalProperties: false }), response: { 200: Type.Array(ParticipationSchema), ...problemResponses(400, 401, 403, 404) } },
-  }, async (request) => participation.listParticipations(request.params.eventId, request.query.status))
+  app.get(
+    '/events/:eventId/participations',
+    {
+      config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
+      schema: {
+        tags,
+        summary: 'Who takes part, at which step',
+        params: EventParams,
+        querystring: Type.Object({ status: Type.Optional(ParticipationStatusSchema) }, { additionalProperties: false }),
+        response: { 200: Type.Array(ParticipationSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => participation.listParticipations(request.params.eventId, request.query.status),
+  )
 
-  app.put('/events/:eventId/participations/:orgId', {
-    config: { access: access.eventOrganiser('eventId') },
-    schema: { tags, summary: 'Move an organisation to the next step (target, invite, select, reject with reason, …)', params: EventOrg, body: ParticipationChangeSchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => participation.setStatus(authOf(request), request.params.eventId, request.params.orgId, request.body))
+  app.put(
+    '/events/:eventId/participations/:orgId',
+    {
+      config: { access: access.eventOrganiser('eventId') },
+      schema: {
+        tags,
+        summary: 'Move an organisation to the next step (target, invite, select, reject with reason, …)',
+        params: EventOrg,
+        body: ParticipationChangeSchema,
+        response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      participation.setStatus(authOf(request), request.params.eventId, request.params.orgId, request.body),
+  )
 
-  app.post('/events/:eventId/applications/:orgId', {
-    config: { access: access.member('orgId') },
-    schema: { tags, summary: 'Apply to take part (organisations validated by a hub of the edition)', params: EventOrg, response: { 200: ParticipationSchema, ...problemResponses(401, 403, 404, 409) } },
-  }, async (request) => participation.apply(authOf(request), request.params.eventId, request.params.orgId))
+  app.post(
+    '/events/:eventId/applications/:orgId',
+    {
+      config: { access: access.member('orgId') },
+      schema: {
+        tags,
+        summary: 'Apply to take part (organisations validated by a hub of the edition)',
+        params: EventOrg,
+        response: { 200: ParticipationSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => participation.apply(authOf(request), request.params.eventId, request.params.orgId),
+  )
 
-  app.get('/organisations/:orgId/participations', {
-    config: { access: access.member('orgId') },
-    schema: { tags, summary: 'The events the organisation takes part in', params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Array(Type.Object({ eventId: Type.String(), eventName: Type.String(), timeZone: Type.String(), days: Type.Array(Type.Object({ date: Type.String() })), status: Type.String(), unavailableSlots: Type.Array(Type.Integer()) })), ...problemResponses(401, 403) } },
-  }, async (request) => participation.eventsOf(request.params.orgId))
+  app.get(
+    '/organisations/:orgId/participations',
+    {
+      config: { access: access.member('orgId') },
+      schema: {
+        tags,
+        summary: 'The events the organisation takes part in',
+        params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              eventId: Type.String(),
+              eventName: Type.String(),
+              timeZone: Type.String(),
+              days: Type.Array(Type.Object({ date: Type.String() })),
+              status: Type.String(),
+              unavailableSlots: Type.Array(Type.Integer()),
+            }),
+          ),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => participation.eventsOf(request.params.orgId),
+  )
 
-  app.get('/organisations/:orgId/open-events', {
-    config: { access: access.member('orgId') },
-    schema: { tags, summary: 'Events the organisation may apply to: own events of editions run by a hub that validated it, registration still open', params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Array(Type.Object({ eventId: Type.String(), eventName: Type.String(), editionName: Type.String(), timeZone: Type.String(), days: Type.Array(Type.Object({ date: Type.String() })), registrationDeadline: Type.Union([Type.String(), Type.Null()]), status: Type.Union([Type.String(), Type.Null()]) })), ...problemResponses(401, 403) } },
-  }, async (request) => participation.openEvents(request.params.orgId))
+  app.get(
+    '/organisations/:orgId/open-events',
+    {
+      config: { access: access.member('orgId') },
+      schema: {
+        tags,
+        summary:
+          'Events the organisation may apply to: own events of editions run by a hub that validated it, registration still open',
+        params: Type.Object({ orgId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              eventId: Type.String(),
+              eventName: Type.String(),
+              editionName: Type.String(),
+              timeZone: Type.String(),
+              days: Type.Array(Type.Object({ date: Type.String() })),
+              registrationDeadline: Type.Union([Type.String(), Type.Null()]),
+              status: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => participation.openEvents(request.params.orgId),
+  )
 
-  app.get('/events/:eventId/participations/counts', {
-    config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
-    schema: { tags, summary: 'How many organisations are at each step', params: EventParams, response: { 200: Type.Record(Type.String(), Type.Integer()), ...problemResponses(401, 403, 404) } },
-  }, async (request) => participation.countsByStatus(request.params.eventId))
+  app.get(
+    '/events/:eventId/participations/counts',
+    {
+      config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
+      schema: {
+        tags,
+        summary: 'How many organisations are at each step',
+        params: EventParams,
+        response: { 200: Type.Record(Type.String(), Type.Integer()), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => participation.countsByStatus(request.params.eventId),
+  )
 
-  app.put('/events/:eventId/participations/:orgId/availability', {
-    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
-    schema: { tags, summary: 'The slots the organisation cannot attend', params: EventOrg, body: AvailabilitySchema, response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => {
-    const slots = await editions.slotsOf(request.params.eventId)
-    return participation.setAvailability(authOf(request), request.params.eventId, request.params.orgId, request.body.unavailableSlots, slots.length)
-  })
+  app.put(
+    '/events/:eventId/participations/:orgId/availability',
+    {
+      config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+      schema: {
+        tags,
+        summary: 'The slots the organisation cannot attend',
+        params: EventOrg,
+        body: AvailabilitySchema,
+        response: { 200: ParticipationSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const slots = await editions.slotsOf(request.params.eventId)
+      return participation.setAvailability(
+        authOf(request),
+        request.params.eventId,
+        request.params.orgId,
+        request.body.unavailableSlots,
+        slots.length,
+      )
+    },
+  )
 
-  app.get('/events/:eventId/participations/:orgId/representatives', {
-    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
-    schema: { tags, summary: 'The people the organisation sends (a buyer’s representatives each hold meetings)', params: EventOrg, response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(401, 403, 404, 409) } },
-  }, async (request) => participation.listRepresentatives(request.params.eventId, request.params.orgId))
+  app.get(
+    '/events/:eventId/participations/:orgId/representatives',
+    {
+      config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+      schema: {
+        tags,
+        summary: 'The people the organisation sends (a buyer’s representatives each hold meetings)',
+        params: EventOrg,
+        response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => participation.listRepresentatives(request.params.eventId, request.params.orgId),
+  )
 
-  app.put('/events/:eventId/participations/:orgId/representatives', {
-    config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
-    schema: { tags, summary: 'Replace the list of people the organisation sends, with the slots each cannot attend', params: EventOrg, body: RepresentativesInputSchema, response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => {
-    const slots = await editions.slotsOf(request.params.eventId)
-    return participation.setRepresentatives(authOf(request), request.params.eventId, request.params.orgId, request.body.representatives, slots.length)
-  })
+  app.put(
+    '/events/:eventId/participations/:orgId/representatives',
+    {
+      config: { access: access.anyOf(access.member('orgId'), access.eventOrganiser('eventId')) },
+      schema: {
+        tags,
+        summary: 'Replace the list of people the organisation sends, with the slots each cannot attend',
+        params: EventOrg,
+        body: RepresentativesInputSchema,
+        response: { 200: Type.Array(RepresentativeSchema), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const slots = await editions.slotsOf(request.params.eventId)
+      return participation.setRepresentatives(
+        authOf(request),
+        request.params.eventId,
+        request.params.orgId,
+        request.body.representatives,
+        slots.length,
+      )
+    },
+  )
 
-  app.put('/requests/:requestId/representative', {
-    config: { access: access.signedIn },
-    schema: { tags: ['requests'], summary: 'Choose which of the buyer’s representatives holds the meeting (null: let the scheduler choose)', params: RequestParams, body: RepresentativeChoiceSchema, response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => participation.chooseRepresentative(authOf(request), request.params.requestId, request.body.representativeId, (eventId) => editions.organisersOfEvent(eventId)))
-
-  app.post('/events/:eventId/requests', {
-    config: { access: access.signedIn },
-    schema: { tags: ['requests'], summary: 'Ask to meet (a member of the asking organisation), or impose a meeting (the event’s hub)', params: EventParams, body: MeetingRequestInputSchema, response: { 201: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-  }, async (request, reply) => {
-    const auth = authOf(request)
-    const memberOf = auth.memberships.map((m) => m.organisationId)
-    const member = memberOf.includes(request.body.fromOrganisationId)
-    const imposed = !member && (await isEventOrganiser(request.params.eventId, memberOf))
-    if (!member && !imposed) throw authProblems.forbidden('Ask on behalf of your own organisation.')
-    const { fromOrganisationId: from, toOrganisationId: to, message, priority } = request.body
-    return reply.code(201).send(await participation.requestMeeting(auth, { eventId: request.params.eventId, from, to, message, priority, imposed }))
-  })
-
-  app.get('/events/:eventId/requests', {
-    config: { access: access.signedIn },
-    schema: { tags: ['requests'], summary: 'Requests of one organisation (its members) or of the whole event (its hubs)', params: EventParams, querystring: Type.Object({ organisationId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Array(MeetingRequestSchema), ...problemResponses(400, 401, 403, 404) } },
-  }, async (request) => {
-    const memberOf = authOf(request).memberships.map((m) => m.organisationId)
-    const organisationId = request.query.organisationId
-    if (organisationId && memberOf.includes(organisationId)) return participation.listRequests(request.params.eventId, organisationId)
-    if (await isEventOrganiser(request.params.eventId, memberOf)) return participation.listRequests(request.params.eventId, organisationId)
-    throw authProblems.forbidden('You see the requests of your own organisation only.')
-  })
-
-  for (const [verb, status] of [['accept', 'accepted'], ['decline', 'declined'], ['withdraw', 'withdrawn']] as const) {
-    app.post(`/requests/:requestId/${verb}`, {
+  app.put(
+    '/requests/:requestId/representative',
+    {
       config: { access: access.signedIn },
-      schema: { tags: ['requests'], summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a meeting request`, params: RequestParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })), response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) } },
-    }, async (request) => participation.decide(authOf(request), request.params.requestId, status, request.body?.reason))
+      schema: {
+        tags: ['requests'],
+        summary: 'Choose which of the buyer’s representatives holds the meeting (null: let the scheduler choose)',
+        params: RequestParams,
+        body: RepresentativeChoiceSchema,
+        response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      participation.chooseRepresentative(
+        authOf(request),
+        request.params.requestId,
+        request.body.representativeId,
+        (eventId) => editions.organisersOfEvent(eventId),
+      ),
+  )
+
+  app.post(
+    '/events/:eventId/requests',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['requests'],
+        summary: 'Ask to meet (a member of the asking organisation), or impose a meeting (the event’s hub)',
+        params: EventParams,
+        body: MeetingRequestInputSchema,
+        response: { 201: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request)
+      const memberOf = auth.memberships.map((m) => m.organisationId)
+      const member = memberOf.includes(request.body.fromOrganisationId)
+      const imposed = !member && (await isEventOrganiser(request.params.eventId, memberOf))
+      if (!member && !imposed) throw authProblems.forbidden('Ask on behalf of your own organisation.')
+      const { fromOrganisationId: from, toOrganisationId: to, message, priority } = request.body
+      return reply.code(201).send(
+        await participation.requestMeeting(auth, {
+          eventId: request.params.eventId,
+          from,
+          to,
+          message,
+          priority,
+          imposed,
+        }),
+      )
+    },
+  )
+
+  app.get(
+    '/events/:eventId/requests',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['requests'],
+        summary: 'Requests of one organisation (its members) or of the whole event (its hubs)',
+        params: EventParams,
+        querystring: Type.Object(
+          { organisationId: Type.Optional(Type.String({ format: 'uuid' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(MeetingRequestSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const memberOf = authOf(request).memberships.map((m) => m.organisationId)
+      const organisationId = request.query.organisationId
+      if (organisationId && memberOf.includes(organisationId))
+        return participation.listRequests(request.params.eventId, organisationId)
+      if (await isEventOrganiser(request.params.eventId, memberOf))
+        return participation.listRequests(request.params.eventId, organisationId)
+      throw authProblems.forbidden('You see the requests of your own organisation only.')
+    },
+  )
+
+  for (const [verb, status] of [
+    ['accept', 'accepted'],
+    ['decline', 'declined'],
+    ['withdraw', 'withdrawn'],
+  ] as const) {
+    app.post(
+      `/requests/:requestId/${verb}`,
+      {
+        config: { access: access.signedIn },
+        schema: {
+          tags: ['requests'],
+          summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a meeting request`,
+          params: RequestParams,
+          body: Type.Optional(
+            Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          ),
+          response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => participation.decide(authOf(request), request.params.requestId, status, request.body?.reason),
+    )
   }
 }

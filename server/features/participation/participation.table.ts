@@ -15,12 +15,19 @@ export const participations = pgTable(
   'participations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     status: participationStatusEnum('status').notNull(),
     reason: text('reason'),
     coachingSessions: integer('coaching_sessions').notNull().default(0),
-    unavailableSlots: integer('unavailable_slots').array().notNull().default(sql`'{}'::int[]`),
+    unavailableSlots: integer('unavailable_slots')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -40,17 +47,24 @@ export const representatives = pgTable(
   'representatives',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    participationId: uuid('participation_id').notNull().references(() => participations.id, { onDelete: 'cascade' }),
+    participationId: uuid('participation_id')
+      .notNull()
+      .references(() => participations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     email: text('email'),
     jobTitle: text('job_title'),
-    unavailableSlots: integer('unavailable_slots').array().notNull().default(sql`'{}'::int[]`),
+    unavailableSlots: integer('unavailable_slots')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     position: integer('position').notNull().default(0),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
     index('representatives_participation_id_idx').on(t.participationId),
-    uniqueIndex('representatives_email_unique').on(t.participationId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    uniqueIndex('representatives_email_unique')
+      .on(t.participationId, sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
   ],
 )
 
@@ -59,9 +73,15 @@ export const meetingRequests = pgTable(
   'meeting_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    fromOrganisationId: uuid('from_organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    toOrganisationId: uuid('to_organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    fromOrganisationId: uuid('from_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    toOrganisationId: uuid('to_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     origin: requestOriginEnum('origin').notNull(),
     priority: requestPriorityEnum('priority').notNull(),
     message: text('message'),
@@ -76,14 +96,20 @@ export const meetingRequests = pgTable(
   (t) => [
     index('meeting_requests_event_id_idx').on(t.eventId),
     // KPI funnel: accepted requests per event, counted from the index alone.
-    index('meeting_requests_accepted_event_idx').on(t.eventId).where(sql`${t.status} = 'accepted'`),
+    index('meeting_requests_accepted_event_idx')
+      .on(t.eventId)
+      .where(sql`${t.status} = 'accepted'`),
     index('meeting_requests_from_idx').on(t.fromOrganisationId),
     index('meeting_requests_to_idx').on(t.toOrganisationId),
     index('meeting_requests_created_by_idx').on(t.createdBy),
     index('meeting_requests_representative_id_idx').on(t.representativeId),
     // One open request per pair and event, whichever side asked: a UNIQUE index, not a hope.
     uniqueIndex('meeting_requests_open_pair_unique')
-      .on(t.eventId, sql`least(${t.fromOrganisationId}, ${t.toOrganisationId})`, sql`greatest(${t.fromOrganisationId}, ${t.toOrganisationId})`)
+      .on(
+        t.eventId,
+        sql`least(${t.fromOrganisationId}, ${t.toOrganisationId})`,
+        sql`greatest(${t.fromOrganisationId}, ${t.toOrganisationId})`,
+      )
       .where(sql`${t.status} in ('pending', 'accepted')`),
     check('meeting_requests_not_self', sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
   ],

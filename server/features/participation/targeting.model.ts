@@ -15,17 +15,52 @@ export interface TargetingRow {
   line: number
   values: TargetingRecord
   errors: { field: TargetingColumn; message: string }[]
-  normalised?: { legalName: string; kind: 'sme' | 'buyer'; country: string; nuts2?: string; vatId?: string; email?: string; status: 'targeted' | 'invited' }
+  normalised?: {
+    legalName: string
+    kind: 'sme' | 'buyer'
+    country: string
+    nuts2?: string
+    vatId?: string
+    email?: string
+    status: 'targeted' | 'invited'
+  }
 }
 
 /** Header names people use, in English and Italian, mapped to our columns. */
 const HEADER_ALIASES: Record<string, TargetingColumn> = {
-  legalname: 'legalName', name: 'legalName', organisation: 'legalName', organization: 'legalName', company: 'legalName', ragionesociale: 'legalName', azienda: 'legalName', denominazione: 'legalName',
-  kind: 'kind', type: 'kind', tipo: 'kind', country: 'country', paese: 'country', nazione: 'country', nuts2: 'nuts2', region: 'nuts2', regione: 'nuts2',
-  vatid: 'vatId', vat: 'vatId', partitaiva: 'vatId', piva: 'vatId', email: 'email', mail: 'email', contatto: 'email', status: 'status', stato: 'status',
+  legalname: 'legalName',
+  name: 'legalName',
+  organisation: 'legalName',
+  organization: 'legalName',
+  company: 'legalName',
+  ragionesociale: 'legalName',
+  azienda: 'legalName',
+  denominazione: 'legalName',
+  kind: 'kind',
+  type: 'kind',
+  tipo: 'kind',
+  country: 'country',
+  paese: 'country',
+  nazione: 'country',
+  nuts2: 'nuts2',
+  region: 'nuts2',
+  regione: 'nuts2',
+  vatid: 'vatId',
+  vat: 'vatId',
+  partitaiva: 'vatId',
+  piva: 'vatId',
+  email: 'email',
+  mail: 'email',
+  contatto: 'email',
+  status: 'status',
+  stato: 'status',
 }
 
-const normaliseHeader = (header: string) => header.toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '')
+const normaliseHeader = (header: string) =>
+  header
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]/g, '')
 
 function toRecords(table: string[][]): TargetingRecord[] {
   const [header, ...rows] = table
@@ -37,7 +72,9 @@ function toRecords(table: string[][]): TargetingRecord[] {
 
 export function parseCsv(text: string): TargetingRecord[] {
   const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ','
-  return toRecords(parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][])
+  return toRecords(
+    parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][],
+  )
 }
 
 export async function parseXlsx(content: Buffer): Promise<TargetingRecord[]> {
@@ -48,12 +85,28 @@ export async function parseXlsx(content: Buffer): Promise<TargetingRecord[]> {
   const table: string[][] = []
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells = (row.values as unknown[]).slice(1)
-    table.push(cells.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'object' && 'text' in (cell as object) ? String((cell as { text: unknown }).text) : String(cell))))
+    table.push(
+      cells.map((cell) =>
+        cell === null || cell === undefined
+          ? ''
+          : typeof cell === 'object' && 'text' in (cell as object)
+            ? String((cell as { text: unknown }).text)
+            : String(cell),
+      ),
+    )
   })
   return toRecords(table)
 }
 
-const KINDS: Record<string, 'sme' | 'buyer'> = { sme: 'sme', pmi: 'sme', startup: 'sme', buyer: 'buyer', corporate: 'buyer', acquirente: 'buyer', grandeimpresa: 'buyer' }
+const KINDS: Record<string, 'sme' | 'buyer'> = {
+  sme: 'sme',
+  pmi: 'sme',
+  startup: 'sme',
+  buyer: 'buyer',
+  corporate: 'buyer',
+  acquirente: 'buyer',
+  grandeimpresa: 'buyer',
+}
 
 /** Checks one record; rows are numbered as a spreadsheet shows them (the header is line 1). */
 export function checkRecord(values: TargetingRecord, index: number): TargetingRow {
@@ -77,9 +130,24 @@ export function checkRecord(values: TargetingRecord, index: number): TargetingRo
     else errors.push({ field: 'vatId', message: vat.reason })
   }
   const email = values.email || undefined
-  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) errors.push({ field: 'email', message: 'is not an e-mail address' })
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    errors.push({ field: 'email', message: 'is not an e-mail address' })
   const status = (values.status || 'targeted').toLowerCase()
-  if (status !== 'targeted' && status !== 'invited') errors.push({ field: 'status', message: 'must be targeted or invited' })
+  if (status !== 'targeted' && status !== 'invited')
+    errors.push({ field: 'status', message: 'must be targeted or invited' })
   if (errors.length > 0) return { line, values, errors }
-  return { line, values, errors, normalised: { legalName, kind: kind!, country, ...(nuts2 ? { nuts2 } : {}), ...(vatId ? { vatId } : {}), ...(email ? { email } : {}), status: status as 'targeted' | 'invited' } }
+  return {
+    line,
+    values,
+    errors,
+    normalised: {
+      legalName,
+      kind: kind!,
+      country,
+      ...(nuts2 ? { nuts2 } : {}),
+      ...(vatId ? { vatId } : {}),
+      ...(email ? { email } : {}),
+      status: status as 'targeted' | 'invited',
+    },
+  }
 }

@@ -25,10 +25,13 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
 
   async function readFile(file: TargetingFile) {
     try {
-      const records = file.format === 'csv' ? parseCsv(file.content) : await parseXlsx(Buffer.from(file.content, 'base64'))
+      const records =
+        file.format === 'csv' ? parseCsv(file.content) : await parseXlsx(Buffer.from(file.content, 'base64'))
       return records.map(checkRecord)
     } catch (error) {
-      throw commonProblems.validation('The file cannot be read', [{ field: 'body.content', code: 'file', message: error instanceof Error ? error.message : 'unreadable' }])
+      throw commonProblems.validation('The file cannot be read', [
+        { field: 'body.content', code: 'file', message: error instanceof Error ? error.message : 'unreadable' },
+      ])
     }
   }
 
@@ -37,12 +40,20 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
     const [found] = await tx
       .select({ id: organisations.id })
       .from(organisations)
-      .where(row.vatId ? eq(organisations.vatId, row.vatId) : and(eq(organisations.kind, row.kind), sql`lower(${organisations.legalName}) = lower(${row.legalName})`))
+      .where(
+        row.vatId
+          ? eq(organisations.vatId, row.vatId)
+          : and(eq(organisations.kind, row.kind), sql`lower(${organisations.legalName}) = lower(${row.legalName})`),
+      )
       .limit(1)
     return found?.id
   }
 
-  async function plan(tx: DbOrTx, eventId: string, rows: TargetingRow[]): Promise<(PreviewRow & { normalised?: TargetingRow['normalised'] })[]> {
+  async function plan(
+    tx: DbOrTx,
+    eventId: string,
+    rows: TargetingRow[],
+  ): Promise<(PreviewRow & { normalised?: TargetingRow['normalised'] })[]> {
     const planned = []
     for (const row of rows) {
       if (!row.normalised) {
@@ -50,8 +61,17 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
         continue
       }
       const organisationId = await findExisting(tx, row.normalised)
-      const [existing] = organisationId ? await tx.select({ id: participations.id }).from(participations).where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId))) : []
-      planned.push({ ...row, action: existing ? ('already' as const) : organisationId ? ('add' as const) : ('create' as const), ...(organisationId ? { organisationId } : {}) })
+      const [existing] = organisationId
+        ? await tx
+            .select({ id: participations.id })
+            .from(participations)
+            .where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
+        : []
+      planned.push({
+        ...row,
+        action: existing ? ('already' as const) : organisationId ? ('add' as const) : ('create' as const),
+        ...(organisationId ? { organisationId } : {}),
+      })
     }
     return planned
   }
@@ -71,10 +91,33 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
         for (const row of planned) {
           if (row.action !== 'create' && row.action !== 'add') continue
           const n = row.normalised!
-          const organisationId = row.organisationId ?? (await tx.insert(organisations).values({ kind: n.kind, legalName: n.legalName, country: n.country, nuts2: n.nuts2 ?? null, vatId: n.vatId ?? null }).returning({ id: organisations.id }))[0]!.id
+          const organisationId =
+            row.organisationId ??
+            (
+              await tx
+                .insert(organisations)
+                .values({
+                  kind: n.kind,
+                  legalName: n.legalName,
+                  country: n.country,
+                  nuts2: n.nuts2 ?? null,
+                  vatId: n.vatId ?? null,
+                })
+                .returning({ id: organisations.id })
+            )[0]!.id
           row.organisationId = organisationId
-          const [participation] = await tx.insert(participations).values({ eventId, organisationId, status: n.status }).returning({ id: participations.id })
-          await deps.audit.record(tx, { actorUserId: actor.userId, organisationId, action: `participation.${n.status}`, subjectType: 'participation', subjectId: participation!.id, after: { status: n.status, eventId, imported: true, line: row.line } })
+          const [participation] = await tx
+            .insert(participations)
+            .values({ eventId, organisationId, status: n.status })
+            .returning({ id: participations.id })
+          await deps.audit.record(tx, {
+            actorUserId: actor.userId,
+            organisationId,
+            action: `participation.${n.status}`,
+            subjectType: 'participation',
+            subjectId: participation!.id,
+            after: { status: n.status, eventId, imported: true, line: row.line },
+          })
         }
         return strip(planned)
       })
@@ -82,13 +125,29 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
 
     async exportRows(eventId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
       const rows = await db
-        .select({ legalName: organisations.legalName, kind: organisations.kind, country: organisations.country, nuts2: organisations.nuts2, vatId: organisations.vatId, status: participations.status, reason: participations.reason })
+        .select({
+          legalName: organisations.legalName,
+          kind: organisations.kind,
+          country: organisations.country,
+          nuts2: organisations.nuts2,
+          vatId: organisations.vatId,
+          status: participations.status,
+          reason: participations.reason,
+        })
         .from(participations)
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(eq(participations.eventId, eventId))
         .orderBy(organisations.legalName)
       const header = ['legalName', 'kind', 'country', 'nuts2', 'vatId', 'status', 'reason']
-      const table = rows.map((r) => [r.legalName, r.kind, r.country ?? '', r.nuts2 ?? '', r.vatId ?? '', r.status, r.reason ?? ''])
+      const table = rows.map((r) => [
+        r.legalName,
+        r.kind,
+        r.country ?? '',
+        r.nuts2 ?? '',
+        r.vatId ?? '',
+        r.status,
+        r.reason ?? '',
+      ])
       if (format === 'csv') return Buffer.from(stringify([header, ...table]), 'utf8')
       const workbook = new ExcelJS.Workbook()
       const sheet = workbook.addWorksheet('Participants')

@@ -94,7 +94,12 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     const key = representative ? `${party.organisationId}/${representative.id}` : party.organisationId
     const blocked = new Set([...party.unavailable, ...(representative?.unavailable ?? [])])
     indexOf.set(key, participants.length)
-    participants.push({ key, organisationId: party.organisationId, representativeId: representative?.id ?? null, name: representative ? `${party.name} — ${representative.name}` : party.name })
+    participants.push({
+      key,
+      organisationId: party.organisationId,
+      representativeId: representative?.id ?? null,
+      name: representative ? `${party.name} — ${representative.name}` : party.name,
+    })
     available.push(Array.from({ length: count }, (_, s) => !blocked.has(s)))
     roles.push(party.kind)
   }
@@ -111,12 +116,24 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     const buyer = parties.get(request.buyerId)!
     if (buyer.representatives.length === 0) return indexOf.get(buyer.organisationId)!
     const wanted = request.representativeId ?? published.get(request.id)?.representativeId ?? null
-    if (wanted && indexOf.has(`${buyer.organisationId}/${wanted}`)) return indexOf.get(`${buyer.organisationId}/${wanted}`)!
+    if (wanted && indexOf.has(`${buyer.organisationId}/${wanted}`))
+      return indexOf.get(`${buyer.organisationId}/${wanted}`)!
     const options = buyer.representatives.map((r) => indexOf.get(`${buyer.organisationId}/${r.id}`)!)
-    return options.reduce((best, p) => ((load.get(p) ?? 0) < (load.get(best) ?? 0) || ((load.get(p) ?? 0) === (load.get(best) ?? 0) && freeCount(p) > freeCount(best)) ? p : best))
+    return options.reduce((best, p) =>
+      (load.get(p) ?? 0) < (load.get(best) ?? 0) ||
+      ((load.get(p) ?? 0) === (load.get(best) ?? 0) && freeCount(p) > freeCount(best))
+        ? p
+        : best,
+    )
   }
   // Requests already tied to a representative first, so the rest balance around them.
-  const ordered = [...input.requests].filter((r) => parties.has(r.smeId) && parties.has(r.buyerId)).sort((a, b) => Number(!(a.representativeId ?? published.get(a.id)?.representativeId)) - Number(!(b.representativeId ?? published.get(b.id)?.representativeId)))
+  const ordered = [...input.requests]
+    .filter((r) => parties.has(r.smeId) && parties.has(r.buyerId))
+    .sort(
+      (a, b) =>
+        Number(!(a.representativeId ?? published.get(a.id)?.representativeId)) -
+        Number(!(b.representativeId ?? published.get(b.id)?.representativeId)),
+    )
   const requests: BuiltInstance['requests'] = []
   const meetings: Instance['meetings'] = []
   const impossible: string[] = []
@@ -127,8 +144,20 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
     const common = available[sme]!.some((free, s) => free && available[buyer]![s])
     if (!common) impossible.push(request.id)
     const before = published.get(request.id)
-    const keep = input.keepPublished && before !== undefined && before.slot < count && available[sme]![before.slot] && available[buyer]![before.slot]
-    meetings.push({ id: meetings.length, participants: [sme, buyer], session: null, fixedSlot: keep ? before.slot : null, after: [], priority: request.priority === 'must_meet' ? 2 : 1 })
+    const keep =
+      input.keepPublished &&
+      before !== undefined &&
+      before.slot < count &&
+      available[sme]![before.slot] &&
+      available[buyer]![before.slot]
+    meetings.push({
+      id: meetings.length,
+      participants: [sme, buyer],
+      session: null,
+      fixedSlot: keep ? before.slot : null,
+      after: [],
+      priority: request.priority === 'must_meet' ? 2 : 1,
+    })
     requests.push({ ...request, representativeId: participants[buyer]!.representativeId })
   }
   const buyerParticipants = roles.filter((r) => r === 'buyer').length
@@ -146,7 +175,8 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
 /** Breaks per scheduler participant: idle stretches between its meetings (slots are one line, as the solver counts them). */
 export function breaksOf(built: BuiltInstance, assignments: Map<number, number>): number[] {
   const busy = built.participants.map(() => new Array<number>(built.instance.slots.count).fill(0))
-  for (const [meeting, slot] of assignments) for (const p of built.instance.meetings[meeting]!.participants) busy[p]![slot] = 1
+  for (const [meeting, slot] of assignments)
+    for (const p of built.instance.meetings[meeting]!.participants) busy[p]![slot] = 1
   return busy.map((row) => Math.max(0, runs(row) - 1))
 }
 

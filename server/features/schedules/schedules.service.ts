@@ -16,7 +16,14 @@ import type { EditionsService } from '../editions/editions.service.js'
 import { memberships, organisations } from '../organisations/organisations.table.js'
 import { meetingRequests, participations, representatives } from '../participation/participation.table.js'
 import { calendar, type CalendarEntry } from './ical.js'
-import { breaksOf, buildInstance, type BuiltInstance, type PartyInput, type PublishedMeeting, type RequestInput } from './schedule-instance.model.js'
+import {
+  breaksOf,
+  buildInstance,
+  type BuiltInstance,
+  type PartyInput,
+  type PublishedMeeting,
+  type RequestInput,
+} from './schedule-instance.model.js'
 import { scheduleProblems as problems } from './schedules.errors.js'
 import { agendaMail } from './schedules.mails.js'
 import { calendarFeeds, meetings, schedules } from './schedules.table.js'
@@ -52,7 +59,12 @@ export interface SchedulesDeps {
 
 const tableCount = (event: EventRow, parties: { kind: string; people: number }[]) => {
   const named = (event.tables as unknown[]).length
-  return named > 0 ? named : Math.max(1, parties.filter((p) => p.kind === 'buyer').reduce((n, p) => n + Math.max(1, p.people), 0))
+  return named > 0
+    ? named
+    : Math.max(
+        1,
+        parties.filter((p) => p.kind === 'buyer').reduce((n, p) => n + Math.max(1, p.people), 0),
+      )
 }
 
 export function tableNames(event: EventRow, count: number): string[] {
@@ -61,7 +73,12 @@ export function tableNames(event: EventRow, count: number): string[] {
 }
 
 /** Breaks per person from stored assignments (the SME, and the buyer's representative or the buyer). */
-function participantStats(assignments: StoredAssignment[], requests: Map<string, { smeId: string; buyerId: string }>, names: Map<string, string>, slotCount: number): ScheduleStats['participants'] {
+function participantStats(
+  assignments: StoredAssignment[],
+  requests: Map<string, { smeId: string; buyerId: string }>,
+  names: Map<string, string>,
+  slotCount: number,
+): ScheduleStats['participants'] {
   const rows = new Map<string, { organisationId: string; representativeId: string | null; slots: number[] }>()
   const add = (key: string, organisationId: string, representativeId: string | null, slot: number) => {
     const row = rows.get(key) ?? { organisationId, representativeId, slots: [] }
@@ -72,18 +89,34 @@ function participantStats(assignments: StoredAssignment[], requests: Map<string,
     const request = requests.get(a.requestId)
     if (!request) continue
     add(request.smeId, request.smeId, null, a.slot)
-    add(a.representativeId ? `${request.buyerId}/${a.representativeId}` : request.buyerId, request.buyerId, a.representativeId, a.slot)
+    add(
+      a.representativeId ? `${request.buyerId}/${a.representativeId}` : request.buyerId,
+      request.buyerId,
+      a.representativeId,
+      a.slot,
+    )
   }
-  return [...rows].map(([key, row]) => {
-    const busy = new Array<number>(slotCount).fill(0)
-    for (const slot of row.slots) busy[slot] = 1
-    let runs = 0
-    busy.forEach((b, t) => {
-      if (b && !(t > 0 && busy[t - 1])) runs += 1
+  return [...rows]
+    .map(([key, row]) => {
+      const busy = new Array<number>(slotCount).fill(0)
+      for (const slot of row.slots) busy[slot] = 1
+      let runs = 0
+      busy.forEach((b, t) => {
+        if (b && !(t > 0 && busy[t - 1])) runs += 1
+      })
+      const name = row.representativeId
+        ? `${names.get(row.organisationId) ?? ''} — ${names.get(row.representativeId) ?? ''}`
+        : (names.get(row.organisationId) ?? '')
+      return {
+        key,
+        organisationId: row.organisationId,
+        representativeId: row.representativeId,
+        name,
+        meetings: row.slots.length,
+        breaks: Math.max(0, runs - 1),
+      }
     })
-    const name = row.representativeId ? `${names.get(row.organisationId) ?? ''} — ${names.get(row.representativeId) ?? ''}` : (names.get(row.organisationId) ?? '')
-    return { key, organisationId: row.organisationId, representativeId: row.representativeId, name, meetings: row.slots.length, breaks: Math.max(0, runs - 1) }
-  }).sort((a, b) => b.breaks - a.breaks || a.name.localeCompare(b.name))
+    .sort((a, b) => b.breaks - a.breaks || a.name.localeCompare(b.name))
 }
 
 export function createSchedulesService(deps: SchedulesDeps) {
@@ -96,7 +129,10 @@ export function createSchedulesService(deps: SchedulesDeps) {
   }
 
   async function scheduleOf(tx: DbOrTx, eventId: string, scheduleId: string, forUpdate = false): Promise<ScheduleRow> {
-    const query = tx.select().from(schedules).where(and(eq(schedules.id, scheduleId), eq(schedules.eventId, eventId)))
+    const query = tx
+      .select()
+      .from(schedules)
+      .where(and(eq(schedules.id, scheduleId), eq(schedules.eventId, eventId)))
     const [row] = forUpdate ? await query.for('update') : await query
     if (!row) throw problems.notFound()
     return row
@@ -107,13 +143,33 @@ export function createSchedulesService(deps: SchedulesDeps) {
     const event = await eventOf(tx, eventId)
     const slots = await deps.editions.slotsOf(eventId, tx)
     const partyRows = await tx
-      .select({ organisationId: participations.organisationId, participationId: participations.id, unavailable: participations.unavailableSlots, kind: organisations.kind, name: organisations.legalName })
+      .select({
+        organisationId: participations.organisationId,
+        participationId: participations.id,
+        unavailable: participations.unavailableSlots,
+        kind: organisations.kind,
+        name: organisations.legalName,
+      })
       .from(participations)
       .innerJoin(organisations, eq(organisations.id, participations.organisationId))
-      .where(and(eq(participations.eventId, eventId), inArray(participations.status, ['selected', 'prepared', 'attended'])))
+      .where(
+        and(eq(participations.eventId, eventId), inArray(participations.status, ['selected', 'prepared', 'attended'])),
+      )
       // A fixed order of the scheduler's participants: the same requests give the same schedule on any database.
       .orderBy(organisations.legalName, participations.organisationId)
-    const people = partyRows.length === 0 ? [] : await tx.select().from(representatives).where(inArray(representatives.participationId, partyRows.map((p) => p.participationId))).orderBy(representatives.position)
+    const people =
+      partyRows.length === 0
+        ? []
+        : await tx
+            .select()
+            .from(representatives)
+            .where(
+              inArray(
+                representatives.participationId,
+                partyRows.map((p) => p.participationId),
+              ),
+            )
+            .orderBy(representatives.position)
     const parties: PartyInput[] = partyRows
       .filter((p) => p.kind === 'sme' || p.kind === 'buyer')
       .map((p) => ({
@@ -121,29 +177,60 @@ export function createSchedulesService(deps: SchedulesDeps) {
         kind: p.kind as 'sme' | 'buyer',
         name: p.name,
         unavailable: p.unavailable,
-        representatives: p.kind === 'buyer' ? people.filter((r) => r.participationId === p.participationId).map((r) => ({ id: r.id, name: r.name, unavailable: r.unavailableSlots })) : [],
+        representatives:
+          p.kind === 'buyer'
+            ? people
+                .filter((r) => r.participationId === p.participationId)
+                .map((r) => ({ id: r.id, name: r.name, unavailable: r.unavailableSlots }))
+            : [],
       }))
     const kinds = new Map(parties.map((p) => [p.organisationId, p.kind]))
-    const accepted = await tx.select().from(meetingRequests).where(and(eq(meetingRequests.eventId, eventId), eq(meetingRequests.status, 'accepted'))).orderBy(meetingRequests.createdAt)
+    const accepted = await tx
+      .select()
+      .from(meetingRequests)
+      .where(and(eq(meetingRequests.eventId, eventId), eq(meetingRequests.status, 'accepted')))
+      .orderBy(meetingRequests.createdAt)
     const requests: RequestInput[] = accepted.flatMap((r) => {
-      const [smeId, buyerId] = kinds.get(r.fromOrganisationId) === 'sme' ? [r.fromOrganisationId, r.toOrganisationId] : [r.toOrganisationId, r.fromOrganisationId]
-      return kinds.get(smeId) === 'sme' && kinds.get(buyerId) === 'buyer' ? [{ id: r.id, smeId, buyerId, representativeId: r.representativeId, priority: r.priority }] : []
+      const [smeId, buyerId] =
+        kinds.get(r.fromOrganisationId) === 'sme'
+          ? [r.fromOrganisationId, r.toOrganisationId]
+          : [r.toOrganisationId, r.fromOrganisationId]
+      return kinds.get(smeId) === 'sme' && kinds.get(buyerId) === 'buyer'
+        ? [{ id: r.id, smeId, buyerId, representativeId: r.representativeId, priority: r.priority }]
+        : []
     })
-    const publishedRows = await tx.select().from(meetings).where(and(eq(meetings.eventId, eventId), eq(meetings.status, 'scheduled')))
-    const published: PublishedMeeting[] = publishedRows.map((m) => ({ requestId: m.requestId, slot: m.slot, tableIndex: m.tableIndex, representativeId: m.representativeId }))
-    const names = new Map<string, string>([...parties.map((p) => [p.organisationId, p.name] as const), ...people.map((r) => [r.id, r.name] as const)])
-    const tables = tableCount(event, parties.map((p) => ({ kind: p.kind, people: p.representatives.length })))
+    const publishedRows = await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.eventId, eventId), eq(meetings.status, 'scheduled')))
+    const published: PublishedMeeting[] = publishedRows.map((m) => ({
+      requestId: m.requestId,
+      slot: m.slot,
+      tableIndex: m.tableIndex,
+      representativeId: m.representativeId,
+    }))
+    const names = new Map<string, string>([
+      ...parties.map((p) => [p.organisationId, p.name] as const),
+      ...people.map((r) => [r.id, r.name] as const),
+    ])
+    const tables = tableCount(
+      event,
+      parties.map((p) => ({ kind: p.kind, people: p.representatives.length })),
+    )
     return { event, slots, parties, requests, published, names, tables }
   }
 
   /** Gives each buyer with a booth its own table all day, by relabelling tables across the whole schedule (conflicts cannot appear). */
   function honourBooths(event: EventRow, built: BuiltInstance, tableOf: number[]): number[] {
-    const booths = (event.tables as { name: string; buyerId?: string }[]).flatMap((t, i) => (t.buyerId ? [{ buyerId: t.buyerId, table: i }] : []))
+    const booths = (event.tables as { name: string; buyerId?: string }[]).flatMap((t, i) =>
+      t.buyerId ? [{ buyerId: t.buyerId, table: i }] : [],
+    )
     const label = Array.from({ length: Math.max(built.instance.tables, ...tableOf.map((t) => t + 1)) }, (_, i) => i)
     for (const booth of booths) {
       const counts = new Map<number, number>()
       built.instance.meetings.forEach((m, i) => {
-        if (tableOf[i]! >= 0 && built.participants[m.participants[1]]!.organisationId === booth.buyerId) counts.set(label[tableOf[i]!]!, (counts.get(label[tableOf[i]!]!) ?? 0) + 1)
+        if (tableOf[i]! >= 0 && built.participants[m.participants[1]]!.organisationId === booth.buyerId)
+          counts.set(label[tableOf[i]!]!, (counts.get(label[tableOf[i]!]!) ?? 0) + 1)
       })
       const home = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
       if (home === undefined || home === booth.table) continue
@@ -155,7 +242,14 @@ export function createSchedulesService(deps: SchedulesDeps) {
     return tableOf.map((t) => (t < 0 ? t : label[t]!))
   }
 
-  function toDto(row: ScheduleRow, detail?: { names: Map<string, string>; requests: Map<string, { smeId: string; buyerId: string; priority: string }>; tables: string[] }): Schedule {
+  function toDto(
+    row: ScheduleRow,
+    detail?: {
+      names: Map<string, string>
+      requests: Map<string, { smeId: string; buyerId: string; priority: string }>
+      tables: string[]
+    },
+  ): Schedule {
     const base: Schedule = {
       id: row.id,
       eventId: row.eventId,
@@ -174,7 +268,22 @@ export function createSchedulesService(deps: SchedulesDeps) {
     const assignments: Assignment[] = stored.assignments.flatMap((a) => {
       const r = detail.requests.get(a.requestId)
       if (!r) return []
-      return [{ requestId: a.requestId, smeId: r.smeId, smeName: name(r.smeId), buyerId: r.buyerId, buyerName: name(r.buyerId), representativeId: a.representativeId, representativeName: a.representativeId ? name(a.representativeId) : null, slot: a.slot, tableIndex: a.tableIndex, tableName: detail.tables[a.tableIndex] ?? String(a.tableIndex + 1), priority: r.priority, ...(a.kept ? { kept: true } : {}) }]
+      return [
+        {
+          requestId: a.requestId,
+          smeId: r.smeId,
+          smeName: name(r.smeId),
+          buyerId: r.buyerId,
+          buyerName: name(r.buyerId),
+          representativeId: a.representativeId,
+          representativeName: a.representativeId ? name(a.representativeId) : null,
+          slot: a.slot,
+          tableIndex: a.tableIndex,
+          tableName: detail.tables[a.tableIndex] ?? String(a.tableIndex + 1),
+          priority: r.priority,
+          ...(a.kept ? { kept: true } : {}),
+        },
+      ]
     })
     const unscheduled = stored.unscheduled.flatMap((u) => {
       const r = detail.requests.get(u.requestId)
@@ -187,21 +296,65 @@ export function createSchedulesService(deps: SchedulesDeps) {
     const loaded = await loadEvent(tx, eventId)
     const all = await tx.select().from(meetingRequests).where(eq(meetingRequests.eventId, eventId))
     const kinds = new Map(loaded.parties.map((p) => [p.organisationId, p.kind]))
-    const requests = new Map(all.map((r) => {
-      const smeFirst = kinds.get(r.fromOrganisationId) === 'sme'
-      return [r.id, { smeId: smeFirst ? r.fromOrganisationId : r.toOrganisationId, buyerId: smeFirst ? r.toOrganisationId : r.fromOrganisationId, priority: r.priority }] as const
-    }))
+    const requests = new Map(
+      all.map((r) => {
+        const smeFirst = kinds.get(r.fromOrganisationId) === 'sme'
+        return [
+          r.id,
+          {
+            smeId: smeFirst ? r.fromOrganisationId : r.toOrganisationId,
+            buyerId: smeFirst ? r.toOrganisationId : r.fromOrganisationId,
+            priority: r.priority,
+          },
+        ] as const
+      }),
+    )
     const names = new Map(loaded.names)
-    const orgIds = [...new Set([...requests.values()].flatMap((r) => [r.smeId, r.buyerId]))].filter((id) => !names.has(id))
-    if (orgIds.length > 0) for (const o of await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, orgIds))) names.set(o.id, o.name)
+    const orgIds = [...new Set([...requests.values()].flatMap((r) => [r.smeId, r.buyerId]))].filter(
+      (id) => !names.has(id),
+    )
+    if (orgIds.length > 0)
+      for (const o of await tx
+        .select({ id: organisations.id, name: organisations.legalName })
+        .from(organisations)
+        .where(inArray(organisations.id, orgIds)))
+        names.set(o.id, o.name)
     return { loaded, requests, names, tables: tableNames(loaded.event, loaded.tables) }
   }
 
   /** The members of each organisation, to tell them their agenda changed. */
-  async function notify(tx: DbOrTx, event: EventRow, counts: Map<string, number>, kind: (orgId: string) => 'first' | 'changed') {
+  async function notify(
+    tx: DbOrTx,
+    event: EventRow,
+    counts: Map<string, number>,
+    kind: (orgId: string) => 'first' | 'changed',
+  ) {
     if (counts.size === 0) return
-    const people = await tx.select({ organisationId: memberships.organisationId, email: users.email, name: users.name, language: users.language }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(inArray(memberships.organisationId, [...counts.keys()]), sql`${users.deletedAt} is null`))
-    await deps.outbox.enqueueMany(tx, MAIL_TOPIC, people.map((person) => ({ ...agendaMail({ kind: kind(person.organisationId), to: person.email, name: person.name, language: person.language, event: event.name, meetings: counts.get(person.organisationId) ?? 0, url: `${deps.publicUrl}/events/${event.id}/agenda` }) })))
+    const people = await tx
+      .select({
+        organisationId: memberships.organisationId,
+        email: users.email,
+        name: users.name,
+        language: users.language,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(inArray(memberships.organisationId, [...counts.keys()]), sql`${users.deletedAt} is null`))
+    await deps.outbox.enqueueMany(
+      tx,
+      MAIL_TOPIC,
+      people.map((person) => ({
+        ...agendaMail({
+          kind: kind(person.organisationId),
+          to: person.email,
+          name: person.name,
+          language: person.language,
+          event: event.name,
+          meetings: counts.get(person.organisationId) ?? 0,
+          url: `${deps.publicUrl}/events/${event.id}/agenda`,
+        }),
+      })),
+    )
   }
 
   return {
@@ -211,13 +364,25 @@ export function createSchedulesService(deps: SchedulesDeps) {
         const event = await eventOf(tx, eventId)
         if (event.kind === 'external') throw problems.externalEvent()
         const slots = await deps.editions.slotsOf(eventId, tx)
-        if (slots.length > MAX_SLOTS) throw problems.tooManySlots(`The event has ${slots.length} slots; one run handles up to ${MAX_SLOTS}. Schedule shorter days or longer slots.`)
+        if (slots.length > MAX_SLOTS)
+          throw problems.tooManySlots(
+            `The event has ${slots.length} slots; one run handles up to ${MAX_SLOTS}. Schedule shorter days or longer slots.`,
+          )
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${eventId}`}))`)
-        const [busy] = await tx.select({ id: schedules.id }).from(schedules).where(and(eq(schedules.eventId, eventId), inArray(schedules.status, ['queued', 'running'])))
+        const [busy] = await tx
+          .select({ id: schedules.id })
+          .from(schedules)
+          .where(and(eq(schedules.eventId, eventId), inArray(schedules.status, ['queued', 'running'])))
         if (busy) throw problems.running()
         const [row] = await tx.insert(schedules).values({ eventId, options, createdBy: actor.userId }).returning()
         await deps.outbox.enqueue(tx, SCHEDULE_TOPIC, { scheduleId: row!.id })
-        await audit.record(tx, { actorUserId: actor.userId, action: 'schedule.queued', subjectType: 'schedule', subjectId: row!.id, after: { eventId, ...options } })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'schedule.queued',
+          subjectType: 'schedule',
+          subjectId: row!.id,
+          after: { eventId, ...options },
+        })
         return toDto(row!)
       })
     },
@@ -228,7 +393,11 @@ export function createSchedulesService(deps: SchedulesDeps) {
      * row stays locked while the job runs, so two instances never solve one run at once.
      */
     async run(scheduleId: string): Promise<void> {
-      const [row] = await db.update(schedules).set({ status: 'running', progress: 0 }).where(and(eq(schedules.id, scheduleId), inArray(schedules.status, ['queued', 'running']))).returning()
+      const [row] = await db
+        .update(schedules)
+        .set({ status: 'running', progress: 0 })
+        .where(and(eq(schedules.id, scheduleId), inArray(schedules.status, ['queued', 'running'])))
+        .returning()
       if (!row) return
       const options = row.options as ScheduleRun
       try {
@@ -239,11 +408,19 @@ export function createSchedulesService(deps: SchedulesDeps) {
         const limitMs = options.timeLimitSeconds * 1000
         const replan = options.keepPublished && published.length > 0
         const solveFor = (instance: typeof built.instance, shareOfTime: number, offsetMs: number) =>
-          solveInWorker(instance, { timeLimitMs: limitMs * shareOfTime, fairness: options.fairness, seed: options.seed }, (elapsedMs) => {
-            if (offsetMs + elapsedMs - lastWrite < 500) return
-            lastWrite = offsetMs + elapsedMs
-            void db.update(schedules).set({ progress: Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)) }).where(eq(schedules.id, scheduleId)).catch(() => undefined)
-          })
+          solveInWorker(
+            instance,
+            { timeLimitMs: limitMs * shareOfTime, fairness: options.fairness, seed: options.seed },
+            (elapsedMs) => {
+              if (offsetMs + elapsedMs - lastWrite < 500) return
+              lastWrite = offsetMs + elapsedMs
+              void db
+                .update(schedules)
+                .set({ progress: Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)) })
+                .where(eq(schedules.id, scheduleId))
+                .catch(() => undefined)
+            },
+          )
         let result = built.instance.meetings.length === 0 ? null : await solveFor(built.instance, replan ? 0.5 : 1, 0)
         // Keeping every published meeting in place may leave new ones out: then try with all of them free, and keep whichever places more.
         if (result && replan && result.unscheduled.length > 0) {
@@ -255,18 +432,35 @@ export function createSchedulesService(deps: SchedulesDeps) {
           }
         }
         const slotOf = built.instance.meetings.map((m) => result?.slotOfMeeting[m.id] ?? -1)
-        const tableOf = honourBooths(event, built, built.instance.meetings.map((m) => result?.tableOfMeeting[m.id] ?? -1))
+        const tableOf = honourBooths(
+          event,
+          built,
+          built.instance.meetings.map((m) => result?.tableOfMeeting[m.id] ?? -1),
+        )
         const before = new Map(published.map((m) => [m.requestId, m]))
         const impossible = new Set(built.impossible)
         const stored: StoredResult = { assignments: [], unscheduled: [] }
         built.requests.forEach((request, i) => {
           if (slotOf[i]! < 0) {
-            stored.unscheduled.push({ requestId: request.id, reason: impossible.has(request.id) ? 'no_common_slot' : 'no_room' })
+            stored.unscheduled.push({
+              requestId: request.id,
+              reason: impossible.has(request.id) ? 'no_common_slot' : 'no_room',
+            })
             return
           }
           const was = before.get(request.id)
-          const kept = was !== undefined && was.slot === slotOf[i] && was.tableIndex === tableOf[i] && was.representativeId === request.representativeId
-          stored.assignments.push({ requestId: request.id, slot: slotOf[i]!, tableIndex: tableOf[i]!, representativeId: request.representativeId, ...(kept ? { kept } : {}) })
+          const kept =
+            was !== undefined &&
+            was.slot === slotOf[i] &&
+            was.tableIndex === tableOf[i] &&
+            was.representativeId === request.representativeId
+          stored.assignments.push({
+            requestId: request.id,
+            slot: slotOf[i]!,
+            tableIndex: tableOf[i]!,
+            representativeId: request.representativeId,
+            ...(kept ? { kept } : {}),
+          })
         })
         const requestMap = new Map(requests.map((r) => [r.id, r]))
         const perPerson = participantStats(stored.assignments, requestMap, names, slots.length)
@@ -284,16 +478,26 @@ export function createSchedulesService(deps: SchedulesDeps) {
           stoppedBy: result?.stoppedBy ?? 'bound',
           participants: perPerson,
         }
-        await db.update(schedules).set({ status: 'draft', progress: 100, assignments: stored, stats, finishedAt: clock.now() }).where(eq(schedules.id, scheduleId))
+        await db
+          .update(schedules)
+          .set({ status: 'draft', progress: 100, assignments: stored, stats, finishedAt: clock.now() })
+          .where(eq(schedules.id, scheduleId))
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
-        await db.update(schedules).set({ status: 'failed', error: message.slice(0, 1000), finishedAt: clock.now() }).where(eq(schedules.id, scheduleId))
+        await db
+          .update(schedules)
+          .set({ status: 'failed', error: message.slice(0, 1000), finishedAt: clock.now() })
+          .where(eq(schedules.id, scheduleId))
       }
     },
 
     async list(eventId: string): Promise<Schedule[]> {
       await eventOf(db, eventId)
-      const rows = await db.select().from(schedules).where(eq(schedules.eventId, eventId)).orderBy(desc(schedules.createdAt))
+      const rows = await db
+        .select()
+        .from(schedules)
+        .where(eq(schedules.eventId, eventId))
+        .orderBy(desc(schedules.createdAt))
       return rows.map((row) => toDto(row))
     },
 
@@ -303,44 +507,81 @@ export function createSchedulesService(deps: SchedulesDeps) {
     },
 
     /** The hub moves one meeting of a draft (or places an unscheduled one); anything that would clash is refused and nothing changes. */
-    async move(actor: AuthContext, eventId: string, scheduleId: string, requestId: string, target: { slot: number; tableIndex: number }): Promise<Schedule> {
+    async move(
+      actor: AuthContext,
+      eventId: string,
+      scheduleId: string,
+      requestId: string,
+      target: { slot: number; tableIndex: number },
+    ): Promise<Schedule> {
       return db.transaction(async (tx) => {
         const row = await scheduleOf(tx, eventId, scheduleId, true)
         if (row.status !== 'draft') throw problems.notDraft()
         const detail = await detailOf(tx, eventId)
         const { slots, parties } = detail.loaded
         const stored = row.assignments as StoredResult
-        if (target.slot >= slots.length) throw problems.noSuchSlot(`The event has slots 0 to ${slots.length - 1}.`, [{ field: 'body.slot', code: 'maximum', message: `must be below ${slots.length}` }])
-        if (target.tableIndex >= detail.tables.length) throw problems.noSuchSlot(`The event has tables 0 to ${detail.tables.length - 1}.`, [{ field: 'body.tableIndex', code: 'maximum', message: `must be below ${detail.tables.length}` }])
+        if (target.slot >= slots.length)
+          throw problems.noSuchSlot(`The event has slots 0 to ${slots.length - 1}.`, [
+            { field: 'body.slot', code: 'maximum', message: `must be below ${slots.length}` },
+          ])
+        if (target.tableIndex >= detail.tables.length)
+          throw problems.noSuchSlot(`The event has tables 0 to ${detail.tables.length - 1}.`, [
+            { field: 'body.tableIndex', code: 'maximum', message: `must be below ${detail.tables.length}` },
+          ])
         const request = detail.requests.get(requestId)
         const current = stored.assignments.find((a) => a.requestId === requestId)
         const waiting = stored.unscheduled.find((u) => u.requestId === requestId)
         if (!request || (!current && !waiting)) throw problems.noSuchRequest()
-        const representativeId = current?.representativeId ?? detail.loaded.requests.find((r) => r.id === requestId)?.representativeId ?? null
+        const representativeId =
+          current?.representativeId ?? detail.loaded.requests.find((r) => r.id === requestId)?.representativeId ?? null
         const others = stored.assignments.filter((a) => a.requestId !== requestId && a.slot === target.slot)
-        const clash = (message: string, field = 'body.slot') => problems.conflict(message, [{ field, code: 'conflict', message }])
+        const clash = (message: string, field = 'body.slot') =>
+          problems.conflict(message, [{ field, code: 'conflict', message }])
         const sme = parties.find((p) => p.organisationId === request.smeId)
         const buyer = parties.find((p) => p.organisationId === request.buyerId)
         if (!sme || !buyer) throw problems.noSuchRequest()
         if (sme.unavailable.includes(target.slot)) throw clash(`${sme.name} cannot attend this slot.`)
         const person = buyer.representatives.find((r) => r.id === representativeId)
-        if (buyer.unavailable.includes(target.slot) || person?.unavailable.includes(target.slot)) throw clash(`${person ? person.name : buyer.name} cannot attend this slot.`)
+        if (buyer.unavailable.includes(target.slot) || person?.unavailable.includes(target.slot))
+          throw clash(`${person ? person.name : buyer.name} cannot attend this slot.`)
         for (const other of others) {
           const o = detail.requests.get(other.requestId)!
           if (o.smeId === request.smeId) throw clash(`${sme.name} already has a meeting in this slot.`)
-          if (o.buyerId === request.buyerId && (other.representativeId ?? null) === representativeId) throw clash(`${person ? person.name : buyer.name} already has a meeting in this slot.`)
-          if (other.tableIndex === target.tableIndex) throw clash(`Table ${detail.tables[target.tableIndex]} is taken in this slot.`, 'body.tableIndex')
+          if (o.buyerId === request.buyerId && (other.representativeId ?? null) === representativeId)
+            throw clash(`${person ? person.name : buyer.name} already has a meeting in this slot.`)
+          if (other.tableIndex === target.tableIndex)
+            throw clash(`Table ${detail.tables[target.tableIndex]} is taken in this slot.`, 'body.tableIndex')
         }
-        const moved: StoredAssignment = { requestId, slot: target.slot, tableIndex: target.tableIndex, representativeId }
-        const next: StoredResult = { assignments: [...stored.assignments.filter((a) => a.requestId !== requestId), moved], unscheduled: stored.unscheduled.filter((u) => u.requestId !== requestId) }
+        const moved: StoredAssignment = {
+          requestId,
+          slot: target.slot,
+          tableIndex: target.tableIndex,
+          representativeId,
+        }
+        const next: StoredResult = {
+          assignments: [...stored.assignments.filter((a) => a.requestId !== requestId), moved],
+          unscheduled: stored.unscheduled.filter((u) => u.requestId !== requestId),
+        }
         const stats = { ...(row.stats as ScheduleStats) }
         stats.participants = participantStats(next.assignments, detail.requests, detail.names, slots.length)
         stats.breaks = stats.participants.reduce((n, p) => n + p.breaks, 0)
         stats.maxBreaksPerParticipant = Math.max(0, ...stats.participants.map((p) => p.breaks))
-        stats.overFairness = stats.fairness === null ? 0 : stats.participants.filter((p) => p.breaks > stats.fairness!).length
+        stats.overFairness =
+          stats.fairness === null ? 0 : stats.participants.filter((p) => p.breaks > stats.fairness!).length
         stats.scheduled = next.assignments.length
-        const [updated] = await tx.update(schedules).set({ assignments: next, stats }).where(eq(schedules.id, scheduleId)).returning()
-        await audit.record(tx, { actorUserId: actor.userId, action: 'schedule.meeting_moved', subjectType: 'schedule', subjectId: scheduleId, before: current ?? null, after: moved })
+        const [updated] = await tx
+          .update(schedules)
+          .set({ assignments: next, stats })
+          .where(eq(schedules.id, scheduleId))
+          .returning()
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'schedule.meeting_moved',
+          subjectType: 'schedule',
+          subjectId: scheduleId,
+          before: current ?? null,
+          after: moved,
+        })
         return toDto(updated!, detail)
       })
     },
@@ -357,7 +598,9 @@ export function createSchedulesService(deps: SchedulesDeps) {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${eventId}`}))`)
         const detail = await detailOf(tx, eventId)
         const stored = row.assignments as StoredResult
-        const existing = new Map((await tx.select().from(meetings).where(eq(meetings.eventId, eventId))).map((m) => [m.requestId, m]))
+        const existing = new Map(
+          (await tx.select().from(meetings).where(eq(meetings.eventId, eventId))).map((m) => [m.requestId, m]),
+        )
         const firstTime = existing.size === 0
         const changed = new Set<string>()
         const now = clock.now()
@@ -367,8 +610,25 @@ export function createSchedulesService(deps: SchedulesDeps) {
           const request = detail.requests.get(a.requestId)
           if (!request) continue
           const was = existing.get(a.requestId)
-          if (!was) inserts.push({ eventId, requestId: a.requestId, smeId: request.smeId, buyerId: request.buyerId, representativeId: a.representativeId, slot: a.slot, tableIndex: a.tableIndex, scheduleId, updatedAt: now })
-          else if (was.status !== 'scheduled' || was.slot !== a.slot || was.tableIndex !== a.tableIndex || was.representativeId !== a.representativeId) updates.push({ id: was.id, slot: a.slot, tableIndex: a.tableIndex, representativeId: a.representativeId })
+          if (!was)
+            inserts.push({
+              eventId,
+              requestId: a.requestId,
+              smeId: request.smeId,
+              buyerId: request.buyerId,
+              representativeId: a.representativeId,
+              slot: a.slot,
+              tableIndex: a.tableIndex,
+              scheduleId,
+              updatedAt: now,
+            })
+          else if (
+            was.status !== 'scheduled' ||
+            was.slot !== a.slot ||
+            was.tableIndex !== a.tableIndex ||
+            was.representativeId !== a.representativeId
+          )
+            updates.push({ id: was.id, slot: a.slot, tableIndex: a.tableIndex, representativeId: a.representativeId })
           else continue
           changed.add(request.smeId).add(request.buyerId)
         }
@@ -378,13 +638,34 @@ export function createSchedulesService(deps: SchedulesDeps) {
         // Set-based writes: a publish for thousands of participants is a handful of statements.
         for (let i = 0; i < inserts.length; i += 1000) await tx.insert(meetings).values(inserts.slice(i, i + 1000))
         for (let i = 0; i < updates.length; i += 1000) {
-          const rows = sql.join(updates.slice(i, i + 1000).map((u) => sql`(${u.id}::uuid, ${u.slot}::int, ${u.tableIndex}::int, ${u.representativeId}::uuid)`), sql`, `)
+          const rows = sql.join(
+            updates
+              .slice(i, i + 1000)
+              .map((u) => sql`(${u.id}::uuid, ${u.slot}::int, ${u.tableIndex}::int, ${u.representativeId}::uuid)`),
+            sql`, `,
+          )
           await tx.execute(sql`update ${meetings} m set status = 'scheduled', slot = v.slot, table_index = v.table_index, representative_id = v.representative_id, sequence = m.sequence + 1, schedule_id = ${scheduleId}::uuid, updated_at = ${now.toISOString()}::timestamptz
             from (values ${rows}) as v(id, slot, table_index, representative_id) where m.id = v.id`)
         }
-        if (cancelled.length > 0) await tx.update(meetings).set({ status: 'cancelled', sequence: sql`${meetings.sequence} + 1`, scheduleId, updatedAt: now }).where(inArray(meetings.id, cancelled.map((m) => m.id)))
-        await tx.update(schedules).set({ status: 'superseded' }).where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
-        const [updated] = await tx.update(schedules).set({ status: 'published', publishedAt: now }).where(eq(schedules.id, scheduleId)).returning()
+        if (cancelled.length > 0)
+          await tx
+            .update(meetings)
+            .set({ status: 'cancelled', sequence: sql`${meetings.sequence} + 1`, scheduleId, updatedAt: now })
+            .where(
+              inArray(
+                meetings.id,
+                cancelled.map((m) => m.id),
+              ),
+            )
+        await tx
+          .update(schedules)
+          .set({ status: 'superseded' })
+          .where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
+        const [updated] = await tx
+          .update(schedules)
+          .set({ status: 'published', publishedAt: now })
+          .where(eq(schedules.id, scheduleId))
+          .returning()
         const counts = new Map<string, number>([...changed].map((id) => [id, 0]))
         for (const a of stored.assignments) {
           const r = detail.requests.get(a.requestId)
@@ -392,9 +673,25 @@ export function createSchedulesService(deps: SchedulesDeps) {
           for (const id of [r.smeId, r.buyerId]) if (counts.has(id)) counts.set(id, counts.get(id)! + 1)
         }
         await notify(tx, detail.loaded.event, counts, () => (firstTime ? 'first' : 'changed'))
-        await deps.live?.().publishMany(tx, [...changed].map((organisationId) => ({ channel: liveChannel.organisation(organisationId), type: 'agenda_changed', payload: { eventId, reason: firstTime ? 'published' : 'replanned' } })))
-        await deps.live?.().publish(tx, liveChannel.event(eventId), 'schedule_published', { scheduleId, changedOrganisations: changed.size })
-        await audit.record(tx, { actorUserId: actor.userId, action: 'schedule.published', subjectType: 'schedule', subjectId: scheduleId, after: { eventId, meetings: stored.assignments.length, changedOrganisations: changed.size } })
+        await deps.live?.().publishMany(
+          tx,
+          [...changed].map((organisationId) => ({
+            channel: liveChannel.organisation(organisationId),
+            type: 'agenda_changed',
+            payload: { eventId, reason: firstTime ? 'published' : 'replanned' },
+          })),
+        )
+        await deps.live?.().publish(tx, liveChannel.event(eventId), 'schedule_published', {
+          scheduleId,
+          changedOrganisations: changed.size,
+        })
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'schedule.published',
+          subjectType: 'schedule',
+          subjectId: scheduleId,
+          after: { eventId, meetings: stored.assignments.length, changedOrganisations: changed.size },
+        })
         return toDto(updated!, detail)
       })
     },
@@ -403,19 +700,41 @@ export function createSchedulesService(deps: SchedulesDeps) {
     async agenda(eventId: string, organisationId: string): Promise<Agenda> {
       const event = await eventOf(db, eventId)
       const slots = await deps.editions.slotsOf(eventId)
-      const rows = await agendaRows(db, or(eq(meetings.smeId, organisationId), eq(meetings.buyerId, organisationId))!, eventId)
-      const [published] = await db.select({ id: schedules.id }).from(schedules).where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
-      return { eventId, eventName: event.name, timeZone: event.timeZone, venue: event.venue, published: !!published, items: rows.map((r) => agendaItem(r, organisationId, event, slots)) }
+      const rows = await agendaRows(
+        db,
+        or(eq(meetings.smeId, organisationId), eq(meetings.buyerId, organisationId))!,
+        eventId,
+      )
+      const [published] = await db
+        .select({ id: schedules.id })
+        .from(schedules)
+        .where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
+      return {
+        eventId,
+        eventName: event.name,
+        timeZone: event.timeZone,
+        venue: event.venue,
+        published: !!published,
+        items: rows.map((r) => agendaItem(r, organisationId, event, slots)),
+      }
     },
 
     /** The secret address of the organisation's calendar feed; `rotate` replaces it (the old one stops working). */
     async feedUrl(organisationId: string, rotate = false): Promise<{ url: string }> {
       return db.transaction(async (tx) => {
-        const [current] = await tx.select().from(calendarFeeds).where(eq(calendarFeeds.organisationId, organisationId)).for('update')
+        const [current] = await tx
+          .select()
+          .from(calendarFeeds)
+          .where(eq(calendarFeeds.organisationId, organisationId))
+          .for('update')
         let token = current?.token
         if (!token || rotate) {
           token = newToken()
-          if (current) await tx.update(calendarFeeds).set({ token, createdAt: clock.now() }).where(eq(calendarFeeds.organisationId, organisationId))
+          if (current)
+            await tx
+              .update(calendarFeeds)
+              .set({ token, createdAt: clock.now() })
+              .where(eq(calendarFeeds.organisationId, organisationId))
           else await tx.insert(calendarFeeds).values({ token, organisationId })
         }
         return { url: `${deps.publicUrl}/api/calendar/${token}.ics` }
@@ -424,16 +743,29 @@ export function createSchedulesService(deps: SchedulesDeps) {
 
     /** Every published meeting of the feed's organisation, cancelled ones included, as iCalendar. */
     async feed(token: string, language: 'it' | 'en'): Promise<string> {
-      const [feed] = await db.select({ organisationId: calendarFeeds.organisationId, name: organisations.legalName }).from(calendarFeeds).innerJoin(organisations, eq(organisations.id, calendarFeeds.organisationId)).where(eq(calendarFeeds.token, token))
+      const [feed] = await db
+        .select({ organisationId: calendarFeeds.organisationId, name: organisations.legalName })
+        .from(calendarFeeds)
+        .innerJoin(organisations, eq(organisations.id, calendarFeeds.organisationId))
+        .where(eq(calendarFeeds.token, token))
       if (!feed) throw problems.feedNotFound()
-      const rows = await agendaRows(db, or(eq(meetings.smeId, feed.organisationId), eq(meetings.buyerId, feed.organisationId))!)
+      const rows = await agendaRows(
+        db,
+        or(eq(meetings.smeId, feed.organisationId), eq(meetings.buyerId, feed.organisationId))!,
+      )
       const grids = new Map<string, { event: EventRow; slots: Slot[] }>()
       const entries: CalendarEntry[] = []
       for (const r of rows) {
-        if (!grids.has(r.event.id)) grids.set(r.event.id, { event: r.event, slots: await deps.editions.slotsOf(r.event.id) })
+        if (!grids.has(r.event.id))
+          grids.set(r.event.id, { event: r.event, slots: await deps.editions.slotsOf(r.event.id) })
         const { event, slots } = grids.get(r.event.id)!
         const item = agendaItem(r, feed.organisationId, event, slots)
-        const where = [item.tableName ? `${language === 'it' ? 'Tavolo' : 'Table'} ${item.tableName}` : null, event.format !== 'online' ? event.venue : null].filter(Boolean).join(', ')
+        const where = [
+          item.tableName ? `${language === 'it' ? 'Tavolo' : 'Table'} ${item.tableName}` : null,
+          event.format !== 'online' ? event.venue : null,
+        ]
+          .filter(Boolean)
+          .join(', ')
         entries.push({
           uid: `${item.meetingId}@meet-the-buyer`,
           sequence: item.sequence,
@@ -442,7 +774,13 @@ export function createSchedulesService(deps: SchedulesDeps) {
           endsAt: new Date(item.endsAt),
           stamp: r.meeting.updatedAt,
           summary: language === 'it' ? `Incontro con ${item.counterpartName}` : `Meeting with ${item.counterpartName}`,
-          description: [event.name, item.representativeName ? `${language === 'it' ? 'Con' : 'With'} ${item.representativeName}` : null, item.videoLink].filter(Boolean).join('\n'),
+          description: [
+            event.name,
+            item.representativeName ? `${language === 'it' ? 'Con' : 'With'} ${item.representativeName}` : null,
+            item.videoLink,
+          ]
+            .filter(Boolean)
+            .join('\n'),
           location: where || item.videoLink,
           url: item.videoLink,
         })
@@ -461,14 +799,31 @@ export function createSchedulesService(deps: SchedulesDeps) {
       .where(and(whose, eventId ? eq(meetings.eventId, eventId) : undefined))
       .orderBy(meetings.slot)
     const buyerIds = [...new Set(rows.map((r) => r.meeting.buyerId))]
-    const buyers = new Map(buyerIds.length === 0 ? [] : (await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, buyerIds))).map((b) => [b.id, b.name]))
+    const buyers = new Map(
+      buyerIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: organisations.id, name: organisations.legalName })
+              .from(organisations)
+              .where(inArray(organisations.id, buyerIds))
+          ).map((b) => [b.id, b.name]),
+    )
     return rows.map((r) => ({ ...r, buyer: buyers.get(r.meeting.buyerId) ?? '' }))
   }
 
-  function agendaItem(r: Awaited<ReturnType<typeof agendaRows>>[number], organisationId: string, event: EventRow, slots: Slot[]) {
+  function agendaItem(
+    r: Awaited<ReturnType<typeof agendaRows>>[number],
+    organisationId: string,
+    event: EventRow,
+    slots: Slot[],
+  ) {
     const slot = slots[r.meeting.slot]
     const mine = r.meeting.smeId === organisationId
-    const link = event.virtualLinkBase && event.format !== 'venue' ? `${event.virtualLinkBase.replace(/\/+$/, '')}/${r.meeting.id}` : null
+    const link =
+      event.virtualLinkBase && event.format !== 'venue'
+        ? `${event.virtualLinkBase.replace(/\/+$/, '')}/${r.meeting.id}`
+        : null
     const tables = tableNames(event, r.meeting.tableIndex + 1)
     return {
       meetingId: r.meeting.id,

@@ -1,11 +1,29 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamptz, uniqueIndex, uuid } from '../../infra/columns.js'
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+} from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
 import { events } from '../editions/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { meetingRequests, representatives } from '../participation/participation.table.js'
 
-export const scheduleStatusEnum = pgEnum('schedule_status', ['queued', 'running', 'draft', 'published', 'superseded', 'failed'])
+export const scheduleStatusEnum = pgEnum('schedule_status', [
+  'queued',
+  'running',
+  'draft',
+  'published',
+  'superseded',
+  'failed',
+])
 export const meetingStatusEnum = pgEnum('meeting_status', ['scheduled', 'cancelled'])
 export const meetingOutcomeEnum = pgEnum('meeting_outcome', ['held', 'no_show'])
 
@@ -18,7 +36,9 @@ export const schedules = pgTable(
   'schedules',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     status: scheduleStatusEnum('status').notNull().default('queued'),
     options: jsonb('options').notNull(),
     progress: integer('progress').notNull().default(0),
@@ -33,7 +53,9 @@ export const schedules = pgTable(
   (t) => [
     index('schedules_event_id_idx').on(t.eventId),
     index('schedules_created_by_idx').on(t.createdBy),
-    uniqueIndex('schedules_one_published_per_event').on(t.eventId).where(sql`${t.status} = 'published'`),
+    uniqueIndex('schedules_one_published_per_event')
+      .on(t.eventId)
+      .where(sql`${t.status} = 'published'`),
     check('schedules_progress_range', sql`${t.progress} between 0 and 100`),
   ],
 )
@@ -46,10 +68,18 @@ export const meetings = pgTable(
   'meetings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    requestId: uuid('request_id').notNull().references(() => meetingRequests.id, { onDelete: 'cascade' }),
-    smeId: uuid('sme_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-    buyerId: uuid('buyer_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => meetingRequests.id, { onDelete: 'cascade' }),
+    smeId: uuid('sme_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
     slot: integer('slot').notNull(),
     tableIndex: integer('table_index').notNull(),
@@ -65,7 +95,9 @@ export const meetings = pgTable(
     uniqueIndex('meetings_request_unique').on(t.requestId),
     index('meetings_event_id_idx').on(t.eventId),
     // KPI funnel: published meetings per event, counted from the index alone.
-    index('meetings_scheduled_event_idx').on(t.eventId).where(sql`${t.status} = 'scheduled'`),
+    index('meetings_scheduled_event_idx')
+      .on(t.eventId)
+      .where(sql`${t.status} = 'scheduled'`),
     index('meetings_sme_id_idx').on(t.smeId),
     index('meetings_buyer_id_idx').on(t.buyerId),
     index('meetings_representative_id_idx').on(t.representativeId),
@@ -77,6 +109,9 @@ export const meetings = pgTable(
 /** A secret per participant: the address of its iCalendar feed (all its meetings), which calendar apps fetch without a session. */
 export const calendarFeeds = pgTable('calendar_feeds', {
   token: text('token').primaryKey(),
-  organisationId: uuid('organisation_id').notNull().unique('calendar_feeds_organisation_unique').references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .unique('calendar_feeds_organisation_unique')
+    .references(() => organisations.id, { onDelete: 'cascade' }),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 })

@@ -11,7 +11,11 @@ export type WorkerSolveOptions = Pick<SolveOptions, 'timeLimitMs' | 'fairness' |
  * Runs the solver in a worker thread, so a search of several seconds never
  * stalls the server's event loop; progress arrives as the search goes.
  */
-export function solveInWorker(instance: Instance, options: WorkerSolveOptions, onProgress: (elapsedMs: number) => void): Promise<SolveResult> {
+export function solveInWorker(
+  instance: Instance,
+  options: WorkerSolveOptions,
+  onProgress: (elapsedMs: number) => void,
+): Promise<SolveResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOT, { eval: true, workerData: { instance, options } })
     let settled = false

@@ -14,7 +14,10 @@ declare module 'fastify' {
 }
 
 /** Meilisearch when MEILI_HOST is set, PostgreSQL full text otherwise; one interface either way. */
-export function createSearchEngine(config: Pick<Config, 'meiliHost' | 'meiliApiKey'>, app: FastifyInstance): SearchEngine {
+export function createSearchEngine(
+  config: Pick<Config, 'meiliHost' | 'meiliApiKey'>,
+  app: FastifyInstance,
+): SearchEngine {
   return config.meiliHost ? createMeilisearchEngine(config.meiliHost, config.meiliApiKey) : createPostgresEngine(app.db)
 }
 
@@ -23,7 +26,9 @@ async function searchPlugin(app: FastifyInstance, options: { config: Config }) {
   app.decorate('searchEngine', engine)
   // An engine that is down at start must not stop the platform: indexing waits in the outbox.
   app.addHook('onReady', async () => {
-    await engine.ensureIndexes().catch((error: unknown) => app.log.warn({ err: error }, 'search engine not ready; indexing will catch up'))
+    await engine
+      .ensureIndexes()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'search engine not ready; indexing will catch up'))
   })
 }
 

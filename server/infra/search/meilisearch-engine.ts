@@ -1,7 +1,15 @@
 import { Meilisearch, type Index } from 'meilisearch'
 import type { Facet } from '../../../shared/schemas/catalogue.js'
 import { probe } from '../probe.js'
-import { escapeHtml, type EngineFilters, type EngineQuery, type EngineResult, type IndexName, type SearchDocument, type SearchEngine } from './search.types.js'
+import {
+  escapeHtml,
+  type EngineFilters,
+  type EngineQuery,
+  type EngineResult,
+  type IndexName,
+  type SearchDocument,
+  type SearchEngine,
+} from './search.types.js'
 
 const MARK_OPEN = '\u0001'
 const MARK_CLOSE = '\u0002'
@@ -38,7 +46,12 @@ export function meiliFilter(filters: EngineFilters): string[] {
   if (filters.nace) clauses.push(`(nace = ${escapeValue(filters.nace)} OR naceDivision = ${escapeValue(filters.nace)})`)
   if (filters.naceSection) clauses.push(`naceSection = ${escapeValue(filters.naceSection)}`)
   if (filters.s3) clauses.push(`s3 = ${escapeValue(filters.s3)}`)
-  if (filters.region) clauses.push(filters.region.length === 2 ? `country = ${escapeValue(filters.region)}` : `region = ${escapeValue(filters.region)}`)
+  if (filters.region)
+    clauses.push(
+      filters.region.length === 2
+        ? `country = ${escapeValue(filters.region)}`
+        : `region = ${escapeValue(filters.region)}`,
+    )
   if (filters.trlMin !== undefined) clauses.push(`trl >= ${filters.trlMin}`)
   if (filters.trlMax !== undefined) clauses.push(`trl <= ${filters.trlMax}`)
   if (filters.sizeClass) clauses.push(`sizeClass = ${escapeValue(filters.sizeClass)}`)
@@ -48,7 +61,10 @@ export function meiliFilter(filters: EngineFilters): string[] {
   return clauses
 }
 
-const toHtml = (text: string | undefined) => escapeHtml(text ?? '').replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>')
+const toHtml = (text: string | undefined) =>
+  escapeHtml(text ?? '')
+    .replaceAll(MARK_OPEN, '<mark>')
+    .replaceAll(MARK_CLOSE, '</mark>')
 
 /** Meilisearch behind the search port: settings applied idempotently, every write awaited. */
 export function createMeilisearchEngine(host: string, apiKey: string | undefined): SearchEngine {
@@ -63,7 +79,21 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
         await indexOf(name)
           .updateSettings({
             searchableAttributes: ['title', 'keywords', 'organisationName', 'description'],
-            filterableAttributes: ['cpvPrefixes', 'cpvDivision', 'nace', 'naceDivision', 'naceSection', 's3', 'region', 'country', 'trl', 'sizeClass', 'language', 'audience', 'organisationId'],
+            filterableAttributes: [
+              'cpvPrefixes',
+              'cpvDivision',
+              'nace',
+              'naceDivision',
+              'naceSection',
+              's3',
+              'region',
+              'country',
+              'trl',
+              'sizeClass',
+              'language',
+              'audience',
+              'organisationId',
+            ],
             sortableAttributes: ['updatedAt', 'trl'],
             typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
             synonyms: PROCUREMENT_SYNONYMS,
@@ -85,7 +115,14 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
       await indexOf(index).deleteAllDocuments().waitTask()
     },
     async search(index, query: EngineQuery): Promise<EngineResult> {
-      const sort = query.sort === 'newest' ? ['updatedAt:desc'] : query.sort === 'trl' ? ['trl:desc', 'updatedAt:desc'] : query.q ? undefined : ['updatedAt:desc']
+      const sort =
+        query.sort === 'newest'
+          ? ['updatedAt:desc']
+          : query.sort === 'trl'
+            ? ['trl:desc', 'updatedAt:desc']
+            : query.q
+              ? undefined
+              : ['updatedAt:desc']
       const result = await indexOf(index).search(query.q ?? '', {
         filter: meiliFilter(query.filters),
         // `any`: Meilisearch drops the least frequent-in-index words last, so records with only some of the words still match.
@@ -96,14 +133,26 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
         ...(sort ? { sort } : {}),
         ...(query.highlight === false
           ? {}
-          : { attributesToHighlight: ['title', 'description'], attributesToCrop: ['description'], cropLength: 35, highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE }),
+          : {
+              attributesToHighlight: ['title', 'description'],
+              attributesToCrop: ['description'],
+              cropLength: 35,
+              highlightPreTag: MARK_OPEN,
+              highlightPostTag: MARK_CLOSE,
+            }),
       })
       const facets: Partial<Record<Facet, Record<string, number>>> = {}
       for (const facet of query.facets) facets[facet] = { ...(result.facetDistribution?.[facet] ?? {}) }
       return {
         hits: result.hits.map((hit) => {
           const { _formatted, naceDivision: _d, ...doc } = hit as typeof hit & { _formatted?: Record<string, string> }
-          return { doc: doc as SearchDocument, highlight: { title: toHtml(_formatted?.title ?? doc.title), description: toHtml(_formatted?.description ?? doc.description) } }
+          return {
+            doc: doc as SearchDocument,
+            highlight: {
+              title: toHtml(_formatted?.title ?? doc.title),
+              description: toHtml(_formatted?.description ?? doc.description),
+            },
+          }
         }),
         total: result.totalHits ?? 0,
         facets,

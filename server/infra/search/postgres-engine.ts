@@ -3,7 +3,14 @@ import type { Facet } from '../../../shared/schemas/catalogue.js'
 import type { Database } from '../db.js'
 import { probe } from '../probe.js'
 import { searchDocuments, searchWords } from './search-documents.table.js'
-import { escapeHtml, type EngineFilters, type EngineResult, type IndexName, type SearchDocument, type SearchEngine } from './search.types.js'
+import {
+  escapeHtml,
+  type EngineFilters,
+  type EngineResult,
+  type IndexName,
+  type SearchDocument,
+  type SearchEngine,
+} from './search.types.js'
 
 /**
  * PostgreSQL full text as a search engine: language-aware tsvectors over
@@ -14,23 +21,47 @@ import { escapeHtml, type EngineFilters, type EngineResult, type IndexName, type
  */
 
 const TEXT_CONFIGS: Record<string, string> = {
-  it: 'italian', en: 'english', fr: 'french', de: 'german', es: 'spanish', pt: 'portuguese', nl: 'dutch', da: 'danish',
-  fi: 'finnish', sv: 'swedish', hu: 'hungarian', ro: 'romanian', el: 'greek', lt: 'lithuanian',
+  it: 'italian',
+  en: 'english',
+  fr: 'french',
+  de: 'german',
+  es: 'spanish',
+  pt: 'portuguese',
+  nl: 'dutch',
+  da: 'danish',
+  fi: 'finnish',
+  sv: 'swedish',
+  hu: 'hungarian',
+  ro: 'romanian',
+  el: 'greek',
+  lt: 'lithuanian',
 }
 const configOf = (language: string) => TEXT_CONFIGS[language] ?? 'simple'
 const CONFIG_CASE = sql.raw(
-  `(case doc->>'language' ${Object.entries(TEXT_CONFIGS).map(([code, cfg]) => `when '${code}' then '${cfg}'`).join(' ')} else 'simple' end)::regconfig`,
+  `(case doc->>'language' ${Object.entries(TEXT_CONFIGS)
+    .map(([code, cfg]) => `when '${code}' then '${cfg}'`)
+    .join(' ')} else 'simple' end)::regconfig`,
 )
 const MARK_OPEN = '\u0001'
 const MARK_CLOSE = '\u0002'
 
 const FACET_COLUMNS: Record<Exclude<Facet, 'cpvDivision'>, string> = {
-  naceSection: 'nace_section', s3: 's3', region: 'region', trl: 'trl', sizeClass: 'size_class', language: 'language',
+  naceSection: 'nace_section',
+  s3: 's3',
+  region: 'region',
+  trl: 'trl',
+  sizeClass: 'size_class',
+  language: 'language',
 }
 
 /** Accent-folded lower-case words of a text, letters and digits only. */
 export function foldWords(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
 }
 
 interface TokenInfo {
@@ -51,7 +82,8 @@ function buildTsQuery(tokens: TokenInfo[], match: 'all' | 'any' = 'all'): SQL | 
     .map((info) => {
       const isLast = info === tokens.at(-1)
       const terms = [info.token, ...info.alternatives].map(
-        (w) => sql`(to_tsquery('italian', ${w}) || to_tsquery('english', ${w}) || to_tsquery('simple', ${isLast ? `${w}:*` : w}))`,
+        (w) =>
+          sql`(to_tsquery('italian', ${w}) || to_tsquery('english', ${w}) || to_tsquery('simple', ${isLast ? `${w}:*` : w}))`,
       )
       return sql`(${sql.join(terms, sql` || `)})`
     })
@@ -82,9 +114,16 @@ function facetSql(facets: readonly Facet[]): SQL {
     const columns = single.map((f) => FACET_COLUMNS[f])
     const which = single.map((f, i) => `when grouping(${columns[i]}) = 0 then '${f}'`).join(' ')
     const value = `coalesce(${columns.map((c) => `${c}::text`).join(', ')})`
-    parts.push(sql.raw(`select case ${which} end as facet, ${value} as value, count(*)::int as n from matched group by grouping sets (${columns.map((c) => `(${c})`).join(', ')})`))
+    parts.push(
+      sql.raw(
+        `select case ${which} end as facet, ${value} as value, count(*)::int as n from matched group by grouping sets (${columns.map((c) => `(${c})`).join(', ')})`,
+      ),
+    )
   }
-  if (facets.includes('cpvDivision')) parts.push(sql.raw(`select 'cpvDivision', c, count(*)::int from matched, unnest(cpv) c where length(c) = 2 group by c`))
+  if (facets.includes('cpvDivision'))
+    parts.push(
+      sql.raw(`select 'cpvDivision', c, count(*)::int from matched, unnest(cpv) c where length(c) = 2 group by c`),
+    )
   if (parts.length === 0) return sql`'[]'::json`
   return sql`(select coalesce(json_agg(json_build_array(facet, value, n)), '[]'::json) from (${sql.join(parts, sql` union all `)}) f where value is not null)`
 }
@@ -104,10 +143,21 @@ export function createPostgresEngine(db: Database): SearchEngine {
       || setweight(to_tsvector(${cfg}::regconfig, immutable_unaccent(${doc.description})), 'C')
       || setweight(to_tsvector('simple', immutable_unaccent(${doc.description})), 'D')`
     return {
-      index, id: doc.id, doc, tsv,
-      cpv: doc.cpvPrefixes, nace: doc.nace ?? null, naceSection: doc.naceSection ?? null, s3: doc.s3 ?? null,
-      region: doc.region ?? null, trl: doc.trl ?? null, sizeClass: doc.sizeClass ?? null, language: doc.language,
-      audience: doc.audience, organisationId: doc.organisationId, updatedAt: doc.updatedAt,
+      index,
+      id: doc.id,
+      doc,
+      tsv,
+      cpv: doc.cpvPrefixes,
+      nace: doc.nace ?? null,
+      naceSection: doc.naceSection ?? null,
+      s3: doc.s3 ?? null,
+      region: doc.region ?? null,
+      trl: doc.trl ?? null,
+      sizeClass: doc.sizeClass ?? null,
+      language: doc.language,
+      audience: doc.audience,
+      organisationId: doc.organisationId,
+      updatedAt: doc.updatedAt,
     }
   }
 
@@ -116,18 +166,41 @@ export function createPostgresEngine(db: Database): SearchEngine {
     const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()]
     for (let i = 0; i < latest.length; i += 200) {
       const batch = latest.slice(i, i + 200)
-      const words = [...new Set(batch.flatMap((doc) => foldWords(`${doc.title} ${doc.keywords.join(' ')} ${doc.description}`)).filter((w) => w.length >= 3 && w.length <= 40))]
-      if (words.length > 0) await db.execute(sql`insert into ${searchWords} (word) select unnest(${sql.param(words)}::text[]) on conflict do nothing`)
-      const rows = batch.map((doc) => rowOf(index, doc))
-      await db.insert(searchDocuments).values(rows as never).onConflictDoUpdate({
-        target: [searchDocuments.index, searchDocuments.id],
-        set: Object.fromEntries(
-          ['doc', 'tsv', 'cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language', 'audience', 'organisationId', 'updatedAt'].map((key) => [
-            key,
-            sql.raw(`excluded.${searchDocuments[key as 'doc'].name}`),
-          ]),
+      const words = [
+        ...new Set(
+          batch
+            .flatMap((doc) => foldWords(`${doc.title} ${doc.keywords.join(' ')} ${doc.description}`))
+            .filter((w) => w.length >= 3 && w.length <= 40),
         ),
-      })
+      ]
+      if (words.length > 0)
+        await db.execute(
+          sql`insert into ${searchWords} (word) select unnest(${sql.param(words)}::text[]) on conflict do nothing`,
+        )
+      const rows = batch.map((doc) => rowOf(index, doc))
+      await db
+        .insert(searchDocuments)
+        .values(rows as never)
+        .onConflictDoUpdate({
+          target: [searchDocuments.index, searchDocuments.id],
+          set: Object.fromEntries(
+            [
+              'doc',
+              'tsv',
+              'cpv',
+              'nace',
+              'naceSection',
+              's3',
+              'region',
+              'trl',
+              'sizeClass',
+              'language',
+              'audience',
+              'organisationId',
+              'updatedAt',
+            ].map((key) => [key, sql.raw(`excluded.${searchDocuments[key as 'doc'].name}`)]),
+          ),
+        })
     }
   }
 
@@ -136,7 +209,9 @@ export function createPostgresEngine(db: Database): SearchEngine {
     const words = foldWords(q ?? '')
     // A long text in `any` mode: its first 32 distinct words, without typo alternatives (a long text has enough words right).
     const any = match === 'any'
-    const tokens = any ? [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w)))].slice(0, 32) : words.slice(0, 12)
+    const tokens = any
+      ? [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w)))].slice(0, 32)
+      : words.slice(0, 12)
     if (tokens.length === 0) return []
     const rows = await db.execute<{ token: string; stop: boolean; alternatives: string[] }>(sql`
       select t.token,
@@ -157,7 +232,10 @@ export function createPostgresEngine(db: Database): SearchEngine {
     ensureIndexes: async () => {},
     upsert: upsertMany,
     async remove(index, ids) {
-      if (ids.length > 0) await db.execute(sql`delete from ${searchDocuments} where index = ${index} and id = any(${sql.param(ids)}::text[])`)
+      if (ids.length > 0)
+        await db.execute(
+          sql`delete from ${searchDocuments} where index = ${index} and id = any(${sql.param(ids)}::text[])`,
+        )
     },
     async clear(index) {
       await db.execute(sql`delete from ${searchDocuments} where index = ${index}`)
@@ -165,14 +243,29 @@ export function createPostgresEngine(db: Database): SearchEngine {
     async search(index, query): Promise<EngineResult> {
       const match = query.match ?? 'all'
       const tsquery = buildTsQuery(await analyse(query.q, match), match)
-      const where = sql.join([...filterClauses(index, query.filters), ...(tsquery ? [sql`tsv @@ ${tsquery}`] : [])], sql` and `)
+      const where = sql.join(
+        [...filterClauses(index, query.filters), ...(tsquery ? [sql`tsv @@ ${tsquery}`] : [])],
+        sql` and `,
+      )
       const order = (p: string) =>
-        sql.raw(query.sort === 'newest' ? `${p}updated_at desc, ${p}id` : query.sort === 'trl' ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id` : `${p}rank desc, ${p}updated_at desc, ${p}id`)
+        sql.raw(
+          query.sort === 'newest'
+            ? `${p}updated_at desc, ${p}id`
+            : query.sort === 'trl'
+              ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id`
+              : `${p}rank desc, ${p}updated_at desc, ${p}id`,
+        )
       // ts_headline re-parses every hit's text: the costliest part of a long any-words query, skipped when not wanted.
       const headline = (field: 'title' | 'description', options: string) =>
-        tsquery && query.highlight !== false ? sql`ts_headline(${CONFIG_CASE}, d.doc->>${field}, ${tsquery}, ${options})` : sql`d.doc->>${field}`
+        tsquery && query.highlight !== false
+          ? sql`ts_headline(${CONFIG_CASE}, d.doc->>${field}, ${tsquery}, ${options})`
+          : sql`d.doc->>${field}`
       const marks = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`
-      const [row] = await db.execute<{ total: number; hits: { doc: SearchDocument; title: string; description: string }[]; facets: [Facet, string, number][] }>(sql`
+      const [row] = await db.execute<{
+        total: number
+        hits: { doc: SearchDocument; title: string; description: string }[]
+        facets: [Facet, string, number][]
+      }>(sql`
         with matched as materialized (
           select id, ${tsquery ? sql`ts_rank_cd(tsv, ${tsquery})` : sql`0`} as rank, updated_at, trl, nace_section, s3, region, size_class, language, cpv
           from ${searchDocuments} where ${where}),
@@ -183,15 +276,19 @@ export function createPostgresEngine(db: Database): SearchEngine {
               'description', ${headline('description', `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`)}) order by ${order('p.')}), '[]'::json)
             from page p join ${searchDocuments} d on d.index = ${index} and d.id = p.id) as hits,
           ${facetSql(query.facets)} as facets`)
-      const counts: Partial<Record<Facet, Record<string, number>>> = Object.fromEntries(query.facets.map((f) => [f, {}]))
+      const counts: Partial<Record<Facet, Record<string, number>>> = Object.fromEntries(
+        query.facets.map((f) => [f, {}]),
+      )
       for (const [facet, value, n] of row?.facets ?? []) counts[facet]![value] = n
       return {
-        hits: (row?.hits ?? []).map((hit) => ({ doc: hit.doc, highlight: { title: markToHtml(hit.title), description: markToHtml(hit.description) } })),
+        hits: (row?.hits ?? []).map((hit) => ({
+          doc: hit.doc,
+          highlight: { title: markToHtml(hit.title), description: markToHtml(hit.description) },
+        })),
         total: row?.total ?? 0,
         facets: counts,
       }
     },
     health: () => probe('postgres', async () => void (await db.execute(sql`select 1`))),
   }
-
 }

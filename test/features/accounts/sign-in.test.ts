@@ -12,7 +12,11 @@ t.test('a magic link signs in once, then never again', async (t) => {
   const app = await build(t, { env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
   await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha', email: 'ada@alpha.example' })
 
-  const asked = await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'Ada@Alpha.example' } })
+  const asked = await app.inject({
+    method: 'POST',
+    url: '/api/auth/magic-link',
+    payload: { email: 'Ada@Alpha.example' },
+  })
   t.equal(asked.statusCode, 202)
   const mail = await smtp.waitForMail('ada@alpha.example')
   t.equal(mail.subject, 'Your Meet the Buyer sign-in link')
@@ -60,7 +64,11 @@ t.test('links are stored hashed: the token in the mail is not in the database', 
 t.test('an unknown e-mail gets the same answer and no mail', async (t) => {
   const smtp = await startSmtp(t)
   const app = await build(t, { env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
-  const res = await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'nobody@nowhere.example' } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/magic-link',
+    payload: { email: 'nobody@nowhere.example' },
+  })
   t.equal(res.statusCode, 202)
   await app.outbox.drain()
   t.equal(smtp.mails.length, 0)
@@ -69,10 +77,22 @@ t.test('an unknown e-mail gets the same answer and no mail', async (t) => {
 t.test('password sign-in: right password in, wrong one out with the same problem as an unknown e-mail', async (t) => {
   const app = await build(t)
   await createOrgWithAdmin(app, { kind: 'buyer', name: 'Beta', email: 'bo@beta.example' })
-  const ok = await app.inject({ method: 'POST', url: '/api/auth/password', payload: { email: 'bo@beta.example', password: PASSWORD } })
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { email: 'bo@beta.example', password: PASSWORD },
+  })
   t.equal(ok.statusCode, 200)
-  const wrong = await app.inject({ method: 'POST', url: '/api/auth/password', payload: { email: 'bo@beta.example', password: 'not it at all' } })
-  const unknown = await app.inject({ method: 'POST', url: '/api/auth/password', payload: { email: 'nobody@beta.example', password: 'not it at all' } })
+  const wrong = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { email: 'bo@beta.example', password: 'not it at all' },
+  })
+  const unknown = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { email: 'nobody@beta.example', password: 'not it at all' },
+  })
   t.equal(wrong.statusCode, 401)
   t.equal(wrong.json().code, 'auth.invalid_credentials')
   t.same([unknown.statusCode, unknown.json().code], [401, 'auth.invalid_credentials'])
@@ -86,7 +106,12 @@ t.test('sign-in attempts are rate limited per e-mail, with Retry-After', async (
   const codes: number[] = []
   let last
   for (let i = 0; i < 11; i++) {
-    last = await app.inject({ method: 'POST', url: '/api/auth/password', payload: { email: 'bo@beta.example', password: 'guess ' + i }, remoteAddress: `10.1.0.${i}` })
+    last = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { email: 'bo@beta.example', password: 'guess ' + i },
+      remoteAddress: `10.1.0.${i}`,
+    })
     codes.push(last.statusCode)
   }
   t.same(codes, [...Array(10).fill(401), 429])
@@ -97,7 +122,17 @@ t.test('sign-in attempts are rate limited per e-mail, with Retry-After', async (
 t.test('sign-in links are rate limited per e-mail', async (t) => {
   const app = await build(t, { outbox: { start: false } })
   const codes = []
-  for (let i = 0; i < 6; i++) codes.push((await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'x@y.example' }, remoteAddress: `10.2.0.${i}` })).statusCode)
+  for (let i = 0; i < 6; i++)
+    codes.push(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/magic-link',
+          payload: { email: 'x@y.example' },
+          remoteAddress: `10.2.0.${i}`,
+        })
+      ).statusCode,
+    )
   t.same(codes, [202, 202, 202, 202, 202, 429])
 })
 
@@ -118,12 +153,27 @@ t.test('a cookie-authenticated write without the CSRF token is refused and chang
   const app = await build(t)
   await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha', email: 'ada@alpha.example' })
   const ada = await signIn(app, 'ada@alpha.example')
-  const res = await app.inject({ method: 'PATCH', url: '/api/me', payload: { name: 'Mallory' }, headers: { cookie: `mtb_session=${ada.cookie}` } })
+  const res = await app.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    payload: { name: 'Mallory' },
+    headers: { cookie: `mtb_session=${ada.cookie}` },
+  })
   t.equal(res.statusCode, 403)
   t.equal(res.json().code, 'auth.csrf_failed')
-  const forged = await app.inject({ method: 'PATCH', url: '/api/me', payload: { name: 'Mallory' }, headers: { cookie: `mtb_session=${ada.cookie}`, 'x-csrf-token': 'guess' } })
+  const forged = await app.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    payload: { name: 'Mallory' },
+    headers: { cookie: `mtb_session=${ada.cookie}`, 'x-csrf-token': 'guess' },
+  })
   t.equal(forged.statusCode, 403)
-  const foreign = await ada.inject({ method: 'PATCH', url: '/api/me', payload: { name: 'Mallory' }, headers: { origin: 'https://evil.example' } })
+  const foreign = await ada.inject({
+    method: 'PATCH',
+    url: '/api/me',
+    payload: { name: 'Mallory' },
+    headers: { origin: 'https://evil.example' },
+  })
   t.same([foreign.statusCode, foreign.json().code], [403, 'auth.origin_rejected'])
   t.equal((await ada.inject({ method: 'GET', url: '/api/me' })).json().name, 'ada')
   const ok = await ada.inject({ method: 'PATCH', url: '/api/me', payload: { name: 'Ada Lovelace' } })
@@ -137,7 +187,11 @@ t.test('old rate-limit windows are pruned', async (t) => {
   const { createRateLimiter } = await import('../../../server/infra/rate-limit.js')
   const limiter = createRateLimiter(app.db, clock)
   await limiter.prune()
-  t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 3, 'recent windows stay (per address for sign-in routes, per address and per e-mail for links)')
+  t.equal(
+    (await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n,
+    3,
+    'recent windows stay (per address for sign-in routes, per address and per e-mail for links)',
+  )
   clock.advance(2 * 86_400_000)
   await limiter.prune()
   t.equal((await app.sql`select count(*)::int as n from rate_limit_hits`)[0]!.n, 0)

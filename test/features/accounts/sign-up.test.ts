@@ -26,24 +26,36 @@ function signUpBody(organiserId: string, overrides: Record<string, unknown> = {}
 }
 
 async function counts(app: Awaited<ReturnType<typeof build>>) {
-  const [row] = await app.sql`select (select count(*) from organisations)::int as orgs, (select count(*) from users)::int as users, (select count(*) from outbox)::int as outbox`
+  const [row] =
+    await app.sql`select (select count(*) from organisations)::int as orgs, (select count(*) from users)::int as users, (select count(*) from outbox)::int as outbox`
   return row
 }
 
-t.test('an SME signs up with a hub: pending validation, admin of its organisation, link by e-mail in its language', async (t) => {
-  const smtp = await startSmtp(t)
-  const app = await build(t, { env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
-  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })
-  t.equal(res.statusCode, 202)
-  const mail = await smtp.waitForMail('chiara@robotica.example')
-  t.equal(mail.subject, 'Il tuo link di accesso a Meet the Buyer')
-  const token = new URL(linkIn(mail, '/auth/verify?token=')).searchParams.get('token')
-  const session = (await app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } })).json()
-  t.match(session.memberships, [{ role: 'admin', affiliationStatus: 'pending', organisation: { legalName: 'Robotica Sabauda S.r.l.', kind: 'sme' } }])
-  const [org] = await app.sql`select vat_id, nuts2 from organisations where legal_name = 'Robotica Sabauda S.r.l.'`
-  t.same(org, { vat_id: 'IT11223344554', nuts2: 'ITC1' })
-})
+t.test(
+  'an SME signs up with a hub: pending validation, admin of its organisation, link by e-mail in its language',
+  async (t) => {
+    const smtp = await startSmtp(t)
+    const app = await build(t, { env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
+    const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })
+    t.equal(res.statusCode, 202)
+    const mail = await smtp.waitForMail('chiara@robotica.example')
+    t.equal(mail.subject, 'Il tuo link di accesso a Meet the Buyer')
+    const token = new URL(linkIn(mail, '/auth/verify?token=')).searchParams.get('token')
+    const session = (
+      await app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } })
+    ).json()
+    t.match(session.memberships, [
+      {
+        role: 'admin',
+        affiliationStatus: 'pending',
+        organisation: { legalName: 'Robotica Sabauda S.r.l.', kind: 'sme' },
+      },
+    ])
+    const [org] = await app.sql`select vat_id, nuts2 from organisations where legal_name = 'Robotica Sabauda S.r.l.'`
+    t.same(org, { vat_id: 'IT11223344554', nuts2: 'ITC1' })
+  },
+)
 
 t.test('an invalid partita IVA is a 400 naming the field, and nothing is created', async (t) => {
   const app = await build(t, { outbox: { start: false } })
@@ -53,7 +65,9 @@ t.test('an invalid partita IVA is a 400 naming the field, and nothing is created
   body.organisation.vatId = 'IT11223344555'
   const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body })
   t.equal(res.statusCode, 400)
-  t.same(res.json().errors, [{ field: 'body.organisation.vatId', code: 'vat', message: 'the partita IVA check digit does not match' }])
+  t.same(res.json().errors, [
+    { field: 'body.organisation.vatId', code: 'vat', message: 'the partita IVA check digit does not match' },
+  ])
   t.same(await counts(app), before)
 })
 
@@ -63,17 +77,35 @@ t.test('a region outside the country, an unknown time zone and a non-organiser h
   const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Not a hub', email: 'x@x.example' })
   const badRegion = signUpBody(hub.orgId)
   badRegion.organisation.nuts2 = 'DE21'
-  t.same((await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: badRegion })).json().errors.map((e: { field: string }) => e.field), ['body.organisation.nuts2'])
-  const badZone = signUpBody(hub.orgId, { user: { name: 'C', email: 'c@c.example', language: 'it', timeZone: 'Mars/Olympus' } })
-  t.same((await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: badZone })).json().errors.map((e: { field: string }) => e.field), ['body.user.timeZone'])
+  t.same(
+    (await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: badRegion }))
+      .json()
+      .errors.map((e: { field: string }) => e.field),
+    ['body.organisation.nuts2'],
+  )
+  const badZone = signUpBody(hub.orgId, {
+    user: { name: 'C', email: 'c@c.example', language: 'it', timeZone: 'Mars/Olympus' },
+  })
+  t.same(
+    (await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: badZone }))
+      .json()
+      .errors.map((e: { field: string }) => e.field),
+    ['body.user.timeZone'],
+  )
   const notHub = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(sme.orgId) })
-  t.same(notHub.json().errors.map((e: { field: string }) => e.field), ['body.organiserId'])
+  t.same(
+    notHub.json().errors.map((e: { field: string }) => e.field),
+    ['body.organiserId'],
+  )
 })
 
 t.test('an e-mail that already has an account cannot sign up again', async (t) => {
   const app = await build(t, { outbox: { start: false } })
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
-  t.equal((await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })).statusCode, 202)
+  t.equal(
+    (await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })).statusCode,
+    202,
+  )
   const again = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })
   t.same([again.statusCode, again.json().code], [409, 'accounts.email_taken'])
 })
@@ -83,19 +115,32 @@ t.test('the hub validates or rejects a registration, and the trail records it', 
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })
   const organiser = await signIn(app, 'hub@hub.example')
-  const pending = (await organiser.inject({ method: 'GET', url: `/api/organisers/${hub.orgId}/participants?status=pending` })).json()
+  const pending = (
+    await organiser.inject({ method: 'GET', url: `/api/organisers/${hub.orgId}/participants?status=pending` })
+  ).json()
   t.equal(pending.length, 1)
   const smeId = pending[0].organisation.id
-  const decided = await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/participants/${smeId}/decision`, payload: { decision: 'validated' } })
+  const decided = await organiser.inject({
+    method: 'POST',
+    url: `/api/organisers/${hub.orgId}/participants/${smeId}/decision`,
+    payload: { decision: 'validated' },
+  })
   t.equal(decided.json().status, 'validated')
   const audit = (await organiser.inject({ method: 'GET', url: '/api/audit?limit=10' })).json()
-  t.same(audit.map((e: { action: string }) => e.action).slice(0, 2), ['participant.validated', 'organisation.registered'])
+  t.same(audit.map((e: { action: string }) => e.action).slice(0, 2), [
+    'participant.validated',
+    'organisation.registered',
+  ])
   t.match(audit[0], { before: { status: 'pending' }, after: { status: 'validated' }, actor: { name: 'hub' } })
 })
 
 t.test('matching needs the profile-visibility consent', async (t) => {
   const app = await build(t, { outbox: { start: false } })
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId, { consents: { profileVisibleToMatches: false, emailNotifications: true } }) })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: signUpBody(hub.orgId, { consents: { profileVisibleToMatches: false, emailNotifications: true } }),
+  })
   t.same([res.statusCode, res.json().code], [400, 'accounts.consent_required'])
 })

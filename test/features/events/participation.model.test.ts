@@ -1,5 +1,12 @@
 import t from 'tap'
-import { allowedNext, canMove, effectiveStatus, isOutsideRegion, mayMeet, requestMoves } from '../../../server/features/participation/participation.model.js'
+import {
+  allowedNext,
+  canMove,
+  effectiveStatus,
+  isOutsideRegion,
+  mayMeet,
+  requestMoves,
+} from '../../../server/features/participation/participation.model.js'
 
 t.test('the lifecycle moves forward one legal step at a time', async (t) => {
   t.ok(canMove(undefined, 'targeted'))
@@ -18,7 +25,12 @@ t.test('the lifecycle moves forward one legal step at a time', async (t) => {
 })
 
 t.test('only selected participants meet', async (t) => {
-  t.same(['targeted', 'invited', 'applied', 'selected', 'rejected', 'prepared', 'attended', 'followed_up'].map((s) => mayMeet(s as never)), [false, false, false, true, false, true, true, false])
+  t.same(
+    ['targeted', 'invited', 'applied', 'selected', 'rejected', 'prepared', 'attended', 'followed_up'].map((s) =>
+      mayMeet(s as never),
+    ),
+    [false, false, false, true, false, true, true, false],
+  )
 })
 
 t.test('a buyer is outside the region when its NUTS-2 differs from the editionâ€™s home', async (t) => {
@@ -28,11 +40,18 @@ t.test('a buyer is outside the region when its NUTS-2 differs from the editionâ€
   t.equal(isOutsideRegion(null, 'ITC1'), false, 'unknown is not counted as outside')
 })
 
-t.test('requests: the recipient accepts or declines, the sender withdraws, deadlines expire pending ones', async (t) => {
-  t.same(requestMoves('pending'), { recipient: ['accepted', 'declined'], sender: ['withdrawn'] })
-  t.same(requestMoves('declined'), { recipient: [], sender: [] })
-  const deadline = new Date('2027-03-20T17:00:00Z')
-  t.equal(effectiveStatus('pending', deadline, new Date('2027-03-20T17:00:01Z')), 'expired')
-  t.equal(effectiveStatus('accepted', deadline, new Date('2027-03-21T00:00:00Z')), 'accepted', 'accepted meetings do not expire')
-  t.equal(effectiveStatus('pending', null, new Date('2030-01-01T00:00:00Z')), 'pending')
-})
+t.test(
+  'requests: the recipient accepts or declines, the sender withdraws, deadlines expire pending ones',
+  async (t) => {
+    t.same(requestMoves('pending'), { recipient: ['accepted', 'declined'], sender: ['withdrawn'] })
+    t.same(requestMoves('declined'), { recipient: [], sender: [] })
+    const deadline = new Date('2027-03-20T17:00:00Z')
+    t.equal(effectiveStatus('pending', deadline, new Date('2027-03-20T17:00:01Z')), 'expired')
+    t.equal(
+      effectiveStatus('accepted', deadline, new Date('2027-03-21T00:00:00Z')),
+      'accepted',
+      'accepted meetings do not expire',
+    )
+    t.equal(effectiveStatus('pending', null, new Date('2030-01-01T00:00:00Z')), 'pending')
+  },
+)

@@ -9,20 +9,96 @@ async function setUp(app: FastifyInstance, maxMeetings = 8) {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const smeA = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
   const smeB = await createOrgWithAdmin(app, { kind: 'sme', name: 'Beta Srl', email: 'bea@beta.example' })
-  const buyerX = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example', country: 'DE', nuts2: 'DE21' })
-  const buyerY = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
+  const buyerX = await createOrgWithAdmin(app, {
+    kind: 'buyer',
+    name: 'Nordbahn GmbH',
+    email: 'xena@nordbahn.example',
+    country: 'DE',
+    nuts2: 'DE21',
+  })
+  const buyerY = await createOrgWithAdmin(app, {
+    kind: 'buyer',
+    name: 'Torino Trasporti SpA',
+    email: 'yuri@tt.example',
+  })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (await organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: { name: 'Edition 2027', periodStart: '2027-01-01', periodEnd: '2027-12-31', homeNuts2: 'ITC1', targetS3: [], kpiTargets: { events: 2, smesInvolved: 60, buyersOutsideTargeted: 30, buyersOutsideInvolved: 15, contracts: 10, turnoverChangePct: 5, exportChangePct: 5 }, coOrganiserIds: [] } })).json()
-  const event = (await organiser.inject({ method: 'POST', url: `/api/editions/${edition.id}/events`, payload: { name: 'Meet the Buyer Torino', kind: 'own', format: 'venue', timeZone: 'Europe/Rome', days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }], slotMinutes: 20, gapMinutes: 0, tables: [], requestDeadline: '2027-03-01T18:00:00Z', maxMeetingsPerParticipant: maxMeetings } })).json()
-  const move = (orgId: string, status: string, reason?: string) => organiser.inject({ method: 'PUT', url: `/api/events/${event.id}/participations/${orgId}`, payload: { status, ...(reason ? { reason } : {}) } })
+  const edition = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/organisers/${hub.orgId}/editions`,
+      payload: {
+        name: 'Edition 2027',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        homeNuts2: 'ITC1',
+        targetS3: [],
+        kpiTargets: {
+          events: 2,
+          smesInvolved: 60,
+          buyersOutsideTargeted: 30,
+          buyersOutsideInvolved: 15,
+          contracts: 10,
+          turnoverChangePct: 5,
+          exportChangePct: 5,
+        },
+        coOrganiserIds: [],
+      },
+    })
+  ).json()
+  const event = (
+    await organiser.inject({
+      method: 'POST',
+      url: `/api/editions/${edition.id}/events`,
+      payload: {
+        name: 'Meet the Buyer Torino',
+        kind: 'own',
+        format: 'venue',
+        timeZone: 'Europe/Rome',
+        days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+        slotMinutes: 20,
+        gapMinutes: 0,
+        tables: [],
+        requestDeadline: '2027-03-01T18:00:00Z',
+        maxMeetingsPerParticipant: maxMeetings,
+      },
+    })
+  ).json()
+  const move = (orgId: string, status: string, reason?: string) =>
+    organiser.inject({
+      method: 'PUT',
+      url: `/api/events/${event.id}/participations/${orgId}`,
+      payload: { status, ...(reason ? { reason } : {}) },
+    })
   for (const org of [smeA, smeB, buyerX, buyerY]) {
     await move(org.orgId, 'invited')
     await move(org.orgId, 'selected')
   }
   const agents: Record<string, SignedInAgent> = {}
-  for (const [key, email] of Object.entries({ a: 'ada@alpha.example', b: 'bea@beta.example', x: 'xena@nordbahn.example', y: 'yuri@tt.example' })) agents[key] = await signIn(app, email)
-  const ask = (agent: SignedInAgent, from: string, to: string, priority = 'meet') => agent.inject({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromOrganisationId: from, toOrganisationId: to, priority, message: 'Shall we meet?' } })
-  return { hub, smeA, smeB, buyerX, buyerY, organiser, event, move, agents: agents as Record<'a' | 'b' | 'x' | 'y', SignedInAgent>, ask }
+  for (const [key, email] of Object.entries({
+    a: 'ada@alpha.example',
+    b: 'bea@beta.example',
+    x: 'xena@nordbahn.example',
+    y: 'yuri@tt.example',
+  }))
+    agents[key] = await signIn(app, email)
+  const ask = (agent: SignedInAgent, from: string, to: string, priority = 'meet') =>
+    agent.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/requests`,
+      payload: { fromOrganisationId: from, toOrganisationId: to, priority, message: 'Shall we meet?' },
+    })
+  return {
+    hub,
+    smeA,
+    smeB,
+    buyerX,
+    buyerY,
+    organiser,
+    event,
+    move,
+    agents: agents as Record<'a' | 'b' | 'x' | 'y', SignedInAgent>,
+    ask,
+  }
 }
 
 t.test('the lifecycle refuses illegal steps with a clear problem and changes nothing', async (t) => {
@@ -37,18 +113,32 @@ t.test('the lifecycle refuses illegal steps with a clear problem and changes not
   t.same([noReason.statusCode, noReason.json().code], [400, 'participation.reason_required'])
   const list = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/participations` })).json()
   t.equal(list.find((p: { organisationId: string }) => p.organisationId === late.orgId).status, 'targeted')
-  t.same(list.filter((p: { outsideRegion: boolean }) => p.outsideRegion).map((p: { organisation: { legalName: string } }) => p.organisation.legalName), ['Nordbahn GmbH'], 'only the buyer from Bavaria is outside Piedmont')
+  t.same(
+    list
+      .filter((p: { outsideRegion: boolean }) => p.outsideRegion)
+      .map((p: { organisation: { legalName: string } }) => p.organisation.legalName),
+    ['Nordbahn GmbH'],
+    'only the buyer from Bavaria is outside Piedmont',
+  )
 })
 
 t.test('an SME asks a buyer, the buyer accepts, and each side is told by e-mail in its language', async (t) => {
   const smtp = await startSmtp(t)
-  const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), env: { SMTP_URL: smtp.url }, outbox: { pollMs: 50 } })
+  const app = await build(t, {
+    clock: fixedClock('2027-02-01T10:00:00Z'),
+    env: { SMTP_URL: smtp.url },
+    outbox: { pollMs: 50 },
+  })
   const w = await setUp(app)
   const sent = await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId, 'must_meet')
   t.equal(sent.statusCode, 201)
   t.match(sent.json(), { status: 'pending', origin: 'sme', priority: 'must_meet' })
   t.equal((await smtp.waitForMail('xena@nordbahn.example')).subject, 'Alpha Srl would like to meet you')
-  const accepted = await w.agents.x.inject({ method: 'POST', url: `/api/requests/${sent.json().id}/accept`, payload: {} })
+  const accepted = await w.agents.x.inject({
+    method: 'POST',
+    url: `/api/requests/${sent.json().id}/accept`,
+    payload: {},
+  })
   t.equal(accepted.json().status, 'accepted')
   const mail = await smtp.waitForMail('ada@alpha.example')
   t.equal(mail.subject, 'Meeting with Nordbahn GmbH confirmed')
@@ -60,18 +150,40 @@ t.test('who may ask whom, and who sees which requests', async (t) => {
   const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
   const w = await setUp(app)
   t.same((await w.ask(w.agents.a, w.smeA.orgId, w.smeB.orgId)).json().code, 'requests.wrong_pair')
-  t.equal((await w.ask(w.agents.a, w.smeB.orgId, w.buyerX.orgId)).statusCode, 403, 'nobody asks on behalf of another SME')
+  t.equal(
+    (await w.ask(w.agents.a, w.smeB.orgId, w.buyerX.orgId)).statusCode,
+    403,
+    'nobody asks on behalf of another SME',
+  )
   const outsider = await createOrgWithAdmin(app, { kind: 'sme', name: 'Delta Srl', email: 'dan@delta.example' })
   const dan = await signIn(app, 'dan@delta.example')
   t.same((await w.ask(dan, outsider.orgId, w.buyerX.orgId)).json().code, 'requests.not_selected')
   const id = (await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId)).json().id
-  t.equal((await w.agents.b.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests?organisationId=${w.smeA.orgId}` })).statusCode, 403, 'an SME never sees another SME’s requests')
+  t.equal(
+    (
+      await w.agents.b.inject({
+        method: 'GET',
+        url: `/api/events/${w.event.id}/requests?organisationId=${w.smeA.orgId}`,
+      })
+    ).statusCode,
+    403,
+    'an SME never sees another SME’s requests',
+  )
   t.equal((await w.agents.b.inject({ method: 'POST', url: `/api/requests/${id}/accept`, payload: {} })).statusCode, 404)
-  t.same((await w.agents.a.inject({ method: 'POST', url: `/api/requests/${id}/accept`, payload: {} })).json().code, 'requests.illegal_move', 'the sender cannot accept its own request')
-  const own = (await w.agents.b.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests?organisationId=${w.smeB.orgId}` })).json()
+  t.same(
+    (await w.agents.a.inject({ method: 'POST', url: `/api/requests/${id}/accept`, payload: {} })).json().code,
+    'requests.illegal_move',
+    'the sender cannot accept its own request',
+  )
+  const own = (
+    await w.agents.b.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests?organisationId=${w.smeB.orgId}` })
+  ).json()
   t.same(own, [])
   const all = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests` })).json()
-  t.same(all.map((r: { fromName: string; toName: string }) => `${r.fromName}→${r.toName}`), ['Alpha Srl→Nordbahn GmbH'])
+  t.same(
+    all.map((r: { fromName: string; toName: string }) => `${r.fromName}→${r.toName}`),
+    ['Alpha Srl→Nordbahn GmbH'],
+  )
 })
 
 t.test('quotas and the request deadline', async (t) => {
@@ -81,28 +193,64 @@ t.test('quotas and the request deadline', async (t) => {
   const first = (await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId)).json().id
   const second = (await w.ask(w.agents.b, w.smeB.orgId, w.buyerX.orgId)).json().id
   const pendingY = (await w.ask(w.agents.b, w.smeB.orgId, w.buyerY.orgId)).json().id
-  t.equal((await w.agents.x.inject({ method: 'POST', url: `/api/requests/${first}/accept`, payload: {} })).statusCode, 200)
+  t.equal(
+    (await w.agents.x.inject({ method: 'POST', url: `/api/requests/${first}/accept`, payload: {} })).statusCode,
+    200,
+  )
   const over = await w.agents.x.inject({ method: 'POST', url: `/api/requests/${second}/accept`, payload: {} })
   t.same([over.statusCode, over.json().code], [409, 'requests.quota_reached'])
-  const imposed = await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/requests`, payload: { fromOrganisationId: w.smeA.orgId, toOrganisationId: w.buyerY.orgId, priority: 'meet' } })
+  const imposed = await w.organiser.inject({
+    method: 'POST',
+    url: `/api/events/${w.event.id}/requests`,
+    payload: { fromOrganisationId: w.smeA.orgId, toOrganisationId: w.buyerY.orgId, priority: 'meet' },
+  })
   t.same(imposed.json().code, 'requests.quota_reached', 'a hub cannot impose past the quota either')
 
   clock.set('2027-03-01T18:00:01Z')
   const afterDeadline = await w.ask(w.agents.a, w.smeA.orgId, w.buyerY.orgId)
   t.same([afterDeadline.statusCode, afterDeadline.json().code], [409, 'requests.deadline_passed'])
-  const mine = (await w.agents.b.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests?organisationId=${w.smeB.orgId}` })).json()
-  t.same(mine.map((r: { id: string; status: string }) => [r.id, r.status]), [[second, 'expired'], [pendingY, 'expired']], 'pending requests expire at the deadline')
-  t.same((await w.agents.y.inject({ method: 'POST', url: `/api/requests/${pendingY}/accept`, payload: {} })).json().code, 'requests.illegal_move')
+  const mine = (
+    await w.agents.b.inject({ method: 'GET', url: `/api/events/${w.event.id}/requests?organisationId=${w.smeB.orgId}` })
+  ).json()
+  t.same(
+    mine.map((r: { id: string; status: string }) => [r.id, r.status]),
+    [
+      [second, 'expired'],
+      [pendingY, 'expired'],
+    ],
+    'pending requests expire at the deadline',
+  )
+  t.same(
+    (await w.agents.y.inject({ method: 'POST', url: `/api/requests/${pendingY}/accept`, payload: {} })).json().code,
+    'requests.illegal_move',
+  )
 })
 
 t.test('availability: the slots a participant cannot attend, checked against the grid', async (t) => {
   const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
   const w = await setUp(app)
-  const ok = await w.agents.a.inject({ method: 'PUT', url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`, payload: { unavailableSlots: [5, 0, 5] } })
+  const ok = await w.agents.a.inject({
+    method: 'PUT',
+    url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`,
+    payload: { unavailableSlots: [5, 0, 5] },
+  })
   t.same(ok.json().unavailableSlots, [0, 5])
-  const bad = await w.agents.a.inject({ method: 'PUT', url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`, payload: { unavailableSlots: [1, 6] } })
+  const bad = await w.agents.a.inject({
+    method: 'PUT',
+    url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`,
+    payload: { unavailableSlots: [1, 6] },
+  })
   t.same([bad.statusCode, bad.json().errors[0].field], [400, 'body.unavailableSlots.1'])
-  t.equal((await w.agents.b.inject({ method: 'PUT', url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`, payload: { unavailableSlots: [] } })).statusCode, 403)
+  t.equal(
+    (
+      await w.agents.b.inject({
+        method: 'PUT',
+        url: `/api/events/${w.event.id}/participations/${w.smeA.orgId}/availability`,
+        payload: { unavailableSlots: [] },
+      })
+    ).statusCode,
+    403,
+  )
 })
 
 t.test('housekeeping marks pending requests past their deadline as expired', async (t) => {
@@ -111,7 +259,13 @@ t.test('housekeeping marks pending requests past their deadline as expired', asy
   const w = await setUp(app)
   await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId)
   const { createParticipationService } = await import('../../../server/features/participation/participation.service.js')
-  const service = createParticipationService({ db: app.db, clock, outbox: app.outbox, audit: { record: async () => {} }, publicUrl: 'http://x' })
+  const service = createParticipationService({
+    db: app.db,
+    clock,
+    outbox: app.outbox,
+    audit: { record: async () => {} },
+    publicUrl: 'http://x',
+  })
   t.equal(await service.expireRequests(), 0, 'nothing expires before the deadline')
   clock.set('2027-03-02T00:00:00Z')
   t.equal(await service.expireRequests(), 1)

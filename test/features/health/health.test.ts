@@ -19,7 +19,9 @@ t.test('health is ok when the database answers, with each component named', asyn
 
 t.test('search and mail servers that do not answer degrade health but keep it 200', async (t) => {
   const [meiliPort, smtpPort] = [await freePort(), await freePort()]
-  const app = await build(t, { env: { MEILI_HOST: `http://127.0.0.1:${meiliPort}`, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } })
+  const app = await build(t, {
+    env: { MEILI_HOST: `http://127.0.0.1:${meiliPort}`, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+  })
   const res = await app.inject({ method: 'GET', url: '/health' })
   t.equal(res.statusCode, 200)
   const body = res.json()

@@ -8,7 +8,10 @@ import { createLiveService } from '../../../server/features/live/live.service.js
 
 const BEFORE_FIRST_SLOT = '2027-03-10T07:50:00Z'
 
-async function listening(t: Parameters<typeof build>[0], options: Parameters<typeof build>[1] = {}): Promise<{ app: FastifyInstance; url: string }> {
+async function listening(
+  t: Parameters<typeof build>[0],
+  options: Parameters<typeof build>[1] = {},
+): Promise<{ app: FastifyInstance; url: string }> {
   const app = await build(t, { clock: fixedClock(BEFORE_FIRST_SLOT), outbox: { start: false }, ...options })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, url }
@@ -17,7 +20,11 @@ async function listening(t: Parameters<typeof build>[0], options: Parameters<typ
 t.test('websockets: each participant hears only its own channel, only hubs hear the event', async (t) => {
   const { app, url } = await listening(t)
   const w = await publishedEvent(app)
-  await t.rejects(connectLive(url, w.agents.a, `organisation=${w.b.orgId}`), /refused: 403/, 'not another SME’s channel')
+  await t.rejects(
+    connectLive(url, w.agents.a, `organisation=${w.b.orgId}`),
+    /refused: 403/,
+    'not another SME’s channel',
+  )
   await t.rejects(connectLive(url, w.agents.a, `event=${w.event.id}`), /refused: 403/, 'not the event’s channel')
   await t.rejects(connectLive(url, w.agents.a, ''), /refused: 403/, 'a channel must be named')
   const anonymous = { cookie: 'nope', csrf: '', inject: w.agents.a.inject }
@@ -28,13 +35,21 @@ t.test('websockets: each participant hears only its own channel, only hubs hear 
   const z = await connectLive(url, w.agents.z, `organisation=${w.z.orgId}`)
   const checkIn = await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}` })
   t.match(checkIn.json(), { organisationId: w.a.orgId, already: false })
-  t.match((await hub.next('check_in')).payload, { organisationId: w.a.orgId, name: 'Alpha Srl' }, 'the hub’s board hears the check-in')
+  t.match(
+    (await hub.next('check_in')).payload,
+    { organisationId: w.a.orgId, name: 'Alpha Srl' },
+    'the hub’s board hears the check-in',
+  )
   t.match((await x.next('counterpart_checked_in')).payload, { name: 'Alpha Srl' }, 'Alpha’s counterpart hears it')
   const again = await w.agents.a.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}` })
   t.equal(again.json().already, true, 'a second check-in is the same check-in')
   await new Promise((r) => setTimeout(r, 300))
   t.equal(hub.messages.filter((m) => m.type === 'check_in').length, 1, 'and is announced once')
-  t.same(z.messages.map((m) => m.type), ['ready'], 'Zeta, who has no meeting with Alpha, hears nothing')
+  t.same(
+    z.messages.map((m) => m.type),
+    ['ready'],
+    'Zeta, who has no meeting with Alpha, hears nothing',
+  )
   for (const c of [hub, x, z]) await c.close()
 })
 
@@ -49,10 +64,26 @@ t.test('a client that reconnects with its last id receives what it missed, in or
   await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/absences/${w.x.orgId}` })
   const resumed = await connectLive(url, w.agents.a, `organisation=${w.a.orgId}&since=${seen.id}`)
   const missed = resumed.messages.filter((m) => m.type !== 'ready')
-  t.same(missed.map((m) => [m.type, m.payload?.name]), [['counterpart_checked_in', 'Torino Trasporti SpA'], ...missed.filter((m) => m.type === 'counterpart_absent').map(() => ['counterpart_absent', 'Nordbahn GmbH'])], 'Torino’s arrival, then Nordbahn’s absence')
-  t.ok(missed.some((m) => m.type === 'counterpart_absent'), 'the absence is among them')
-  t.ok(missed.every((m, i) => i === 0 || m.id! > missed[i - 1]!.id!), 'in order')
-  t.notOk(missed.some((m) => m.id === seen.id), 'nothing already seen')
+  t.same(
+    missed.map((m) => [m.type, m.payload?.name]),
+    [
+      ['counterpart_checked_in', 'Torino Trasporti SpA'],
+      ...missed.filter((m) => m.type === 'counterpart_absent').map(() => ['counterpart_absent', 'Nordbahn GmbH']),
+    ],
+    'Torino’s arrival, then Nordbahn’s absence',
+  )
+  t.ok(
+    missed.some((m) => m.type === 'counterpart_absent'),
+    'the absence is among them',
+  )
+  t.ok(
+    missed.every((m, i) => i === 0 || m.id! > missed[i - 1]!.id!),
+    'in order',
+  )
+  t.notOk(
+    missed.some((m) => m.id === seen.id),
+    'nothing already seen',
+  )
   await resumed.close()
 })
 
@@ -62,50 +93,91 @@ t.test('two instances on one database: a change on one reaches a socket on the o
   const two = await listening(t, { databaseUrl: one.app.database.url })
   const onTwo = await connectLive(two.url, w.agents.a, `organisation=${w.a.orgId}`)
   await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.y.orgId}` })
-  t.match((await onTwo.next('counterpart_checked_in')).payload, { name: 'Torino Trasporti SpA' }, 'fanned out through LISTEN/NOTIFY')
+  t.match(
+    (await onTwo.next('counterpart_checked_in')).payload,
+    { name: 'Torino Trasporti SpA' },
+    'fanned out through LISTEN/NOTIFY',
+  )
   await onTwo.close()
 })
 
-t.test('a no-show: counterparts told at once, a standby pair offered, one-click re-pairing for one winner', async (t) => {
-  const { app, url } = await listening(t)
-  const w = await publishedEvent(app)
-  for (const org of [w.a, w.b, w.y, w.z]) await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${org.orgId}` })
-  const alpha = await connectLive(url, w.agents.a, `organisation=${w.a.orgId}`)
-  const absent = await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/absences/${w.x.orgId}` })
-  t.equal(absent.json().meetings.length, 2, 'Nordbahn’s two meetings become no-shows')
-  t.match((await alpha.next('counterpart_absent')).payload, { name: 'Nordbahn GmbH' })
-  const mails = await app.sql`select payload->>'to' as to, payload->>'subject' as subject from outbox where topic = 'mail' and payload->>'subject' like '%not here%' order by 1`
-  t.same(mails.map((m) => m.to), ['ada@alpha.example', 'bea@beta.example'], 'both stranded SMEs get an e-mail too')
+t.test(
+  'a no-show: counterparts told at once, a standby pair offered, one-click re-pairing for one winner',
+  async (t) => {
+    const { app, url } = await listening(t)
+    const w = await publishedEvent(app)
+    for (const org of [w.a, w.b, w.y, w.z])
+      await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${org.orgId}` })
+    const alpha = await connectLive(url, w.agents.a, `organisation=${w.a.orgId}`)
+    const absent = await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/absences/${w.x.orgId}` })
+    t.equal(absent.json().meetings.length, 2, 'Nordbahn’s two meetings become no-shows')
+    t.match((await alpha.next('counterpart_absent')).payload, { name: 'Nordbahn GmbH' })
+    const mails =
+      await app.sql`select payload->>'to' as to, payload->>'subject' as subject from outbox where topic = 'mail' and payload->>'subject' like '%not here%' order by 1`
+    t.same(
+      mails.map((m) => m.to),
+      ['ada@alpha.example', 'bea@beta.example'],
+      'both stranded SMEs get an e-mail too',
+    )
 
-  const board = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/board` })).json()
-  t.equal(board.meetings.filter((m: { state: string }) => m.state === 'no_show').length, 2)
-  t.equal(board.currentSlot, null, 'before the first slot')
-  const alphaOption = board.standby.find((s: { counterpartId: string }) => s.counterpartId === w.a.orgId)
-  t.same(alphaOption.candidates.map((c: { name: string }) => c.name), ['Zeta Rail AG'], 'Zeta asked to meet Alpha, is here and free then')
-  const betaOption = board.standby.find((s: { counterpartId: string }) => s.counterpartId === w.b.orgId)
-  t.same(betaOption.candidates, [], 'nobody here asked to meet Beta')
+    const board = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/board` })).json()
+    t.equal(board.meetings.filter((m: { state: string }) => m.state === 'no_show').length, 2)
+    t.equal(board.currentSlot, null, 'before the first slot')
+    const alphaOption = board.standby.find((s: { counterpartId: string }) => s.counterpartId === w.a.orgId)
+    t.same(
+      alphaOption.candidates.map((c: { name: string }) => c.name),
+      ['Zeta Rail AG'],
+      'Zeta asked to meet Alpha, is here and free then',
+    )
+    const betaOption = board.standby.find((s: { counterpartId: string }) => s.counterpartId === w.b.orgId)
+    t.same(betaOption.candidates, [], 'nobody here asked to meet Beta')
 
-  const [first, second] = await Promise.all([1, 2].map(() => w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/repairs`, payload: { meetingId: alphaOption.meetingId, organisationId: w.z.orgId } })))
-  t.same([first!.statusCode, second!.statusCode].sort(), [200, 409], 'two clicks, one re-pairing')
-  const [meeting] = await app.sql`select slot, sme_id, buyer_id from meetings where buyer_id = ${w.z.orgId}`
-  t.same(meeting, { slot: alphaOption.slot, sme_id: w.a.orgId, buyer_id: w.z.orgId })
-  t.match((await alpha.next('agenda_changed')).payload, { reason: 'repaired', with: 'Zeta Rail AG' })
-  const [request] = await app.sql`select status from meeting_requests where from_organisation_id = ${w.z.orgId}`
-  t.equal(request!.status, 'accepted')
-  const wrong = await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/repairs`, payload: { meetingId: betaOption.meetingId, organisationId: w.z.orgId } })
-  t.same([wrong.statusCode, wrong.json().code], [409, 'live.no_standby'], 'Zeta is not on Beta’s standby list')
-  await alpha.close()
-})
+    const [first, second] = await Promise.all(
+      [1, 2].map(() =>
+        w.organiser.inject({
+          method: 'POST',
+          url: `/api/events/${w.event.id}/repairs`,
+          payload: { meetingId: alphaOption.meetingId, organisationId: w.z.orgId },
+        }),
+      ),
+    )
+    t.same([first!.statusCode, second!.statusCode].sort(), [200, 409], 'two clicks, one re-pairing')
+    const [meeting] = await app.sql`select slot, sme_id, buyer_id from meetings where buyer_id = ${w.z.orgId}`
+    t.same(meeting, { slot: alphaOption.slot, sme_id: w.a.orgId, buyer_id: w.z.orgId })
+    t.match((await alpha.next('agenda_changed')).payload, { reason: 'repaired', with: 'Zeta Rail AG' })
+    const [request] = await app.sql`select status from meeting_requests where from_organisation_id = ${w.z.orgId}`
+    t.equal(request!.status, 'accepted')
+    const wrong = await w.organiser.inject({
+      method: 'POST',
+      url: `/api/events/${w.event.id}/repairs`,
+      payload: { meetingId: betaOption.meetingId, organisationId: w.z.orgId },
+    })
+    t.same([wrong.statusCode, wrong.json().code], [409, 'live.no_standby'], 'Zeta is not on Beta’s standby list')
+    await alpha.close()
+  },
+)
 
 t.test('feedback after a meeting: held with interest, or "they did not come"; comments only for the hub', async (t) => {
   const { app } = await listening(t)
   const w = await publishedEvent(app)
   const [ax] = await app.sql`select id from meetings where sme_id = ${w.a.orgId} and buyer_id = ${w.x.orgId}`
   const [by] = await app.sql`select id from meetings where sme_id = ${w.b.orgId} and buyer_id = ${w.y.orgId}`
-  const held = await w.agents.a.inject({ method: 'PUT', url: `/api/meetings/${ax!.id}/feedback`, payload: { held: true, interest: 'quote_requested', comment: 'They want a quote for 40 doors' } })
+  const held = await w.agents.a.inject({
+    method: 'PUT',
+    url: `/api/meetings/${ax!.id}/feedback`,
+    payload: { held: true, interest: 'quote_requested', comment: 'They want a quote for 40 doors' },
+  })
   t.match(held.json(), { held: true, interest: 'quote_requested', followUp: true })
-  await w.agents.x.inject({ method: 'PUT', url: `/api/meetings/${ax!.id}/feedback`, payload: { held: true, interest: 'informative' } })
-  const noShow = await w.agents.b.inject({ method: 'PUT', url: `/api/meetings/${by!.id}/feedback`, payload: { held: false } })
+  await w.agents.x.inject({
+    method: 'PUT',
+    url: `/api/meetings/${ax!.id}/feedback`,
+    payload: { held: true, interest: 'informative' },
+  })
+  const noShow = await w.agents.b.inject({
+    method: 'PUT',
+    url: `/api/meetings/${by!.id}/feedback`,
+    payload: { held: false },
+  })
   t.equal(noShow.json().interest, null)
   const [row] = await app.sql`select outcome, absent_organisation_id from meetings where id = ${by!.id}`
   t.same(row, { outcome: 'no_show', absent_organisation_id: w.y.orgId }, 'Beta says Torino did not come')
@@ -113,11 +185,26 @@ t.test('feedback after a meeting: held with interest, or "they did not come"; co
   t.equal(hubView.length, 2, 'the hub reads both sides')
   t.ok(hubView.some((f: { comment: string | null }) => f.comment === 'They want a quote for 40 doors'))
   const buyerView = (await w.agents.x.inject({ method: 'GET', url: `/api/meetings/${ax!.id}/feedback` })).json()
-  t.same(buyerView.map((f: { organisationId: string }) => f.organisationId), [w.x.orgId], 'a side reads only its own')
-  const outsider = await w.agents.z.inject({ method: 'PUT', url: `/api/meetings/${ax!.id}/feedback`, payload: { held: true } })
+  t.same(
+    buyerView.map((f: { organisationId: string }) => f.organisationId),
+    [w.x.orgId],
+    'a side reads only its own',
+  )
+  const outsider = await w.agents.z.inject({
+    method: 'PUT',
+    url: `/api/meetings/${ax!.id}/feedback`,
+    payload: { held: true },
+  })
   t.equal(outsider.statusCode, 404, 'a stranger cannot report on it')
-  const bad = await w.agents.a.inject({ method: 'PUT', url: `/api/meetings/${ax!.id}/feedback`, payload: { held: true, interest: 'maybe' } })
-  t.same([bad.statusCode, bad.json().errors.some((e: { field: string }) => e.field.startsWith('body.interest'))], [400, true])
+  const bad = await w.agents.a.inject({
+    method: 'PUT',
+    url: `/api/meetings/${ax!.id}/feedback`,
+    payload: { held: true, interest: 'maybe' },
+  })
+  t.same(
+    [bad.statusCode, bad.json().errors.some((e: { field: string }) => e.field.startsWith('body.interest'))],
+    [400, true],
+  )
 })
 
 t.test('reminders are queued once: 15 minutes before (with .ics), live "next meeting", and nudges', async (t) => {
@@ -125,7 +212,13 @@ t.test('reminders are queued once: 15 minutes before (with .ics), live "next mee
   const { app } = await listening(t, { clock })
   const w = await publishedEvent(app)
   await app.sql`delete from outbox`
-  const base = { db: app.db, clock, outbox: app.outbox, audit: { record: async () => {} }, publicUrl: 'http://localhost' }
+  const base = {
+    db: app.db,
+    clock,
+    outbox: app.outbox,
+    audit: { record: async () => {} },
+    publicUrl: 'http://localhost',
+  }
   const service = createLiveService({ ...base, editions: createEditionsService(base), live: () => app.live })
   const first = await service.sendReminders()
   t.ok(first >= 2, 'the two 08:00 meetings are 10 minutes away')
@@ -135,9 +228,14 @@ t.test('reminders are queued once: 15 minutes before (with .ics), live "next mee
   const attachment = (mails[0]!.payload as { attachments: { filename: string; content: string }[] }).attachments[0]!
   t.equal(attachment.filename, 'meeting.ics')
   t.match(attachment.content, /BEGIN:VEVENT[\s\S]*DTSTART:20270310T080000Z/)
-  const [nudge] = await app.sql`select count(*)::int as n from outbox where payload->>'subject' like 'No meeting confirmed%'`
+  const [nudge] =
+    await app.sql`select count(*)::int as n from outbox where payload->>'subject' like 'No meeting confirmed%'`
   t.equal(nudge!.n, 1, 'Zeta, selected with no accepted meeting, is nudged')
-  t.equal((await app.sql`select count(*)::int as n from live_messages where type = 'next_meeting'`)[0]!.n, 0, 'ten minutes ahead is not yet "next meeting in 5 minutes"')
+  t.equal(
+    (await app.sql`select count(*)::int as n from live_messages where type = 'next_meeting'`)[0]!.n,
+    0,
+    'ten minutes ahead is not yet "next meeting in 5 minutes"',
+  )
 
   clock.set(new Date('2027-03-10T07:56:00Z'))
   await service.sendReminders()
@@ -147,7 +245,11 @@ t.test('reminders are queued once: 15 minutes before (with .ics), live "next mee
   await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}` })
   clock.set(new Date('2027-03-10T08:03:00Z'))
   await service.sendReminders()
-  const late = await app.sql`select channel, payload->>'name' as name from live_messages where type = 'counterpart_late'`
-  t.ok(late.length >= 1 && late.every((m) => m.channel === `org:${w.a.orgId}`), 'only Alpha, who is here, hears that its counterpart is late')
+  const late =
+    await app.sql`select channel, payload->>'name' as name from live_messages where type = 'counterpart_late'`
+  t.ok(
+    late.length >= 1 && late.every((m) => m.channel === `org:${w.a.orgId}`),
+    'only Alpha, who is here, hears that its counterpart is late',
+  )
   t.equal(await service.sendReminders(), 0, 'and only once')
 })

@@ -1,5 +1,9 @@
 import t from 'tap'
-import { checkNuts2, checkVatId, isValidPartitaIva } from '../../../server/features/organisations/organisations.model.js'
+import {
+  checkNuts2,
+  checkVatId,
+  isValidPartitaIva,
+} from '../../../server/features/organisations/organisations.model.js'
 
 t.test('the partita IVA check digit', async (t) => {
   t.equal(isValidPartitaIva('01234567806'), true)

@@ -11,7 +11,13 @@ interface Tap {
   notMatch(a: unknown, b: unknown, message?: string): void
 }
 
-const query = (overrides: Partial<EngineQuery> = {}): EngineQuery => ({ filters: { audience: ['public'] }, page: 1, pageSize: 20, facets: [], ...overrides })
+const query = (overrides: Partial<EngineQuery> = {}): EngineQuery => ({
+  filters: { audience: ['public'] },
+  page: 1,
+  pageSize: 20,
+  facets: [],
+  ...overrides,
+})
 
 /** The behaviour every search engine must have; run against each engine. */
 export async function searchContract(t: Tap, engine: SearchEngine): Promise<void> {
@@ -42,13 +48,18 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
   })
 
   await t.test('the last word matches as a prefix', async (t) => {
-    t.same((await found({ q: 'satell' })), ids([7]).filter(() => false), 'an audience-limited record stays hidden')
-    t.same((await found({ q: 'satell', filters: { audience: ['public', ORG_A] } })), ids([7]))
+    t.same(
+      await found({ q: 'satell' }),
+      ids([7]).filter(() => false),
+      'an audience-limited record stays hidden',
+    )
+    t.same(await found({ q: 'satell', filters: { audience: ['public', ORG_A] } }), ids([7]))
     t.ok((await found({ q: 'imball' })).includes(ids([5])[0]!))
   })
 
   await t.test('filters: CPV prefix, NACE, S3, region, TRL, size, language', async (t) => {
-    const sorted = async (filters: EngineQuery['filters']) => (await found({ filters: { audience: ['public'], ...filters }, sort: 'newest' })).sort()
+    const sorted = async (filters: EngineQuery['filters']) =>
+      (await found({ filters: { audience: ['public'], ...filters }, sort: 'newest' })).sort()
     t.same(await sorted({ cpv: '3412' }), ids([1, 2]).sort(), 'CPV class 3412')
     t.same(await sorted({ cpv: '34144900' }), ids([2]), 'full CPV code')
     t.same(await sorted({ cpv: '48' }), ids([3, 4]).sort(), 'CPV division 48')
@@ -65,7 +76,10 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
   })
 
   await t.test('facet counts follow the query and filters', async (t) => {
-    const result = await search({ filters: { audience: ['public'], region: 'IT' }, facets: ['trl', 'sizeClass', 'cpvDivision', 'language', 'naceSection'] })
+    const result = await search({
+      filters: { audience: ['public'], region: 'IT' },
+      facets: ['trl', 'sizeClass', 'cpvDivision', 'language', 'naceSection'],
+    })
     t.equal(result.total, 6)
     t.same(result.facets.trl, { '5': 1, '6': 1, '7': 2, '8': 1, '9': 1 })
     t.same(result.facets.sizeClass, { medium: 1, small: 3, micro: 2 })
@@ -76,7 +90,10 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
 
   await t.test('pages cover every hit once, with a stable total', async (t) => {
     const pages = await Promise.all([1, 2, 3].map((page) => search({ page, pageSize: 3, sort: 'newest' })))
-    t.same(pages.map((p) => p.total), [7, 7, 7])
+    t.same(
+      pages.map((p) => p.total),
+      [7, 7, 7],
+    )
     const all = pages.flatMap((p) => p.hits.map((h) => h.doc.id))
     t.equal(all.length, 7)
     t.equal(new Set(all).size, 7)

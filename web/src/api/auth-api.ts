@@ -37,6 +37,7 @@ export const signOutEverywhere = () => apiSend<void>('POST', '/api/auth/sign-out
 
 export const previewInvitation = (token: string) =>
   apiGet<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`)
-export const acceptInvitation = (body: InvitationAcceptance) => apiSend<Session>('POST', '/api/invitations/accept', body)
+export const acceptInvitation = (body: InvitationAcceptance) =>
+  apiSend<Session>('POST', '/api/invitations/accept', body)
 
 export const listCapturedMail = () => apiGet<CapturedMail[]>('/api/dev/mailbox')

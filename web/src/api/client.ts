@@ -42,7 +42,11 @@ export function apiSend<T>(method: HttpMethod, path: string, body?: unknown): Pr
 
 /** Sends a file as the body (PUT); the server checks its type from its bytes. */
 export function apiUpload<T>(path: string, file: File): Promise<T> {
-  return request<T>({ method: 'PUT', path: `${path}${path.includes('?') ? '&' : '?'}fileName=${encodeURIComponent(file.name)}`, file })
+  return request<T>({
+    method: 'PUT',
+    path: `${path}${path.includes('?') ? '&' : '?'}fileName=${encodeURIComponent(file.name)}`,
+    file,
+  })
 }
 
 /** Fetches a file-like answer (e.g. a data export) as a Blob; failures throw ApiError like any call. */
@@ -138,10 +142,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isProblem(body: unknown): body is Problem {
   return (
-    isRecord(body) &&
-    typeof body.code === 'string' &&
-    typeof body.status === 'number' &&
-    typeof body.title === 'string'
+    isRecord(body) && typeof body.code === 'string' && typeof body.status === 'number' && typeof body.title === 'string'
   )
 }
 

@@ -55,7 +55,19 @@ export function fieldErrorsFrom(error: unknown, prefix = ''): FieldErrors {
   return result
 }
 
-const KEYWORDS = ['required', 'format', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minimum', 'maximum', 'unknown'] as const
+const KEYWORDS = [
+  'required',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minimum',
+  'maximum',
+  'unknown',
+] as const
 type Keyword = (typeof KEYWORDS)[number]
 const isKeyword = (code: string): code is Keyword => KEYWORDS.some((keyword) => keyword === code)
 
@@ -64,7 +76,8 @@ export function fieldMessage(t: TFunction, problem: FieldProblem, control: 'inpu
   if (isKnownCode(problem.code)) return t(`problems.${problem.code}`)
   if (isDomainFieldCode(problem.code)) return t(DOMAIN_FIELD_CODES[problem.code])
   if (problem.code === 'required' && control === 'checkbox') return t('fieldErrors.requiredCheckbox')
-  if (problem.code === 'minLength' && problem.limit !== undefined) return t('fieldErrors.minLengthOf', { min: problem.limit })
+  if (problem.code === 'minLength' && problem.limit !== undefined)
+    return t('fieldErrors.minLengthOf', { min: problem.limit })
   if (isKeyword(problem.code)) return t(`fieldErrors.${problem.code}`)
   return t('fieldErrors.invalid')
 }
@@ -83,7 +96,11 @@ export function nativeFieldErrors(form: HTMLFormElement): FieldErrors {
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 
 function isControl(element: Element): element is Control {
-  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement
+  return (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLSelectElement ||
+    element instanceof HTMLTextAreaElement
+  )
 }
 
 function controlProblem(control: Control): FieldProblem | null {

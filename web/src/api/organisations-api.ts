@@ -36,8 +36,16 @@ export type Decision = Exclude<AffiliationStatus, 'pending'>
 
 export const listParticipants = (orgId: string, status: AffiliationStatus) =>
   apiGet<Participant[]>(`${organiser(orgId)}/participants?status=${status}`)
-export const decideParticipant = (orgId: string, participantOrgId: string, body: { decision: Decision; reason?: string }) =>
-  apiSend<Participant>('POST', `${organiser(orgId)}/participants/${encodeURIComponent(participantOrgId)}/decision`, body)
+export const decideParticipant = (
+  orgId: string,
+  participantOrgId: string,
+  body: { decision: Decision; reason?: string },
+) =>
+  apiSend<Participant>(
+    'POST',
+    `${organiser(orgId)}/participants/${encodeURIComponent(participantOrgId)}/decision`,
+    body,
+  )
 export const inviteParticipant = (orgId: string, body: { email: string; kind: ParticipantKind; legalName: string }) =>
   apiSend<Invitation>('POST', `${organiser(orgId)}/participant-invitations`, body)
 

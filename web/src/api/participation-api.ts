@@ -1,5 +1,12 @@
 import type { Static } from '@sinclair/typebox'
-import type { MeetingRequest, MeetingRequestInputSchema, Participation, ParticipationStatusSchema, Representative, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
+import type {
+  MeetingRequest,
+  MeetingRequestInputSchema,
+  Participation,
+  ParticipationStatusSchema,
+  Representative,
+  RepresentativesInputSchema,
+} from '../../../shared/schemas/participation.js'
 import { apiGet, apiSend } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
@@ -34,9 +41,13 @@ const event = (eventId: string) => `/api/events/${id(eventId)}`
 export function listParticipations(eventId: string, status?: ParticipationStatus): Promise<Participation[]> {
   return apiGet<Participation[]>(`${event(eventId)}/participations${status ? `?status=${status}` : ''}`)
 }
-export const countParticipations = (eventId: string) => apiGet<Record<string, number>>(`${event(eventId)}/participations/counts`)
-export const changeParticipation = (eventId: string, orgId: string, body: { status: ParticipationStatus; reason?: string; coachingSessions?: number }) =>
-  apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}`, body)
+export const countParticipations = (eventId: string) =>
+  apiGet<Record<string, number>>(`${event(eventId)}/participations/counts`)
+export const changeParticipation = (
+  eventId: string,
+  orgId: string,
+  body: { status: ParticipationStatus; reason?: string; coachingSessions?: number },
+) => apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}`, body)
 
 export interface OpenEvent {
   eventId: string
@@ -49,20 +60,24 @@ export interface OpenEvent {
 }
 export const listOpenEvents = (orgId: string) => apiGet<OpenEvent[]>(`/api/organisations/${id(orgId)}/open-events`)
 export const listMyEvents = (orgId: string) => apiGet<MyEvent[]>(`/api/organisations/${id(orgId)}/participations`)
-export const applyToEvent = (eventId: string, orgId: string) => apiSend<Participation>('POST', `${event(eventId)}/applications/${id(orgId)}`)
+export const applyToEvent = (eventId: string, orgId: string) =>
+  apiSend<Participation>('POST', `${event(eventId)}/applications/${id(orgId)}`)
 export const setAvailability = (eventId: string, orgId: string, unavailableSlots: number[]) =>
   apiSend<Participation>('PUT', `${event(eventId)}/participations/${id(orgId)}/availability`, { unavailableSlots })
 
-export const listRepresentatives = (eventId: string, orgId: string) => apiGet<Representative[]>(`${event(eventId)}/participations/${id(orgId)}/representatives`)
+export const listRepresentatives = (eventId: string, orgId: string) =>
+  apiGet<Representative[]>(`${event(eventId)}/participations/${id(orgId)}/representatives`)
 export const saveRepresentatives = (eventId: string, orgId: string, representatives: RepresentativeInput[]) =>
   apiSend<Representative[]>('PUT', `${event(eventId)}/participations/${id(orgId)}/representatives`, { representatives })
-export const chooseRepresentative = (requestId: string, representativeId: string | null) => apiSend<MeetingRequest>('PUT', `/api/requests/${id(requestId)}/representative`, { representativeId })
+export const chooseRepresentative = (requestId: string, representativeId: string | null) =>
+  apiSend<MeetingRequest>('PUT', `/api/requests/${id(requestId)}/representative`, { representativeId })
 
 export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
   const query = organisationId ? `?organisationId=${id(organisationId)}` : ''
   return apiGet<MeetingRequest[]>(`${event(eventId)}/requests${query}`)
 }
-export const requestMeeting = (eventId: string, body: MeetingRequestInput) => apiSend<MeetingRequest>('POST', `${event(eventId)}/requests`, body)
+export const requestMeeting = (eventId: string, body: MeetingRequestInput) =>
+  apiSend<MeetingRequest>('POST', `${event(eventId)}/requests`, body)
 export const moveRequest = (requestId: string, verb: RequestVerb, reason?: string) =>
   apiSend<MeetingRequest>('POST', `/api/requests/${id(requestId)}/${verb}`, reason ? { reason } : {})
 
@@ -70,4 +85,5 @@ export const previewTargeting = (eventId: string, body: { format: TargetingForma
   apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/preview`, body)
 export const importTargeting = (eventId: string, body: { format: TargetingFormat; content: string }) =>
   apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/import`, body)
-export const targetingExportUrl = (eventId: string, format: TargetingFormat) => `${event(eventId)}/targeting/export?format=${format}`
+export const targetingExportUrl = (eventId: string, format: TargetingFormat) =>
+  `${event(eventId)}/targeting/export?format=${format}`

@@ -1,4 +1,12 @@
-import type { CurationItem, CurationQuery, MatchingSettings, PairRef, Recommendation, RecommendationMarkValue, RecommendationStatusValue } from '../../../shared/schemas/recommendations.js'
+import type {
+  CurationItem,
+  CurationQuery,
+  MatchingSettings,
+  PairRef,
+  Recommendation,
+  RecommendationMarkValue,
+  RecommendationStatusValue,
+} from '../../../shared/schemas/recommendations.js'
 import { apiGet, apiSend } from './client.js'
 
 /** Recommended counterparts with their marks, and the hub's curation of an event's pairs. */
@@ -8,18 +16,38 @@ export type { CurationItem, Recommendation, RecommendationMarkValue, Recommendat
 const id = (value: string) => encodeURIComponent(value)
 const event = (eventId: string) => `/api/events/${id(eventId)}`
 
-export const listRecommendations = (eventId: string, orgId: string) => apiGet<Recommendation[]>(`${event(eventId)}/recommendations/${id(orgId)}`)
-export const markRecommendation = (eventId: string, orgId: string, otherId: string, mark: RecommendationMarkValue | null) =>
-  apiSend<{ mark: RecommendationMarkValue | null }>('PUT', `${event(eventId)}/recommendations/${id(orgId)}/marks/${id(otherId)}`, { mark })
+export const listRecommendations = (eventId: string, orgId: string) =>
+  apiGet<Recommendation[]>(`${event(eventId)}/recommendations/${id(orgId)}`)
+export const markRecommendation = (
+  eventId: string,
+  orgId: string,
+  otherId: string,
+  mark: RecommendationMarkValue | null,
+) =>
+  apiSend<{ mark: RecommendationMarkValue | null }>(
+    'PUT',
+    `${event(eventId)}/recommendations/${id(orgId)}/marks/${id(otherId)}`,
+    { mark },
+  )
 
 export function listCuration(eventId: string, query: CurationQuery): Promise<CurationItem[]> {
-  const params = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined || value === '' ? [] : [[key, String(value)]])))
+  const params = new URLSearchParams(
+    Object.entries(query).flatMap(([key, value]) =>
+      value === undefined || value === '' ? [] : [[key, String(value)]],
+    ),
+  )
   const search = params.toString()
   return apiGet<CurationItem[]>(`${event(eventId)}/curation${search ? `?${search}` : ''}`)
 }
-export const decidePairs = (eventId: string, pairs: PairRef[], status: Exclude<RecommendationStatusValue, 'suggested'>) =>
-  apiSend<{ updated: number; notified: number }>('POST', `${event(eventId)}/curation/decisions`, { pairs, status })
-export const suggestPairs = (eventId: string, pairs: PairRef[]) => apiSend<{ updated: number; notified: number }>('POST', `${event(eventId)}/curation/suggest`, { pairs })
-export const recompute = (eventId: string) => apiSend<{ queued: boolean }>('POST', `${event(eventId)}/recommendations/recompute`)
+export const decidePairs = (
+  eventId: string,
+  pairs: PairRef[],
+  status: Exclude<RecommendationStatusValue, 'suggested'>,
+) => apiSend<{ updated: number; notified: number }>('POST', `${event(eventId)}/curation/decisions`, { pairs, status })
+export const suggestPairs = (eventId: string, pairs: PairRef[]) =>
+  apiSend<{ updated: number; notified: number }>('POST', `${event(eventId)}/curation/suggest`, { pairs })
+export const recompute = (eventId: string) =>
+  apiSend<{ queued: boolean }>('POST', `${event(eventId)}/recommendations/recompute`)
 export const getMatchingSettings = (eventId: string) => apiGet<MatchingSettings>(`${event(eventId)}/curation/settings`)
-export const saveMatchingSettings = (eventId: string, settings: MatchingSettings) => apiSend<MatchingSettings>('PUT', `${event(eventId)}/curation/settings`, settings)
+export const saveMatchingSettings = (eventId: string, settings: MatchingSettings) =>
+  apiSend<MatchingSettings>('PUT', `${event(eventId)}/curation/settings`, settings)

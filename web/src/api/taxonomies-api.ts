@@ -7,15 +7,34 @@ import { apiGet, apiSend } from './client.js'
 export type TaxonomyKind = 'cpv' | 'nace' | 'nuts2' | 's3'
 export type TaxonomyEntry = Static<typeof TaxonomyEntrySchema>
 
-export function searchTaxonomy(kind: TaxonomyKind, options: { q: string; lang: string; limit?: number }): Promise<TaxonomyEntry[]> {
-  const params = new URLSearchParams({ q: options.q, lang: options.lang === 'it' ? 'it' : 'en', limit: String(options.limit ?? 20) })
+export function searchTaxonomy(
+  kind: TaxonomyKind,
+  options: { q: string; lang: string; limit?: number },
+): Promise<TaxonomyEntry[]> {
+  const params = new URLSearchParams({
+    q: options.q,
+    lang: options.lang === 'it' ? 'it' : 'en',
+    limit: String(options.limit ?? 20),
+  })
   return apiGet<TaxonomyEntry[]>(`/api/taxonomies/${kind}?${params.toString()}`)
 }
 
 /** Likely CPV codes for a text in any EU language, best first, labelled in `lang` (Italian or English). */
-export function suggestCpvCodes(input: { title: string; description: string; language: string; lang: string; limit?: number }): Promise<CpvSuggestionItem[]> {
+export function suggestCpvCodes(input: {
+  title: string
+  description: string
+  language: string
+  lang: string
+  limit?: number
+}): Promise<CpvSuggestionItem[]> {
   const { title, description, language, lang, limit = 5 } = input
-  return apiSend<CpvSuggestionItem[]>('POST', '/api/taxonomies/cpv/suggestions', { title: title.slice(0, 160), description: description.slice(0, 5000), language, lang: lang === 'it' ? 'it' : 'en', limit })
+  return apiSend<CpvSuggestionItem[]>('POST', '/api/taxonomies/cpv/suggestions', {
+    title: title.slice(0, 160),
+    description: description.slice(0, 5000),
+    language,
+    lang: lang === 'it' ? 'it' : 'en',
+    limit,
+  })
 }
 
 /** Does `entry` name `code`? A CPV division `34` is named by `34000000`, a NACE class `62.01` by its division `62`. */
@@ -50,5 +69,8 @@ export function lookupCode(kind: TaxonomyKind, code: string, lang: string): Prom
 export function rememberEntry(kind: TaxonomyKind, entry: TaxonomyEntry, lang: string): void {
   const other = lang === 'it' ? 'en' : 'it'
   labels.set(labelKey(kind, entry.code, lang), Promise.resolve(entry))
-  labels.set(labelKey(kind, entry.code, other), Promise.resolve({ code: entry.code, label: entry.labelOther, labelOther: entry.label }))
+  labels.set(
+    labelKey(kind, entry.code, other),
+    Promise.resolve({ code: entry.code, label: entry.labelOther, labelOther: entry.label }),
+  )
 }

@@ -28,7 +28,15 @@ export function ErrorNotice({ error, onRetry, testId }: { error: unknown; onRetr
 }
 
 /** Shows loading and failure the same way everywhere, and the data once it has arrived. */
-export function AsyncView<T>({ result, onRetry, children }: { result: Loaded<T>; onRetry?: () => void; children: (data: T) => ReactNode }) {
+export function AsyncView<T>({
+  result,
+  onRetry,
+  children,
+}: {
+  result: Loaded<T>
+  onRetry?: () => void
+  children: (data: T) => ReactNode
+}) {
   if (result.kind === 'loading') return <Loading />
   if (result.kind === 'failed') return <ErrorNotice error={result.error} onRetry={onRetry} />
   return <>{children(result.data)}</>

@@ -16,7 +16,15 @@ interface ConfirmButtonProps {
  * A button that asks before acting, in place rather than in a browser dialog;
  * the confirming button's test id is `${testId}-confirm`.
  */
-export function ConfirmButton({ children, question, confirmLabel, onConfirm, testId, danger, disabled }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  question,
+  confirmLabel,
+  onConfirm,
+  testId,
+  danger,
+  disabled,
+}: ConfirmButtonProps) {
   const { t } = useTranslation()
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -34,7 +42,13 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, tes
 
   if (!asking) {
     return (
-      <button type="button" className={`button button-small ${tone}`} data-testid={testId} disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className={`button button-small ${tone}`}
+        data-testid={testId}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {children}
       </button>
     )
@@ -42,10 +56,21 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, tes
   return (
     <span className="confirm" role="group">
       <span className="confirm-question">{question}</span>
-      <button type="button" className={`button button-small ${danger ? 'button-danger-solid' : ''}`} data-testid={`${testId}-confirm`} disabled={busy} onClick={() => void confirm()}>
+      <button
+        type="button"
+        className={`button button-small ${danger ? 'button-danger-solid' : ''}`}
+        data-testid={`${testId}-confirm`}
+        disabled={busy}
+        onClick={() => void confirm()}
+      >
         {confirmLabel}
       </button>
-      <button type="button" className="button button-small button-secondary" data-testid={`${testId}-cancel`} onClick={() => setAsking(false)}>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        data-testid={`${testId}-cancel`}
+        onClick={() => setAsking(false)}
+      >
         {t('common.cancel')}
       </button>
     </span>

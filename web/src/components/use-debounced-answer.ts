@@ -9,7 +9,12 @@ export type DebouncedAnswer<T> = { key: string; data: T; failed: false } | { key
  * an older key, or after unmount, is dropped. Null until the first answer.
  * Whether an answer for another key is still worth showing is the caller's.
  */
-export function useDebouncedAnswer<T>(key: string, enabled: boolean, delayMs: number, load: () => Promise<T>): DebouncedAnswer<T> | null {
+export function useDebouncedAnswer<T>(
+  key: string,
+  enabled: boolean,
+  delayMs: number,
+  load: () => Promise<T>,
+): DebouncedAnswer<T> | null {
   const [answer, setAnswer] = useState<DebouncedAnswer<T> | null>(null)
   const loadRef = useRef(load)
   loadRef.current = load

@@ -3,9 +3,7 @@ import type { Health } from '../../../shared/schemas/health.js'
 import { getHealth } from '../api/client.js'
 
 export type HealthResult =
-  | { kind: 'loading' }
-  | { kind: 'ready'; health: Health; checkedAt: Date }
-  | { kind: 'failed'; error: unknown }
+  { kind: 'loading' } | { kind: 'ready'; health: Health; checkedAt: Date } | { kind: 'failed'; error: unknown }
 
 /** Fetches `/health` once on mount and again whenever `reload` is called. */
 export function useHealth(): { result: HealthResult; reload: () => void } {

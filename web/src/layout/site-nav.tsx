@@ -5,7 +5,22 @@ import { useSession } from '../session/session-context.js'
 
 interface NavItem {
   to: string
-  key: 'home' | 'account' | 'organisation' | 'team' | 'participants' | 'audit' | 'myOffers' | 'myNeeds' | 'findOffers' | 'findNeeds' | 'editions' | 'myEvents' | 'kpis' | 'contracts' | 'vouchers'
+  key:
+    | 'home'
+    | 'account'
+    | 'organisation'
+    | 'team'
+    | 'participants'
+    | 'audit'
+    | 'myOffers'
+    | 'myNeeds'
+    | 'findOffers'
+    | 'findNeeds'
+    | 'editions'
+    | 'myEvents'
+    | 'kpis'
+    | 'contracts'
+    | 'vouchers'
   /** A label key outside `nav.`, for features that keep their own strings. */
   label?: 'kpis.nav' | 'contracts.nav' | 'vouchers.nav'
   end?: boolean
@@ -18,12 +33,21 @@ function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
   items.push({ to: '/account', key: 'account' })
   if (!membership) return items
   const { id, kind } = membership.organisation
-  items.push({ to: `/organisations/${id}`, key: 'organisation', end: true }, { to: `/organisations/${id}/team`, key: 'team' })
+  items.push(
+    { to: `/organisations/${id}`, key: 'organisation', end: true },
+    { to: `/organisations/${id}/team`, key: 'team' },
+  )
   items.push(...catalogueItems(id, kind))
-  if (kind === 'organiser') items.push({ to: `/organisers/${id}/participants`, key: 'participants' }, { to: `/organisers/${id}/editions`, key: 'editions' })
+  if (kind === 'organiser')
+    items.push(
+      { to: `/organisers/${id}/participants`, key: 'participants' },
+      { to: `/organisers/${id}/editions`, key: 'editions' },
+    )
   if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/events`, key: 'myEvents' })
-  if (kind === 'organiser' || kind === 'authority') items.push({ to: '/audit', key: 'audit' }, { to: '/kpis', key: 'kpis', label: 'kpis.nav' })
-  if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/contracts`, key: 'contracts', label: 'contracts.nav' })
+  if (kind === 'organiser' || kind === 'authority')
+    items.push({ to: '/audit', key: 'audit' }, { to: '/kpis', key: 'kpis', label: 'kpis.nav' })
+  if (kind === 'sme' || kind === 'buyer')
+    items.push({ to: `/organisations/${id}/contracts`, key: 'contracts', label: 'contracts.nav' })
   if (kind === 'sme') items.push({ to: `/organisations/${id}/vouchers`, key: 'vouchers', label: 'vouchers.nav' })
   if (kind === 'organiser') items.push({ to: `/organisers/${id}/vouchers`, key: 'vouchers', label: 'vouchers.nav' })
   return items

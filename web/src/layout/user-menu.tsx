@@ -37,7 +37,12 @@ export function UserMenu() {
         </Link>
         <OrganisationSwitcher />
       </div>
-      <button type="button" className="button button-small button-secondary" data-testid="sign-out" onClick={() => void leave()}>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        data-testid="sign-out"
+        onClick={() => void leave()}
+      >
         {t('nav.signOut')}
       </button>
     </div>

@@ -18,7 +18,11 @@ export function AgendaPage() {
   const { membership } = useSession()
   const orgId = membership?.organisation.id ?? ''
   const admin = membership?.role === 'admin'
-  return <RequireSession>{() => <AgendaView key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} admin={admin} />}</RequireSession>
+  return (
+    <RequireSession>
+      {() => <AgendaView key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} admin={admin} />}
+    </RequireSession>
+  )
 }
 
 /** A participant's meetings in one event, printable (venue Wi-Fi is often poor), with its calendar feed. */
@@ -48,7 +52,8 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
   const inMyZone = useDateFormat()
   const myZone = useSession().session?.user.timeZone
   const days = new Map<string, AgendaItem[]>()
-  for (const item of agenda.items) days.set(item.localStart.slice(0, 10), [...(days.get(item.localStart.slice(0, 10)) ?? []), item])
+  for (const item of agenda.items)
+    days.set(item.localStart.slice(0, 10), [...(days.get(item.localStart.slice(0, 10)) ?? []), item])
   return (
     <section className="panel" aria-labelledby="agenda-event">
       <div className="panel-head">
@@ -58,12 +63,19 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
             {[agenda.venue, t('agenda.timesIn', { zone: agenda.timeZone })].filter(Boolean).join(' · ')}
           </p>
         </div>
-        <button type="button" className="button button-secondary no-print" data-testid="agenda-print" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="button button-secondary no-print"
+          data-testid="agenda-print"
+          onClick={() => window.print()}
+        >
           {t('agenda.print')}
         </button>
       </div>
       {!agenda.published ? (
-        <p className="muted empty" data-testid="agenda-not-published">{t('agenda.notPublished')}</p>
+        <p className="muted empty" data-testid="agenda-not-published">
+          {t('agenda.notPublished')}
+        </p>
       ) : agenda.items.length === 0 ? (
         <p className="muted empty">{t('agenda.empty')}</p>
       ) : (
@@ -79,18 +91,29 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.meetingId} data-testid="agenda-item" data-status={item.status} className={item.status === 'cancelled' ? 'agenda-cancelled' : undefined}>
+                <tr
+                  key={item.meetingId}
+                  data-testid="agenda-item"
+                  data-status={item.status}
+                  className={item.status === 'cancelled' ? 'agenda-cancelled' : undefined}
+                >
                   <td className="slot-time">
                     {item.localStart.slice(11)}–{item.localEnd}
-                    {myZone && myZone !== agenda.timeZone && <div className="muted small">{inMyZone(item.startsAt)}</div>}
+                    {myZone && myZone !== agenda.timeZone && (
+                      <div className="muted small">{inMyZone(item.startsAt)}</div>
+                    )}
                   </td>
                   <td>
                     <strong>{item.counterpartName}</strong>
-                    {item.representativeName && <div className="muted small">{t('agenda.heldBy', { name: item.representativeName })}</div>}
+                    {item.representativeName && (
+                      <div className="muted small">{t('agenda.heldBy', { name: item.representativeName })}</div>
+                    )}
                     {item.status === 'cancelled' && <StatusBadge tone="bad">{t('agenda.cancelled')}</StatusBadge>}
                   </td>
                   <td>
-                    {item.tableName && <span data-testid="agenda-table-name">{t('schedule.table', { name: item.tableName })}</span>}
+                    {item.tableName && (
+                      <span data-testid="agenda-table-name">{t('schedule.table', { name: item.tableName })}</span>
+                    )}
                     {item.videoLink && (
                       <a href={item.videoLink} className="agenda-link">
                         {t('agenda.video')}
@@ -119,7 +142,9 @@ function Badge({ eventId, orgId }: { eventId: string; orgId: string }) {
     <section className="panel badge-panel" aria-labelledby="badge-title" data-testid="badge">
       <h2 id="badge-title">{t('badge.title')}</h2>
       <p className="muted small">{t('badge.intro')}</p>
-      {svg && <div className="badge-qr" role="img" aria-label={t('badge.title')} dangerouslySetInnerHTML={{ __html: svg }} />}
+      {svg && (
+        <div className="badge-qr" role="img" aria-label={t('badge.title')} dangerouslySetInnerHTML={{ __html: svg }} />
+      )}
     </section>
   )
 }
@@ -158,7 +183,16 @@ function CalendarFeed({ orgId, admin }: { orgId: string; admin: boolean }) {
                 {t('agenda.subscribe')}
               </a>
               {admin && (
-                <button type="button" className="button button-small button-danger" data-testid="feed-rotate" onClick={() => void action.run(async () => feed.setData({ url: `${(await rotateCalendarFeed(orgId)).url}?lang=${lang}` }))}>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  data-testid="feed-rotate"
+                  onClick={() =>
+                    void action.run(async () =>
+                      feed.setData({ url: `${(await rotateCalendarFeed(orgId)).url}?lang=${lang}` }),
+                    )
+                  }
+                >
                   {t('agenda.rotate')}
                 </button>
               )}

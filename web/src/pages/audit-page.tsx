@@ -57,11 +57,20 @@ function AuditTrail() {
       </header>
       <section className="panel">
         {events.length > 0 && <AuditTable events={events} />}
-        {events.length === 0 && !busy && error === null && <p className="muted" data-testid="audit-empty">{t('audit.empty')}</p>}
+        {events.length === 0 && !busy && error === null && (
+          <p className="muted" data-testid="audit-empty">
+            {t('audit.empty')}
+          </p>
+        )}
         {busy && <Loading />}
         {error !== null && <ErrorNotice error={error} onRetry={() => void loadMore()} testId="audit-error" />}
         {!complete && !busy && error === null && events.length > 0 && (
-          <button type="button" className="button button-secondary" data-testid="audit-load-more" onClick={() => void loadMore()}>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="audit-load-more"
+            onClick={() => void loadMore()}
+          >
             {t('audit.loadMore')}
           </button>
         )}
@@ -89,13 +98,18 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
             <td data-label={t('audit.time')}>
               <time dateTime={event.at}>{formatDate(event.at)}</time>
             </td>
-            <td data-label={t('audit.actor')}>{event.actor?.name ?? <span className="muted">{t('audit.system')}</span>}</td>
+            <td data-label={t('audit.actor')}>
+              {event.actor?.name ?? <span className="muted">{t('audit.system')}</span>}
+            </td>
             <td data-label={t('audit.action')}>
               <code>{event.action}</code>
             </td>
             <td data-label={t('audit.subject')}>
               <div>
-                {event.subjectType} <code className="muted small" title={event.subjectId}>{event.subjectId.slice(0, 8)}</code>
+                {event.subjectType}{' '}
+                <code className="muted small" title={event.subjectId}>
+                  {event.subjectId.slice(0, 8)}
+                </code>
                 <AuditChange event={event} />
               </div>
             </td>

@@ -14,7 +14,9 @@ export function CheckInPage() {
 
 function CheckIn({ eventId, orgId }: { eventId: string; orgId: string }) {
   const { t } = useTranslation()
-  const [result, setResult] = useState<{ kind: 'busy' } | { kind: 'done'; already: boolean } | { kind: 'failed'; error: unknown }>({ kind: 'busy' })
+  const [result, setResult] = useState<
+    { kind: 'busy' } | { kind: 'done'; already: boolean } | { kind: 'failed'; error: unknown }
+  >({ kind: 'busy' })
   useDocumentTitle(t('checkIn.documentTitle'))
   useEffect(() => {
     checkIn(eventId, orgId).then(

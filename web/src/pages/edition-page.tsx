@@ -34,7 +34,8 @@ function EditionDetail({ edition, onSaved }: { edition: Edition; onSaved: (editi
   const { membership } = useSession()
   const events = useLoad(edition.id, () => listEvents(edition.id))
   useDocumentTitle(t('editions.detailTitle', { name: edition.name }))
-  const ownOrgId = edition.organisers.find((o) => o.id === membership?.organisation.id)?.id ?? edition.organisers[0]?.id ?? ''
+  const ownOrgId =
+    edition.organisers.find((o) => o.id === membership?.organisation.id)?.id ?? edition.organisers[0]?.id ?? ''
 
   return (
     <>
@@ -49,7 +50,9 @@ function EditionDetail({ edition, onSaved }: { edition: Edition; onSaved: (editi
         <AsyncView result={events.result} onRetry={() => events.reload()}>
           {(list) =>
             list.length === 0 ? (
-              <p className="muted empty" data-testid="events-empty">{t('editions.noEvents')}</p>
+              <p className="muted empty" data-testid="events-empty">
+                {t('editions.noEvents')}
+              </p>
             ) : (
               <ul className="plain-list" data-testid="events-list">
                 {list.map((event) => (
@@ -63,7 +66,12 @@ function EditionDetail({ edition, onSaved }: { edition: Edition; onSaved: (editi
       <div className="two-columns">
         <section className="panel" aria-labelledby="event-new-title">
           <h2 id="event-new-title">{t('editions.newEvent')}</h2>
-          <EventForm editionId={edition.id} event={null} defaultDate={edition.periodStart} onSaved={(event) => void navigate(`/events/${event.id}`)} />
+          <EventForm
+            editionId={edition.id}
+            event={null}
+            defaultDate={edition.periodStart}
+            onSaved={(event) => void navigate(`/events/${event.id}`)}
+          />
         </section>
         <section className="panel" aria-labelledby="edition-edit-title">
           <h2 id="edition-edit-title">{t('editions.editTitle')}</h2>

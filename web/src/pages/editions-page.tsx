@@ -31,7 +31,9 @@ function Editions({ orgId }: { orgId: string }) {
           <AsyncView result={editions.result} onRetry={() => editions.reload()}>
             {(list) =>
               list.length === 0 ? (
-                <p className="muted empty" data-testid="editions-empty">{t('editions.empty')}</p>
+                <p className="muted empty" data-testid="editions-empty">
+                  {t('editions.empty')}
+                </p>
               ) : (
                 <ul className="plain-list" data-testid="editions-list">
                   {list.map((edition) => (
@@ -41,7 +43,8 @@ function Editions({ orgId }: { orgId: string }) {
                           {edition.name}
                         </Link>
                         <div className="muted small">
-                          {edition.periodStart} – {edition.periodEnd} · {edition.homeNuts2} · {edition.organisers.map((o) => o.legalName).join(', ')}
+                          {edition.periodStart} – {edition.periodEnd} · {edition.homeNuts2} ·{' '}
+                          {edition.organisers.map((o) => o.legalName).join(', ')}
                         </div>
                       </div>
                     </li>

@@ -57,10 +57,21 @@ function EventDetail({ event, onSaved }: { event: MtbEvent; onSaved: (event: Mtb
         <h1 data-testid="event-title">{event.name}</h1>
         <p className="lead">
           {event.timeZone} · {t('slots.count', { count: event.slotCount })} ·{' '}
-          <code className="small" data-testid="event-id">{event.id}</code>
+          <code className="small" data-testid="event-id">
+            {event.id}
+          </code>
         </p>
       </header>
-      <Segmented label={t('eventPage.tabs')} testIdPrefix="event-tab" value={tab} onChange={(value) => setParams({ tab: readTab(value) })} options={TABS.map((value) => ({ value, label: value === 'matches' ? t('recommendations.tab') : t(`eventPage.tab.${value}`) }))} />
+      <Segmented
+        label={t('eventPage.tabs')}
+        testIdPrefix="event-tab"
+        value={tab}
+        onChange={(value) => setParams({ tab: readTab(value) })}
+        options={TABS.map((value) => ({
+          value,
+          label: value === 'matches' ? t('recommendations.tab') : t(`eventPage.tab.${value}`),
+        }))}
+      />
       {tab === 'setup' && <EventSetup event={event} onSaved={onSaved} />}
       {tab === 'selection' && <SelectionBoard eventId={event.id} />}
       {tab === 'targeting' && <TargetingImport eventId={event.id} />}

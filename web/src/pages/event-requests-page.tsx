@@ -16,18 +16,25 @@ export function EventRequestsPage() {
   const { membership } = useSession()
   const orgId = membership?.organisation.id ?? ''
   const buyer = membership?.organisation.kind === 'buyer'
-  return <RequireSession>{() => <EventRequests key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} buyer={buyer} />}</RequireSession>
+  return (
+    <RequireSession>
+      {() => <EventRequests key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} buyer={buyer} />}
+    </RequireSession>
+  )
 }
 
 /** A participant's requests in one event: received ones to answer, sent ones to follow, and a form to ask. */
 function EventRequests({ eventId, orgId, buyer }: { eventId: string; orgId: string; buyer: boolean }) {
   const { t } = useTranslation()
   const requests = useLoad(orgId ? `${eventId}:${orgId}` : null, () => listRequests(eventId, orgId))
-  const people = useLoad(orgId && buyer ? `${eventId}:${orgId}` : null, () => listRepresentatives(eventId, orgId).catch(() => []))
+  const people = useLoad(orgId && buyer ? `${eventId}:${orgId}` : null, () =>
+    listRepresentatives(eventId, orgId).catch(() => []),
+  )
   const representatives = people.result.kind === 'ready' ? people.result.data : []
   useDocumentTitle(t('requests.documentTitle'))
   const replace = (changed: MeetingRequest) => {
-    if (requests.result.kind === 'ready') requests.setData(requests.result.data.map((r) => (r.id === changed.id ? changed : r)))
+    if (requests.result.kind === 'ready')
+      requests.setData(requests.result.data.map((r) => (r.id === changed.id ? changed : r)))
   }
 
   return (
@@ -45,14 +52,34 @@ function EventRequests({ eventId, orgId, buyer }: { eventId: string; orgId: stri
           const outgoing = list.filter((r) => r.fromOrganisationId === orgId)
           return (
             <div className="two-columns">
-              <RequestSection title={t('requests.incoming')} testId="requests-incoming" empty={t('requests.noIncoming')}>
+              <RequestSection
+                title={t('requests.incoming')}
+                testId="requests-incoming"
+                empty={t('requests.noIncoming')}
+              >
                 {incoming.map((request) => (
-                  <RequestRow key={request.id} request={request} direction="incoming" onChanged={replace} representatives={representatives} />
+                  <RequestRow
+                    key={request.id}
+                    request={request}
+                    direction="incoming"
+                    onChanged={replace}
+                    representatives={representatives}
+                  />
                 ))}
               </RequestSection>
-              <RequestSection title={t('requests.outgoing')} testId="requests-outgoing" empty={t('requests.noOutgoing')}>
+              <RequestSection
+                title={t('requests.outgoing')}
+                testId="requests-outgoing"
+                empty={t('requests.noOutgoing')}
+              >
                 {outgoing.map((request) => (
-                  <RequestRow key={request.id} request={request} direction="outgoing" onChanged={replace} representatives={representatives} />
+                  <RequestRow
+                    key={request.id}
+                    request={request}
+                    direction="outgoing"
+                    onChanged={replace}
+                    representatives={representatives}
+                  />
                 ))}
               </RequestSection>
             </div>
@@ -68,7 +95,17 @@ function EventRequests({ eventId, orgId, buyer }: { eventId: string; orgId: stri
   )
 }
 
-function RequestSection({ title, testId, empty, children }: { title: string; testId: string; empty: string; children: ReactNode[] }) {
+function RequestSection({
+  title,
+  testId,
+  empty,
+  children,
+}: {
+  title: string
+  testId: string
+  empty: string
+  children: ReactNode[]
+}) {
   return (
     <section className="panel" aria-label={title} data-testid={testId}>
       <h2>{title}</h2>

@@ -32,7 +32,8 @@ export function InvitationPage() {
 function InvitationInvalid({ error }: { error: unknown }) {
   const { t } = useTranslation()
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null
-  if (code !== 'invitations.invalid' && code !== 'route.not_found') return <ErrorNotice error={error} testId="invitation-invalid" />
+  if (code !== 'invitations.invalid' && code !== 'route.not_found')
+    return <ErrorNotice error={error} testId="invitation-invalid" />
   return (
     <div className="notice notice-bad" role="alert" data-testid="invitation-invalid">
       <p>{t('problems.invitations.invalid')}</p>
@@ -61,7 +62,11 @@ function InvitationDetails({ token, invitation }: { token: string; invitation: I
   return (
     <div className="panel" data-testid="invitation-preview">
       <p className="lead" data-testid="invitation-org">
-        {t('invitation.intro', { name: invitation.invitedBy, organisation: invitation.organisation.legalName, role: t(`roles.${invitation.role}`).toLocaleLowerCase() })}
+        {t('invitation.intro', {
+          name: invitation.invitedBy,
+          organisation: invitation.organisation.legalName,
+          role: t(`roles.${invitation.role}`).toLocaleLowerCase(),
+        })}
       </p>
       <p className="muted small">
         {t('invitation.meta', { email: invitation.email, date: formatDate(invitation.expiresAt) })}

@@ -30,7 +30,9 @@ function OrganisationContracts({ orgId }: { orgId: string }) {
       <div className="two-columns two-columns-wide-first">
         <section className="panel">
           <AsyncView result={contracts.result} onRetry={() => contracts.reload()}>
-            {(list) => <ContractList contracts={list} viewerOrgId={orgId} hub={false} onChanged={() => contracts.reload(true)} />}
+            {(list) => (
+              <ContractList contracts={list} viewerOrgId={orgId} hub={false} onChanged={() => contracts.reload(true)} />
+            )}
           </AsyncView>
         </section>
         <section className="panel">
@@ -62,7 +64,14 @@ function EditionContracts({ editionId }: { editionId: string }) {
       </header>
       <section className="panel">
         <AsyncView result={contracts.result} onRetry={() => contracts.reload()}>
-          {(list) => <ContractList contracts={list} viewerOrgId={membership?.organisation.id ?? ''} hub={membership?.organisation.kind === 'organiser'} onChanged={() => contracts.reload(true)} />}
+          {(list) => (
+            <ContractList
+              contracts={list}
+              viewerOrgId={membership?.organisation.id ?? ''}
+              hub={membership?.organisation.kind === 'organiser'}
+              onChanged={() => contracts.reload(true)}
+            />
+          )}
         </AsyncView>
       </section>
     </div>

@@ -12,7 +12,8 @@ import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
-const fmt = (n: number | null, suffix = '') => (n === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n)}${suffix}`)
+const fmt = (n: number | null, suffix = '') =>
+  n === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n)}${suffix}`
 
 export function KpiPage() {
   return <RequireSession>{() => <KpiScopePicker />}</RequireSession>
@@ -22,8 +23,14 @@ export function KpiPage() {
 function KpiScopePicker() {
   const [params] = useSearchParams()
   const { membership } = useSession()
-  const [kind, value] = (['edition', 'event', 'organiser'] as const).map((k) => [k, params.get(k)] as const).find(([, v]) => v) ?? []
-  const scope: KpiScopeRef = kind && value ? { kind, id: value } : membership?.organisation.kind === 'organiser' ? { kind: 'organiser', id: membership.organisation.id } : { kind: 'all' }
+  const [kind, value] =
+    (['edition', 'event', 'organiser'] as const).map((k) => [k, params.get(k)] as const).find(([, v]) => v) ?? []
+  const scope: KpiScopeRef =
+    kind && value
+      ? { kind, id: value }
+      : membership?.organisation.kind === 'organiser'
+        ? { kind: 'organiser', id: membership.organisation.id }
+        : { kind: 'all' }
   const key = 'id' in scope ? `${scope.kind}:${scope.id}` : 'all'
   return <KpiDashboard key={key} scope={scope} scopeKey={key} />
 }
@@ -42,8 +49,23 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
             <header className="page-header">
               <h1 data-testid="kpi-title">{t('kpis.title')}</h1>
               <p className="lead">{t(`kpis.scope.${data.scope.kind as 'all'}`, { name: data.scope.name })}</p>
-              <a className="button button-secondary button-small" href={kpiExportUrl(scope, 'xlsx', 'figures')} download="kpis.xlsx" data-testid="export-all">{t('kpis.exportAll')}</a>
-              {scope.kind === 'edition' && membership?.organisation.kind === 'organiser' && <Link className="button button-secondary button-small" to={`/organisers/${membership.organisation.id}/vouchers?edition=${encodeURIComponent(scope.id)}`} data-testid="kpi-vouchers">{t('vouchers.fromKpis')}</Link>}
+              <a
+                className="button button-secondary button-small"
+                href={kpiExportUrl(scope, 'xlsx', 'figures')}
+                download="kpis.xlsx"
+                data-testid="export-all"
+              >
+                {t('kpis.exportAll')}
+              </a>
+              {scope.kind === 'edition' && membership?.organisation.kind === 'organiser' && (
+                <Link
+                  className="button button-secondary button-small"
+                  to={`/organisers/${membership.organisation.id}/vouchers?edition=${encodeURIComponent(scope.id)}`}
+                  data-testid="kpi-vouchers"
+                >
+                  {t('vouchers.fromKpis')}
+                </Link>
+              )}
             </header>
             <KpiCards report={data} onDrill={setTable} />
             <div className="two-columns">
@@ -52,23 +74,61 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
                 <TargetBars
                   title={t('kpis.targetsTitle')}
                   items={[
-                    { key: 'events', label: t('kpis.figures.events'), actual: data.events.figure, target: data.events.target },
+                    {
+                      key: 'events',
+                      label: t('kpis.figures.events'),
+                      actual: data.events.figure,
+                      target: data.events.target,
+                    },
                     { key: 'smes', label: t('kpis.figures.smes'), actual: data.smes.figure, target: data.smes.target },
-                    { key: 'buyersOutsideTargeted', label: t('kpis.figures.buyersOutsideTargeted'), actual: data.buyersOutsideTargeted.figure, target: data.buyersOutsideTargeted.target },
-                    { key: 'buyersOutsideInvolved', label: t('kpis.figures.buyersOutsideInvolved'), actual: data.buyersOutsideInvolved.figure, target: data.buyersOutsideInvolved.target },
-                    { key: 'contracts', label: t('kpis.figures.contracts'), actual: data.contracts.figure, target: data.contracts.target },
+                    {
+                      key: 'buyersOutsideTargeted',
+                      label: t('kpis.figures.buyersOutsideTargeted'),
+                      actual: data.buyersOutsideTargeted.figure,
+                      target: data.buyersOutsideTargeted.target,
+                    },
+                    {
+                      key: 'buyersOutsideInvolved',
+                      label: t('kpis.figures.buyersOutsideInvolved'),
+                      actual: data.buyersOutsideInvolved.figure,
+                      target: data.buyersOutsideInvolved.target,
+                    },
+                    {
+                      key: 'contracts',
+                      label: t('kpis.figures.contracts'),
+                      actual: data.contracts.figure,
+                      target: data.contracts.target,
+                    },
                   ]}
                 />
               </section>
               <section className="panel" aria-labelledby="kpi-funnel-title">
                 <h2 id="kpi-funnel-title">{t('kpis.funnelTitle')}</h2>
-                <FunnelChart title={t('kpis.funnelTitle')} funnel={data.funnel} labels={{ accepted: t('kpis.funnel.accepted'), scheduled: t('kpis.funnel.scheduled'), followedUp: t('kpis.funnel.followedUp'), reported: t('kpis.funnel.reported'), verified: t('kpis.funnel.verified') }} />
+                <FunnelChart
+                  title={t('kpis.funnelTitle')}
+                  funnel={data.funnel}
+                  labels={{
+                    accepted: t('kpis.funnel.accepted'),
+                    scheduled: t('kpis.funnel.scheduled'),
+                    followedUp: t('kpis.funnel.followedUp'),
+                    reported: t('kpis.funnel.reported'),
+                    verified: t('kpis.funnel.verified'),
+                  }}
+                />
               </section>
             </div>
             {data.trend.length > 0 && (
               <section className="panel" aria-labelledby="kpi-trend-title">
                 <h2 id="kpi-trend-title">{t('kpis.trendTitle')}</h2>
-                <TrendChart title={t('kpis.trendTitle')} trend={data.trend} labels={{ smes: t('kpis.figures.smes'), buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'), contracts: t('kpis.figures.contracts') }} />
+                <TrendChart
+                  title={t('kpis.trendTitle')}
+                  trend={data.trend}
+                  labels={{
+                    smes: t('kpis.figures.smes'),
+                    buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'),
+                    contracts: t('kpis.figures.contracts'),
+                  }}
+                />
               </section>
             )}
             <ChangePanels report={data} />
@@ -76,9 +136,12 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
               <section className="panel" data-testid="kpi-cluster">
                 <h2>{t('kpis.clusterTitle')}</h2>
                 <dl className="kpi-facts">
-                  <dt>{t('kpis.cluster.membersServed')}</dt><dd>{data.cluster.membersServed}</dd>
-                  <dt>{t('kpis.cluster.events')}</dt><dd>{data.cluster.events}</dd>
-                  <dt>{t('kpis.cluster.contractsPerEvent')}</dt><dd>{fmt(data.cluster.contractsPerEvent)}</dd>
+                  <dt>{t('kpis.cluster.membersServed')}</dt>
+                  <dd>{data.cluster.membersServed}</dd>
+                  <dt>{t('kpis.cluster.events')}</dt>
+                  <dd>{data.cluster.events}</dd>
+                  <dt>{t('kpis.cluster.contractsPerEvent')}</dt>
+                  <dd>{fmt(data.cluster.contractsPerEvent)}</dd>
                 </dl>
               </section>
             )}
@@ -86,14 +149,53 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
               <section className="panel" data-testid="kpi-by-organiser">
                 <h2>{t('kpis.byOrganiserTitle')}</h2>
                 <table className="data-table">
-                  <thead><tr><th scope="col">{t('kpis.columns.organiser')}</th>{(['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const).map((k) => <th key={k} scope="col">{t(`kpis.figures.${k}`)}</th>)}</tr></thead>
-                  <tbody>{data.byOrganiser.map((o) => <tr key={o.id}><td>{o.name}</td><td>{o.events}</td><td>{o.smes}</td><td>{o.buyersOutsideInvolved}</td><td>{o.contracts}</td></tr>)}</tbody>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('kpis.columns.organiser')}</th>
+                      {(['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const).map((k) => (
+                        <th key={k} scope="col">
+                          {t(`kpis.figures.${k}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.byOrganiser.map((o) => (
+                      <tr key={o.id}>
+                        <td>{o.name}</td>
+                        <td>{o.events}</td>
+                        <td>{o.smes}</td>
+                        <td>{o.buyersOutsideInvolved}</td>
+                        <td>{o.contracts}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               </section>
             )}
             <nav className="kpi-tables" aria-label={t('kpis.drillLabel')}>
-              {(['events', 'smes', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts', 'contractsUnverified', 'turnover', 'exports', 'eligibility', 'pipeline'] as const).map((key) => (
-                <button key={key} type="button" className={key === table ? 'button button-small' : 'button button-secondary button-small'} aria-pressed={key === table} data-testid={`drill-${key}`} onClick={() => setTable(key)}>
+              {(
+                [
+                  'events',
+                  'smes',
+                  'buyersOutsideTargeted',
+                  'buyersOutsideInvolved',
+                  'contracts',
+                  'contractsUnverified',
+                  'turnover',
+                  'exports',
+                  'eligibility',
+                  'pipeline',
+                ] as const
+              ).map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  className={key === table ? 'button button-small' : 'button button-secondary button-small'}
+                  aria-pressed={key === table}
+                  data-testid={`drill-${key}`}
+                  onClick={() => setTable(key)}
+                >
                   {t(`kpis.tables.${key}`)}
                 </button>
               ))}
@@ -111,11 +213,42 @@ function KpiCards({ report, onDrill }: { report: KpiReport; onDrill: (table: Kpi
   const cards: { key: KpiTableKey; kpi: string; value: string; target: number | null; note?: string }[] = [
     { key: 'events', kpi: 'i', value: fmt(report.events.figure), target: report.events.target },
     { key: 'smes', kpi: 'ii', value: fmt(report.smes.figure), target: report.smes.target },
-    { key: 'buyersOutsideTargeted', kpi: 'iii', value: fmt(report.buyersOutsideTargeted.figure), target: report.buyersOutsideTargeted.target },
-    { key: 'buyersOutsideInvolved', kpi: 'iii', value: fmt(report.buyersOutsideInvolved.figure), target: report.buyersOutsideInvolved.target },
-    { key: 'contracts', kpi: 'iv', value: fmt(report.contracts.figure), target: report.contracts.target, note: t('kpis.unverifiedApart', { count: report.contracts.unverified, value: fmt(report.contracts.valueEur, ' €') }) },
-    { key: 'turnover', kpi: 'v', value: fmt(report.turnover.medianPct, ' %'), target: report.turnover.target, note: t('kpis.coverage', { covered: report.turnover.covered, involved: report.turnover.involved }) },
-    { key: 'exports', kpi: 'v', value: fmt(report.exports.medianPct, ' %'), target: report.exports.target, note: t('kpis.coverage', { covered: report.exports.covered, involved: report.exports.involved }) },
+    {
+      key: 'buyersOutsideTargeted',
+      kpi: 'iii',
+      value: fmt(report.buyersOutsideTargeted.figure),
+      target: report.buyersOutsideTargeted.target,
+    },
+    {
+      key: 'buyersOutsideInvolved',
+      kpi: 'iii',
+      value: fmt(report.buyersOutsideInvolved.figure),
+      target: report.buyersOutsideInvolved.target,
+    },
+    {
+      key: 'contracts',
+      kpi: 'iv',
+      value: fmt(report.contracts.figure),
+      target: report.contracts.target,
+      note: t('kpis.unverifiedApart', {
+        count: report.contracts.unverified,
+        value: fmt(report.contracts.valueEur, ' €'),
+      }),
+    },
+    {
+      key: 'turnover',
+      kpi: 'v',
+      value: fmt(report.turnover.medianPct, ' %'),
+      target: report.turnover.target,
+      note: t('kpis.coverage', { covered: report.turnover.covered, involved: report.turnover.involved }),
+    },
+    {
+      key: 'exports',
+      kpi: 'v',
+      value: fmt(report.exports.medianPct, ' %'),
+      target: report.exports.target,
+      note: t('kpis.coverage', { covered: report.exports.covered, involved: report.exports.involved }),
+    },
     { key: 'eligibility', kpi: '', value: fmt(report.eligibleSmes), target: null },
   ]
   return (
@@ -125,8 +258,12 @@ function KpiCards({ report, onDrill }: { report: KpiReport; onDrill: (table: Kpi
           <button type="button" className="kpi-card-button" onClick={() => onDrill(card.key)}>
             <span className="kpi-card-kpi">{card.kpi && `KPI ${card.kpi}`}</span>
             <span className="kpi-card-label">{t(`kpis.figures.${card.key as 'events'}`)}</span>
-            <strong className="kpi-card-value" data-testid="kpi-value">{card.value}</strong>
-            {card.target !== null && <span className="kpi-card-target">{t('kpis.target', { value: fmt(card.target) })}</span>}
+            <strong className="kpi-card-value" data-testid="kpi-value">
+              {card.value}
+            </strong>
+            {card.target !== null && (
+              <span className="kpi-card-target">{t('kpis.target', { value: fmt(card.target) })}</span>
+            )}
             {card.note && <span className="kpi-card-note">{card.note}</span>}
           </button>
         </li>
@@ -146,11 +283,23 @@ function ChangePanels({ report }: { report: KpiReport }) {
           <section key={key} className="panel" data-testid={`kpi-change-${key}`}>
             <h2>{t(`kpis.changeTitle.${key}`)}</h2>
             <dl className="kpi-facts">
-              <dt>{t('kpis.change.coverage')}</dt><dd>{t('kpis.coverage', { covered: k.covered, involved: k.involved })} ({fmt(k.coveragePct, ' %')})</dd>
-              <dt>{t('kpis.change.sums')}</dt><dd>{fmt(k.baselineEur, ' €')} → {fmt(k.followUpEur, ' €')} ({fmt(k.changePctOfSums, ' %')})</dd>
-              <dt>{t('kpis.change.median')}</dt><dd>{fmt(k.medianPct, ' %')}</dd>
+              <dt>{t('kpis.change.coverage')}</dt>
+              <dd>
+                {t('kpis.coverage', { covered: k.covered, involved: k.involved })} ({fmt(k.coveragePct, ' %')})
+              </dd>
+              <dt>{t('kpis.change.sums')}</dt>
+              <dd>
+                {fmt(k.baselineEur, ' €')} → {fmt(k.followUpEur, ' €')} ({fmt(k.changePctOfSums, ' %')})
+              </dd>
+              <dt>{t('kpis.change.median')}</dt>
+              <dd>{fmt(k.medianPct, ' %')}</dd>
             </dl>
-            <DistributionChart title={t('kpis.change.distribution')} distribution={k.distribution} labels={bands} testId={`chart-distribution-${key}`} />
+            <DistributionChart
+              title={t('kpis.change.distribution')}
+              distribution={k.distribution}
+              labels={bands}
+              testId={`chart-distribution-${key}`}
+            />
           </section>
         )
       })}

@@ -18,7 +18,8 @@ export function MailboxPage() {
   const { reload } = mailbox
   useDocumentTitle(t('mailbox.documentTitle'))
 
-  const unavailable = mailbox.result.kind === 'failed' && mailbox.result.error instanceof ApiError && mailbox.result.error.status === 404
+  const unavailable =
+    mailbox.result.kind === 'failed' && mailbox.result.error instanceof ApiError && mailbox.result.error.status === 404
 
   // New mail arrives from a background worker, so keep looking while the page is open.
   useEffect(() => {
@@ -29,15 +30,24 @@ export function MailboxPage() {
 
   return (
     <section className="page-section" data-testid="mailbox-page">
-      <p className="dev-banner" role="note">{t('mailbox.banner')}</p>
+      <p className="dev-banner" role="note">
+        {t('mailbox.banner')}
+      </p>
       <header className="page-header page-header-row">
         <h1>{t('mailbox.title')}</h1>
-        <button type="button" className="button button-secondary" data-testid="mailbox-refresh" onClick={() => reload(true)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="mailbox-refresh"
+          onClick={() => reload(true)}
+        >
           {t('mailbox.refresh')}
         </button>
       </header>
       {unavailable ? (
-        <p className="notice" data-testid="mailbox-unavailable">{t('mailbox.unavailable')}</p>
+        <p className="notice" data-testid="mailbox-unavailable">
+          {t('mailbox.unavailable')}
+        </p>
       ) : mailbox.result.kind === 'failed' ? (
         <ErrorNotice error={mailbox.result.error} onRetry={() => reload()} />
       ) : (
@@ -50,19 +60,29 @@ export function MailboxPage() {
 function MailList({ mails }: { mails: CapturedMail[] }) {
   const { t } = useTranslation()
   const formatDate = useDateFormat()
-  if (mails.length === 0) return <p className="muted" data-testid="mailbox-empty">{t('mailbox.empty')}</p>
+  if (mails.length === 0)
+    return (
+      <p className="muted" data-testid="mailbox-empty">
+        {t('mailbox.empty')}
+      </p>
+    )
   return (
     <ul className="mail-list" data-testid="mail-list">
       {mails.map((mail) => (
         <li key={mail.id} className="mail" data-testid="mail-item" data-to={mail.to} data-mail-id={mail.id}>
           <details>
             <summary>
-              <span className="mail-subject" data-testid="mail-subject">{mail.subject}</span>
+              <span className="mail-subject" data-testid="mail-subject">
+                {mail.subject}
+              </span>
               <span className="mail-meta muted small">
-                <span data-testid="mail-to">{t('mailbox.to', { to: mail.to })}</span> · <time dateTime={mail.capturedAt}>{formatDate(mail.capturedAt)}</time>
+                <span data-testid="mail-to">{t('mailbox.to', { to: mail.to })}</span> ·{' '}
+                <time dateTime={mail.capturedAt}>{formatDate(mail.capturedAt)}</time>
               </span>
             </summary>
-            <pre className="mail-text" data-testid="mail-text">{linkify(mail.text)}</pre>
+            <pre className="mail-text" data-testid="mail-text">
+              {linkify(mail.text)}
+            </pre>
           </details>
         </li>
       ))}

@@ -10,14 +10,17 @@ import { EventsCalendar } from '../components/calendar/events-calendar.js'
 import { AvailabilityEditor } from '../components/participation/availability-editor.js'
 import { RepresentativesEditor } from '../components/participation/representatives-editor.js'
 import { Segmented } from '../components/segmented.js'
-import { ACTIVE_STATUSES, participationTone, readParticipationStatus } from '../components/participation/participation-status.js'
+import {
+  ACTIVE_STATUSES,
+  participationTone,
+  readParticipationStatus,
+} from '../components/participation/participation-status.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { readStored, writeStored } from '../local-storage.js'
 import { useDocumentTitle } from '../use-document-title.js'
-
 
 export function MyEventsPage() {
   const { orgId = '' } = useParams()
@@ -29,7 +32,8 @@ const VIEW_KEY = 'mtb.myEvents.view'
 function MyEvents({ orgId }: { orgId: string }) {
   const { t } = useTranslation()
   const events = useLoad(orgId, () => listMyEvents(orgId))
-  const buyer = useSession().session?.memberships.find((m) => m.organisation.id === orgId)?.organisation.kind === 'buyer'
+  const buyer =
+    useSession().session?.memberships.find((m) => m.organisation.id === orgId)?.organisation.kind === 'buyer'
   const [view, setView] = useState(() => (readStored(VIEW_KEY) === 'calendar' ? 'calendar' : 'list'))
   const choose = (next: string) => {
     setView(next)
@@ -43,14 +47,35 @@ function MyEvents({ orgId }: { orgId: string }) {
         <p className="lead">{t('myEvents.intro')}</p>
       </header>
       <section className="panel" aria-labelledby="my-events-list">
-        <h2 id="my-events-list" className="visually-hidden">{t('myEvents.title')}</h2>
-        <Segmented label={t('myEvents.view')} options={[{ value: 'list', label: t('myEvents.viewList') }, { value: 'calendar', label: t('myEvents.viewCalendar') }]} value={view} onChange={choose} testIdPrefix="my-events-view" />
+        <h2 id="my-events-list" className="visually-hidden">
+          {t('myEvents.title')}
+        </h2>
+        <Segmented
+          label={t('myEvents.view')}
+          options={[
+            { value: 'list', label: t('myEvents.viewList') },
+            { value: 'calendar', label: t('myEvents.viewCalendar') },
+          ]}
+          value={view}
+          onChange={choose}
+          testIdPrefix="my-events-view"
+        />
         <AsyncView result={events.result} onRetry={() => events.reload()}>
           {(list) =>
             list.length === 0 ? (
-              <p className="muted empty" data-testid="my-events-empty">{t('myEvents.empty')}</p>
+              <p className="muted empty" data-testid="my-events-empty">
+                {t('myEvents.empty')}
+              </p>
             ) : view === 'calendar' ? (
-              <EventsCalendar entries={list.map((event) => ({ id: event.eventId, title: event.eventName, dates: event.days.map((d) => d.date), href: `/events/${event.eventId}/requests`, tone: `tone-${participationTone(event.status)}` }))} />
+              <EventsCalendar
+                entries={list.map((event) => ({
+                  id: event.eventId,
+                  title: event.eventName,
+                  dates: event.days.map((d) => d.date),
+                  href: `/events/${event.eventId}/requests`,
+                  tone: `tone-${participationTone(event.status)}`,
+                }))}
+              />
             ) : (
               <ul className="plain-list" data-testid="my-events-list">
                 {list.map((event) => (
@@ -78,37 +103,74 @@ function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; bu
   const active = ACTIVE_STATUSES.includes(event.status)
   const dates = event.days.map((d) => d.date).join(', ')
   return (
-    <li className="list-row my-event" data-testid="my-event-row" data-event-id={event.eventId} data-status={event.status}>
+    <li
+      className="list-row my-event"
+      data-testid="my-event-row"
+      data-event-id={event.eventId}
+      data-status={event.status}
+    >
       <div>
         <div className="row-title">{event.eventName}</div>
         <div className="muted small">
           {dates} · {event.timeZone}
         </div>
-        <StatusBadge tone={participationTone(event.status)}>{t(`participation.${readParticipationStatus(event.status) ?? 'targeted'}`)}</StatusBadge>
+        <StatusBadge tone={participationTone(event.status)}>
+          {t(`participation.${readParticipationStatus(event.status) ?? 'targeted'}`)}
+        </StatusBadge>
       </div>
       {active && (
         <div className="button-row">
-          <Link className="button button-small" to={`/events/${event.eventId}/requests`} data-testid="my-event-requests">
+          <Link
+            className="button button-small"
+            to={`/events/${event.eventId}/requests`}
+            data-testid="my-event-requests"
+          >
             {t('myEvents.requests')}
           </Link>
-          <Link className="button button-small button-secondary" to={`/events/${event.eventId}/recommendations/${orgId}`} data-testid="my-event-recommendations">
+          <Link
+            className="button button-small button-secondary"
+            to={`/events/${event.eventId}/recommendations/${orgId}`}
+            data-testid="my-event-recommendations"
+          >
             {t('recommendations.link')}
           </Link>
-          <Link className="button button-small button-secondary" to={`/events/${event.eventId}/agenda`} data-testid="my-event-agenda">
+          <Link
+            className="button button-small button-secondary"
+            to={`/events/${event.eventId}/agenda`}
+            data-testid="my-event-agenda"
+          >
             {t('myEvents.agenda')}
           </Link>
-          <Link className="button button-small button-secondary" to={`/events/${event.eventId}/today`} data-testid="my-event-today">
+          <Link
+            className="button button-small button-secondary"
+            to={`/events/${event.eventId}/today`}
+            data-testid="my-event-today"
+          >
             {t('myEvents.today')}
           </Link>
-          <button type="button" className="button button-small button-secondary" aria-expanded={open === 'availability'} data-testid="my-event-availability" onClick={() => setOpen((o) => (o === 'availability' ? null : 'availability'))}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-expanded={open === 'availability'}
+            data-testid="my-event-availability"
+            onClick={() => setOpen((o) => (o === 'availability' ? null : 'availability'))}
+          >
             {t('myEvents.availability', { count: unavailable.length })}
           </button>
-          <button type="button" className="button button-small button-secondary" aria-expanded={open === 'people'} data-testid="my-event-people" onClick={() => setOpen((o) => (o === 'people' ? null : 'people'))}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-expanded={open === 'people'}
+            data-testid="my-event-people"
+            onClick={() => setOpen((o) => (o === 'people' ? null : 'people'))}
+          >
             {t(buyer ? 'myEvents.representatives' : 'myEvents.people')}
           </button>
         </div>
       )}
-      {active && open === 'availability' && <AvailabilityEditor eventId={event.eventId} orgId={orgId} unavailable={unavailable} onSaved={setUnavailable} />}
+      {active && open === 'availability' && (
+        <AvailabilityEditor eventId={event.eventId} orgId={orgId} unavailable={unavailable} onSaved={setUnavailable} />
+      )}
       {active && open === 'people' && (
         <div className="representatives-box">
           <RepresentativesEditor eventId={event.eventId} orgId={orgId} buyer={buyer} />
@@ -130,7 +192,15 @@ function ApplyForm({ orgId, onApplied }: { orgId: string; onApplied: () => void 
     })
   return (
     <Form form={form} onSubmit={submit} testId="apply-form">
-      <TextField name="eventId" testId="apply-event-id" label={t('myEvents.eventId')} hint={t('myEvents.eventIdHint')} value={eventId} onChange={setEventId} required />
+      <TextField
+        name="eventId"
+        testId="apply-event-id"
+        label={t('myEvents.eventId')}
+        hint={t('myEvents.eventIdHint')}
+        value={eventId}
+        onChange={setEventId}
+        required
+      />
       <FormFailure testId="apply-error" />
       <div className="button-row">
         <SubmitButton testId="apply-submit">{t('myEvents.apply')}</SubmitButton>
@@ -173,7 +243,12 @@ function OpenEvents({ orgId, onApplied }: { orgId: string; onApplied: () => void
                     </div>
                     {failed === event.eventId && <p className="field-error">{t('myEvents.applyFailed')}</p>}
                   </div>
-                  <button type="button" className="button button-small" data-testid="open-event-apply" onClick={() => void apply(event.eventId)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="open-event-apply"
+                    onClick={() => void apply(event.eventId)}
+                  >
                     {t('myEvents.apply')}
                   </button>
                 </li>

@@ -16,7 +16,13 @@ export function NeedEditPage() {
   const { orgId = '', needId } = useParams()
   return (
     <RequireSession>
-      {() => (needId ? <ExistingNeed key={needId} orgId={orgId} needId={needId} /> : <NeedForm key="new" orgId={orgId} need={null} />)}
+      {() =>
+        needId ? (
+          <ExistingNeed key={needId} orgId={orgId} needId={needId} />
+        ) : (
+          <NeedForm key="new" orgId={orgId} need={null} />
+        )
+      }
     </RequireSession>
   )
 }

@@ -10,6 +10,13 @@ export function NeedsPage() {
   const { orgId = '' } = useParams()
   useDocumentTitle(t('listing.need.documentTitle'))
   const load = async () =>
-    (await listNeeds(orgId)).map((need) => ({ id: need.id, title: need.title, status: need.status, cpv: need.cpvCodes[0], trl: need.minTrl, updatedAt: need.updatedAt }))
+    (await listNeeds(orgId)).map((need) => ({
+      id: need.id,
+      title: need.title,
+      status: need.status,
+      cpv: need.cpvCodes[0],
+      trl: need.minTrl,
+      updatedAt: need.updatedAt,
+    }))
   return <RequireSession>{() => <MyListings key={orgId} kind="need" orgId={orgId} load={load} />}</RequireSession>
 }

@@ -16,7 +16,13 @@ export function OfferEditPage() {
   const { orgId = '', offerId } = useParams()
   return (
     <RequireSession>
-      {() => (offerId ? <ExistingOffer key={offerId} orgId={orgId} offerId={offerId} /> : <OfferForm key="new" orgId={orgId} offer={null} />)}
+      {() =>
+        offerId ? (
+          <ExistingOffer key={offerId} orgId={orgId} offerId={offerId} />
+        ) : (
+          <OfferForm key="new" orgId={orgId} offer={null} />
+        )
+      }
     </RequireSession>
   )
 }
@@ -30,7 +36,15 @@ function ExistingOffer({ orgId, offerId }: { orgId: string; offerId: string }) {
   )
 }
 
-function OfferForm({ orgId, offer, onSaved }: { orgId: string; offer: Offer | null; onSaved?: (offer: Offer) => void }) {
+function OfferForm({
+  orgId,
+  offer,
+  onSaved,
+}: {
+  orgId: string
+  offer: Offer | null
+  onSaved?: (offer: Offer) => void
+}) {
   const { t } = useTranslation()
   const go = useListingNavigation('offer', orgId)
   useDocumentTitle(t('listing.offer.editDocumentTitle', { title: offer?.title ?? t('listing.offer.newTitle') }))

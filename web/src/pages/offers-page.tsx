@@ -10,6 +10,13 @@ export function OffersPage() {
   const { orgId = '' } = useParams()
   useDocumentTitle(t('listing.offer.documentTitle'))
   const load = async () =>
-    (await listOffers(orgId)).map((offer) => ({ id: offer.id, title: offer.title, status: offer.status, cpv: offer.cpvMain, trl: offer.trl, updatedAt: offer.updatedAt }))
+    (await listOffers(orgId)).map((offer) => ({
+      id: offer.id,
+      title: offer.title,
+      status: offer.status,
+      cpv: offer.cpvMain,
+      trl: offer.trl,
+      updatedAt: offer.updatedAt,
+    }))
   return <RequireSession>{() => <MyListings key={orgId} kind="offer" orgId={orgId} load={load} />}</RequireSession>
 }

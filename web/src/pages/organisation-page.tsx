@@ -30,7 +30,13 @@ function OrganisationProfile({ orgId }: { orgId: string }) {
   )
 }
 
-function OrganisationDetails({ organisation, onSaved }: { organisation: Organisation; onSaved: (o: Organisation) => void }) {
+function OrganisationDetails({
+  organisation,
+  onSaved,
+}: {
+  organisation: Organisation
+  onSaved: (o: Organisation) => void
+}) {
   const { t } = useTranslation()
   const { reload } = useSession()
   const membership = useMembershipOf(organisation.id)

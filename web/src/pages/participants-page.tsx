@@ -36,7 +36,9 @@ function Participants({ orgId }: { orgId: string }) {
       </header>
       <div className="two-columns two-columns-wide-first">
         <section className="panel" aria-labelledby="participants-title">
-          <h2 id="participants-title" className="visually-hidden">{t('participants.listTitle')}</h2>
+          <h2 id="participants-title" className="visually-hidden">
+            {t('participants.listTitle')}
+          </h2>
           <Segmented
             label={t('participants.filter')}
             testIdPrefix="tab"
@@ -47,11 +49,18 @@ function Participants({ orgId }: { orgId: string }) {
           <AsyncView result={participants.result} onRetry={() => participants.reload()}>
             {(list) =>
               list.length === 0 ? (
-                <p className="muted empty" data-testid="participants-empty">{t(`participants.empty.${status}`)}</p>
+                <p className="muted empty" data-testid="participants-empty">
+                  {t(`participants.empty.${status}`)}
+                </p>
               ) : (
                 <ul className="plain-list" data-testid="participants-list">
                   {list.map((participant) => (
-                    <ParticipantRow key={participant.organisation.id} orgId={orgId} participant={participant} onDecided={() => participants.reload(true)} />
+                    <ParticipantRow
+                      key={participant.organisation.id}
+                      orgId={orgId}
+                      participant={participant}
+                      onDecided={() => participants.reload(true)}
+                    />
                   ))}
                 </ul>
               )

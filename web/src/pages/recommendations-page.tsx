@@ -1,7 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { listRecommendations, markRecommendation, type Recommendation, type RecommendationMarkValue } from '../api/recommendations-api.js'
+import {
+  listRecommendations,
+  markRecommendation,
+  type Recommendation,
+  type RecommendationMarkValue,
+} from '../api/recommendations-api.js'
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { MarkButtons } from '../components/recommendations/mark-buttons.js'
 import { MatchReason } from '../components/recommendations/match-reason.js'
@@ -13,7 +18,11 @@ import { useDocumentTitle } from '../use-document-title.js'
 
 export function RecommendationsPage() {
   const { eventId = '', orgId = '' } = useParams()
-  return <RequireSession>{() => <Recommendations key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} />}</RequireSession>
+  return (
+    <RequireSession>
+      {() => <Recommendations key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} />}
+    </RequireSession>
+  )
 }
 
 /** An SME's recommended buyers (or a buyer's SMEs) in one event, best first, each with its reason and the three marks. */
@@ -37,11 +46,19 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
           return (
             <>
               {shown.length === 0 ? (
-                <p className="muted empty" data-testid="recommendations-empty">{t('recommendations.none')}</p>
+                <p className="muted empty" data-testid="recommendations-empty">
+                  {t('recommendations.none')}
+                </p>
               ) : (
                 <ul className="plain-list" data-testid="recommendations-list">
                   {shown.map((item) => (
-                    <RecommendationRow key={item.counterpart.id} eventId={eventId} orgId={orgId} item={item} onMarked={() => list.reload(true)} />
+                    <RecommendationRow
+                      key={item.counterpart.id}
+                      eventId={eventId}
+                      orgId={orgId}
+                      item={item}
+                      onMarked={() => list.reload(true)}
+                    />
                   ))}
                 </ul>
               )}
@@ -51,7 +68,13 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
                   <p className="muted small">{t('recommendations.declinedHint')}</p>
                   <ul className="plain-list">
                     {declined.map((item) => (
-                      <RecommendationRow key={item.counterpart.id} eventId={eventId} orgId={orgId} item={item} onMarked={() => list.reload(true)} />
+                      <RecommendationRow
+                        key={item.counterpart.id}
+                        eventId={eventId}
+                        orgId={orgId}
+                        item={item}
+                        onMarked={() => list.reload(true)}
+                      />
                     ))}
                   </ul>
                 </details>
@@ -64,7 +87,17 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
   )
 }
 
-function RecommendationRow({ eventId, orgId, item, onMarked }: { eventId: string; orgId: string; item: Recommendation; onMarked: () => void }) {
+function RecommendationRow({
+  eventId,
+  orgId,
+  item,
+  onMarked,
+}: {
+  eventId: string
+  orgId: string
+  item: Recommendation
+  onMarked: () => void
+}) {
   const { t } = useTranslation()
   const action = useAction()
   const [busy, setBusy] = useState(false)
@@ -79,10 +112,16 @@ function RecommendationRow({ eventId, orgId, item, onMarked }: { eventId: string
       }
     })
   return (
-    <li className="list-row" data-testid="recommendation-row" data-counterpart={item.counterpart.legalName} data-mark={item.myMark ?? ''}>
+    <li
+      className="list-row"
+      data-testid="recommendation-row"
+      data-counterpart={item.counterpart.legalName}
+      data-mark={item.myMark ?? ''}
+    >
       <div>
         <div className="row-title">
-          {item.counterpart.legalName} {item.suggested && <StatusBadge tone="ok">{t('recommendations.suggestedByHub')}</StatusBadge>}
+          {item.counterpart.legalName}{' '}
+          {item.suggested && <StatusBadge tone="ok">{t('recommendations.suggestedByHub')}</StatusBadge>}
         </div>
         <MatchReason score={item.score} reason={item.reason} pairs={item.pairs} />
       </div>

@@ -22,7 +22,13 @@ export function SearchNeedsPage() {
 function SearchPage({ index }: { index: SearchIndex }) {
   const { t } = useTranslation()
   useDocumentTitle(t(`search.${index}.documentTitle`))
-  return <RequireSession>{(session) => (maySearch(session, index) ? <SearchView key={index} index={index} /> : <NotForYou index={index} />)}</RequireSession>
+  return (
+    <RequireSession>
+      {(session) =>
+        maySearch(session, index) ? <SearchView key={index} index={index} /> : <NotForYou index={index} />
+      }
+    </RequireSession>
+  )
 }
 
 function maySearch(session: Session, index: SearchIndex): boolean {
@@ -34,7 +40,9 @@ function NotForYou({ index }: { index: SearchIndex }) {
   return (
     <div className="page-section">
       <h1>{t(`search.${index}.title`)}</h1>
-      <p className="notice notice-warn" data-testid="search-forbidden">{t(`search.${index}.forbidden`)}</p>
+      <p className="notice notice-warn" data-testid="search-forbidden">
+        {t(`search.${index}.forbidden`)}
+      </p>
     </div>
   )
 }

@@ -51,7 +51,9 @@ function SignUpDone({ email }: { email: string }) {
   return (
     <section className="narrow">
       <div className="panel done-panel" data-testid="sign-up-done" role="status">
-        <span className="done-icon" aria-hidden="true">✉</span>
+        <span className="done-icon" aria-hidden="true">
+          ✉
+        </span>
         <h1>{t('signUp.doneTitle')}</h1>
         <p>{t('signUp.doneText', { email })}</p>
         <p className="muted">{t('signUp.donePending')}</p>

@@ -46,7 +46,14 @@ function Team({ orgId, session }: { orgId: string; session: Session }) {
         <h2 id="members-title">{t('team.membersTitle')}</h2>
         <AsyncView result={members.result} onRetry={() => members.reload()}>
           {(list) => (
-            <MembersTable orgId={orgId} members={list} myUserId={session.user.id} isAdmin={isAdmin} onChanged={() => members.reload(true)} onLeft={left} />
+            <MembersTable
+              orgId={orgId}
+              members={list}
+              myUserId={session.user.id}
+              isAdmin={isAdmin}
+              onChanged={() => members.reload(true)}
+              onLeft={left}
+            />
           )}
         </AsyncView>
       </section>
@@ -59,7 +66,9 @@ function Team({ orgId, session }: { orgId: string; session: Session }) {
           <section className="panel" aria-labelledby="invitations-title">
             <h2 id="invitations-title">{t('team.invitationsTitle')}</h2>
             <AsyncView result={invitations.result} onRetry={() => invitations.reload()}>
-              {(list) => <InvitationsList orgId={orgId} invitations={list} onChanged={() => invitations.reload(true)} />}
+              {(list) => (
+                <InvitationsList orgId={orgId} invitations={list} onChanged={() => invitations.reload(true)} />
+              )}
             </AsyncView>
           </section>
         </div>

@@ -17,7 +17,9 @@ export function TodayPage() {
   const { eventId = '' } = useParams()
   const { membership } = useSession()
   const orgId = membership?.organisation.id ?? ''
-  return <RequireSession>{() => <TodayView key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} />}</RequireSession>
+  return (
+    <RequireSession>{() => <TodayView key={`${eventId}:${orgId}`} eventId={eventId} orgId={orgId} />}</RequireSession>
+  )
 }
 
 /** A participant's event day on a phone: the next meeting with a countdown, live changes, check-in, feedback. */
@@ -28,7 +30,11 @@ function TodayView({ eventId, orgId }: { eventId: string; orgId: string }) {
   const { reload } = today
   const connection = useLive(orgId ? `organisation=${encodeURIComponent(orgId)}` : null, (message: LiveMessage) => {
     if (message.payload?.eventId !== undefined && message.payload.eventId !== eventId) return
-    setNotice(t(`today.message.${messageKey(message.type)}`, { name: String(message.payload?.name ?? message.payload?.with ?? '') }))
+    setNotice(
+      t(`today.message.${messageKey(message.type)}`, {
+        name: String(message.payload?.name ?? message.payload?.with ?? ''),
+      }),
+    )
     reload(true)
   })
   useDocumentTitle(t('today.documentTitle'))
@@ -79,8 +85,13 @@ function useCountdown(target: string | undefined, serverNow: string): string | n
 function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; onChanged: () => void }) {
   const { t } = useTranslation()
   const action = useAction()
-  const time = (iso: string) => new Intl.DateTimeFormat(undefined, { timeZone: today.timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
-  const upcoming = today.meetings.filter((m) => m.status === 'scheduled' && new Date(m.endsAt) > new Date(today.now) && m.state !== 'no_show')
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(undefined, { timeZone: today.timeZone, hour: '2-digit', minute: '2-digit' }).format(
+      new Date(iso),
+    )
+  const upcoming = today.meetings.filter(
+    (m) => m.status === 'scheduled' && new Date(m.endsAt) > new Date(today.now) && m.state !== 'no_show',
+  )
   const next = upcoming[0]
   const countdown = useCountdown(next?.startsAt, today.now)
   const counterpart = (m: Today['meetings'][number]) => (m.mine === 'sme' ? m.buyerName : m.smeName)
@@ -94,7 +105,12 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
             <StatusBadge tone="ok">{t('today.checkedIn')}</StatusBadge>
           </p>
         ) : (
-          <button type="button" className="button" data-testid="self-check-in" onClick={() => void action.run(async () => (await checkIn(today.eventId, orgId), onChanged()))}>
+          <button
+            type="button"
+            className="button"
+            data-testid="self-check-in"
+            onClick={() => void action.run(async () => (await checkIn(today.eventId, orgId), onChanged()))}
+          >
             {t('today.imHere')}
           </button>
         )}
@@ -107,7 +123,11 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
           <p className="today-next-when">
             {time(next.startsAt)} {next.tableName && <>· {t('schedule.table', { name: next.tableName })}</>}
           </p>
-          {countdown && <p className="today-countdown" data-testid="countdown">{t('today.startsIn', { time: countdown })}</p>}
+          {countdown && (
+            <p className="today-countdown" data-testid="countdown">
+              {t('today.startsIn', { time: countdown })}
+            </p>
+          )}
           <p className="small">{t(`today.presence.${theirPresence(next)}`)}</p>
         </section>
       )}
@@ -125,7 +145,9 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
                   {m.tableName && <span className="small">{t('schedule.table', { name: m.tableName })}</span>}
                 </div>
               </div>
-              {m.status === 'scheduled' && new Date(m.startsAt) <= new Date(today.now) && <FeedbackForm meetingId={m.id} initial={m.feedback} onSaved={onChanged} />}
+              {m.status === 'scheduled' && new Date(m.startsAt) <= new Date(today.now) && (
+                <FeedbackForm meetingId={m.id} initial={m.feedback} onSaved={onChanged} />
+              )}
             </li>
           ))}
         </ul>
@@ -134,7 +156,15 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
   )
 }
 
-function FeedbackForm({ meetingId, initial, onSaved }: { meetingId: string; initial: { held: boolean; interest: Interest | null } | null; onSaved: () => void }) {
+function FeedbackForm({
+  meetingId,
+  initial,
+  onSaved,
+}: {
+  meetingId: string
+  initial: { held: boolean; interest: Interest | null } | null
+  onSaved: () => void
+}) {
   const { t } = useTranslation()
   const action = useAction()
   const [held, setHeld] = useState(initial?.held ?? true)
@@ -144,7 +174,11 @@ function FeedbackForm({ meetingId, initial, onSaved }: { meetingId: string; init
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void action.run(async () => {
-      await sendFeedback(meetingId, { held, interest: held && interest ? interest : null, comment: comment.trim() || null })
+      await sendFeedback(meetingId, {
+        held,
+        interest: held && interest ? interest : null,
+        comment: comment.trim() || null,
+      })
       setSaved(true)
       onSaved()
     })
@@ -154,16 +188,22 @@ function FeedbackForm({ meetingId, initial, onSaved }: { meetingId: string; init
       <fieldset>
         <legend>{t('feedback.title')}</legend>
         <label className="checkbox">
-          <input type="radio" name={`held-${meetingId}`} checked={held} onChange={() => setHeld(true)} /> {t('feedback.held')}
+          <input type="radio" name={`held-${meetingId}`} checked={held} onChange={() => setHeld(true)} />{' '}
+          {t('feedback.held')}
         </label>
         <label className="checkbox">
-          <input type="radio" name={`held-${meetingId}`} checked={!held} onChange={() => setHeld(false)} /> {t('feedback.notHeld')}
+          <input type="radio" name={`held-${meetingId}`} checked={!held} onChange={() => setHeld(false)} />{' '}
+          {t('feedback.notHeld')}
         </label>
       </fieldset>
       {held && (
         <div className="field">
           <label htmlFor={`interest-${meetingId}`}>{t('feedback.interest')}</label>
-          <select id={`interest-${meetingId}`} value={interest} onChange={(e) => setInterest(e.target.value as Interest | '')}>
+          <select
+            id={`interest-${meetingId}`}
+            value={interest}
+            onChange={(e) => setInterest(e.target.value as Interest | '')}
+          >
             <option value="">—</option>
             {INTERESTS.map((i) => (
               <option key={i} value={i}>
@@ -175,10 +215,18 @@ function FeedbackForm({ meetingId, initial, onSaved }: { meetingId: string; init
       )}
       <div className="field">
         <label htmlFor={`comment-${meetingId}`}>{t('feedback.comment')}</label>
-        <textarea id={`comment-${meetingId}`} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`comment-${meetingId}`}
+          rows={2}
+          maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
         <p className="field-hint">{t('feedback.commentHint')}</p>
       </div>
-      <button type="submit" className="button button-small">{t('feedback.save')}</button>
+      <button type="submit" className="button button-small">
+        {t('feedback.save')}
+      </button>
       {saved && <span className="small"> {t('common.saved')}</span>}
       {action.error !== null && <ErrorNotice error={action.error} />}
     </form>

@@ -29,23 +29,34 @@ function SmeVouchers({ orgId }: { orgId: string }) {
         <p className="lead">{t('vouchers.intro')}</p>
       </header>
       <AsyncView result={accounts.result} onRetry={() => accounts.reload()}>
-        {(list) => list.length === 0 ? <p className="muted empty" data-testid="vouchers-empty">{t('vouchers.noBudget')}</p> : (
-          <div className="two-columns two-columns-wide-first">
-            <div>
-              {list.map((a) => (
-                <section key={a.editionId} className="panel" data-testid="voucher-account" data-edition-id={a.editionId}>
-                  <h2>{a.editionName}</h2>
-                  <VoucherAmounts amounts={a} testId="voucher-amounts" />
-                  <VoucherClaims claims={a.claims} mode="sme" onChanged={() => accounts.reload(true)} />
-                </section>
-              ))}
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted empty" data-testid="vouchers-empty">
+              {t('vouchers.noBudget')}
+            </p>
+          ) : (
+            <div className="two-columns two-columns-wide-first">
+              <div>
+                {list.map((a) => (
+                  <section
+                    key={a.editionId}
+                    className="panel"
+                    data-testid="voucher-account"
+                    data-edition-id={a.editionId}
+                  >
+                    <h2>{a.editionName}</h2>
+                    <VoucherAmounts amounts={a} testId="voucher-amounts" />
+                    <VoucherClaims claims={a.claims} mode="sme" onChanged={() => accounts.reload(true)} />
+                  </section>
+                ))}
+              </div>
+              <section className="panel">
+                <h2>{t('vouchers.claimTitle')}</h2>
+                <VoucherClaimForm orgId={orgId} accounts={list} onClaimed={() => accounts.reload(true)} />
+              </section>
             </div>
-            <section className="panel">
-              <h2>{t('vouchers.claimTitle')}</h2>
-              <VoucherClaimForm orgId={orgId} accounts={list} onClaimed={() => accounts.reload(true)} />
-            </section>
-          </div>
-        )}
+          )
+        }
       </AsyncView>
     </div>
   )
@@ -76,8 +87,17 @@ function HubVouchers({ orgId }: { orgId: string }) {
             <>
               <div className="field">
                 <label htmlFor="voucher-hub-edition">{t('vouchers.fields.edition')}</label>
-                <select id="voucher-hub-edition" value={editionId} onChange={(e) => setParams({ edition: e.target.value })} data-testid="voucher-hub-edition">
-                  {list.map((ed) => <option key={ed.id} value={ed.id}>{ed.name}</option>)}
+                <select
+                  id="voucher-hub-edition"
+                  value={editionId}
+                  onChange={(e) => setParams({ edition: e.target.value })}
+                  data-testid="voucher-hub-edition"
+                >
+                  {list.map((ed) => (
+                    <option key={ed.id} value={ed.id}>
+                      {ed.name}
+                    </option>
+                  ))}
                 </select>
                 <Link to={`/kpis?edition=${encodeURIComponent(editionId)}`}>{t('vouchers.toKpis')}</Link>
               </div>
@@ -100,11 +120,20 @@ function EditionVouchers({ editionId }: { editionId: string }) {
           <section className="panel" data-testid="voucher-totals">
             <h2>{t('vouchers.totalsTitle')}</h2>
             <VoucherAmounts amounts={edition.totals} testId="voucher-totals-amounts" />
-            <p className="muted">{t('vouchers.approvedByCategory', { events: eur(edition.totals.byCategory.event_outside_region ?? 0), coaching: eur(edition.totals.byCategory.coaching ?? 0) })}</p>
+            <p className="muted">
+              {t('vouchers.approvedByCategory', {
+                events: eur(edition.totals.byCategory.event_outside_region ?? 0),
+                coaching: eur(edition.totals.byCategory.coaching ?? 0),
+              })}
+            </p>
           </section>
           <div className="two-columns two-columns-wide-first">
             <div>
-              {edition.accounts.length === 0 && <p className="muted empty" data-testid="vouchers-empty">{t('vouchers.noAccounts')}</p>}
+              {edition.accounts.length === 0 && (
+                <p className="muted empty" data-testid="vouchers-empty">
+                  {t('vouchers.noAccounts')}
+                </p>
+              )}
               {edition.accounts.map((a) => (
                 <section key={a.smeId} className="panel" data-testid="voucher-account" data-sme-id={a.smeId}>
                   <h2>{a.smeName}</h2>
@@ -125,7 +154,15 @@ function EditionVouchers({ editionId }: { editionId: string }) {
 }
 
 /** Sets (or changes) an SME's budget in the edition; it cannot go below what is already claimed. */
-function BudgetForm({ editionId, edition, onSaved }: { editionId: string; edition: VoucherEdition; onSaved: () => void }) {
+function BudgetForm({
+  editionId,
+  edition,
+  onSaved,
+}: {
+  editionId: string
+  edition: VoucherEdition
+  onSaved: () => void
+}) {
   const { t } = useTranslation()
   const [smeId, setSmeId] = useState('')
   const [budget, setBudget] = useState('')
@@ -141,22 +178,60 @@ function BudgetForm({ editionId, edition, onSaved }: { editionId: string; editio
       setError(failure)
     }
   }
-  const fieldError = (name: string) => (error instanceof ApiError ? error.problem.errors?.find((e) => e.field === name)?.code ?? undefined : undefined)
+  const fieldError = (name: string) =>
+    error instanceof ApiError ? (error.problem.errors?.find((e) => e.field === name)?.code ?? undefined) : undefined
   return (
     <form className="form" onSubmit={(e) => void submit(e)} data-testid="voucher-budget-form">
       <div className={fieldError('params.orgId') ? 'field field-invalid' : 'field'}>
         <label htmlFor="voucher-sme">{t('vouchers.fields.smeId')}</label>
-        <input id="voucher-sme" list="voucher-smes" required value={smeId} onChange={(e) => setSmeId(e.target.value)} data-testid="voucher-budget-sme" />
-        <datalist id="voucher-smes">{edition.accounts.map((a) => <option key={a.smeId} value={a.smeId}>{a.smeName}</option>)}</datalist>
-        {fieldError('params.orgId') && <p className="field-error" data-testid="voucher-budget-sme-error">{t(`vouchers.fieldCodes.${fieldCode(fieldError('params.orgId'))}`)}</p>}
+        <input
+          id="voucher-sme"
+          list="voucher-smes"
+          required
+          value={smeId}
+          onChange={(e) => setSmeId(e.target.value)}
+          data-testid="voucher-budget-sme"
+        />
+        <datalist id="voucher-smes">
+          {edition.accounts.map((a) => (
+            <option key={a.smeId} value={a.smeId}>
+              {a.smeName}
+            </option>
+          ))}
+        </datalist>
+        {fieldError('params.orgId') && (
+          <p className="field-error" data-testid="voucher-budget-sme-error">
+            {t(`vouchers.fieldCodes.${fieldCode(fieldError('params.orgId'))}`)}
+          </p>
+        )}
       </div>
       <div className={fieldError('body.budgetEur') ? 'field field-invalid' : 'field'}>
         <label htmlFor="voucher-budget">{t('vouchers.fields.budgetEur')}</label>
-        <input id="voucher-budget" type="number" min={0} step={1} required value={budget} onChange={(e) => setBudget(e.target.value)} data-testid="voucher-budget-amount" />
-        {fieldError('body.budgetEur') && <p className="field-error" data-testid="voucher-budget-amount-error">{t(`vouchers.fieldCodes.${fieldCode(fieldError('body.budgetEur'))}`)}</p>}
+        <input
+          id="voucher-budget"
+          type="number"
+          min={0}
+          step={1}
+          required
+          value={budget}
+          onChange={(e) => setBudget(e.target.value)}
+          data-testid="voucher-budget-amount"
+        />
+        {fieldError('body.budgetEur') && (
+          <p className="field-error" data-testid="voucher-budget-amount-error">
+            {t(`vouchers.fieldCodes.${fieldCode(fieldError('body.budgetEur'))}`)}
+          </p>
+        )}
       </div>
-      {error !== null && (error instanceof ApiError && error.code.startsWith('vouchers.') ? <VoucherProblem error={error} testId="voucher-budget-error" /> : <ErrorNotice error={error} testId="voucher-budget-error" />)}
-      <button type="submit" className="button" data-testid="voucher-budget-submit">{t('vouchers.setBudget')}</button>
+      {error !== null &&
+        (error instanceof ApiError && error.code.startsWith('vouchers.') ? (
+          <VoucherProblem error={error} testId="voucher-budget-error" />
+        ) : (
+          <ErrorNotice error={error} testId="voucher-budget-error" />
+        ))}
+      <button type="submit" className="button" data-testid="voucher-budget-submit">
+        {t('vouchers.setBudget')}
+      </button>
     </form>
   )
 }

@@ -36,7 +36,12 @@ export function DataSection() {
           <h3>{t('account.exportTitle')}</h3>
           <p className="muted">{t('account.exportText')}</p>
         </div>
-        <button type="button" className="button button-secondary button-small" data-testid="export-data" onClick={() => void download()}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          data-testid="export-data"
+          onClick={() => void download()}
+        >
           {t('account.exportButton')}
         </button>
       </div>
@@ -45,7 +50,12 @@ export function DataSection() {
           <h3>{t('account.sessionsTitle')}</h3>
           <p className="muted">{t('account.sessionsText')}</p>
         </div>
-        <ConfirmButton testId="sign-out-everywhere" question={t('account.sessionsQuestion')} confirmLabel={t('account.sessionsConfirm')} onConfirm={endAll}>
+        <ConfirmButton
+          testId="sign-out-everywhere"
+          question={t('account.sessionsQuestion')}
+          confirmLabel={t('account.sessionsConfirm')}
+          onConfirm={endAll}
+        >
           {t('account.sessionsButton')}
         </ConfirmButton>
       </div>

@@ -32,7 +32,15 @@ export function PasswordSection({ session }: { session: Session }) {
       <p className="muted">{hasPassword ? t('account.passwordChangeIntro') : t('account.passwordSetIntro')}</p>
       <Form form={form} onSubmit={submit} testId="password-change-form">
         {hasPassword && (
-          <TextField name="currentPassword" type="password" label={t('account.currentPassword')} value={currentPassword} onChange={setCurrent} required autoComplete="current-password" />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t('account.currentPassword')}
+            value={currentPassword}
+            onChange={setCurrent}
+            required
+            autoComplete="current-password"
+          />
         )}
         <TextField
           name="newPassword"

@@ -12,14 +12,23 @@ export function ProfileSection({ session }: { session: Session }) {
   const { setSession } = useSession()
   const form = useForm()
   const { user } = session
-  const [values, setValues] = useState<PersonValues>({ name: user.name, email: user.email, language: user.language, timeZone: user.timeZone })
+  const [values, setValues] = useState<PersonValues>({
+    name: user.name,
+    email: user.email,
+    language: user.language,
+    timeZone: user.timeZone,
+  })
   const [saved, setSaved] = useState(false)
 
   const submit = (event: FormEvent<HTMLFormElement>) =>
     void form.submit(
       event,
       async () => {
-        const updated = await updateMe({ name: values.name.trim(), language: values.language, timeZone: values.timeZone })
+        const updated = await updateMe({
+          name: values.name.trim(),
+          language: values.language,
+          timeZone: values.timeZone,
+        })
         setSession({ ...session, user: updated })
         setSaved(true)
       },

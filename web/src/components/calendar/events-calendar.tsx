@@ -18,14 +18,21 @@ const todayIso = () => new Date().toISOString().slice(0, 10)
 export function EventsCalendar({ entries }: { entries: CalendarEntry[] }) {
   const { t, i18n } = useTranslation()
   const language = i18n.resolvedLanguage ?? 'en'
-  const [month, setMonth] = useState<Month>(() => initialMonth(entries.flatMap((e) => e.dates), todayIso()))
+  const [month, setMonth] = useState<Month>(() =>
+    initialMonth(
+      entries.flatMap((e) => e.dates),
+      todayIso(),
+    ),
+  )
   const byDate = useMemo(() => {
     const map = new Map<string, CalendarEntry[]>()
     for (const entry of entries) for (const date of entry.dates) map.set(date, [...(map.get(date) ?? []), entry])
     return map
   }, [entries])
   const weeks = monthGrid(month)
-  const label = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(month.year, month.month - 1, 1))
+  const label = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(month.year, month.month - 1, 1),
+  )
   const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' })
   const prefix = `${month.year}-${String(month.month).padStart(2, '0')}`
   const today = todayIso()
@@ -33,11 +40,23 @@ export function EventsCalendar({ entries }: { entries: CalendarEntry[] }) {
   return (
     <div className="calendar" data-testid="events-calendar" data-month={prefix}>
       <div className="calendar-head">
-        <button type="button" className="button button-small button-secondary" data-testid="calendar-previous" aria-label={t('calendar.previous')} onClick={() => setMonth((m) => addMonths(m, -1))}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          data-testid="calendar-previous"
+          aria-label={t('calendar.previous')}
+          onClick={() => setMonth((m) => addMonths(m, -1))}
+        >
           ‹
         </button>
         <h3 aria-live="polite">{label}</h3>
-        <button type="button" className="button button-small button-secondary" data-testid="calendar-next" aria-label={t('calendar.next')} onClick={() => setMonth((m) => addMonths(m, 1))}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          data-testid="calendar-next"
+          aria-label={t('calendar.next')}
+          onClick={() => setMonth((m) => addMonths(m, 1))}
+        >
           ›
         </button>
       </div>
@@ -58,10 +77,22 @@ export function EventsCalendar({ entries }: { entries: CalendarEntry[] }) {
                 const here = byDate.get(date) ?? []
                 const outside = !date.startsWith(prefix)
                 return (
-                  <td key={date} className={[outside ? 'calendar-outside' : '', date === today ? 'calendar-today' : ''].join(' ').trim() || undefined} data-date={date}>
+                  <td
+                    key={date}
+                    className={
+                      [outside ? 'calendar-outside' : '', date === today ? 'calendar-today' : ''].join(' ').trim() ||
+                      undefined
+                    }
+                    data-date={date}
+                  >
                     <span className="calendar-day">{Number(date.slice(8))}</span>
                     {here.map((entry) => (
-                      <Link key={entry.id} to={entry.href} className={`calendar-entry ${entry.tone ?? ''}`.trim()} data-testid="calendar-entry">
+                      <Link
+                        key={entry.id}
+                        to={entry.href}
+                        className={`calendar-entry ${entry.tone ?? ''}`.trim()}
+                        data-testid="calendar-entry"
+                      >
                         {entry.title}
                       </Link>
                     ))}

@@ -17,8 +17,13 @@ interface SelectProps {
 /** Technology readiness levels 1–9, each with its meaning. */
 export function TrlSelect({ optional, ...props }: SelectProps) {
   const { t } = useTranslation()
-  const options = TRL_LEVELS.map((level) => ({ value: level, label: t('trl.option', { level, meaning: t(`trl.levels.${level}`) }) }))
-  return <SelectField {...props} options={options} placeholder={t('form.choose')} required={!optional} optional={optional} />
+  const options = TRL_LEVELS.map((level) => ({
+    value: level,
+    label: t('trl.option', { level, meaning: t(`trl.levels.${level}`) }),
+  }))
+  return (
+    <SelectField {...props} options={options} placeholder={t('form.choose')} required={!optional} optional={optional} />
+  )
 }
 
 /** The language the text is written in: the usual ones, plus whatever a listing already has. */

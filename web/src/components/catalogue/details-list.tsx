@@ -21,7 +21,13 @@ export function DetailsList({ rows, testId }: { rows: DetailRow[]; testId: strin
 }
 
 function isEmpty(value: ReactNode): boolean {
-  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0)
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0)
+  )
 }
 
 /** Codes with their labels, one per line. */

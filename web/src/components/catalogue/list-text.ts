@@ -1,6 +1,9 @@
 /** Lists typed as text: "ISO 9001, ISO 14001" ⇄ ['ISO 9001', 'ISO 14001']. */
 export function parseList(text: string, transform: (item: string) => string = (item) => item): string[] {
-  const items = text.split(/[,;\n]/).map((item) => transform(item.trim())).filter(Boolean)
+  const items = text
+    .split(/[,;\n]/)
+    .map((item) => transform(item.trim()))
+    .filter(Boolean)
   return [...new Set(items)]
 }
 

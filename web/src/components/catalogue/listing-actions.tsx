@@ -21,10 +21,23 @@ interface ActionButton {
 
 /** The first button also answers Enter in a field, so it always keeps the current status. */
 const BUTTONS: Record<ListingStatus | 'new', ActionButton[]> = {
-  new: [{ key: 'saveDraft', status: 'draft' }, { key: 'publish', status: 'published', primary: true }],
-  draft: [{ key: 'saveDraft', status: 'draft' }, { key: 'publish', status: 'published', primary: true }],
-  published: [{ key: 'save', status: 'published', primary: true }, { key: 'unpublish', status: 'draft' }, { key: 'archive', status: 'archived' }],
-  archived: [{ key: 'save', status: 'archived' }, { key: 'republish', status: 'published', primary: true }],
+  new: [
+    { key: 'saveDraft', status: 'draft' },
+    { key: 'publish', status: 'published', primary: true },
+  ],
+  draft: [
+    { key: 'saveDraft', status: 'draft' },
+    { key: 'publish', status: 'published', primary: true },
+  ],
+  published: [
+    { key: 'save', status: 'published', primary: true },
+    { key: 'unpublish', status: 'draft' },
+    { key: 'archive', status: 'archived' },
+  ],
+  archived: [
+    { key: 'save', status: 'archived' },
+    { key: 'republish', status: 'published', primary: true },
+  ],
 }
 
 interface ListingActionsProps {
@@ -44,12 +57,23 @@ export function ListingActions({ kind, status, onDelete }: ListingActionsProps) 
     <>
       <div className="form-actions">
         {BUTTONS[status ?? 'new'].map((button) => (
-          <SubmitButton key={button.key} value={button.status} testId={`${kind}-${kebab(button.key)}`} className={button.primary ? 'button' : 'button button-secondary'}>
+          <SubmitButton
+            key={button.key}
+            value={button.status}
+            testId={`${kind}-${kebab(button.key)}`}
+            className={button.primary ? 'button' : 'button button-secondary'}
+          >
             {t(`listing.actions.${button.key}`)}
           </SubmitButton>
         ))}
         {status !== undefined && (
-          <ConfirmButton testId={`${kind}-delete`} danger question={t('listing.actions.deleteQuestion')} confirmLabel={t('listing.actions.deleteConfirm')} onConfirm={() => action.run(onDelete)}>
+          <ConfirmButton
+            testId={`${kind}-delete`}
+            danger
+            question={t('listing.actions.deleteQuestion')}
+            confirmLabel={t('listing.actions.deleteConfirm')}
+            onConfirm={() => action.run(onDelete)}
+          >
             {t('listing.actions.delete')}
           </ConfirmButton>
         )}

@@ -40,16 +40,24 @@ export function MyListings({ kind, orgId, load }: MyListingsProps) {
           </Link>
         )}
       </header>
-      {!rightKind && <p className="notice notice-warn" data-testid="wrong-kind">{t(`listing.${kind}.wrongKind`)}</p>}
+      {!rightKind && (
+        <p className="notice notice-warn" data-testid="wrong-kind">
+          {t(`listing.${kind}.wrongKind`)}
+        </p>
+      )}
       {membership?.affiliationStatus !== undefined && membership.affiliationStatus !== 'validated' && (
-        <p className="notice notice-warn" data-testid="listing-pending">{t(`listing.${kind}.pending`)}</p>
+        <p className="notice notice-warn" data-testid="listing-pending">
+          {t(`listing.${kind}.pending`)}
+        </p>
       )}
       {rightKind && (
         <section className="panel">
           <AsyncView result={listings.result} onRetry={() => listings.reload()}>
             {(rows) =>
               rows.length === 0 ? (
-                <p className="muted empty" data-testid={`${kind}s-empty`}>{t(`listing.${kind}.empty`)}</p>
+                <p className="muted empty" data-testid={`${kind}s-empty`}>
+                  {t(`listing.${kind}.empty`)}
+                </p>
               ) : (
                 <ListingTable kind={kind} rows={rows} editPath={(id) => `${base}/${id}`} />
               )

@@ -19,7 +19,9 @@ interface NeedEditorProps {
 export function NeedEditor({ orgId, need, onSaved, onDeleted }: NeedEditorProps) {
   const { t, i18n } = useTranslation()
   const form = useForm()
-  const [values, setValues] = useState<NeedValues>(() => (need ? fromNeed(need) : emptyNeed(i18n.resolvedLanguage ?? 'en')))
+  const [values, setValues] = useState<NeedValues>(() =>
+    need ? fromNeed(need) : emptyNeed(i18n.resolvedLanguage ?? 'en'),
+  )
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const status = readListingStatus(submitterValue(event)) ?? need?.status ?? 'draft'

@@ -10,11 +10,22 @@ interface NeedFieldsProps {
   onChange: (values: NeedValues) => void
 }
 
-type TextKey = 'title' | 'description' | 'volume' | 'budgetMinEur' | 'budgetMaxEur' | 'deadline' | 'requiredCertifications' | 'visibleTo'
+type TextKey =
+  | 'title'
+  | 'description'
+  | 'volume'
+  | 'budgetMinEur'
+  | 'budgetMaxEur'
+  | 'deadline'
+  | 'requiredCertifications'
+  | 'visibleTo'
 
 export function NeedFields({ values, onChange }: NeedFieldsProps) {
   const { t } = useTranslation()
-  const set = <K extends keyof NeedValues>(key: K) => (value: NeedValues[K]) => onChange({ ...values, [key]: value })
+  const set =
+    <K extends keyof NeedValues>(key: K) =>
+    (value: NeedValues[K]) =>
+      onChange({ ...values, [key]: value })
   const text = (key: TextKey) => ({ name: key, label: t(`needForm.${key}`), value: values[key], onChange: set(key) })
   const euros = { inputMode: 'numeric' as const, pattern: '[0-9]*', maxLength: 12, optional: true }
   return (
@@ -22,13 +33,49 @@ export function NeedFields({ values, onChange }: NeedFieldsProps) {
       <fieldset className="form-section">
         <legend>{t('needForm.about')}</legend>
         <TextField {...text('title')} required minLength={3} maxLength={160} />
-        <TextField {...text('description')} hint={t('needForm.descriptionHint')} multiline required minLength={10} maxLength={5000} />
+        <TextField
+          {...text('description')}
+          hint={t('needForm.descriptionHint')}
+          multiline
+          required
+          minLength={10}
+          maxLength={5000}
+        />
         <div className="form-grid">
-          <TextLanguageSelect name="language" label={t('listingForm.language')} hint={t('listingForm.languageHint')} value={values.language} onChange={set('language')} />
-          <TrlSelect name="minTrl" label={t('needForm.minTrl')} hint={t('needForm.minTrlHint')} optional value={values.minTrl} onChange={set('minTrl')} />
+          <TextLanguageSelect
+            name="language"
+            label={t('listingForm.language')}
+            hint={t('listingForm.languageHint')}
+            value={values.language}
+            onChange={set('language')}
+          />
+          <TrlSelect
+            name="minTrl"
+            label={t('needForm.minTrl')}
+            hint={t('needForm.minTrlHint')}
+            optional
+            value={values.minTrl}
+            onChange={set('minTrl')}
+          />
         </div>
-        <CpvSuggestions title={values.title} description={values.description} language={values.language} chosen={values.cpvCodes} onAdd={(code) => set('cpvCodes')([...values.cpvCodes, code])} />
-        <CodePicker name="cpvCodes" kind="cpv" multiple mainFirst label={t('needForm.cpvCodes')} hint={t('needForm.cpvCodesHint')} required value={values.cpvCodes} onChange={set('cpvCodes')} />
+        <CpvSuggestions
+          title={values.title}
+          description={values.description}
+          language={values.language}
+          chosen={values.cpvCodes}
+          onAdd={(code) => set('cpvCodes')([...values.cpvCodes, code])}
+        />
+        <CodePicker
+          name="cpvCodes"
+          kind="cpv"
+          multiple
+          mainFirst
+          label={t('needForm.cpvCodes')}
+          hint={t('needForm.cpvCodesHint')}
+          required
+          value={values.cpvCodes}
+          onChange={set('cpvCodes')}
+        />
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('needForm.terms')}</legend>
@@ -43,7 +90,9 @@ export function NeedFields({ values, onChange }: NeedFieldsProps) {
       <fieldset className="form-section">
         <legend>{t('needForm.visibility')}</legend>
         <VisibilitySelect value={values.visibility} onChange={set('visibility')} />
-        {values.visibility === 'selected' && <TextField {...text('visibleTo')} hint={t('needForm.visibleToHint')} multiline required maxLength={8000} />}
+        {values.visibility === 'selected' && (
+          <TextField {...text('visibleTo')} hint={t('needForm.visibleToHint')} multiline required maxLength={8000} />
+        )}
       </fieldset>
     </>
   )

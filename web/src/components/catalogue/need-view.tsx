@@ -36,7 +36,8 @@ export function NeedView({ need }: { need: Need }) {
 function Budget({ min, max }: { min: number | undefined; max: number | undefined }) {
   const { t } = useTranslation()
   const euros = useEuroFormat()
-  if (min !== undefined && max !== undefined) return <>{t('needForm.budgetRange', { min: euros(min), max: euros(max) })}</>
+  if (min !== undefined && max !== undefined)
+    return <>{t('needForm.budgetRange', { min: euros(min), max: euros(max) })}</>
   if (min !== undefined) return <>{t('needForm.budgetFrom', { min: euros(min) })}</>
   if (max !== undefined) return <>{t('needForm.budgetUpTo', { max: euros(max) })}</>
   return <>—</>

@@ -19,7 +19,9 @@ interface OfferEditorProps {
 export function OfferEditor({ orgId, offer, onSaved, onDeleted }: OfferEditorProps) {
   const { t, i18n } = useTranslation()
   const form = useForm()
-  const [values, setValues] = useState<OfferValues>(() => (offer ? fromOffer(offer) : emptyOffer(i18n.resolvedLanguage ?? 'en')))
+  const [values, setValues] = useState<OfferValues>(() =>
+    offer ? fromOffer(offer) : emptyOffer(i18n.resolvedLanguage ?? 'en'),
+  )
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const status = readListingStatus(submitterValue(event)) ?? offer?.status ?? 'draft'

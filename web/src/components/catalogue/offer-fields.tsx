@@ -17,7 +17,10 @@ type TextKey = 'title' | 'description' | 'keywords' | 'certifications' | 'capaci
 
 export function OfferFields({ values, onChange }: OfferFieldsProps) {
   const { t } = useTranslation()
-  const set = <K extends keyof OfferValues>(key: K) => (value: OfferValues[K]) => onChange({ ...values, [key]: value })
+  const set =
+    <K extends keyof OfferValues>(key: K) =>
+    (value: OfferValues[K]) =>
+      onChange({ ...values, [key]: value })
   const text = (key: TextKey) => ({
     name: key,
     label: t(`offerForm.${key}`),
@@ -29,10 +32,29 @@ export function OfferFields({ values, onChange }: OfferFieldsProps) {
       <fieldset className="form-section">
         <legend>{t('offerForm.about')}</legend>
         <TextField {...text('title')} required minLength={3} maxLength={160} />
-        <TextField {...text('description')} hint={t('offerForm.descriptionHint')} multiline required minLength={10} maxLength={5000} />
+        <TextField
+          {...text('description')}
+          hint={t('offerForm.descriptionHint')}
+          multiline
+          required
+          minLength={10}
+          maxLength={5000}
+        />
         <div className="form-grid">
-          <TextLanguageSelect name="language" label={t('listingForm.language')} hint={t('listingForm.languageHint')} value={values.language} onChange={set('language')} />
-          <TrlSelect name="trl" label={t('offerForm.trl')} hint={t('offerForm.trlHint')} value={values.trl} onChange={set('trl')} />
+          <TextLanguageSelect
+            name="language"
+            label={t('listingForm.language')}
+            hint={t('listingForm.languageHint')}
+            value={values.language}
+            onChange={set('language')}
+          />
+          <TrlSelect
+            name="trl"
+            label={t('offerForm.trl')}
+            hint={t('offerForm.trlHint')}
+            value={values.trl}
+            onChange={set('trl')}
+          />
         </div>
       </fieldset>
       <fieldset className="form-section">
@@ -43,13 +65,54 @@ export function OfferFields({ values, onChange }: OfferFieldsProps) {
           language={values.language}
           chosen={[values.cpvMain, ...values.cpvExtra]}
           onMain={(code) => onChange({ ...values, cpvMain: code, cpvExtra: values.cpvExtra.filter((c) => c !== code) })}
-          onAdd={(code) => onChange(values.cpvMain === '' ? { ...values, cpvMain: code } : { ...values, cpvExtra: [...values.cpvExtra, code] })}
+          onAdd={(code) =>
+            onChange(
+              values.cpvMain === ''
+                ? { ...values, cpvMain: code }
+                : { ...values, cpvExtra: [...values.cpvExtra, code] },
+            )
+          }
         />
-        <CodePicker name="cpvMain" kind="cpv" label={t('offerForm.cpvMain')} hint={t('offerForm.cpvMainHint')} required value={values.cpvMain} onChange={set('cpvMain')} />
-        <CodePicker name="cpvExtra" kind="cpv" multiple label={t('offerForm.cpvExtra')} hint={t('offerForm.cpvExtraHint')} optional value={values.cpvExtra} onChange={set('cpvExtra')} />
+        <CodePicker
+          name="cpvMain"
+          kind="cpv"
+          label={t('offerForm.cpvMain')}
+          hint={t('offerForm.cpvMainHint')}
+          required
+          value={values.cpvMain}
+          onChange={set('cpvMain')}
+        />
+        <CodePicker
+          name="cpvExtra"
+          kind="cpv"
+          multiple
+          label={t('offerForm.cpvExtra')}
+          hint={t('offerForm.cpvExtraHint')}
+          optional
+          value={values.cpvExtra}
+          onChange={set('cpvExtra')}
+        />
         <div className="form-grid">
-          <CodePicker name="naceCode" kind="nace" label={t('offerForm.naceCode')} hint={t('offerForm.naceCodeHint')} optional accept={NACE_CODE} allowTyped value={values.naceCode} onChange={set('naceCode')} />
-          <CodePicker name="s3Domain" kind="s3" label={t('offerForm.s3Domain')} hint={t('offerForm.s3DomainHint')} optional value={values.s3Domain} onChange={set('s3Domain')} />
+          <CodePicker
+            name="naceCode"
+            kind="nace"
+            label={t('offerForm.naceCode')}
+            hint={t('offerForm.naceCodeHint')}
+            optional
+            accept={NACE_CODE}
+            allowTyped
+            value={values.naceCode}
+            onChange={set('naceCode')}
+          />
+          <CodePicker
+            name="s3Domain"
+            kind="s3"
+            label={t('offerForm.s3Domain')}
+            hint={t('offerForm.s3DomainHint')}
+            optional
+            value={values.s3Domain}
+            onChange={set('s3Domain')}
+          />
         </div>
       </fieldset>
       <fieldset className="form-section">

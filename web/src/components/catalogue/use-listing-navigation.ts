@@ -3,7 +3,11 @@ import { useNavigate } from 'react-router'
 import type { ListingStatus } from '../../../../shared/schemas/catalogue.js'
 import { flashState, type Flash } from '../flash-notice.js'
 
-const SAVED_FLASH: Record<ListingStatus, Flash> = { draft: 'listingSaved', published: 'listingPublished', archived: 'listingArchived' }
+const SAVED_FLASH: Record<ListingStatus, Flash> = {
+  draft: 'listingSaved',
+  published: 'listingPublished',
+  archived: 'listingArchived',
+}
 
 /** After a save: the listing's own address (a new one gets its id) with a message; after deleting: the list. */
 export function useListingNavigation(kind: 'offer' | 'need', orgId: string) {

@@ -58,17 +58,32 @@ export function CodeCombobox(props: ComboboxProps) {
         onBlur={() => box.setOpen(false)}
         onKeyDown={box.onKeyDown}
       />
-      <ul id={listId} role="listbox" className="combobox-list" hidden={!box.expanded} aria-label={t('picker.suggestions')}>
+      <ul
+        id={listId}
+        role="listbox"
+        className="combobox-list"
+        hidden={!box.expanded}
+        aria-label={t('picker.suggestions')}
+      >
         {/* Only the open list has options, so `picker-option` always means this picker's suggestions. */}
         {box.expanded &&
           box.choices.map((choice, index) => (
-            <Option key={choice.code} id={box.optionId(index)} choice={choice} active={index === box.active} selected={props.selected.includes(choice.code)} onChoose={() => box.choose(choice)} />
+            <Option
+              key={choice.code}
+              id={box.optionId(index)}
+              choice={choice}
+              active={index === box.active}
+              selected={props.selected.includes(choice.code)}
+              onChoose={() => box.choose(choice)}
+            />
           ))}
       </ul>
       <p className="visually-hidden" role="status">
         {box.open ? statusText(t, box.search, box.choices.length) : ''}
       </p>
-      {box.open && box.choices.length === 0 && <p className="combobox-empty muted small">{statusText(t, box.search, 0)}</p>}
+      {box.open && box.choices.length === 0 && (
+        <p className="combobox-empty muted small">{statusText(t, box.search, 0)}</p>
+      )}
     </div>
   )
 }
@@ -101,13 +116,38 @@ function useCombobox(props: ComboboxProps) {
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const chooseActive = () => choices[active] && choose(choices[active])
-    if (handleKey(event.key, { open, active, count: choices.length, setOpen, setActive, chooseActive })) event.preventDefault()
+    if (handleKey(event.key, { open, active, count: choices.length, setOpen, setActive, chooseActive }))
+      event.preventDefault()
   }
 
-  return { query, open, setOpen, active, search, choices, optionId, choose, type, onKeyDown, expanded: open && choices.length > 0 }
+  return {
+    query,
+    open,
+    setOpen,
+    active,
+    search,
+    choices,
+    optionId,
+    choose,
+    type,
+    onKeyDown,
+    expanded: open && choices.length > 0,
+  }
 }
 
-function Option({ id, choice, active, selected, onChoose }: { id: string; choice: Choice; active: boolean; selected: boolean; onChoose: () => void }) {
+function Option({
+  id,
+  choice,
+  active,
+  selected,
+  onChoose,
+}: {
+  id: string
+  choice: Choice
+  active: boolean
+  selected: boolean
+  onChoose: () => void
+}) {
   const { t } = useTranslation()
   return (
     <li
@@ -123,12 +163,18 @@ function Option({ id, choice, active, selected, onChoose }: { id: string; choice
     >
       <span className="combobox-code">{choice.code}</span>
       <span className="combobox-label">{choice.typed ? t('picker.useTyped') : choice.label}</span>
-      {!choice.typed && choice.labelOther !== choice.label && <span className="combobox-other">{choice.labelOther}</span>}
+      {!choice.typed && choice.labelOther !== choice.label && (
+        <span className="combobox-other">{choice.labelOther}</span>
+      )}
     </li>
   )
 }
 
-function useChoices(entries: TaxonomyEntry[], query: string, { accept, allowTyped }: Pick<ComboboxProps, 'accept' | 'allowTyped'>): Choice[] {
+function useChoices(
+  entries: TaxonomyEntry[],
+  query: string,
+  { accept, allowTyped }: Pick<ComboboxProps, 'accept' | 'allowTyped'>,
+): Choice[] {
   return useMemo(() => {
     const allowed = accept ? entries.filter((entry) => accept.test(entry.code)) : entries
     const typed = query.trim()

@@ -56,9 +56,20 @@ export function CodePicker(props: CodePickerProps) {
         {props.optional && <span className="field-optional"> {t('form.optional')}</span>}
       </label>
       {selected.length > 0 && (
-        <ul className="chips" aria-label={t('picker.chosen', { label: props.label })} data-testid={`picker-${props.name}-chosen`}>
+        <ul
+          className="chips"
+          aria-label={t('picker.chosen', { label: props.label })}
+          data-testid={`picker-${props.name}-chosen`}
+        >
           {selected.map((code, index) => (
-            <CodeChip key={code} kind={props.kind} code={code} main={props.multiple && props.mainFirst && selected.length > 1 ? index === 0 : undefined} onRemove={() => edit.remove(code)} onMakeMain={() => edit.makeMain(code)} />
+            <CodeChip
+              key={code}
+              kind={props.kind}
+              code={code}
+              main={props.multiple && props.mainFirst && selected.length > 1 ? index === 0 : undefined}
+              onRemove={() => edit.remove(code)}
+              onMakeMain={() => edit.makeMain(code)}
+            />
           ))}
         </ul>
       )}
@@ -88,7 +99,11 @@ export function CodePicker(props: CodePickerProps) {
 /** Choosing replaces a single value and adds to (or, chosen again, removes from) a list. */
 function selectionEditor(props: CodePickerProps) {
   if (!props.multiple) {
-    return { choose: (code: string) => props.onChange(code), remove: () => props.onChange(''), makeMain: () => undefined }
+    return {
+      choose: (code: string) => props.onChange(code),
+      remove: () => props.onChange(''),
+      makeMain: () => undefined,
+    }
   }
   const { value, onChange } = props
   const without = (code: string) => value.filter((existing) => existing !== code)
@@ -120,7 +135,13 @@ function CodeChip({ kind, code, main, onRemove, onMakeMain }: CodeChipProps) {
           {t('picker.makeMain')}
         </button>
       )}
-      <button type="button" className="chip-remove" data-testid="picker-chip-remove" aria-label={t('picker.remove', { code })} onClick={onRemove}>
+      <button
+        type="button"
+        className="chip-remove"
+        data-testid="picker-chip-remove"
+        aria-label={t('picker.remove', { code })}
+        onClick={onRemove}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </li>

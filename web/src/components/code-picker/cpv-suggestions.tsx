@@ -32,7 +32,9 @@ export function CpvSuggestions({ title, description, language, chosen, onMain, o
   const enough = `${title}${description}`.replace(/\s/g, '').length >= MIN_TEXT
   const key = `${lang}:${language}:${title}\n${description}`
   // An answer for older words stays shown until the new one comes: its codes can still be taken.
-  const answer = useDebouncedAnswer(key, enough, DEBOUNCE_MS, () => suggestCpvCodes({ title, description, language, lang }))
+  const answer = useDebouncedAnswer(key, enough, DEBOUNCE_MS, () =>
+    suggestCpvCodes({ title, description, language, lang }),
+  )
 
   const pick = (item: CpvSuggestionItem, take: (code: string) => void) => {
     rememberEntry('cpv', item, lang)
@@ -61,7 +63,12 @@ export function CpvSuggestions({ title, description, language, chosen, onMain, o
                   <li key={item.code} className="cpv-suggestion" data-testid="cpv-suggestion" data-code={item.code}>
                     <span className="value-code">{item.code}</span>
                     <span className="cpv-suggestion-label">{item.label}</span>
-                    <span className="bar-track" role="img" aria-label={t('cpvSuggest.likelihood', { percent: relative })} title={t('cpvSuggest.likelihood', { percent: relative })}>
+                    <span
+                      className="bar-track"
+                      role="img"
+                      aria-label={t('cpvSuggest.likelihood', { percent: relative })}
+                      title={t('cpvSuggest.likelihood', { percent: relative })}
+                    >
                       <span className="bar" style={{ width: `${relative}%` }} />
                     </span>
                     <span className="cpv-suggestion-actions">
@@ -70,11 +77,21 @@ export function CpvSuggestions({ title, description, language, chosen, onMain, o
                       ) : (
                         <>
                           {onMain && (
-                            <button type="button" className="button button-small" data-testid="cpv-suggestion-main" onClick={() => pick(item, onMain)}>
+                            <button
+                              type="button"
+                              className="button button-small"
+                              data-testid="cpv-suggestion-main"
+                              onClick={() => pick(item, onMain)}
+                            >
                               {t('cpvSuggest.useMain')}
                             </button>
                           )}
-                          <button type="button" className="button button-small button-secondary" data-testid="cpv-suggestion-add" onClick={() => pick(item, onAdd)}>
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            data-testid="cpv-suggestion-add"
+                            onClick={() => pick(item, onAdd)}
+                          >
                             {t(onMain ? 'cpvSuggest.addOther' : 'cpvSuggest.add')}
                           </button>
                         </>

@@ -13,7 +13,10 @@ export function DaysEditor({ days, onChange }: DaysEditorProps) {
   const setDay = (index: number, day: DayValues) => onChange(days.map((d, i) => (i === index ? day : d)))
   const addDay = () => {
     const last = days[days.length - 1]
-    onChange([...days, { date: nextDate(last?.date), sessions: last ? last.sessions.map((s) => ({ ...s })) : [emptySession()] }])
+    onChange([
+      ...days,
+      { date: nextDate(last?.date), sessions: last ? last.sessions.map((s) => ({ ...s })) : [emptySession()] },
+    ])
   }
 
   return (
@@ -22,9 +25,21 @@ export function DaysEditor({ days, onChange }: DaysEditorProps) {
       {days.map((day, dayIndex) => (
         <div className="day-box" key={dayIndex} data-testid={`event-day-${dayIndex}`}>
           <div className="day-head">
-            <TextField name={`days.${dayIndex}.date`} type="date" label={t('eventForm.date', { n: dayIndex + 1 })} value={day.date} onChange={(date) => setDay(dayIndex, { ...day, date })} required />
+            <TextField
+              name={`days.${dayIndex}.date`}
+              type="date"
+              label={t('eventForm.date', { n: dayIndex + 1 })}
+              value={day.date}
+              onChange={(date) => setDay(dayIndex, { ...day, date })}
+              required
+            />
             {days.length > 1 && (
-              <button type="button" className="button button-small button-danger" data-testid={`event-day-remove-${dayIndex}`} onClick={() => onChange(days.filter((_, i) => i !== dayIndex))}>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                data-testid={`event-day-remove-${dayIndex}`}
+                onClick={() => onChange(days.filter((_, i) => i !== dayIndex))}
+              >
                 {t('eventForm.removeDay')}
               </button>
             )}
@@ -32,14 +47,42 @@ export function DaysEditor({ days, onChange }: DaysEditorProps) {
           {day.sessions.map((session, sIndex) => {
             const path = `days.${dayIndex}.sessions.${sIndex}`
             const setSession = (patch: Partial<typeof session>) =>
-              setDay(dayIndex, { ...day, sessions: day.sessions.map((s, i) => (i === sIndex ? { ...s, ...patch } : s)) })
+              setDay(dayIndex, {
+                ...day,
+                sessions: day.sessions.map((s, i) => (i === sIndex ? { ...s, ...patch } : s)),
+              })
             return (
               <div className="form-grid form-grid-3 session-row" key={sIndex}>
-                <TextField name={`${path}.name`} label={t('eventForm.sessionName')} value={session.name} onChange={(name) => setSession({ name })} required maxLength={40} />
-                <TextField name={`${path}.start`} type="time" label={t('eventForm.start')} value={session.start} onChange={(start) => setSession({ start })} required />
-                <TextField name={`${path}.end`} type="time" label={t('eventForm.end')} value={session.end} onChange={(end) => setSession({ end })} required />
+                <TextField
+                  name={`${path}.name`}
+                  label={t('eventForm.sessionName')}
+                  value={session.name}
+                  onChange={(name) => setSession({ name })}
+                  required
+                  maxLength={40}
+                />
+                <TextField
+                  name={`${path}.start`}
+                  type="time"
+                  label={t('eventForm.start')}
+                  value={session.start}
+                  onChange={(start) => setSession({ start })}
+                  required
+                />
+                <TextField
+                  name={`${path}.end`}
+                  type="time"
+                  label={t('eventForm.end')}
+                  value={session.end}
+                  onChange={(end) => setSession({ end })}
+                  required
+                />
                 {day.sessions.length > 1 && (
-                  <button type="button" className="link-button small" onClick={() => setDay(dayIndex, { ...day, sessions: day.sessions.filter((_, i) => i !== sIndex) })}>
+                  <button
+                    type="button"
+                    className="link-button small"
+                    onClick={() => setDay(dayIndex, { ...day, sessions: day.sessions.filter((_, i) => i !== sIndex) })}
+                  >
                     {t('eventForm.removeSession')}
                   </button>
                 )}
@@ -47,14 +90,24 @@ export function DaysEditor({ days, onChange }: DaysEditorProps) {
             )
           })}
           {day.sessions.length < 6 && (
-            <button type="button" className="button button-small button-secondary" data-testid={`event-session-add-${dayIndex}`} onClick={() => setDay(dayIndex, { ...day, sessions: [...day.sessions, emptySession()] })}>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              data-testid={`event-session-add-${dayIndex}`}
+              onClick={() => setDay(dayIndex, { ...day, sessions: [...day.sessions, emptySession()] })}
+            >
               {t('eventForm.addSession')}
             </button>
           )}
         </div>
       ))}
       {days.length < 14 && (
-        <button type="button" className="button button-small button-secondary" data-testid="event-day-add" onClick={addDay}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          data-testid="event-day-add"
+          onClick={addDay}
+        >
           {t('eventForm.addDay')}
         </button>
       )}

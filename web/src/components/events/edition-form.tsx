@@ -9,7 +9,14 @@ import { TextField } from '../form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
 import { useLoad } from '../use-load.js'
-import { emptyEdition, fromEdition, KPI_KEYS, toEditionInput, toEditionPatch, type EditionValues } from './edition-values.js'
+import {
+  emptyEdition,
+  fromEdition,
+  KPI_KEYS,
+  toEditionInput,
+  toEditionPatch,
+  type EditionValues,
+} from './edition-values.js'
 
 interface EditionFormProps {
   orgId: string
@@ -25,28 +32,81 @@ export function EditionForm({ orgId, edition, onSaved }: EditionFormProps) {
   const [values, setValues] = useState<EditionValues>(() => (edition ? fromEdition(edition, orgId) : emptyEdition()))
   const [saved, setSaved] = useState(false)
   const hubs = useLoad('organisers', listOrganisers)
-  const set = <K extends keyof EditionValues>(key: K, value: EditionValues[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const set = <K extends keyof EditionValues>(key: K, value: EditionValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }))
   const partnerOptions =
-    hubs.result.kind === 'ready' ? hubs.result.data.filter((hub) => hub.id !== orgId).map((hub) => ({ value: hub.id, label: hub.legalName })) : []
+    hubs.result.kind === 'ready'
+      ? hubs.result.data.filter((hub) => hub.id !== orgId).map((hub) => ({ value: hub.id, label: hub.legalName }))
+      : []
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     setSaved(false)
     void form.submit(event, async () => {
-      onSaved(edition ? await updateEdition(edition.id, toEditionPatch(values)) : await createEdition(orgId, toEditionInput(values)))
+      onSaved(
+        edition
+          ? await updateEdition(edition.id, toEditionPatch(values))
+          : await createEdition(orgId, toEditionInput(values)),
+      )
       setSaved(true)
     })
   }
 
   return (
     <Form form={form} onSubmit={submit} testId="edition-form" className="form-wide" label={t('editions.formLabel')}>
-      <TextField name="name" label={t('editions.name')} value={values.name} onChange={(v) => set('name', v)} required minLength={3} maxLength={160} />
+      <TextField
+        name="name"
+        label={t('editions.name')}
+        value={values.name}
+        onChange={(v) => set('name', v)}
+        required
+        minLength={3}
+        maxLength={160}
+      />
       <div className="form-grid">
-        <TextField name="periodStart" type="date" label={t('editions.periodStart')} value={values.periodStart} onChange={(v) => set('periodStart', v)} required />
-        <TextField name="periodEnd" type="date" label={t('editions.periodEnd')} value={values.periodEnd} onChange={(v) => set('periodEnd', v)} required />
+        <TextField
+          name="periodStart"
+          type="date"
+          label={t('editions.periodStart')}
+          value={values.periodStart}
+          onChange={(v) => set('periodStart', v)}
+          required
+        />
+        <TextField
+          name="periodEnd"
+          type="date"
+          label={t('editions.periodEnd')}
+          value={values.periodEnd}
+          onChange={(v) => set('periodEnd', v)}
+          required
+        />
       </div>
-      <CodePicker name="homeNuts2" kind="nuts2" label={t('editions.homeNuts2')} hint={t('editions.homeNuts2Hint')} value={values.homeNuts2} onChange={(v) => set('homeNuts2', v)} required />
-      <CodePicker name="targetS3" kind="s3" multiple label={t('editions.targetS3')} optional value={values.targetS3} onChange={(v) => set('targetS3', v)} />
-      <TextField name="budgetEur" type="number" inputMode="numeric" label={t('editions.budgetEur')} optional value={values.budgetEur} onChange={(v) => set('budgetEur', v)} />
+      <CodePicker
+        name="homeNuts2"
+        kind="nuts2"
+        label={t('editions.homeNuts2')}
+        hint={t('editions.homeNuts2Hint')}
+        value={values.homeNuts2}
+        onChange={(v) => set('homeNuts2', v)}
+        required
+      />
+      <CodePicker
+        name="targetS3"
+        kind="s3"
+        multiple
+        label={t('editions.targetS3')}
+        optional
+        value={values.targetS3}
+        onChange={(v) => set('targetS3', v)}
+      />
+      <TextField
+        name="budgetEur"
+        type="number"
+        inputMode="numeric"
+        label={t('editions.budgetEur')}
+        optional
+        value={values.budgetEur}
+        onChange={(v) => set('budgetEur', v)}
+      />
       <fieldset className="form-section">
         <legend>{t('editions.kpiTitle')}</legend>
         <div className="form-grid">
@@ -64,7 +124,14 @@ export function EditionForm({ orgId, edition, onSaved }: EditionFormProps) {
         </div>
       </fieldset>
       {partnerOptions.length > 0 && (
-        <CheckboxGroup name="coOrganiserIds" legend={t('editions.coOrganisers')} hint={t('editions.coOrganisersHint')} options={partnerOptions} values={values.coOrganiserIds} onChange={(v) => set('coOrganiserIds', v)} />
+        <CheckboxGroup
+          name="coOrganiserIds"
+          legend={t('editions.coOrganisers')}
+          hint={t('editions.coOrganisersHint')}
+          options={partnerOptions}
+          values={values.coOrganiserIds}
+          onChange={(v) => set('coOrganiserIds', v)}
+        />
       )}
       <FormFailure testId="edition-error" />
       {saved && (

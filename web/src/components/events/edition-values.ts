@@ -2,7 +2,15 @@ import type { Edition, EditionInput, EditionPatch, KpiTargets } from '../../../.
 
 /** The edition form keeps numbers as typed text; these turn it into the request body and back. */
 
-export const KPI_KEYS = ['events', 'smesInvolved', 'buyersOutsideTargeted', 'buyersOutsideInvolved', 'contracts', 'turnoverChangePct', 'exportChangePct'] as const
+export const KPI_KEYS = [
+  'events',
+  'smesInvolved',
+  'buyersOutsideTargeted',
+  'buyersOutsideInvolved',
+  'contracts',
+  'turnoverChangePct',
+  'exportChangePct',
+] as const
 export type KpiKey = (typeof KPI_KEYS)[number]
 
 export interface EditionValues {
@@ -25,7 +33,15 @@ export function emptyEdition(): EditionValues {
     homeNuts2: '',
     targetS3: [],
     budgetEur: '',
-    kpiTargets: { events: '1', smesInvolved: '0', buyersOutsideTargeted: '0', buyersOutsideInvolved: '0', contracts: '0', turnoverChangePct: '0', exportChangePct: '0' },
+    kpiTargets: {
+      events: '1',
+      smesInvolved: '0',
+      buyersOutsideTargeted: '0',
+      buyersOutsideInvolved: '0',
+      contracts: '0',
+      turnoverChangePct: '0',
+      exportChangePct: '0',
+    },
     coOrganiserIds: [],
   }
 }

@@ -14,7 +14,8 @@ export function EventSummary({ event }: { event: MtbEvent }) {
           {event.name}
         </Link>
         <div className="muted small">
-          {first === last ? first : `${first} – ${last}`} · {t(`eventForm.formats.${event.format}`)} · {t(`eventForm.kinds.${event.kind}`)} · {t('slots.count', { count: event.slotCount })}
+          {first === last ? first : `${first} – ${last}`} · {t(`eventForm.formats.${event.format}`)} ·{' '}
+          {t(`eventForm.kinds.${event.kind}`)} · {t('slots.count', { count: event.slotCount })}
         </div>
       </div>
     </li>

@@ -31,7 +31,18 @@ export interface EventValues {
   virtualLinkBase: string
 }
 
-export const COMMON_ZONES = ['Europe/Rome', 'Europe/London', 'Europe/Lisbon', 'Europe/Paris', 'Europe/Berlin', 'Europe/Madrid', 'Europe/Brussels', 'Europe/Athens', 'Europe/Helsinki', 'UTC'] as const
+export const COMMON_ZONES = [
+  'Europe/Rome',
+  'Europe/London',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Madrid',
+  'Europe/Brussels',
+  'Europe/Athens',
+  'Europe/Helsinki',
+  'UTC',
+] as const
 
 export function emptySession(): SessionValues {
   return { name: '', start: '09:30', end: '12:30' }
@@ -92,13 +103,17 @@ export function toEventInput(values: EventValues): EventInput {
     kind: values.kind,
     format: values.format,
     timeZone: values.timeZone.trim(),
-    days: values.days.map((day) => ({ date: day.date, sessions: day.sessions.map((s) => ({ name: s.name.trim(), start: s.start, end: s.end })) })),
+    days: values.days.map((day) => ({
+      date: day.date,
+      sessions: day.sessions.map((s) => ({ name: s.name.trim(), start: s.start, end: s.end })),
+    })),
     slotMinutes: Number(values.slotMinutes),
     gapMinutes: Number(values.gapMinutes),
     tables: tableNames(values.tables),
     maxMeetingsPerParticipant: Number(values.maxMeetingsPerParticipant),
   }
-  if (values.kind === 'external' && values.externalOrganiser.trim()) input.externalOrganiser = values.externalOrganiser.trim()
+  if (values.kind === 'external' && values.externalOrganiser.trim())
+    input.externalOrganiser = values.externalOrganiser.trim()
   if (values.format !== 'online' && values.venue.trim()) input.venue = values.venue.trim()
   if (values.format !== 'venue' && values.virtualLinkBase.trim()) input.virtualLinkBase = values.virtualLinkBase.trim()
   for (const key of DEADLINES) {

@@ -33,13 +33,19 @@ function groupSlots(slots: Slot[]): SessionGroup[] {
 /** Days × sessions × slots, in the event's local time; each slot's test id is `slot-<index>`. */
 export function SlotGrid({ slots, unavailable, onToggle }: SlotGridProps) {
   const { t } = useTranslation()
-  if (slots.length === 0) return <p className="muted" data-testid="slot-grid-empty">{t('slots.empty')}</p>
+  if (slots.length === 0)
+    return (
+      <p className="muted" data-testid="slot-grid-empty">
+        {t('slots.empty')}
+      </p>
+    )
   return (
     <div className="slot-grid" data-testid="slot-grid" data-count={slots.length}>
       {groupSlots(slots).map((group) => (
         <section className="slot-session" key={group.key} aria-label={`${group.date} ${group.sessionName}`}>
           <h4>
-            {group.date} · {group.sessionName} <span className="muted small">{t('slots.count', { count: group.slots.length })}</span>
+            {group.date} · {group.sessionName}{' '}
+            <span className="muted small">{t('slots.count', { count: group.slots.length })}</span>
           </h4>
           <ul className="slot-list">
             {group.slots.map((slot) => {
@@ -48,7 +54,14 @@ export function SlotGrid({ slots, unavailable, onToggle }: SlotGridProps) {
               return (
                 <li key={slot.index}>
                   {onToggle ? (
-                    <button type="button" className={off ? 'slot slot-off' : 'slot'} aria-pressed={off} data-testid={`slot-${slot.index}`} onClick={() => onToggle(slot.index)} title={off ? t('slots.unavailable') : t('slots.available')}>
+                    <button
+                      type="button"
+                      className={off ? 'slot slot-off' : 'slot'}
+                      aria-pressed={off}
+                      data-testid={`slot-${slot.index}`}
+                      onClick={() => onToggle(slot.index)}
+                      title={off ? t('slots.unavailable') : t('slots.available')}
+                    >
                       {label}
                     </button>
                   ) : (

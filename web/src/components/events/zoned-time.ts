@@ -19,7 +19,9 @@ function wallClock(ms: number, timeZone: string): Record<string, number> {
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMs(ms: number, timeZone: string): number {
   const w = wallClock(ms, timeZone)
-  return Date.UTC(w.year ?? 0, (w.month ?? 1) - 1, w.day ?? 1, w.hour ?? 0, w.minute ?? 0) - Math.floor(ms / 60_000) * 60_000
+  return (
+    Date.UTC(w.year ?? 0, (w.month ?? 1) - 1, w.day ?? 1, w.hour ?? 0, w.minute ?? 0) - Math.floor(ms / 60_000) * 60_000
+  )
 }
 
 export function isKnownZone(timeZone: string): boolean {

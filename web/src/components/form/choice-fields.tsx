@@ -14,7 +14,16 @@ interface CheckboxFieldProps {
 }
 
 /** A checkbox with its label beside it, a hint below, and its error. */
-export function CheckboxField({ name, label, hint, checked, onChange, testId, required, disabled }: CheckboxFieldProps) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  checked,
+  onChange,
+  testId,
+  required,
+  disabled,
+}: CheckboxFieldProps) {
   const ids = controlIds(name, testId)
   const error = useFieldError(name, 'checkbox')
   const describedBy = [hint ? ids.hintId : '', error ? ids.errorId : ''].filter(Boolean).join(' ')
@@ -61,7 +70,10 @@ export function CheckboxGroup({ name, legend, hint, options, values, onChange }:
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...values, value] : values.filter((existing) => existing !== value))
   return (
-    <fieldset className={error ? 'field fieldset field-invalid' : 'field fieldset'} aria-describedby={error ? ids.errorId : undefined}>
+    <fieldset
+      className={error ? 'field fieldset field-invalid' : 'field fieldset'}
+      aria-describedby={error ? ids.errorId : undefined}
+    >
       <legend>{legend}</legend>
       {hint && <p className="field-hint">{hint}</p>}
       <div className="check-row">

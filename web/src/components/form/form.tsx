@@ -82,7 +82,14 @@ export function SubmitButton({ children, testId, busy, disabled, className = 'bu
   const form = useContext(FormContext)
   const working = busy ?? form?.busy ?? false
   return (
-    <button type="submit" className={className} data-testid={testId} disabled={disabled || working} aria-busy={working} value={value}>
+    <button
+      type="submit"
+      className={className}
+      data-testid={testId}
+      disabled={disabled || working}
+      aria-busy={working}
+      value={value}
+    >
       {children}
     </button>
   )

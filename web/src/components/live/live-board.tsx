@@ -45,10 +45,18 @@ function SlotClock({ board, onBoundary }: { board: Board; onBoundary: () => void
     const timer = setTimeout(onBoundary, Math.max(1000, wait))
     return () => clearTimeout(timer)
   }, [target, offset, onBoundary])
-  const clock = target ? formatCountdown((new Date(target).getTime() - now) / 1000, { days: t('live.days'), hours: t('live.hours') }) : '—'
+  const clock = target
+    ? formatCountdown((new Date(target).getTime() - now) / 1000, { days: t('live.days'), hours: t('live.hours') })
+    : '—'
   return (
     <div className="slot-clock" data-testid="slot-clock">
-      <div className="slot-clock-label">{current ? t('liveBoard.now', { time: `${current.localStart.slice(11)}–${current.localEnd}` }) : board.nextSlot ? t('liveBoard.nextAt', { time: board.nextSlot.localStart.slice(11) }) : t('liveBoard.over')}</div>
+      <div className="slot-clock-label">
+        {current
+          ? t('liveBoard.now', { time: `${current.localStart.slice(11)}–${current.localEnd}` })
+          : board.nextSlot
+            ? t('liveBoard.nextAt', { time: board.nextSlot.localStart.slice(11) })
+            : t('liveBoard.over')}
+      </div>
       <div className="slot-clock-time">{clock}</div>
     </div>
   )
@@ -66,9 +74,20 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
       <section className="panel board-top">
         <SlotClock board={board} onBoundary={onChanged} />
         <dl className="stat-tiles">
-          <div><dt>{t('liveBoard.checkedIn')}</dt><dd data-testid="board-checked-in">{here} / {board.participants.length}</dd></div>
-          <div><dt>{t('liveBoard.noShows')}</dt><dd>{board.meetings.filter((m) => m.state === 'no_show').length}</dd></div>
-          <div><dt>{t('liveBoard.held')}</dt><dd>{board.meetings.filter((m) => m.state === 'held').length}</dd></div>
+          <div>
+            <dt>{t('liveBoard.checkedIn')}</dt>
+            <dd data-testid="board-checked-in">
+              {here} / {board.participants.length}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('liveBoard.noShows')}</dt>
+            <dd>{board.meetings.filter((m) => m.state === 'no_show').length}</dd>
+          </div>
+          <div>
+            <dt>{t('liveBoard.held')}</dt>
+            <dd>{board.meetings.filter((m) => m.state === 'held').length}</dd>
+          </div>
         </dl>
       </section>
       {action.error !== null && <ErrorNotice error={action.error} />}
@@ -79,9 +98,20 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
             {board.tables.map((name, index) => {
               const meeting = inSlot.find((m) => m.tableIndex === index)
               return (
-                <li key={name} className={`table-tile state-${meeting?.state ?? 'empty'}`} data-testid="table-tile" data-state={meeting?.state ?? 'empty'}>
+                <li
+                  key={name}
+                  className={`table-tile state-${meeting?.state ?? 'empty'}`}
+                  data-testid="table-tile"
+                  data-state={meeting?.state ?? 'empty'}
+                >
                   <strong>{name}</strong>
-                  {meeting ? <span className="small">{meeting.smeName} ↔ {meeting.buyerName}</span> : <span className="small muted">{t('liveBoard.free')}</span>}
+                  {meeting ? (
+                    <span className="small">
+                      {meeting.smeName} ↔ {meeting.buyerName}
+                    </span>
+                  ) : (
+                    <span className="small muted">{t('liveBoard.free')}</span>
+                  )}
                 </li>
               )
             })}
@@ -95,12 +125,23 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
             {board.standby.map((s) => (
               <li key={s.meetingId} className="list-row">
                 <div>
-                  <div className="row-title">{t('liveBoard.stranded', { name: s.counterpartName, time: board.slots[s.slot]?.localStart.slice(11) ?? '' })}</div>
+                  <div className="row-title">
+                    {t('liveBoard.stranded', {
+                      name: s.counterpartName,
+                      time: board.slots[s.slot]?.localStart.slice(11) ?? '',
+                    })}
+                  </div>
                   {s.candidates.length === 0 && <span className="muted small">{t('liveBoard.noCandidates')}</span>}
                 </div>
                 <div className="button-row">
                   {s.candidates.map((c) => (
-                    <button key={c.organisationId} type="button" className="button button-small" data-testid="repair" onClick={() => run(() => repair(board.eventId, s.meetingId, c.organisationId))}>
+                    <button
+                      key={c.organisationId}
+                      type="button"
+                      className="button button-small"
+                      data-testid="repair"
+                      onClick={() => run(() => repair(board.eventId, s.meetingId, c.organisationId))}
+                    >
                       {t('liveBoard.repair', { name: c.name })}
                     </button>
                   ))}
@@ -114,19 +155,37 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
         <h2>{t('liveBoard.participants')}</h2>
         <ul className="plain-list">
           {board.participants.map((p) => (
-            <li key={p.organisationId} className="list-row" data-testid="board-participant" data-org-id={p.organisationId} data-presence={p.presence}>
+            <li
+              key={p.organisationId}
+              className="list-row"
+              data-testid="board-participant"
+              data-org-id={p.organisationId}
+              data-presence={p.presence}
+            >
               <div>
                 <span className="row-title">{p.name}</span>{' '}
-                <StatusBadge tone={p.presence === 'present' ? 'ok' : p.presence === 'absent' ? 'bad' : 'neutral'}>{t(`liveBoard.presence.${p.presence}`)}</StatusBadge>
+                <StatusBadge tone={p.presence === 'present' ? 'ok' : p.presence === 'absent' ? 'bad' : 'neutral'}>
+                  {t(`liveBoard.presence.${p.presence}`)}
+                </StatusBadge>
               </div>
               <div className="button-row">
                 {p.presence !== 'present' && (
-                  <button type="button" className="button button-small" data-testid="board-check-in" onClick={() => run(() => checkIn(board.eventId, p.organisationId))}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="board-check-in"
+                    onClick={() => run(() => checkIn(board.eventId, p.organisationId))}
+                  >
                     {t('liveBoard.checkIn')}
                   </button>
                 )}
                 {p.presence !== 'absent' && (
-                  <button type="button" className="button button-small button-danger" data-testid="board-absent" onClick={() => run(() => markAbsent(board.eventId, p.organisationId))}>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    data-testid="board-absent"
+                    onClick={() => run(() => markAbsent(board.eventId, p.organisationId))}
+                  >
                     {t('liveBoard.absent')}
                   </button>
                 )}
@@ -144,8 +203,12 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
                 <tr key={m.id}>
                   <td className="slot-time">{board.slots[m.slot]?.localStart.slice(11)}</td>
                   <td>{m.tableName}</td>
-                  <td>{m.smeName} ↔ {m.buyerName}</td>
-                  <td><StatusBadge tone={stateTone(m.state)}>{t(`live.state.${m.state}`)}</StatusBadge></td>
+                  <td>
+                    {m.smeName} ↔ {m.buyerName}
+                  </td>
+                  <td>
+                    <StatusBadge tone={stateTone(m.state)}>{t(`live.state.${m.state}`)}</StatusBadge>
+                  </td>
                 </tr>
               ))}
             </tbody>

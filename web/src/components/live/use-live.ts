@@ -11,7 +11,10 @@ export interface LiveMessage {
  * Follows a live channel over a websocket; reconnects with growing pauses and
  * resumes from the last id seen, so nothing said meanwhile is lost.
  */
-export function useLive(query: string | null, onMessage: (message: LiveMessage) => void): 'connecting' | 'live' | 'offline' {
+export function useLive(
+  query: string | null,
+  onMessage: (message: LiveMessage) => void,
+): 'connecting' | 'live' | 'offline' {
   const [state, setState] = useState<'connecting' | 'live' | 'offline'>('connecting')
   const handler = useRef(onMessage)
   handler.current = onMessage

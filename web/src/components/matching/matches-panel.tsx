@@ -7,7 +7,9 @@ import { useLoad } from '../use-load.js'
 export function MatchesPanel({ kind, id }: { kind: 'offer' | 'need'; id: string }) {
   const { t, i18n } = useTranslation()
   const language = i18n.resolvedLanguage === 'it' ? 'it' : 'en'
-  const matches = useLoad(`${kind}:${id}:${language}`, () => (kind === 'offer' ? needsForOffer(id, language) : offersForNeed(id, language)))
+  const matches = useLoad(`${kind}:${id}:${language}`, () =>
+    kind === 'offer' ? needsForOffer(id, language) : offersForNeed(id, language),
+  )
   return (
     <section data-testid={`${kind}-matches`}>
       <h2>{t(kind === 'offer' ? 'matchViews.needsTitle' : 'matchViews.offersTitle')}</h2>

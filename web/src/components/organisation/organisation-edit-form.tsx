@@ -5,7 +5,12 @@ import { updateOrganisation } from '../../api/organisations-api.js'
 import { Form, FormFailure, SubmitButton } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
 import { OrganisationFields } from './organisation-fields.js'
-import { fromOrganisation, toOrganisationInput, validateOrganisation, type OrganisationValues } from './organisation-values.js'
+import {
+  fromOrganisation,
+  toOrganisationInput,
+  validateOrganisation,
+  type OrganisationValues,
+} from './organisation-values.js'
 
 interface OrganisationEditFormProps {
   organisation: Organisation
@@ -16,13 +21,19 @@ interface OrganisationEditFormProps {
 export function OrganisationEditForm({ organisation, onSaved, onCancel }: OrganisationEditFormProps) {
   const { t, i18n } = useTranslation()
   const form = useForm()
-  const [values, setValues] = useState<OrganisationValues>(() => withSuggestions(organisation, i18n.resolvedLanguage ?? 'en'))
+  const [values, setValues] = useState<OrganisationValues>(() =>
+    withSuggestions(organisation, i18n.resolvedLanguage ?? 'en'),
+  )
 
   const submit = (event: FormEvent<HTMLFormElement>) =>
-    void form.submit(event, async () => onSaved(await updateOrganisation(organisation.id, toOrganisationInput(values))), {
-      prefix: 'organisation.',
-      validate: () => validateOrganisation(values),
-    })
+    void form.submit(
+      event,
+      async () => onSaved(await updateOrganisation(organisation.id, toOrganisationInput(values))),
+      {
+        prefix: 'organisation.',
+        validate: () => validateOrganisation(values),
+      },
+    )
 
   return (
     <Form form={form} onSubmit={submit} testId="organisation-form" className="form-wide">

@@ -20,7 +20,10 @@ const UPPERCASE_KEYS: readonly TextKey[] = ['nuts2', 'naceCode']
 export function OrganisationFields({ values, onChange }: OrganisationFieldsProps) {
   const { t } = useTranslation()
   const euHq = isEuCountry(values.country) // the server asks EU organisations for their NUTS-2 region
-  const set = <K extends keyof OrganisationValues>(key: K) => (value: OrganisationValues[K]) => onChange({ ...values, [key]: value })
+  const set =
+    <K extends keyof OrganisationValues>(key: K) =>
+    (value: OrganisationValues[K]) =>
+      onChange({ ...values, [key]: value })
   const text = (key: TextKey) => ({
     name: ADDRESS_KEYS.includes(key) ? `organisation.address.${key}` : `organisation.${key}`,
     label: t(`organisationForm.${key}`),
@@ -37,8 +40,21 @@ export function OrganisationFields({ values, onChange }: OrganisationFieldsProps
           <SizeClassSelect value={values.sizeClass} onChange={set('sizeClass')} />
         </div>
         <div className="form-grid">
-          <TextField {...text('naceCode')} hint={t('organisationForm.naceCodeHint')} optional pattern={NACE} maxLength={6} />
-          <TextField {...text('website')} hint={t('organisationForm.websiteHint')} optional inputMode="url" autoComplete="url" maxLength={300} />
+          <TextField
+            {...text('naceCode')}
+            hint={t('organisationForm.naceCodeHint')}
+            optional
+            pattern={NACE}
+            maxLength={6}
+          />
+          <TextField
+            {...text('website')}
+            hint={t('organisationForm.websiteHint')}
+            optional
+            inputMode="url"
+            autoComplete="url"
+            maxLength={300}
+          />
         </div>
         <CheckboxField
           name="organisation.isSme"
@@ -98,7 +114,13 @@ function CountrySelect({ value, onChange }: { value: string; onChange: (value: s
   )
 }
 
-function SizeClassSelect({ value, onChange }: { value: string; onChange: (value: OrganisationValues['sizeClass']) => void }) {
+function SizeClassSelect({
+  value,
+  onChange,
+}: {
+  value: string
+  onChange: (value: OrganisationValues['sizeClass']) => void
+}) {
   const { t } = useTranslation()
   const options = SIZE_CLASSES.map((size) => ({ value: size, label: t(`organisationForm.sizes.${size}`) }))
   return (
@@ -118,6 +140,13 @@ function LanguagesGroup({ values, onChange }: { values: string[]; onChange: (val
   const { t } = useTranslation()
   const options = useMeetingLanguageOptions()
   return (
-    <CheckboxGroup name="organisation.languages" legend={t('organisationForm.languages')} hint={t('organisationForm.languagesHint')} options={options} values={values} onChange={onChange} />
+    <CheckboxGroup
+      name="organisation.languages"
+      legend={t('organisationForm.languages')}
+      hint={t('organisationForm.languagesHint')}
+      options={options}
+      values={values}
+      onChange={onChange}
+    />
   )
 }

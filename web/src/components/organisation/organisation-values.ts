@@ -57,7 +57,8 @@ export function fromOrganisation(organisation: Organisation): OrganisationValues
 
 /** What the API expects: trimmed text, optional fields left out when empty, a scheme on the website. */
 export function toOrganisationInput(values: OrganisationValues): OrganisationInput {
-  const optional = (key: 'nuts2' | 'naceCode' | 'website', value: string) => (value.trim() ? { [key]: value.trim() } : {})
+  const optional = (key: 'nuts2' | 'naceCode' | 'website', value: string) =>
+    value.trim() ? { [key]: value.trim() } : {}
   return {
     legalName: values.legalName.trim(),
     vatId: values.vatId.replace(/\s+/g, '').toUpperCase(),

@@ -16,7 +16,14 @@ export function OrganisationView({ organisation }: { organisation: Organisation 
     [t('organisationForm.nuts2'), organisation.nuts2],
     [t('organisationForm.sizeClass'), organisation.sizeClass && t(`organisationForm.sizes.${organisation.sizeClass}`)],
     [t('organisationForm.naceCode'), organisation.naceCode],
-    [t('organisationForm.website'), organisation.website && <a href={organisation.website} rel="noopener noreferrer" target="_blank">{organisation.website}</a>],
+    [
+      t('organisationForm.website'),
+      organisation.website && (
+        <a href={organisation.website} rel="noopener noreferrer" target="_blank">
+          {organisation.website}
+        </a>
+      ),
+    ],
     [t('organisationForm.isSme'), organisation.isSme ? t('common.yes') : t('common.no')],
     [t('organisationForm.innovativeStartup'), organisation.innovativeStartup ? t('common.yes') : t('common.no')],
     [t('organisationForm.languages'), organisation.languages.map((code) => language.of(code) ?? code).join(', ')],

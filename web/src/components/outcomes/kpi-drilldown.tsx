@@ -4,7 +4,16 @@ import { AsyncView } from '../async-view.js'
 import { useLoad } from '../use-load.js'
 import { getKpiRows, kpiExportUrl, type KpiScopeRef } from './outcomes-api.js'
 
-const cell = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'boolean' ? (value ? '✓' : '✗') : typeof value === 'number' ? new Intl.NumberFormat().format(value) : String(value))
+const cell = (value: unknown) =>
+  value === null || value === undefined
+    ? '—'
+    : typeof value === 'boolean'
+      ? value
+        ? '✓'
+        : '✗'
+      : typeof value === 'number'
+        ? new Intl.NumberFormat().format(value)
+        : String(value)
 
 /** The rows behind one figure, with exports of exactly these rows. */
 export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; table: KpiTableKey; scopeKey: string }) {
@@ -15,25 +24,55 @@ export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; t
       <header className="kpi-rows-header">
         <h2 id="kpi-rows-title">{t(`kpis.tables.${table as 'events'}`)}</h2>
         <span className="kpi-exports">
-          <a className="button button-secondary button-small" href={kpiExportUrl(scope, 'csv', table)} download={`kpis-${table}.csv`} data-testid="export-csv">{t('kpis.exportCsv')}</a>
-          <a className="button button-secondary button-small" href={kpiExportUrl(scope, 'xlsx', table)} download="kpis.xlsx" data-testid="export-xlsx">{t('kpis.exportXlsx')}</a>
+          <a
+            className="button button-secondary button-small"
+            href={kpiExportUrl(scope, 'csv', table)}
+            download={`kpis-${table}.csv`}
+            data-testid="export-csv"
+          >
+            {t('kpis.exportCsv')}
+          </a>
+          <a
+            className="button button-secondary button-small"
+            href={kpiExportUrl(scope, 'xlsx', table)}
+            download="kpis.xlsx"
+            data-testid="export-xlsx"
+          >
+            {t('kpis.exportXlsx')}
+          </a>
         </span>
       </header>
       <AsyncView result={rows.result} onRetry={() => rows.reload()}>
         {(data) =>
           data.total === 0 ? (
-            <p className="muted empty" data-testid="kpi-rows-empty">{t('kpis.noRows')}</p>
+            <p className="muted empty" data-testid="kpi-rows-empty">
+              {t('kpis.noRows')}
+            </p>
           ) : (
             <div className="table-scroll">
-              <p className="muted" data-testid="kpi-rows-total" data-total={data.total}>{t('kpis.rowsShown', { shown: data.rows.length, total: data.total })}</p>
+              <p className="muted" data-testid="kpi-rows-total" data-total={data.total}>
+                {t('kpis.rowsShown', { shown: data.rows.length, total: data.total })}
+              </p>
               <table className="data-table" data-testid="kpi-rows">
                 <thead>
-                  <tr>{data.columns.filter((c) => c !== 'count').map((c) => <th key={c} scope="col">{t(`kpis.columns.${c as 'title'}`, { defaultValue: c })}</th>)}</tr>
+                  <tr>
+                    {data.columns
+                      .filter((c) => c !== 'count')
+                      .map((c) => (
+                        <th key={c} scope="col">
+                          {t(`kpis.columns.${c as 'title'}`, { defaultValue: c })}
+                        </th>
+                      ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {data.rows.map((row, i) => (
                     <tr key={i} data-testid="kpi-row">
-                      {data.columns.filter((c) => c !== 'count').map((c) => <td key={c}>{cell(row[c])}</td>)}
+                      {data.columns
+                        .filter((c) => c !== 'count')
+                        .map((c) => (
+                          <td key={c}>{cell(row[c])}</td>
+                        ))}
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,12 @@
 import type { Static } from '@sinclair/typebox'
-import type { Contract, ContractInputSchema, KpiReport, KpiTableKey, Performance, PerformanceInputSchema } from '../../../../shared/schemas/outcomes.js'
+import type {
+  Contract,
+  ContractInputSchema,
+  KpiReport,
+  KpiTableKey,
+  Performance,
+  PerformanceInputSchema,
+} from '../../../../shared/schemas/outcomes.js'
 import { apiGet, apiSend, apiUpload } from '../../api/client.js'
 
 /** Contracts, performance reports and KPI reports. */
@@ -17,26 +24,37 @@ const id = (value: string) => encodeURIComponent(value)
 
 export function kpiBase(scope: KpiScopeRef): string {
   switch (scope.kind) {
-    case 'edition': return `/api/editions/${id(scope.id)}/kpis`
-    case 'event': return `/api/events/${id(scope.id)}/kpis`
-    case 'organiser': return `/api/organisers/${id(scope.id)}/kpis`
-    case 'all': return '/api/kpis'
+    case 'edition':
+      return `/api/editions/${id(scope.id)}/kpis`
+    case 'event':
+      return `/api/events/${id(scope.id)}/kpis`
+    case 'organiser':
+      return `/api/organisers/${id(scope.id)}/kpis`
+    case 'all':
+      return '/api/kpis'
   }
 }
 
 export const getKpis = (scope: KpiScopeRef) => apiGet<KpiReport>(kpiBase(scope))
-export const getKpiRows = (scope: KpiScopeRef, table: KpiTableKey, offset = 0) => apiGet<KpiRows>(`${kpiBase(scope)}/rows/${table}?limit=200&offset=${offset}`)
-export const kpiExportUrl = (scope: KpiScopeRef, format: 'csv' | 'xlsx', table: KpiTableKey | 'figures') => `${kpiBase(scope)}/export?format=${format}&table=${table}`
+export const getKpiRows = (scope: KpiScopeRef, table: KpiTableKey, offset = 0) =>
+  apiGet<KpiRows>(`${kpiBase(scope)}/rows/${table}?limit=200&offset=${offset}`)
+export const kpiExportUrl = (scope: KpiScopeRef, format: 'csv' | 'xlsx', table: KpiTableKey | 'figures') =>
+  `${kpiBase(scope)}/export?format=${format}&table=${table}`
 
 export const listContracts = (orgId: string) => apiGet<Contract[]>(`/api/organisations/${id(orgId)}/contracts`)
-export const listEditionContracts = (editionId: string) => apiGet<Contract[]>(`/api/editions/${id(editionId)}/contracts`)
-export const reportContract = (orgId: string, body: ContractInput) => apiSend<Contract>('POST', `/api/organisations/${id(orgId)}/contracts`, body)
-export const confirmContract = (contractId: string) => apiSend<Contract>('POST', `/api/contracts/${id(contractId)}/confirm`)
-export const decideContract = (contractId: string, decision: 'verified' | 'rejected', note?: string) => apiSend<Contract>('POST', `/api/contracts/${id(contractId)}/decision`, { decision, ...(note ? { note } : {}) })
+export const listEditionContracts = (editionId: string) =>
+  apiGet<Contract[]>(`/api/editions/${id(editionId)}/contracts`)
+export const reportContract = (orgId: string, body: ContractInput) =>
+  apiSend<Contract>('POST', `/api/organisations/${id(orgId)}/contracts`, body)
+export const confirmContract = (contractId: string) =>
+  apiSend<Contract>('POST', `/api/contracts/${id(contractId)}/confirm`)
+export const decideContract = (contractId: string, decision: 'verified' | 'rejected', note?: string) =>
+  apiSend<Contract>('POST', `/api/contracts/${id(contractId)}/decision`, { decision, ...(note ? { note } : {}) })
 export const evidenceUrl = (contractId: string) => `/api/contracts/${id(contractId)}/evidence`
 
 export const getPerformance = (orgId: string) => apiGet<Performance>(`/api/organisations/${id(orgId)}/performance`)
-export const reportPerformance = (orgId: string, year: number, body: PerformanceInput) => apiSend<Performance>('PUT', `/api/organisations/${id(orgId)}/performance/${year}`, body)
+export const reportPerformance = (orgId: string, year: number, body: PerformanceInput) =>
+  apiSend<Performance>('PUT', `/api/organisations/${id(orgId)}/performance/${year}`, body)
 
 /** Sends the file itself as the body; the server checks its type from its bytes. */
 export const uploadEvidence = (contractId: string, file: File) => apiUpload<Contract>(evidenceUrl(contractId), file)

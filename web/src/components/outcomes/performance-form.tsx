@@ -9,15 +9,28 @@ import { getPerformance, reportPerformance } from './outcomes-api.js'
 export function PerformancePanel({ orgId }: { orgId: string }) {
   const { t } = useTranslation()
   const data = useLoad(orgId, () => getPerformance(orgId))
-  const [values, setValues] = useState({ year: String(new Date().getFullYear() - 1), turnoverEur: '', exportEur: '', source: 'self_declared' })
+  const [values, setValues] = useState({
+    year: String(new Date().getFullYear() - 1),
+    turnoverEur: '',
+    exportEur: '',
+    source: 'self_declared',
+  })
   const [error, setError] = useState<unknown>(null)
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }))
-  const bad = (field: string) => (error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field)?.message : undefined)
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }))
+  const bad = (field: string) =>
+    error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field)?.message : undefined
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
     try {
-      data.setData(await reportPerformance(orgId, Number(values.year), { turnoverEur: Number(values.turnoverEur), exportEur: Number(values.exportEur), source: values.source as 'self_declared' }))
+      data.setData(
+        await reportPerformance(orgId, Number(values.year), {
+          turnoverEur: Number(values.turnoverEur),
+          exportEur: Number(values.exportEur),
+          source: values.source as 'self_declared',
+        }),
+      )
     } catch (failure) {
       setError(failure)
     }
@@ -28,31 +41,71 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
       <AsyncView result={data.result} onRetry={() => data.reload()}>
         {(p) => (
           <>
-            <p className="muted">{p.baselineYear === null ? t('contracts.noBaseline') : t('contracts.baseline', { year: p.baselineYear, years: p.followUpYears.join(', ') })}</p>
+            <p className="muted">
+              {p.baselineYear === null
+                ? t('contracts.noBaseline')
+                : t('contracts.baseline', { year: p.baselineYear, years: p.followUpYears.join(', ') })}
+            </p>
             <table className="data-table" data-testid="performance-reports">
-              <thead><tr><th>{t('contracts.fields.year')}</th><th>{t('contracts.fields.turnoverEur')}</th><th>{t('contracts.fields.exportEur')}</th><th>{t('contracts.fields.source')}</th></tr></thead>
-              <tbody>{p.reports.map((r) => <tr key={r.year}><td>{r.year}</td><td>{r.turnoverEur}</td><td>{r.exportEur}</td><td>{t(`contracts.sources.${r.source as 'self_declared'}`)}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th>{t('contracts.fields.year')}</th>
+                  <th>{t('contracts.fields.turnoverEur')}</th>
+                  <th>{t('contracts.fields.exportEur')}</th>
+                  <th>{t('contracts.fields.source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.reports.map((r) => (
+                  <tr key={r.year}>
+                    <td>{r.year}</td>
+                    <td>{r.turnoverEur}</td>
+                    <td>{r.exportEur}</td>
+                    <td>{t(`contracts.sources.${r.source as 'self_declared'}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </>
         )}
       </AsyncView>
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="performance-form">
         {(['year', 'turnoverEur', 'exportEur'] as const).map((name) => (
-          <div key={name} className={bad(name === 'year' ? 'params.year' : `body.${name}`) ? 'field field-invalid' : 'field'}>
+          <div
+            key={name}
+            className={bad(name === 'year' ? 'params.year' : `body.${name}`) ? 'field field-invalid' : 'field'}
+          >
             <label htmlFor={`performance-${name}`}>{t(`contracts.fields.${name}`)}</label>
-            <input id={`performance-${name}`} type="number" min={0} required value={values[name]} onChange={set(name)} data-testid={`performance-${name}`} />
-            {bad(name === 'year' ? 'params.year' : `body.${name}`) && <p className="field-error">{bad(name === 'year' ? 'params.year' : `body.${name}`)}</p>}
+            <input
+              id={`performance-${name}`}
+              type="number"
+              min={0}
+              required
+              value={values[name]}
+              onChange={set(name)}
+              data-testid={`performance-${name}`}
+            />
+            {bad(name === 'year' ? 'params.year' : `body.${name}`) && (
+              <p className="field-error">{bad(name === 'year' ? 'params.year' : `body.${name}`)}</p>
+            )}
           </div>
         ))}
         <div className="field">
           <label htmlFor="performance-source">{t('contracts.fields.source')}</label>
-          <select id="performance-source" value={values.source} onChange={set('source')} data-testid="performance-source">
+          <select
+            id="performance-source"
+            value={values.source}
+            onChange={set('source')}
+            data-testid="performance-source"
+          >
             <option value="self_declared">{t('contracts.sources.self_declared')}</option>
             <option value="financial_statements">{t('contracts.sources.financial_statements')}</option>
           </select>
         </div>
         {error !== null && <ErrorNotice error={error} testId="performance-error" />}
-        <button type="submit" className="button" data-testid="performance-save">{t('contracts.savePerformance')}</button>
+        <button type="submit" className="button" data-testid="performance-save">
+          {t('contracts.savePerformance')}
+        </button>
       </form>
     </section>
   )

@@ -24,9 +24,27 @@ export function ParticipantInviteForm({ orgId }: { orgId: string }) {
 
   return (
     <Form form={form} onSubmit={submit} testId="participant-invite-form">
-      <TextField name="legalName" testId="participant-invite-legalName" label={t('participants.inviteLegalName')} value={legalName} onChange={setLegalName} required minLength={2} maxLength={200} />
+      <TextField
+        name="legalName"
+        testId="participant-invite-legalName"
+        label={t('participants.inviteLegalName')}
+        value={legalName}
+        onChange={setLegalName}
+        required
+        minLength={2}
+        maxLength={200}
+      />
       <div className="form-grid form-grid-wide-first">
-        <TextField name="email" testId="participant-invite-email" type="email" label={t('participants.inviteEmail')} value={email} onChange={setEmail} required autoComplete="off" />
+        <TextField
+          name="email"
+          testId="participant-invite-email"
+          type="email"
+          label={t('participants.inviteEmail')}
+          value={email}
+          onChange={setEmail}
+          required
+          autoComplete="off"
+        />
         <SelectField
           name="kind"
           testId="participant-invite-kind"

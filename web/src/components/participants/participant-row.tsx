@@ -19,7 +19,12 @@ export function ParticipantRow({ orgId, participant, onDecided }: ParticipantRow
   const formatDate = useDateFormat()
   const { organisation } = participant
   return (
-    <li className="list-row participant-row" data-testid="participant-row" data-org-id={organisation.id} data-status={participant.status}>
+    <li
+      className="list-row participant-row"
+      data-testid="participant-row"
+      data-org-id={organisation.id}
+      data-status={participant.status}
+    >
       <div className="participant-main">
         <Link to={`/organisations/${organisation.id}`} className="participant-name">
           {organisation.legalName}
@@ -29,9 +34,13 @@ export function ParticipantRow({ orgId, participant, onDecided }: ParticipantRow
           {t('participants.registeredAt', { date: formatDate(participant.registeredAt) })}
           {participant.decidedAt && <> · {t('participants.decidedAt', { date: formatDate(participant.decidedAt) })}</>}
         </div>
-        {participant.reason && <p className="small reason">{t('participants.reasonWas', { reason: participant.reason })}</p>}
+        {participant.reason && (
+          <p className="small reason">{t('participants.reasonWas', { reason: participant.reason })}</p>
+        )}
       </div>
-      {participant.status !== 'validated' && <DecisionButtons orgId={orgId} participant={participant} onDecided={onDecided} />}
+      {participant.status !== 'validated' && (
+        <DecisionButtons orgId={orgId} participant={participant} onDecided={onDecided} />
+      )}
     </li>
   )
 }
@@ -46,7 +55,11 @@ function DecisionButtons({ orgId, participant, onDecided }: ParticipantRowProps)
   const decide = (decision: Decision) =>
     action.run(async () => {
       const trimmed = reason.trim()
-      await decideParticipant(orgId, participantId, trimmed && decision === 'rejected' ? { decision, reason: trimmed } : { decision })
+      await decideParticipant(
+        orgId,
+        participantId,
+        trimmed && decision === 'rejected' ? { decision, reason: trimmed } : { decision },
+      )
       onDecided()
     })
 
@@ -55,9 +68,21 @@ function DecisionButtons({ orgId, participant, onDecided }: ParticipantRowProps)
       {rejecting ? (
         <div className="reject-box">
           <label htmlFor={`reason-${participantId}`}>{t('participants.reason')}</label>
-          <textarea id={`reason-${participantId}`} data-testid="participant-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`reason-${participantId}`}
+            data-testid="participant-reason"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="button-row">
-            <button type="button" className="button button-small button-danger-solid" data-testid="participant-reject-confirm" onClick={() => void decide('rejected')}>
+            <button
+              type="button"
+              className="button button-small button-danger-solid"
+              data-testid="participant-reject-confirm"
+              onClick={() => void decide('rejected')}
+            >
               {t('participants.rejectConfirm')}
             </button>
             <button type="button" className="button button-small button-secondary" onClick={() => setRejecting(false)}>
@@ -67,11 +92,21 @@ function DecisionButtons({ orgId, participant, onDecided }: ParticipantRowProps)
         </div>
       ) : (
         <div className="button-row">
-          <button type="button" className="button button-small" data-testid="participant-validate" onClick={() => void decide('validated')}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="participant-validate"
+            onClick={() => void decide('validated')}
+          >
             {t('participants.validate')}
           </button>
           {participant.status === 'pending' && (
-            <button type="button" className="button button-small button-danger" data-testid="participant-reject" onClick={() => setRejecting(true)}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              data-testid="participant-reject"
+              onClick={() => setRejecting(true)}
+            >
               {t('participants.reject')}
             </button>
           )}

@@ -21,7 +21,11 @@ interface AvailabilityEditorProps {
  */
 export function AvailabilityEditor({ eventId, orgId, unavailable, onSaved }: AvailabilityEditorProps) {
   const { t } = useTranslation()
-  const slots = useLoad(eventId, () => listSlots(eventId).catch((error: unknown) => (error instanceof ApiError && error.status === 403 ? null : Promise.reject(error))))
+  const slots = useLoad(eventId, () =>
+    listSlots(eventId).catch((error: unknown) =>
+      error instanceof ApiError && error.status === 403 ? null : Promise.reject(error),
+    ),
+  )
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(unavailable))
   const [typed, setTyped] = useState(unavailable.join(', '))
   const [saved, setSaved] = useState(false)
@@ -38,7 +42,11 @@ export function AvailabilityEditor({ eventId, orgId, unavailable, onSaved }: Ava
   }
   const save = (list: number[]) =>
     action.run(async () => {
-      const result = await setAvailability(eventId, orgId, [...new Set(list)].sort((a, b) => a - b))
+      const result = await setAvailability(
+        eventId,
+        orgId,
+        [...new Set(list)].sort((a, b) => a - b),
+      )
       onSaved(result.unavailableSlots)
       setSaved(true)
     })
@@ -56,16 +64,31 @@ export function AvailabilityEditor({ eventId, orgId, unavailable, onSaved }: Ava
       ) : (
         <div className="field">
           <label htmlFor={`availability-${eventId}`}>{t('availability.numbers')}</label>
-          <input id={`availability-${eventId}`} data-testid="availability-numbers" value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="numeric" />
+          <input
+            id={`availability-${eventId}`}
+            data-testid="availability-numbers"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            inputMode="numeric"
+          />
           <p className="field-hint">{t('availability.numbersHint')}</p>
         </div>
       )}
       <div className="button-row">
-        <button type="button" className="button button-small" data-testid="availability-save" onClick={() => void save(grid ? [...chosen] : parseNumbers(typed))}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="availability-save"
+          onClick={() => void save(grid ? [...chosen] : parseNumbers(typed))}
+        >
           {t('availability.save')}
         </button>
       </div>
-      {saved && <p className="notice notice-ok" role="status" data-testid="availability-saved">{t('common.saved')}</p>}
+      {saved && (
+        <p className="notice notice-ok" role="status" data-testid="availability-saved">
+          {t('common.saved')}
+        </p>
+      )}
       {action.error !== null && <ErrorNotice error={action.error} testId="availability-error" />}
     </div>
   )

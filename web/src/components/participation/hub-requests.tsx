@@ -25,11 +25,18 @@ export function HubRequests({ eventId }: { eventId: string }) {
                 ))}
               </ul>
               {list.length === 0 ? (
-                <p className="muted empty" data-testid="requests-empty">{t('requests.noneYet')}</p>
+                <p className="muted empty" data-testid="requests-empty">
+                  {t('requests.noneYet')}
+                </p>
               ) : (
                 <ul className="plain-list" data-testid="requests-list">
                   {list.map((request) => (
-                    <RequestRow key={request.id} request={request} direction="overview" onChanged={() => requests.reload(true)} />
+                    <RequestRow
+                      key={request.id}
+                      request={request}
+                      direction="overview"
+                      onChanged={() => requests.reload(true)}
+                    />
                   ))}
                 </ul>
               )}

@@ -26,7 +26,11 @@ export function ParticipationCard({ eventId, participation, onChanged }: Partici
 
   const move = (next: ParticipationStatus) =>
     action.run(async () => {
-      await changeParticipation(eventId, orgId, next === 'rejected' ? { status: next, reason: reason.trim() } : { status: next })
+      await changeParticipation(
+        eventId,
+        orgId,
+        next === 'rejected' ? { status: next, reason: reason.trim() } : { status: next },
+      )
       setRejecting(false)
       onChanged()
     })
@@ -46,9 +50,22 @@ export function ParticipationCard({ eventId, participation, onChanged }: Partici
       {rejecting ? (
         <div className="reject-box">
           <label htmlFor={`reject-${orgId}`}>{t('board.reason')}</label>
-          <textarea id={`reject-${orgId}`} data-testid="board-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`reject-${orgId}`}
+            data-testid="board-reason"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="button-row">
-            <button type="button" className="button button-small button-danger-solid" data-testid="board-reject-confirm" disabled={reason.trim() === ''} onClick={() => void move('rejected')}>
+            <button
+              type="button"
+              className="button button-small button-danger-solid"
+              data-testid="board-reject-confirm"
+              disabled={reason.trim() === ''}
+              onClick={() => void move('rejected')}
+            >
               {t('board.rejectConfirm')}
             </button>
             <button type="button" className="button button-small button-secondary" onClick={() => setRejecting(false)}>
@@ -61,11 +78,23 @@ export function ParticipationCard({ eventId, participation, onChanged }: Partici
           <div className="button-row">
             {steps.map((next) =>
               next === 'rejected' ? (
-                <button key={next} type="button" className="button button-small button-danger" data-testid="board-move-rejected" onClick={() => setRejecting(true)}>
+                <button
+                  key={next}
+                  type="button"
+                  className="button button-small button-danger"
+                  data-testid="board-move-rejected"
+                  onClick={() => setRejecting(true)}
+                >
                   {t('board.reject')}
                 </button>
               ) : (
-                <button key={next} type="button" className="button button-small" data-testid={`board-move-${next}`} onClick={() => void move(next)}>
+                <button
+                  key={next}
+                  type="button"
+                  className="button button-small"
+                  data-testid={`board-move-${next}`}
+                  onClick={() => void move(next)}
+                >
                   {t(`board.moveTo.${next}`)}
                 </button>
               ),

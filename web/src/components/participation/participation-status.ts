@@ -2,7 +2,16 @@ import type { ParticipationStatus } from '../../api/participation-api.js'
 import type { BadgeTone } from '../status-badge.js'
 
 /** The lifecycle of an organisation in an event, in board order. */
-export const PARTICIPATION_STATUSES: readonly ParticipationStatus[] = ['targeted', 'invited', 'applied', 'selected', 'prepared', 'attended', 'followed_up', 'rejected']
+export const PARTICIPATION_STATUSES: readonly ParticipationStatus[] = [
+  'targeted',
+  'invited',
+  'applied',
+  'selected',
+  'prepared',
+  'attended',
+  'followed_up',
+  'rejected',
+]
 
 /** The steps a hub may take from each status; the server refuses others with `participation.illegal_transition`. */
 export const NEXT_STEPS: Record<ParticipationStatus, readonly ParticipationStatus[]> = {

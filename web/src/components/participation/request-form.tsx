@@ -31,7 +31,12 @@ export function RequestForm({ eventId, fromOrganisationId, toOrganisationId = ''
     setSent(false)
     void form.submit(event, async () => {
       const text = message.trim()
-      const body = { fromOrganisationId: from.trim(), toOrganisationId: to.trim(), priority, ...(text ? { message: text } : {}) }
+      const body = {
+        fromOrganisationId: from.trim(),
+        toOrganisationId: to.trim(),
+        priority,
+        ...(text ? { message: text } : {}),
+      }
       onSent(await requestMeeting(eventId, body))
       setSent(true)
       setMessage('')
@@ -42,9 +47,26 @@ export function RequestForm({ eventId, fromOrganisationId, toOrganisationId = ''
   return (
     <Form form={form} onSubmit={submit} testId="request-form" label={t('requests.formLabel')}>
       {fromOrganisationId === undefined && (
-        <TextField name="fromOrganisationId" testId="request-from" label={t('requests.from')} value={from} onChange={setFrom} required pattern={UUID} />
+        <TextField
+          name="fromOrganisationId"
+          testId="request-from"
+          label={t('requests.from')}
+          value={from}
+          onChange={setFrom}
+          required
+          pattern={UUID}
+        />
       )}
-      <TextField name="toOrganisationId" testId="request-to" label={t('requests.to')} hint={t('requests.toHint')} value={to} onChange={setTo} required pattern={UUID} />
+      <TextField
+        name="toOrganisationId"
+        testId="request-to"
+        label={t('requests.to')}
+        hint={t('requests.toHint')}
+        value={to}
+        onChange={setTo}
+        required
+        pattern={UUID}
+      />
       <SelectField
         name="priority"
         testId="request-priority"
@@ -56,7 +78,16 @@ export function RequestForm({ eventId, fromOrganisationId, toOrganisationId = ''
           { value: 'must_meet', label: t('requests.mustMeet') },
         ]}
       />
-      <TextField name="message" testId="request-message" multiline label={t('requests.message')} optional value={message} onChange={setMessage} maxLength={1000} />
+      <TextField
+        name="message"
+        testId="request-message"
+        multiline
+        label={t('requests.message')}
+        optional
+        value={message}
+        onChange={setMessage}
+        maxLength={1000}
+      />
       <FormFailure testId="request-form-error" />
       {sent && (
         <p className="notice notice-ok" role="status" data-testid="request-sent">

@@ -18,7 +18,8 @@ export function RequestMeetingPanel({ toOrganisationId }: { toOrganisationId: st
   const { membership } = useSession()
   const [open, setOpen] = useState(false)
   const kind = membership?.organisation.kind
-  if (!membership || (kind !== 'sme' && kind !== 'buyer') || membership.organisation.id === toOrganisationId) return null
+  if (!membership || (kind !== 'sme' && kind !== 'buyer') || membership.organisation.id === toOrganisationId)
+    return null
   return (
     <section className="panel" aria-labelledby="request-meeting-title" data-testid="request-meeting-panel">
       <h2 id="request-meeting-title">{t('requests.fromListingTitle')}</h2>
@@ -51,8 +52,21 @@ function EventChoice({ orgId, toOrganisationId }: { orgId: string; toOrganisatio
         const chosen = eventId || (open[0]?.eventId ?? '')
         return (
           <>
-            <SelectField name="eventId" testId="request-meeting-event" label={t('requests.event')} value={chosen} onChange={setEventId} options={open.map((e) => ({ value: e.eventId, label: e.eventName }))} />
-            <RequestForm key={chosen} eventId={chosen} fromOrganisationId={orgId} toOrganisationId={toOrganisationId} onSent={() => undefined} />
+            <SelectField
+              name="eventId"
+              testId="request-meeting-event"
+              label={t('requests.event')}
+              value={chosen}
+              onChange={setEventId}
+              options={open.map((e) => ({ value: e.eventId, label: e.eventName }))}
+            />
+            <RequestForm
+              key={chosen}
+              eventId={chosen}
+              fromOrganisationId={orgId}
+              toOrganisationId={toOrganisationId}
+              onSent={() => undefined}
+            />
           </>
         )
       }}

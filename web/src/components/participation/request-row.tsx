@@ -34,20 +34,36 @@ export function RequestRow({ request, direction, onChanged, representatives = []
     })
 
   return (
-    <li className="list-row request-row" data-testid="request-row" data-request-id={request.id} data-status={request.status}>
+    <li
+      className="list-row request-row"
+      data-testid="request-row"
+      data-request-id={request.id}
+      data-status={request.status}
+    >
       <div>
         <div className="row-title">
-          {direction === 'overview' ? t('requests.pair', { from: request.fromName ?? request.fromOrganisationId, to: request.toName ?? request.toOrganisationId }) : (counterpart ?? '—')}
+          {direction === 'overview'
+            ? t('requests.pair', {
+                from: request.fromName ?? request.fromOrganisationId,
+                to: request.toName ?? request.toOrganisationId,
+              })
+            : (counterpart ?? '—')}
         </div>
         <div className="badge-row">
           <span data-testid="request-status">
-            <StatusBadge tone={requestTone(request.status)}>{t(`requests.status.${statusKey(request.status)}`)}</StatusBadge>
+            <StatusBadge tone={requestTone(request.status)}>
+              {t(`requests.status.${statusKey(request.status)}`)}
+            </StatusBadge>
           </span>
-          <StatusBadge tone={request.priority === 'must_meet' ? 'warn' : 'neutral'}>{t(request.priority === 'must_meet' ? 'requests.mustMeet' : 'requests.meet')}</StatusBadge>
+          <StatusBadge tone={request.priority === 'must_meet' ? 'warn' : 'neutral'}>
+            {t(request.priority === 'must_meet' ? 'requests.mustMeet' : 'requests.meet')}
+          </StatusBadge>
           {request.origin === 'organiser' && <StatusBadge tone="neutral">{t('requests.imposed')}</StatusBadge>}
         </div>
         {request.message && <p className="small">{request.message}</p>}
-        {request.declineReason && <p className="small reason">{t('requests.declineReasonWas', { reason: request.declineReason })}</p>}
+        {request.declineReason && (
+          <p className="small reason">{t('requests.declineReasonWas', { reason: request.declineReason })}</p>
+        )}
         <div className="muted small">{t('requests.sentAt', { date: formatDate(request.createdAt) })}</div>
         {representatives.length > 1 && (request.status === 'pending' || request.status === 'accepted') && (
           <div className="field field-inline">
@@ -56,7 +72,9 @@ export function RequestRow({ request, direction, onChanged, representatives = []
               id={`held-by-${request.id}`}
               data-testid="request-held-by"
               value={request.representativeId ?? ''}
-              onChange={(e) => void action.run(async () => onChanged(await chooseRepresentative(request.id, e.target.value || null)))}
+              onChange={(e) =>
+                void action.run(async () => onChanged(await chooseRepresentative(request.id, e.target.value || null)))
+              }
             >
               <option value="">{t('representatives.anyone')}</option>
               {representatives.map((person) => (
@@ -70,10 +88,20 @@ export function RequestRow({ request, direction, onChanged, representatives = []
       </div>
       {pending && direction === 'incoming' && !declining && (
         <div className="button-row">
-          <button type="button" className="button button-small" data-testid="request-accept" onClick={() => void move('accept')}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="request-accept"
+            onClick={() => void move('accept')}
+          >
             {t('requests.accept')}
           </button>
-          <button type="button" className="button button-small button-danger" data-testid="request-decline" onClick={() => setDeclining(true)}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            data-testid="request-decline"
+            onClick={() => setDeclining(true)}
+          >
             {t('requests.decline')}
           </button>
         </div>
@@ -81,9 +109,21 @@ export function RequestRow({ request, direction, onChanged, representatives = []
       {declining && (
         <div className="reject-box">
           <label htmlFor={`decline-${request.id}`}>{t('requests.declineReason')}</label>
-          <textarea id={`decline-${request.id}`} data-testid="request-decline-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`decline-${request.id}`}
+            data-testid="request-decline-reason"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="button-row">
-            <button type="button" className="button button-small button-danger-solid" data-testid="request-decline-confirm" onClick={() => void move('decline')}>
+            <button
+              type="button"
+              className="button button-small button-danger-solid"
+              data-testid="request-decline-confirm"
+              onClick={() => void move('decline')}
+            >
               {t('requests.declineConfirm')}
             </button>
             <button type="button" className="button button-small button-secondary" onClick={() => setDeclining(false)}>
@@ -94,7 +134,12 @@ export function RequestRow({ request, direction, onChanged, representatives = []
       )}
       {pending && direction === 'outgoing' && (
         <div className="button-row">
-          <button type="button" className="button button-small button-secondary" data-testid="request-withdraw" onClick={() => void move('withdraw')}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            data-testid="request-withdraw"
+            onClick={() => void move('withdraw')}
+          >
             {t('requests.withdraw')}
           </button>
         </div>
@@ -105,5 +150,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
 }
 
 function statusKey(status: string): 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired' {
-  return status === 'accepted' || status === 'declined' || status === 'withdrawn' || status === 'expired' ? status : 'pending'
+  return status === 'accepted' || status === 'declined' || status === 'withdrawn' || status === 'expired'
+    ? status
+    : 'pending'
 }

@@ -30,7 +30,12 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
             {PARTICIPATION_STATUSES.map((status) => {
               const cards = participations.filter((p) => p.status === status)
               return (
-                <section className="board-column" key={status} data-testid={`board-column-${status}`} aria-labelledby={`board-${status}`}>
+                <section
+                  className="board-column"
+                  key={status}
+                  data-testid={`board-column-${status}`}
+                  aria-labelledby={`board-${status}`}
+                >
                   <h3 id={`board-${status}`}>
                     {t(`participation.${status}`)}{' '}
                     <span className="board-count" data-testid={`board-count-${status}`}>
@@ -42,7 +47,12 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
                   ) : (
                     <ul className="plain-list board-cards">
                       {cards.map((participation) => (
-                        <ParticipationCard key={participation.organisationId} eventId={eventId} participation={participation} onChanged={() => board.reload(true)} />
+                        <ParticipationCard
+                          key={participation.organisationId}
+                          eventId={eventId}
+                          participation={participation}
+                          onChanged={() => board.reload(true)}
+                        />
                       ))}
                     </ul>
                   )}

@@ -1,6 +1,12 @@
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { importTargeting, previewTargeting, targetingExportUrl, type TargetingFormat, type TargetingRow } from '../../api/participation-api.js'
+import {
+  importTargeting,
+  previewTargeting,
+  targetingExportUrl,
+  type TargetingFormat,
+  type TargetingRow,
+} from '../../api/participation-api.js'
 import { ErrorNotice } from '../async-view.js'
 import { useAction } from '../use-action.js'
 import { TargetingTable } from './targeting-table.js'
@@ -63,15 +69,29 @@ export function TargetingImport({ eventId }: { eventId: string }) {
         <p className="muted small">{t('targeting.italianHeaders')}</p>
         <div className="field">
           <label htmlFor="targeting-file">{t('targeting.file')}</label>
-          <input id="targeting-file" type="file" accept=".csv,.xlsx,text/csv" data-testid="targeting-file" onChange={choose} />
+          <input
+            id="targeting-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv"
+            data-testid="targeting-file"
+            onChange={choose}
+          />
         </div>
         {action.error !== null && <ErrorNotice error={action.error} testId="targeting-error" />}
         {preview && (
           <>
-            <p data-testid="targeting-preview-summary">{t('targeting.previewSummary', { total: preview.length, valid })}</p>
+            <p data-testid="targeting-preview-summary">
+              {t('targeting.previewSummary', { total: preview.length, valid })}
+            </p>
             <TargetingTable rows={preview} />
             <div className="button-row">
-              <button type="button" className="button" data-testid="targeting-import-button" disabled={valid === 0} onClick={() => void runImport()}>
+              <button
+                type="button"
+                className="button"
+                data-testid="targeting-import-button"
+                disabled={valid === 0}
+                onClick={() => void runImport()}
+              >
                 {t('targeting.importButton', { count: valid })}
               </button>
             </div>
@@ -91,10 +111,20 @@ export function TargetingImport({ eventId }: { eventId: string }) {
         <h2 id="export-title">{t('targeting.exportTitle')}</h2>
         <p className="muted small">{t('targeting.exportIntro')}</p>
         <div className="button-row">
-          <a className="button button-secondary" href={targetingExportUrl(eventId, 'csv')} download data-testid="targeting-export-csv">
+          <a
+            className="button button-secondary"
+            href={targetingExportUrl(eventId, 'csv')}
+            download
+            data-testid="targeting-export-csv"
+          >
             {t('targeting.exportCsv')}
           </a>
-          <a className="button button-secondary" href={targetingExportUrl(eventId, 'xlsx')} download data-testid="targeting-export-xlsx">
+          <a
+            className="button button-secondary"
+            href={targetingExportUrl(eventId, 'xlsx')}
+            download
+            data-testid="targeting-export-xlsx"
+          >
             {t('targeting.exportXlsx')}
           </a>
         </div>

@@ -21,7 +21,12 @@ export function TargetingTable({ rows }: { rows: TargetingRow[] }) {
           {rows.map((row) => {
             const bad = new Set(row.errors.map((e) => e.field))
             return (
-              <tr key={row.line} className={row.errors.length > 0 ? 'row-invalid' : undefined} data-testid="targeting-row" data-action={row.action}>
+              <tr
+                key={row.line}
+                className={row.errors.length > 0 ? 'row-invalid' : undefined}
+                data-testid="targeting-row"
+                data-action={row.action}
+              >
                 <td>{row.line}</td>
                 <td>
                   {t(`targeting.actions.${row.action}`)}

@@ -28,10 +28,21 @@ export function PersonFields({ values, onChange, withEmail = false }: PersonFiel
   const { t } = useTranslation()
   const languages = useUserLanguageOptions()
   const timeZones = useTimeZoneOptions(values.timeZone)
-  const set = <K extends keyof PersonValues>(key: K) => (value: PersonValues[K]) => onChange({ ...values, [key]: value })
+  const set =
+    <K extends keyof PersonValues>(key: K) =>
+    (value: PersonValues[K]) =>
+      onChange({ ...values, [key]: value })
   return (
     <>
-      <TextField name="user.name" label={t('person.name')} value={values.name} onChange={set('name')} required maxLength={120} autoComplete="name" />
+      <TextField
+        name="user.name"
+        label={t('person.name')}
+        value={values.name}
+        onChange={set('name')}
+        required
+        maxLength={120}
+        autoComplete="name"
+      />
       {withEmail && (
         <TextField
           name="user.email"

@@ -2,7 +2,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CurationQuery } from '../../../../shared/schemas/recommendations.js'
 import { requestMeeting } from '../../api/participation-api.js'
-import { decidePairs, listCuration, recompute, suggestPairs, type CurationItem, type RecommendationMarkValue, type RecommendationStatusValue } from '../../api/recommendations-api.js'
+import {
+  decidePairs,
+  listCuration,
+  recompute,
+  suggestPairs,
+  type CurationItem,
+  type RecommendationMarkValue,
+  type RecommendationStatusValue,
+} from '../../api/recommendations-api.js'
 import { REQUEST_STATUSES, type RequestStatus } from '../participation/participation-status.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
@@ -23,14 +31,17 @@ export function CurationBoard({ eventId }: { eventId: string }) {
   const action = useAction()
   const list = useLoad(`${eventId}:${JSON.stringify(query)}`, () => listCuration(eventId, query))
   const items = list.result.kind === 'ready' ? list.result.data : []
-  const pairs = items.filter((item) => selected.has(keyOf(item))).map((item) => ({ smeId: item.sme.id, buyerId: item.buyer.id }))
+  const pairs = items
+    .filter((item) => selected.has(keyOf(item)))
+    .map((item) => ({ smeId: item.sme.id, buyerId: item.buyer.id }))
   const bulk = (run: () => Promise<string>) =>
     action.run(async () => {
       setNotice(await run())
       setSelected(new Set())
       list.reload(true)
     })
-  const toggle = (key: string) => setSelected((current) => new Set(current.has(key) ? [...current].filter((k) => k !== key) : [...current, key]))
+  const toggle = (key: string) =>
+    setSelected((current) => new Set(current.has(key) ? [...current].filter((k) => k !== key) : [...current, key]))
   const set = (patch: Partial<CurationQuery>) => setQuery((current) => ({ ...current, ...patch }))
 
   return (
@@ -40,47 +51,123 @@ export function CurationBoard({ eventId }: { eventId: string }) {
         <div className="button-row" role="search">
           <label>
             {t('recommendations.filterStatus')}{' '}
-            <select data-testid="curation-status" value={query.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as RecommendationStatusValue | undefined })}>
+            <select
+              data-testid="curation-status"
+              value={query.status ?? ''}
+              onChange={(e) => set({ status: (e.target.value || undefined) as RecommendationStatusValue | undefined })}
+            >
               <option value="">{t('recommendations.any')}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{t(`recommendations.status.${s}`)}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`recommendations.status.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('recommendations.filterMinScore')}{' '}
-            <input type="number" min={0} max={100} step={5} style={{ width: '5em' }} data-testid="curation-min-score" value={query.minScore === undefined ? '' : Math.round(query.minScore * 100)} onChange={(e) => set({ minScore: e.target.value === '' ? undefined : Number(e.target.value) / 100 })} />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              style={{ width: '5em' }}
+              data-testid="curation-min-score"
+              value={query.minScore === undefined ? '' : Math.round(query.minScore * 100)}
+              onChange={(e) => set({ minScore: e.target.value === '' ? undefined : Number(e.target.value) / 100 })}
+            />
           </label>
           <label>
-            <input type="checkbox" data-testid="curation-mutual" checked={query.mutual === true} onChange={(e) => set({ mutual: e.target.checked || undefined })} /> {t('recommendations.filterMutual')}
+            <input
+              type="checkbox"
+              data-testid="curation-mutual"
+              checked={query.mutual === true}
+              onChange={(e) => set({ mutual: e.target.checked || undefined })}
+            />{' '}
+            {t('recommendations.filterMutual')}
           </label>
           <label>
-            <input type="checkbox" data-testid="curation-hidden" checked={query.hidden === true} onChange={(e) => set({ hidden: e.target.checked || undefined })} /> {t('recommendations.filterHidden')}
+            <input
+              type="checkbox"
+              data-testid="curation-hidden"
+              checked={query.hidden === true}
+              onChange={(e) => set({ hidden: e.target.checked || undefined })}
+            />{' '}
+            {t('recommendations.filterHidden')}
           </label>
-          <input type="search" aria-label={t('recommendations.filterQ')} placeholder={t('recommendations.filterQ')} data-testid="curation-q" value={query.q ?? ''} onChange={(e) => set({ q: e.target.value || undefined })} />
+          <input
+            type="search"
+            aria-label={t('recommendations.filterQ')}
+            placeholder={t('recommendations.filterQ')}
+            data-testid="curation-q"
+            value={query.q ?? ''}
+            onChange={(e) => set({ q: e.target.value || undefined })}
+          />
         </div>
         <div className="button-row">
           {(['shortlisted', 'approved', 'rejected'] as const).map((status) => (
-            <button key={status} type="button" className="button button-small button-secondary" disabled={pairs.length === 0} data-testid={`curation-bulk-${status}`} onClick={() => void bulk(async () => t('recommendations.updated', { count: (await decidePairs(eventId, pairs, status)).updated }))}>
+            <button
+              key={status}
+              type="button"
+              className="button button-small button-secondary"
+              disabled={pairs.length === 0}
+              data-testid={`curation-bulk-${status}`}
+              onClick={() =>
+                void bulk(async () =>
+                  t('recommendations.updated', { count: (await decidePairs(eventId, pairs, status)).updated }),
+                )
+              }
+            >
               {t(`recommendations.action.${status}`)}
             </button>
           ))}
-          <button type="button" className="button button-small" disabled={pairs.length === 0} data-testid="curation-suggest" onClick={() => void bulk(async () => t('recommendations.notified', { count: (await suggestPairs(eventId, pairs)).notified }))}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={pairs.length === 0}
+            data-testid="curation-suggest"
+            onClick={() =>
+              void bulk(async () =>
+                t('recommendations.notified', { count: (await suggestPairs(eventId, pairs)).notified }),
+              )
+            }
+          >
             {t('recommendations.action.suggest')}
           </button>
         </div>
-        {notice && <p className="muted small" role="status" data-testid="curation-notice">{notice}</p>}
+        {notice && (
+          <p className="muted small" role="status" data-testid="curation-notice">
+            {notice}
+          </p>
+        )}
         {action.error !== null && <ErrorNotice error={action.error} testId="curation-error" />}
         <AsyncView result={list.result} onRetry={() => list.reload()}>
           {(rows) =>
             rows.length === 0 ? (
-              <p className="muted empty" data-testid="curation-empty">{t('recommendations.curationNone')}</p>
+              <p className="muted empty" data-testid="curation-empty">
+                {t('recommendations.curationNone')}
+              </p>
             ) : (
               <ul className="plain-list" data-testid="curation-list">
                 {rows.map((item) => (
-                  <CurationRow key={keyOf(item)} item={item} checked={selected.has(keyOf(item))} onToggle={() => toggle(keyOf(item))}
-                    onCreateRequest={() => void bulk(async () => {
-                      await requestMeeting(eventId, { fromOrganisationId: item.sme.id, toOrganisationId: item.buyer.id, priority: item.priority })
-                      return t('recommendations.requestCreated', { sme: item.sme.legalName, buyer: item.buyer.legalName })
-                    })}
+                  <CurationRow
+                    key={keyOf(item)}
+                    item={item}
+                    checked={selected.has(keyOf(item))}
+                    onToggle={() => toggle(keyOf(item))}
+                    onCreateRequest={() =>
+                      void bulk(async () => {
+                        await requestMeeting(eventId, {
+                          fromOrganisationId: item.sme.id,
+                          toOrganisationId: item.buyer.id,
+                          priority: item.priority,
+                        })
+                        return t('recommendations.requestCreated', {
+                          sme: item.sme.legalName,
+                          buyer: item.buyer.legalName,
+                        })
+                      })
+                    }
                   />
                 ))}
               </ul>
@@ -92,7 +179,12 @@ export function CurationBoard({ eventId }: { eventId: string }) {
         <h2 id="curation-settings-title">{t('recommendations.settingsTitle')}</h2>
         <CurationSettings eventId={eventId} />
         <p className="muted small">{t('recommendations.recomputeIntro')}</p>
-        <button type="button" className="button button-small button-secondary" data-testid="curation-recompute" onClick={() => void bulk(async () => (await recompute(eventId), t('recommendations.recomputeQueued')))}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          data-testid="curation-recompute"
+          onClick={() => void bulk(async () => (await recompute(eventId), t('recommendations.recomputeQueued')))}
+        >
           {t('recommendations.recompute')}
         </button>
       </section>
@@ -100,29 +192,63 @@ export function CurationBoard({ eventId }: { eventId: string }) {
   )
 }
 
-function CurationRow({ item, checked, onToggle, onCreateRequest }: { item: CurationItem; checked: boolean; onToggle: () => void; onCreateRequest: () => void }) {
+function CurationRow({
+  item,
+  checked,
+  onToggle,
+  onCreateRequest,
+}: {
+  item: CurationItem
+  checked: boolean
+  onToggle: () => void
+  onCreateRequest: () => void
+}) {
   const { t } = useTranslation()
   const open = item.requestStatus === 'pending' || item.requestStatus === 'accepted'
   const requestStatus = REQUEST_STATUSES.find((s): s is RequestStatus => s === item.requestStatus)
   const markText = (mark: RecommendationMarkValue | null) => (mark ? t(`recommendations.mark.${mark}`) : '—')
   return (
-    <li className="list-row" data-testid="curation-row" data-pair={`${item.sme.legalName} × ${item.buyer.legalName}`} data-status={item.status}>
+    <li
+      className="list-row"
+      data-testid="curation-row"
+      data-pair={`${item.sme.legalName} × ${item.buyer.legalName}`}
+      data-status={item.status}
+    >
       <label>
-        <input type="checkbox" checked={checked} onChange={onToggle} aria-label={t('recommendations.select', { sme: item.sme.legalName, buyer: item.buyer.legalName })} />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={onToggle}
+          aria-label={t('recommendations.select', { sme: item.sme.legalName, buyer: item.buyer.legalName })}
+        />
       </label>
       <div>
         <div className="row-title">
-          {item.sme.legalName} × {item.buyer.legalName} <StatusBadge tone={item.status === 'rejected' ? 'bad' : item.status === 'proposed' ? 'neutral' : 'ok'}>{t(`recommendations.status.${item.status}`)}</StatusBadge>
-          {item.mutual && <> <StatusBadge tone="ok">{t('recommendations.mutual')}</StatusBadge></>}
+          {item.sme.legalName} × {item.buyer.legalName}{' '}
+          <StatusBadge tone={item.status === 'rejected' ? 'bad' : item.status === 'proposed' ? 'neutral' : 'ok'}>
+            {t(`recommendations.status.${item.status}`)}
+          </StatusBadge>
+          {item.mutual && (
+            <>
+              {' '}
+              <StatusBadge tone="ok">{t('recommendations.mutual')}</StatusBadge>
+            </>
+          )}
         </div>
         <MatchReason score={item.score} reason={item.reason} pairs={item.pairs} />
         <p className="muted small" data-testid="curation-marks">
           {t('recommendations.marksOf', { sme: markText(item.marks.sme), buyer: markText(item.marks.buyer) })}
-          {requestStatus && ` · ${t('recommendations.requestStatus', { status: t(`requests.status.${requestStatus}`) })}`}
+          {requestStatus &&
+            ` · ${t('recommendations.requestStatus', { status: t(`requests.status.${requestStatus}`) })}`}
         </p>
       </div>
       {item.mutual && !open && (
-        <button type="button" className="button button-small" data-testid="curation-create-request" onClick={onCreateRequest}>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="curation-create-request"
+          onClick={onCreateRequest}
+        >
           {t('recommendations.createRequest')}
         </button>
       )}

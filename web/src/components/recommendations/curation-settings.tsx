@@ -18,7 +18,11 @@ export function CurationSettings({ eventId }: { eventId: string }) {
               type="checkbox"
               data-testid="curation-allow-repeat"
               checked={current.allowRepeatMeetings}
-              onChange={(e) => void action.run(async () => settings.setData(await saveMatchingSettings(eventId, { allowRepeatMeetings: e.target.checked })))}
+              onChange={(e) =>
+                void action.run(async () =>
+                  settings.setData(await saveMatchingSettings(eventId, { allowRepeatMeetings: e.target.checked })),
+                )
+              }
             />{' '}
             {t('recommendations.allowRepeat')}
           </label>

@@ -4,7 +4,15 @@ import type { RecommendationMarkValue } from '../../api/recommendations-api.js'
 const MARKS: RecommendationMarkValue[] = ['must_meet', 'meet', 'no_thanks']
 
 /** The three marks as a toggle group; pressing the current mark clears it. */
-export function MarkButtons({ value, busy, onChange }: { value: RecommendationMarkValue | null; busy: boolean; onChange: (mark: RecommendationMarkValue | null) => void }) {
+export function MarkButtons({
+  value,
+  busy,
+  onChange,
+}: {
+  value: RecommendationMarkValue | null
+  busy: boolean
+  onChange: (mark: RecommendationMarkValue | null) => void
+}) {
   const { t } = useTranslation()
   return (
     <div className="button-row" role="group" aria-label={t('recommendations.markLabel')}>

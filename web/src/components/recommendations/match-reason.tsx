@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
 /** The match's reason in the interface language, its score, and the offer–need pairs behind it. */
-export function MatchReason({ score, reason, pairs }: { score: number; reason: { it: string; en: string }; pairs: { offerId: string; offerTitle: string; needId: string; needTitle: string; score: number }[] }) {
+export function MatchReason({
+  score,
+  reason,
+  pairs,
+}: {
+  score: number
+  reason: { it: string; en: string }
+  pairs: { offerId: string; offerTitle: string; needId: string; needTitle: string; score: number }[]
+}) {
   const { t, i18n } = useTranslation()
   const language = i18n.resolvedLanguage === 'it' ? 'it' : 'en'
   return (
@@ -10,7 +18,10 @@ export function MatchReason({ score, reason, pairs }: { score: number; reason: {
       <p className="muted small">
         {t('recommendations.score', { score: Math.round(score * 100) })}
         {pairs.length > 0 && ` · ${t('recommendations.pairs', { count: pairs.length })}: `}
-        {pairs.slice(0, 3).map((p) => `${p.offerTitle} ↔ ${p.needTitle}`).join('; ')}
+        {pairs
+          .slice(0, 3)
+          .map((p) => `${p.offerTitle} ↔ ${p.needTitle}`)
+          .join('; ')}
       </p>
     </div>
   )

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next'
 import type { ScheduleStats } from '../../../../shared/schemas/schedules.js'
 
 /** Breaks per person as bars, the fairness bound as a line: who waits most is seen at a glance. */
-export function BreaksChart({ participants, fairness }: { participants: ScheduleStats['participants']; fairness: number | null }) {
+export function BreaksChart({
+  participants,
+  fairness,
+}: {
+  participants: ScheduleStats['participants']
+  fairness: number | null
+}) {
   const { t } = useTranslation()
   const rows = participants.slice(0, 20)
   const max = Math.max(1, fairness ?? 0, ...rows.map((p) => p.breaks))
@@ -13,10 +19,17 @@ export function BreaksChart({ participants, fairness }: { participants: Schedule
       <ul className="plain-list">
         {rows.map((p) => (
           <li key={p.key} className="bar-row">
-            <span className="bar-label" title={p.name}>{p.name}</span>
+            <span className="bar-label" title={p.name}>
+              {p.name}
+            </span>
             <span className="bar-track">
-              <span className={fairness !== null && p.breaks > fairness ? 'bar bar-over' : 'bar'} style={{ width: `${p.breaks * width}%` }} />
-              {fairness !== null && <span className="bar-limit" style={{ left: `${fairness * width}%` }} aria-hidden="true" />}
+              <span
+                className={fairness !== null && p.breaks > fairness ? 'bar bar-over' : 'bar'}
+                style={{ width: `${p.breaks * width}%` }}
+              />
+              {fairness !== null && (
+                <span className="bar-limit" style={{ left: `${fairness * width}%` }} aria-hidden="true" />
+              )}
             </span>
             <span className="bar-value">{t('schedule.breaksOf', { count: p.breaks, meetings: p.meetings })}</span>
           </li>

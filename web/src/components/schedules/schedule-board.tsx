@@ -11,7 +11,14 @@ import { useDateFormat } from '../use-date-format.js'
 import { useLoad } from '../use-load.js'
 import { BreaksChart } from './breaks-chart.js'
 
-const TONES: Record<Schedule['status'], BadgeTone> = { queued: 'neutral', running: 'warn', draft: 'neutral', published: 'ok', superseded: 'neutral', failed: 'bad' }
+const TONES: Record<Schedule['status'], BadgeTone> = {
+  queued: 'neutral',
+  running: 'warn',
+  draft: 'neutral',
+  published: 'ok',
+  superseded: 'neutral',
+  failed: 'bad',
+}
 
 /** The hub's scheduler: start a run, watch it, review the draft on a slots × tables grid, move meetings, publish. */
 export function ScheduleBoard({ event }: { event: MtbEvent }) {
@@ -35,7 +42,14 @@ export function ScheduleBoard({ event }: { event: MtbEvent }) {
       <section className="panel" aria-labelledby="schedule-run-title">
         <h2 id="schedule-run-title">{t('schedule.runTitle')}</h2>
         <p className="muted small">{t('schedule.runIntro')}</p>
-        <RunForm eventId={event.id} disabled={active} onStarted={(run) => { setChosen(null); runs.setData([run, ...list]) }} />
+        <RunForm
+          eventId={event.id}
+          disabled={active}
+          onStarted={(run) => {
+            setChosen(null)
+            runs.setData([run, ...list])
+          }}
+        />
         <AsyncView result={runs.result} onRetry={() => runs.reload()}>
           {(all) =>
             all.length === 0 ? (
@@ -51,13 +65,27 @@ export function ScheduleBoard({ event }: { event: MtbEvent }) {
         </AsyncView>
       </section>
       {shown && slots.result.kind === 'ready' && (
-        <RunDetail key={`${shown}:${list.find((r) => r.id === shown)?.status ?? ''}`} event={event} scheduleId={shown} slots={slots.result.data} onPublished={() => runs.reload(true)} />
+        <RunDetail
+          key={`${shown}:${list.find((r) => r.id === shown)?.status ?? ''}`}
+          event={event}
+          scheduleId={shown}
+          slots={slots.result.data}
+          onPublished={() => runs.reload(true)}
+        />
       )}
     </div>
   )
 }
 
-function RunForm({ eventId, disabled, onStarted }: { eventId: string; disabled: boolean; onStarted: (run: Schedule) => void }) {
+function RunForm({
+  eventId,
+  disabled,
+  onStarted,
+}: {
+  eventId: string
+  disabled: boolean
+  onStarted: (run: Schedule) => void
+}) {
   const { t } = useTranslation()
   const action = useAction()
   const [seconds, setSeconds] = useState('10')
@@ -65,26 +93,55 @@ function RunForm({ eventId, disabled, onStarted }: { eventId: string; disabled: 
   const [keep, setKeep] = useState(true)
   const start = () =>
     action.run(async () => {
-      onStarted(await startSchedule(eventId, { timeLimitSeconds: Number(seconds), fairness: fairness.trim() === '' ? null : Number(fairness), keepPublished: keep }))
+      onStarted(
+        await startSchedule(eventId, {
+          timeLimitSeconds: Number(seconds),
+          fairness: fairness.trim() === '' ? null : Number(fairness),
+          keepPublished: keep,
+        }),
+      )
     })
   return (
     <div className="run-form">
       <div className="form-grid form-grid-3">
         <div className="field">
           <label htmlFor="run-seconds">{t('schedule.timeLimit')}</label>
-          <input id="run-seconds" data-testid="run-seconds" type="number" min={1} max={120} value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+          <input
+            id="run-seconds"
+            data-testid="run-seconds"
+            type="number"
+            min={1}
+            max={120}
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="run-fairness">{t('schedule.fairness')}</label>
-          <input id="run-fairness" data-testid="run-fairness" type="number" min={0} max={20} value={fairness} onChange={(e) => setFairness(e.target.value)} />
+          <input
+            id="run-fairness"
+            data-testid="run-fairness"
+            type="number"
+            min={0}
+            max={20}
+            value={fairness}
+            onChange={(e) => setFairness(e.target.value)}
+          />
           <p className="field-hint">{t('schedule.fairnessHint')}</p>
         </div>
         <label className="checkbox">
-          <input type="checkbox" data-testid="run-keep" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('schedule.keepPublished')}
+          <input type="checkbox" data-testid="run-keep" checked={keep} onChange={(e) => setKeep(e.target.checked)} />{' '}
+          {t('schedule.keepPublished')}
         </label>
       </div>
       <div className="button-row">
-        <button type="button" className="button" data-testid="run-start" disabled={disabled} onClick={() => void start()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="run-start"
+          disabled={disabled}
+          onClick={() => void start()}
+        >
           {t('schedule.start')}
         </button>
       </div>
@@ -98,17 +155,39 @@ function RunRow({ run, selected, onSelect }: { run: Schedule; selected: boolean;
   const format = useDateFormat()
   const working = run.status === 'queued' || run.status === 'running'
   return (
-    <li className={selected ? 'list-row run-row run-selected' : 'list-row run-row'} data-testid="schedule-run" data-status={run.status} data-run-id={run.id}>
+    <li
+      className={selected ? 'list-row run-row run-selected' : 'list-row run-row'}
+      data-testid="schedule-run"
+      data-status={run.status}
+      data-run-id={run.id}
+    >
       <div>
         <div className="row-title">
-          <StatusBadge tone={TONES[run.status]}>{t(`schedule.status.${run.status}`)}</StatusBadge> {format(run.createdAt)}
+          <StatusBadge tone={TONES[run.status]}>{t(`schedule.status.${run.status}`)}</StatusBadge>{' '}
+          {format(run.createdAt)}
         </div>
-        {working && <progress max={100} value={run.progress} aria-label={t('schedule.progress')} data-testid="run-progress" />}
-        {run.stats && <div className="muted small">{t('schedule.summary', { scheduled: run.stats.scheduled, requests: run.stats.requests, breaks: run.stats.breaks })}</div>}
+        {working && (
+          <progress max={100} value={run.progress} aria-label={t('schedule.progress')} data-testid="run-progress" />
+        )}
+        {run.stats && (
+          <div className="muted small">
+            {t('schedule.summary', {
+              scheduled: run.stats.scheduled,
+              requests: run.stats.requests,
+              breaks: run.stats.breaks,
+            })}
+          </div>
+        )}
         {run.error && <p className="field-error">{run.error}</p>}
       </div>
       {!working && run.status !== 'failed' && (
-        <button type="button" className="button button-small button-secondary" aria-pressed={selected} data-testid="run-open" onClick={onSelect}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          aria-pressed={selected}
+          data-testid="run-open"
+          onClick={onSelect}
+        >
           {t('schedule.open')}
         </button>
       )}
@@ -116,13 +195,28 @@ function RunRow({ run, selected, onSelect }: { run: Schedule; selected: boolean;
   )
 }
 
-function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent; scheduleId: string; slots: Slot[]; onPublished: () => void }) {
+function RunDetail({
+  event,
+  scheduleId,
+  slots,
+  onPublished,
+}: {
+  event: MtbEvent
+  scheduleId: string
+  slots: Slot[]
+  onPublished: () => void
+}) {
   const { t } = useTranslation()
   const run = useLoad(scheduleId, () => getSchedule(event.id, scheduleId))
   const action = useAction()
   const [picked, setPicked] = useState<string | null>(null)
 
-  if (run.result.kind !== 'ready') return <AsyncView result={run.result} onRetry={() => run.reload()}>{() => null}</AsyncView>
+  if (run.result.kind !== 'ready')
+    return (
+      <AsyncView result={run.result} onRetry={() => run.reload()}>
+        {() => null}
+      </AsyncView>
+    )
   const schedule = run.result.data
   const stats = schedule.stats
   const draft = schedule.status === 'draft'
@@ -145,7 +239,12 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
   }
 
   return (
-    <section className="panel" aria-labelledby="schedule-detail-title" data-testid="schedule-detail" data-status={schedule.status}>
+    <section
+      className="panel"
+      aria-labelledby="schedule-detail-title"
+      data-testid="schedule-detail"
+      data-status={schedule.status}
+    >
       <div className="panel-head">
         <h2 id="schedule-detail-title">{t(draft ? 'schedule.draftTitle' : 'schedule.detailTitle')}</h2>
         {draft && (
@@ -156,12 +255,32 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
       </div>
       {stats && (
         <dl className="stat-tiles" data-testid="schedule-stats">
-          <div><dt>{t('schedule.stats.scheduled')}</dt><dd data-testid="stat-scheduled">{stats.scheduled} / {stats.requests}</dd></div>
-          <div><dt>{t('schedule.stats.breaks')}</dt><dd data-testid="stat-breaks">{stats.breaks}</dd></div>
-          <div><dt>{t('schedule.stats.lowerBound')}</dt><dd>{stats.lowerBound ?? '—'}</dd></div>
-          <div><dt>{t('schedule.stats.maxBreaks')}</dt><dd>{stats.maxBreaksPerParticipant}</dd></div>
-          <div><dt>{t('schedule.stats.overFairness')}</dt><dd>{stats.overFairness}</dd></div>
-          <div><dt>{t('schedule.stats.moved')}</dt><dd data-testid="stat-moved">{stats.moved}</dd></div>
+          <div>
+            <dt>{t('schedule.stats.scheduled')}</dt>
+            <dd data-testid="stat-scheduled">
+              {stats.scheduled} / {stats.requests}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('schedule.stats.breaks')}</dt>
+            <dd data-testid="stat-breaks">{stats.breaks}</dd>
+          </div>
+          <div>
+            <dt>{t('schedule.stats.lowerBound')}</dt>
+            <dd>{stats.lowerBound ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('schedule.stats.maxBreaks')}</dt>
+            <dd>{stats.maxBreaksPerParticipant}</dd>
+          </div>
+          <div>
+            <dt>{t('schedule.stats.overFairness')}</dt>
+            <dd>{stats.overFairness}</dd>
+          </div>
+          <div>
+            <dt>{t('schedule.stats.moved')}</dt>
+            <dd data-testid="stat-moved">{stats.moved}</dd>
+          </div>
         </dl>
       )}
       {action.error !== null && <ErrorNotice error={action.error} testId="schedule-error" />}
@@ -172,13 +291,20 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
             <tr>
               <th scope="col">{t('schedule.slot')}</th>
               {tables.map((name) => (
-                <th key={name} scope="col">{t('schedule.table', { name })}</th>
+                <th key={name} scope="col">
+                  {t('schedule.table', { name })}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {slots.map((slot) => (
-              <tr key={slot.index} className={slot.index > 0 && slots[slot.index - 1]!.session !== slot.session ? 'session-start' : undefined}>
+              <tr
+                key={slot.index}
+                className={
+                  slot.index > 0 && slots[slot.index - 1]!.session !== slot.session ? 'session-start' : undefined
+                }
+              >
                 <th scope="row" className="slot-time">
                   {slot.localStart.slice(11)}–{slot.localEnd}
                 </th>
@@ -191,9 +317,18 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
                       className={meeting ? 'cell-busy' : picked ? 'cell-free cell-target' : 'cell-free'}
                       onDragOver={draft ? (e) => e.preventDefault() : undefined}
                       onDrop={draft ? (e) => drop(e, slot.index, tableIndex) : undefined}
-                      onClick={draft && picked && !meeting ? () => void move(picked, slot.index, tableIndex) : undefined}
+                      onClick={
+                        draft && picked && !meeting ? () => void move(picked, slot.index, tableIndex) : undefined
+                      }
                     >
-                      {meeting && <MeetingCard meeting={meeting} draggable={draft} picked={picked === meeting.requestId} onPick={() => setPicked((p) => (p === meeting.requestId ? null : meeting.requestId))} />}
+                      {meeting && (
+                        <MeetingCard
+                          meeting={meeting}
+                          draggable={draft}
+                          picked={picked === meeting.requestId}
+                          onPick={() => setPicked((p) => (p === meeting.requestId ? null : meeting.requestId))}
+                        />
+                      )}
                     </td>
                   )
                 })}
@@ -208,10 +343,17 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
           <ul className="plain-list">
             {schedule.unscheduled!.map((u) => (
               <li key={u.requestId} className="list-row">
-                <span>{u.smeName} ↔ {u.buyerName}</span>
+                <span>
+                  {u.smeName} ↔ {u.buyerName}
+                </span>
                 <span className="muted small">{t(`schedule.reason.${u.reason}`)}</span>
                 {draft && (
-                  <button type="button" className="button button-small button-secondary" aria-pressed={picked === u.requestId} onClick={() => setPicked((p) => (p === u.requestId ? null : u.requestId))}>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    aria-pressed={picked === u.requestId}
+                    onClick={() => setPicked((p) => (p === u.requestId ? null : u.requestId))}
+                  >
                     {t('schedule.place')}
                   </button>
                 )}
@@ -220,12 +362,24 @@ function RunDetail({ event, scheduleId, slots, onPublished }: { event: MtbEvent;
           </ul>
         </div>
       )}
-      {stats && stats.participants.length > 0 && <BreaksChart participants={stats.participants} fairness={stats.fairness} />}
+      {stats && stats.participants.length > 0 && (
+        <BreaksChart participants={stats.participants} fairness={stats.fairness} />
+      )}
     </section>
   )
 }
 
-function MeetingCard({ meeting, draggable, picked, onPick }: { meeting: Assignment; draggable: boolean; picked: boolean; onPick: () => void }) {
+function MeetingCard({
+  meeting,
+  draggable,
+  picked,
+  onPick,
+}: {
+  meeting: Assignment
+  draggable: boolean
+  picked: boolean
+  onPick: () => void
+}) {
   const { t } = useTranslation()
   return (
     <button

@@ -17,7 +17,12 @@ export function ActiveFilters({ query }: { query: SearchQuery }) {
     <div className="active-filters">
       <ul className="chips" aria-label={t('search.activeFilters')}>
         {active.map(({ filter, value }) => (
-          <FilterChip key={filter} filter={filter} value={value} href={`?${withoutFilter(params, filter).toString()}`} />
+          <FilterChip
+            key={filter}
+            filter={filter}
+            value={value}
+            href={`?${withoutFilter(params, filter).toString()}`}
+          />
         ))}
       </ul>
       {active.length > 1 && (
@@ -38,7 +43,12 @@ function FilterChip({ filter, value, href }: { filter: Filter; value: string; hr
       <span className="chip-text">
         <span className="chip-name">{name}:</span> <ValueText label={label} />
       </span>
-      <Link to={href} className="chip-remove" data-testid="active-filter-remove" aria-label={t('search.removeFilter', { name, value })}>
+      <Link
+        to={href}
+        className="chip-remove"
+        data-testid="active-filter-remove"
+        aria-label={t('search.removeFilter', { name, value })}
+      >
         <span aria-hidden="true">×</span>
       </Link>
     </li>

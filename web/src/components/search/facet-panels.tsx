@@ -19,7 +19,13 @@ export function FacetPanels({ facets, query }: FacetPanelsProps) {
   const present = FACETS.filter((facet) => Object.keys(facets[facet] ?? {}).length > 0)
   return (
     <aside className="facets" data-open={open} aria-label={t('search.facetsLabel')}>
-      <button type="button" className="button button-secondary facets-toggle" aria-expanded={open} data-testid="facets-toggle" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button button-secondary facets-toggle"
+        aria-expanded={open}
+        data-testid="facets-toggle"
+        onClick={() => setOpen(!open)}
+      >
         {t('search.facetsToggle')}
       </button>
       <div className="facet-panels">
@@ -59,7 +65,13 @@ function FacetPanel({ facet, counts, query }: { facet: Facet; counts: Record<str
         ))}
       </ul>
       {values.length > SHOWN && (
-        <button type="button" className="link-button small" data-testid={`facet-${facet}-more`} aria-expanded={all} onClick={() => setAll(!all)}>
+        <button
+          type="button"
+          className="link-button small"
+          data-testid={`facet-${facet}-more`}
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
           {all ? t('search.showFewer') : t('search.showAll', { count: values.length })}
         </button>
       )}
@@ -67,7 +79,17 @@ function FacetPanel({ facet, counts, query }: { facet: Facet; counts: Record<str
   )
 }
 
-function FacetValue({ facet, value, count, query }: { facet: Facet; value: string; count: number; query: SearchQuery }) {
+function FacetValue({
+  facet,
+  value,
+  count,
+  query,
+}: {
+  facet: Facet
+  value: string
+  count: number
+  query: SearchQuery
+}) {
   const { t } = useTranslation()
   const [params] = useSearchParams()
   const label = useValueLabel(facet, value)
@@ -90,7 +112,13 @@ function FacetValue({ facet, value, count, query }: { facet: Facet; value: strin
   }
   return (
     <li>
-      <Link to={`?${toggleFacet(params, query, facet, value).toString()}`} className="facet-value" data-testid="facet-value" data-value={value} aria-current={active ? 'true' : undefined}>
+      <Link
+        to={`?${toggleFacet(params, query, facet, value).toString()}`}
+        className="facet-value"
+        data-testid="facet-value"
+        data-value={value}
+        aria-current={active ? 'true' : undefined}
+      >
         {content}
         {active && <span className="visually-hidden"> {t('search.selected')}</span>}
       </Link>

@@ -16,7 +16,12 @@ export function Pagination({ page, pageSize, total }: PaginationProps) {
   if (pages <= 1 && page <= 1) return null
   const step = (to: number, testId: string, label: string, enabled: boolean) =>
     enabled ? (
-      <Link to={`?${withPage(params, to).toString()}`} className="button button-secondary button-small" data-testid={testId} rel={testId === 'page-next' ? 'next' : 'prev'}>
+      <Link
+        to={`?${withPage(params, to).toString()}`}
+        className="button button-secondary button-small"
+        data-testid={testId}
+        rel={testId === 'page-next' ? 'next' : 'prev'}
+      >
         {label}
       </Link>
     ) : (

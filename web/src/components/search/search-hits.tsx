@@ -43,8 +43,15 @@ function Hit({ index, hit }: { index: SearchIndex; hit: SearchHit }) {
       </h3>
       <p className="hit-meta small">
         <span className="hit-organisation">{hit.organisationName}</span>
-        {hit.region && <span title={region.label}>{hit.region}{region.label && ` ${region.label}`}</span>}
-        {hit.trl !== undefined && <span>{t(index === 'offers' ? 'search.hitTrl' : 'search.hitMinTrl', { value: hit.trl })}</span>}
+        {hit.region && (
+          <span title={region.label}>
+            {hit.region}
+            {region.label && ` ${region.label}`}
+          </span>
+        )}
+        {hit.trl !== undefined && (
+          <span>{t(index === 'offers' ? 'search.hitTrl' : 'search.hitMinTrl', { value: hit.trl })}</span>
+        )}
         <span>{names.language(hit.language)}</span>
       </p>
       {/* Safe for the same reason as the title. */}
@@ -54,7 +61,9 @@ function Hit({ index, hit }: { index: SearchIndex; hit: SearchHit }) {
           {hit.cpv.slice(0, CODES_SHOWN).map((code) => (
             <CpvCode key={code} code={code} />
           ))}
-          {hit.cpv.length > CODES_SHOWN && <li className="muted">{t('search.moreCodes', { count: hit.cpv.length - CODES_SHOWN })}</li>}
+          {hit.cpv.length > CODES_SHOWN && (
+            <li className="muted">{t('search.moreCodes', { count: hit.cpv.length - CODES_SHOWN })}</li>
+          )}
         </ul>
       )}
     </li>

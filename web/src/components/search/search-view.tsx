@@ -28,10 +28,16 @@ export function SearchView({ index }: { index: SearchIndex }) {
       <div className="search-layout">
         {search.result && <FacetPanels facets={search.result.facets} query={query} />}
         <section className="search-results" aria-busy={search.busy} aria-labelledby="search-results-title">
-          <h2 id="search-results-title" className="visually-hidden">{t('search.results')}</h2>
+          <h2 id="search-results-title" className="visually-hidden">
+            {t('search.results')}
+          </h2>
           <ActiveFilters query={query} />
           {search.error !== null && <ErrorNotice error={search.error} onRetry={search.retry} testId="search-error" />}
-          {search.result ? <Results index={index} result={search.result} query={query} /> : search.error === null && <Loading />}
+          {search.result ? (
+            <Results index={index} result={search.result} query={query} />
+          ) : (
+            search.error === null && <Loading />
+          )}
         </section>
       </div>
     </div>
@@ -49,7 +55,13 @@ function Results({ index, result, query }: { index: SearchIndex; result: SearchR
         </p>
         <label className="sort">
           <span>{t('search.sortLabel')}</span>
-          <select value={query.sort ?? 'relevance'} data-testid="search-sort" onChange={(event) => setParams(withParam(params, 'sort', event.target.value === 'relevance' ? '' : event.target.value))}>
+          <select
+            value={query.sort ?? 'relevance'}
+            data-testid="search-sort"
+            onChange={(event) =>
+              setParams(withParam(params, 'sort', event.target.value === 'relevance' ? '' : event.target.value))
+            }
+          >
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {t(`search.sorts.${sort}`)}
@@ -59,7 +71,9 @@ function Results({ index, result, query }: { index: SearchIndex; result: SearchR
         </label>
       </div>
       {result.hits.length === 0 ? (
-        <p className="muted empty" data-testid="search-empty">{t(`search.${index}.empty`)}</p>
+        <p className="muted empty" data-testid="search-empty">
+          {t(`search.${index}.empty`)}
+        </p>
       ) : (
         <SearchHits index={index} hits={result.hits} />
       )}

@@ -14,7 +14,11 @@ export interface SearchState {
 /** Runs the search whenever the query changes; answers to older queries are dropped. */
 export function useSearchResults(index: SearchIndex, query: SearchQuery, enabled: boolean): SearchState {
   const key = `${index}?${JSON.stringify(query)}`
-  const [shown, setShown] = useState<{ key: string; result: SearchResult | null; error: unknown }>({ key: '', result: null, error: null })
+  const [shown, setShown] = useState<{ key: string; result: SearchResult | null; error: unknown }>({
+    key: '',
+    result: null,
+    error: null,
+  })
   const [attempt, setAttempt] = useState(0)
   const queryRef = useRef(query)
   queryRef.current = query
@@ -31,5 +35,10 @@ export function useSearchResults(index: SearchIndex, query: SearchQuery, enabled
     }
   }, [index, key, enabled, attempt])
 
-  return { result: shown.result, error: shown.error, busy: enabled && shown.key !== key, retry: () => setAttempt((n) => n + 1) }
+  return {
+    result: shown.result,
+    error: shown.error,
+    busy: enabled && shown.key !== key,
+    retry: () => setAttempt((n) => n + 1),
+  }
 }

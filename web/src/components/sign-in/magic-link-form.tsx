@@ -21,7 +21,9 @@ export function MagicLinkForm() {
   if (sentTo !== null) {
     return (
       <div className="panel done-panel" role="status" data-testid="sign-in-sent">
-        <span className="done-icon" aria-hidden="true">✉</span>
+        <span className="done-icon" aria-hidden="true">
+          ✉
+        </span>
         <h2>{t('signIn.sentTitle')}</h2>
         <p>{t('signIn.sentText', { email: sentTo })}</p>
         <button type="button" className="link-button" onClick={() => setSentTo(null)}>

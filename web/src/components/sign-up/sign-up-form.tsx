@@ -31,7 +31,10 @@ function SignUpFields({ kind, organisers, onDone }: SignUpFormProps & { organise
   const { t, i18n } = useTranslation()
   const form = useForm()
   const [values, setValues] = useState<SignUpValues>(() => initialSignUp(kind, i18n.resolvedLanguage))
-  const set = <K extends keyof SignUpValues>(key: K) => (value: SignUpValues[K]) => setValues((v) => ({ ...v, [key]: value }))
+  const set =
+    <K extends keyof SignUpValues>(key: K) =>
+    (value: SignUpValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }))
   const organiserOptions = organisers.map((o) => ({ value: o.id, label: `${o.legalName} (${o.nuts2 ?? o.country})` }))
 
   const submit = (event: FormEvent<HTMLFormElement>) =>

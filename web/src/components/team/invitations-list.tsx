@@ -17,12 +17,18 @@ export function InvitationsList({ orgId, invitations, onChanged }: InvitationsLi
   const { t } = useTranslation()
   const formatDate = useDateFormat()
   const action = useAction()
-  const revoke = (id: string) => action.run(async () => {
-    await revokeInvitation(orgId, id)
-    onChanged()
-  })
+  const revoke = (id: string) =>
+    action.run(async () => {
+      await revokeInvitation(orgId, id)
+      onChanged()
+    })
 
-  if (invitations.length === 0) return <p className="muted" data-testid="invitations-empty">{t('team.noInvitations')}</p>
+  if (invitations.length === 0)
+    return (
+      <p className="muted" data-testid="invitations-empty">
+        {t('team.noInvitations')}
+      </p>
+    )
   return (
     <>
       {action.error !== null && <ErrorNotice error={action.error} testId="invitations-error" />}
@@ -40,7 +46,12 @@ export function InvitationsList({ orgId, invitations, onChanged }: InvitationsLi
             {invitation.acceptedAt ? (
               <StatusBadge tone="ok">{t('team.accepted')}</StatusBadge>
             ) : (
-              <ConfirmButton testId="invitation-revoke" question={t('team.revokeQuestion')} confirmLabel={t('team.revokeConfirm')} onConfirm={() => revoke(invitation.id)}>
+              <ConfirmButton
+                testId="invitation-revoke"
+                question={t('team.revokeQuestion')}
+                confirmLabel={t('team.revokeConfirm')}
+                onConfirm={() => revoke(invitation.id)}
+              >
                 {t('team.revoke')}
               </ConfirmButton>
             )}

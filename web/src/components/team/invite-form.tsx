@@ -24,7 +24,16 @@ export function InviteForm({ orgId, onInvited }: { orgId: string; onInvited: () 
   return (
     <Form form={form} onSubmit={submit} testId="invite-form">
       <div className="form-grid form-grid-wide-first">
-        <TextField name="email" testId="invite-email" type="email" label={t('team.inviteEmail')} value={email} onChange={setEmail} required autoComplete="off" />
+        <TextField
+          name="email"
+          testId="invite-email"
+          type="email"
+          label={t('team.inviteEmail')}
+          value={email}
+          onChange={setEmail}
+          required
+          autoComplete="off"
+        />
         <SelectField
           name="role"
           testId="invite-role"

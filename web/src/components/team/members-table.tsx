@@ -24,15 +24,17 @@ export function MembersTable({ orgId, members, myUserId, isAdmin, onChanged, onL
   const formatDate = useDateFormat('date')
   const action = useAction()
 
-  const setRole = (userId: string, role: Role) => action.run(async () => {
-    await changeMemberRole(orgId, userId, role)
-    onChanged()
-  })
-  const remove = (userId: string) => action.run(async () => {
-    await removeMember(orgId, userId)
-    if (userId === myUserId) onLeft()
-    else onChanged()
-  })
+  const setRole = (userId: string, role: Role) =>
+    action.run(async () => {
+      await changeMemberRole(orgId, userId, role)
+      onChanged()
+    })
+  const remove = (userId: string) =>
+    action.run(async () => {
+      await removeMember(orgId, userId)
+      if (userId === myUserId) onLeft()
+      else onChanged()
+    })
 
   return (
     <>
@@ -44,7 +46,9 @@ export function MembersTable({ orgId, members, myUserId, isAdmin, onChanged, onL
             <th scope="col">{t('team.email')}</th>
             <th scope="col">{t('team.role')}</th>
             <th scope="col">{t('team.joined')}</th>
-            <th scope="col"><span className="visually-hidden">{t('team.actions')}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t('team.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,10 +68,14 @@ export function MembersTable({ orgId, members, myUserId, isAdmin, onChanged, onL
                       aria-label={t('team.roleOf', { name: member.name })}
                       value={member.role}
                       data-testid="member-role"
-                      onChange={(event) => void setRole(member.userId, event.target.value === 'admin' ? 'admin' : 'member')}
+                      onChange={(event) =>
+                        void setRole(member.userId, event.target.value === 'admin' ? 'admin' : 'member')
+                      }
                     >
                       {ROLES.map((role) => (
-                        <option key={role} value={role}>{t(`roles.${role}`)}</option>
+                        <option key={role} value={role}>
+                          {t(`roles.${role}`)}
+                        </option>
                       ))}
                     </select>
                   ) : (
@@ -77,12 +85,24 @@ export function MembersTable({ orgId, members, myUserId, isAdmin, onChanged, onL
                 <td data-label={t('team.joined')}>{formatDate(member.joinedAt)}</td>
                 <td className="cell-actions">
                   {isMe ? (
-                    <ConfirmButton testId="member-leave" question={t('team.leaveQuestion')} confirmLabel={t('team.leaveConfirm')} onConfirm={() => remove(member.userId)} danger>
+                    <ConfirmButton
+                      testId="member-leave"
+                      question={t('team.leaveQuestion')}
+                      confirmLabel={t('team.leaveConfirm')}
+                      onConfirm={() => remove(member.userId)}
+                      danger
+                    >
                       {t('team.leave')}
                     </ConfirmButton>
                   ) : (
                     isAdmin && (
-                      <ConfirmButton testId="member-remove" question={t('team.removeQuestion', { name: member.name })} confirmLabel={t('team.removeConfirm')} onConfirm={() => remove(member.userId)} danger>
+                      <ConfirmButton
+                        testId="member-remove"
+                        question={t('team.removeQuestion', { name: member.name })}
+                        confirmLabel={t('team.removeConfirm')}
+                        onConfirm={() => remove(member.userId)}
+                        danger
+                      >
                         {t('team.remove')}
                       </ConfirmButton>
                     )
