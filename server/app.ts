@@ -11,6 +11,7 @@ import searchPlugin from './infra/search/index.js'
 import webPlugin from './infra/web.js'
 import accessPlugin from './infra/access.js'
 import outboxPlugin, { type OutboxOptions } from './infra/outbox.js'
+import type { TimerOptions } from './infra/jobs.js'
 import livePlugin from './infra/live.js'
 import securityPlugin from './infra/security.js'
 import writeLimitsPlugin from './infra/security-limits.js'
@@ -26,6 +27,8 @@ export interface AppOptions {
   webDistDir?: string
   /** Outbox worker timing (tests poll faster). */
   outbox?: OutboxOptions
+  /** Background timers (reminders, request expiry, housekeeping); tests that prove nothing changes turn them off. */
+  timers?: TimerOptions
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/
@@ -74,7 +77,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(docsPlugin, { config })
 
   await app.register(healthFeature)
-  await registerFeatures(app, config, services)
+  await registerFeatures(app, config, services, { timers: options.timers })
 
   if (config.serveWeb) await app.register(webPlugin, options.webDistDir ? { distDir: options.webDistDir } : {})
   return app

@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
+import { registerJobs, type FeatureJobs, type TimerOptions } from '../infra/jobs.js'
+import { mailJobs } from '../infra/mailer.js'
 import { createRateLimiter } from '../infra/rate-limit.js'
+import { accountsJobs } from './accounts/accounts.jobs.js'
+import { catalogueJobs } from './catalogue/catalogue.jobs.js'
+import { liveJobs } from './live/live.jobs.js'
+import { createMatchingService } from './matching/matching.service.js'
+import { matchingJobs } from './matching/matching.jobs.js'
+import { outcomesJobs } from './outcomes/outcomes.jobs.js'
+import { participationJobs } from './participation/participation.jobs.js'
+import { schedulesJobs } from './schedules/schedules.jobs.js'
 import accountsFeature from './accounts/index.js'
 import { createAccountsService } from './accounts/accounts.service.js'
 import { createJoinService } from './accounts/join.service.js'
@@ -31,7 +41,8 @@ export function createServices(app: FastifyInstance, config: Config) {
   const audit = createAuditService(app.db)
   const base = { db: app.db, clock: app.clock, outbox: app.outbox, audit, publicUrl: config.publicUrl }
   const organisations = createOrganisationsService(base)
-  const accounts = createAccountsService({ ...base, organisations, rateLimiter: createRateLimiter(app.db, app.clock) })
+  const rateLimiter = createRateLimiter(app.db, app.clock)
+  const accounts = createAccountsService({ ...base, organisations, rateLimiter })
   const me = createMeService({ ...base, accounts, organisations })
   const join = createJoinService({ ...base, accounts, organisations })
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
@@ -42,8 +53,10 @@ export function createServices(app: FastifyInstance, config: Config) {
   const live = createLiveService({ ...base, editions, live: () => app.live })
   const outcomes = createOutcomesServices(base)
   const recommendations = createRecommendationsService(base)
+  const matching = createMatchingService({ search: () => app.searchEngine })
   return {
     audit,
+    rateLimiter,
     organisations,
     accounts,
     me,
@@ -56,30 +69,32 @@ export function createServices(app: FastifyInstance, config: Config) {
     live,
     outcomes,
     recommendations,
+    matching,
   }
 }
 export type Services = ReturnType<typeof createServices>
 
-/** Housekeeping every few minutes: expire pending requests past their deadline, drop old rate-limit windows. */
-function startHousekeeping(
-  app: FastifyInstance,
-  services: Services,
-  rateLimiter: ReturnType<typeof createRateLimiter>,
-): void {
-  const run = () =>
-    Promise.all([
-      services.participation.expireRequests(),
-      rateLimiter.prune(),
-      services.outcomes.performance.requestFollowUps(),
-    ]).catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'))
-  const timer = setInterval(() => void run(), 5 * 60_000)
-  timer.unref()
-  app.addHook('onReady', async () => void run())
-  app.addHook('onClose', async () => clearInterval(timer))
+/** Every feature's background work, registered in one place: outbox handlers by topic, and timers. */
+function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
+  return [
+    mailJobs(app.mailer),
+    accountsJobs(services),
+    catalogueJobs({ db: app.db, catalogue: services.catalogue }),
+    participationJobs(services),
+    schedulesJobs(services),
+    liveJobs(services),
+    outcomesJobs(services.outcomes),
+    matchingJobs({ db: app.db, clock: app.clock, matching: services.matching }),
+  ]
 }
 
-export async function registerFeatures(app: FastifyInstance, config: Config, services: Services): Promise<void> {
-  startHousekeeping(app, services, createRateLimiter(app.db, app.clock))
+export async function registerFeatures(
+  app: FastifyInstance,
+  config: Config,
+  services: Services,
+  options: { timers?: TimerOptions } = {},
+): Promise<void> {
+  registerJobs(app, featureJobs(app, services), options.timers)
   await app.register(
     async (api) => {
       await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })

@@ -6,6 +6,7 @@ import type { HealthComponent } from '../../shared/schemas/health.js'
 import type { Database } from './db.js'
 import { capturedMails } from './outbox.table.js'
 import { probe } from './probe.js'
+import type { FeatureJobs } from './jobs.js'
 
 /**
  * Outgoing e-mail. With SMTP_URL it goes to that server; without it, mail is
@@ -61,12 +62,16 @@ export function createCapturedMailer(db: Database): Mailer {
   }
 }
 
+/** Mail queued in the outbox is sent by the mailer (registered with the features' jobs in features/jobs.ts). */
+export function mailJobs(mailer: Mailer): FeatureJobs {
+  return { handlers: { [MAIL_TOPIC]: (payload) => mailer.send(payload as MailMessage) } }
+}
+
 async function mailerPlugin(app: FastifyInstance, options: { config: Config }) {
   const { smtpUrl, mailFrom } = options.config
   const mailer = smtpUrl ? createSmtpMailer(smtpUrl, mailFrom) : createCapturedMailer(app.db)
   app.decorate('mailer', mailer)
-  app.outbox.register(MAIL_TOPIC, (payload) => mailer.send(payload as MailMessage))
   app.addHook('onClose', async () => mailer.close())
 }
 
-export default fp(mailerPlugin, { name: 'mailer', dependencies: ['db', 'outbox'] })
+export default fp(mailerPlugin, { name: 'mailer', dependencies: ['db'] })

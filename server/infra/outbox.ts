@@ -30,6 +30,7 @@ export interface Outbox {
   enqueue(db: DbOrTx, topic: string, payload: Record<string, unknown>): Promise<void>
   /** Many rows of one topic in one statement (e.g. a mail to everyone whose agenda changed). */
   enqueueMany(db: DbOrTx, topic: string, payloads: Record<string, unknown>[]): Promise<void>
+  /** One handler per topic: a second one for the same topic throws. */
   register(topic: string, handler: OutboxHandler): void
   /** Processes every due row now; resolves with how many were handled (done or retried). */
   drain(): Promise<number>
@@ -122,6 +123,7 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
       if (payloads.length > 0) await target.execute(sql`select pg_notify(${CHANNEL}, ${topic})`)
     },
     register: (topic, handler) => {
+      if (handlers.has(topic)) throw new Error(`two handlers for the outbox topic "${topic}"`)
       handlers.set(topic, handler)
     },
     drain,

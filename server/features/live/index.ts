@@ -3,16 +3,10 @@ import type { EditionsService } from '../editions/editions.service.js'
 import { liveRoutes } from './live.routes.js'
 import type { LiveService } from './live.service.js'
 
-/** The event day: websockets, check-in, no-shows and re-pairing, feedback; reminders every minute. */
+/** The event day: websockets, check-in, no-shows and re-pairing, feedback. Reminders run from live.jobs.ts. */
 export default async function liveFeature(
   app: FastifyInstance,
   options: { live: LiveService; editions: EditionsService; publicUrl: string },
 ) {
   await app.register(liveRoutes, options)
-  const timer = setInterval(
-    () => void options.live.sendReminders().catch((error: unknown) => app.log.warn({ err: error }, 'reminders failed')),
-    60_000,
-  )
-  timer.unref()
-  app.addHook('onClose', async () => clearInterval(timer))
 }

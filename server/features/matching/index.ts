@@ -1,25 +1,22 @@
 import type { FastifyInstance } from 'fastify'
 import { cpvSuggestRoutes } from './cpv-suggest.routes.js'
-import { createMatchingService } from './matching.service.js'
-import { recomputeEvent } from './recommendations.compute.js'
+import type { MatchingService } from './matching.service.js'
 import { recommendationsRoutes } from './recommendations.routes.js'
 import type { RecommendationsService } from './recommendations.service.js'
-import { RECOMPUTE_TOPIC } from './recommendations.triggers.js'
 import { viewsRoutes } from './views.routes.js'
 import { createViewsService } from './views.service.js'
 
-/** CPV suggestions for the editors, recommendation routes, the offer→needs and need→offers views, and the outbox handler that recomputes an event's recommendations. */
+/**
+ * CPV suggestions for the editors, recommendation routes, and the offer→needs
+ * and need→offers views. Recommendations are recomputed through matching.jobs.ts.
+ */
 export default async function matchingFeature(
   app: FastifyInstance,
-  options: { recommendations: RecommendationsService },
+  options: { recommendations: RecommendationsService; matching: MatchingService },
 ) {
-  const matching = createMatchingService({ search: () => app.searchEngine })
-  app.outbox.register(RECOMPUTE_TOPIC, async (payload) => {
-    await recomputeEvent({ db: app.db, clock: app.clock, matching }, (payload as { eventId: string }).eventId)
-  })
   await app.register(cpvSuggestRoutes)
   await app.register(recommendationsRoutes, options)
   await app.register(viewsRoutes, {
-    views: createViewsService({ db: app.db, search: () => app.searchEngine, matching }),
+    views: createViewsService({ db: app.db, search: () => app.searchEngine, matching: options.matching }),
   })
 }
