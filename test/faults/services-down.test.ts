@@ -1,5 +1,6 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
+import { MAIL_TOPIC } from '../../server/infra/mailer.js'
 import { freePort } from '../../server/infra/ports.js'
 import { build } from '../helpers/build.js'
 import { createOrgWithAdmin } from '../helpers/accounts.js'
@@ -110,10 +111,16 @@ t.test('SMTP server down: writes succeed, mail is retried and delivered once eac
       `${email} gets the link`,
     )
   await waitFor('mail rows done', async () => ((await outboxRows(app, 'mail')).every((r) => r.done) ? true : undefined))
-  await new Promise((resolve) => setTimeout(resolve, 500))
-  const recipients = smtp.mails.flatMap((mail) =>
-    (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address)),
+  // A last mail queued after the others were done: once it is here, a second copy of any of them would be too.
+  await app.db.transaction((tx) =>
+    app.outbox.enqueue(tx, MAIL_TOPIC, { to: 'sentinel@example.eu', subject: 'Last', text: '.' }),
   )
+  await smtp.waitForMail('sentinel@example.eu', 15_000)
+  const recipients = smtp.mails
+    .flatMap((mail) =>
+      (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address)),
+    )
+    .filter((to) => to !== 'sentinel@example.eu')
   t.same(recipients.sort(), [...people].sort(), 'each mail is delivered exactly once')
 })
 

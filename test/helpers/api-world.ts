@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify'
 import { isAllowed, type Access, type OwnerKind } from '../../server/infra/access.js'
 import { addUser, affiliate, createOrgWithAdmin, signIn, type Person, type SignedInAgent } from './accounts.js'
+import { editionInput, eventInput } from './builders.js'
 
 /**
  * One small world with a record behind every kind of id the API takes (an
@@ -44,34 +45,11 @@ const KIND_OF: Record<WorldRole, 'sme' | 'buyer' | 'organiser' | 'authority'> = 
   authority: 'authority',
 }
 
-export const EDITION_INPUT = {
-  name: 'Edition 2027',
-  periodStart: '2027-01-01',
-  periodEnd: '2027-12-31',
-  homeNuts2: 'ITC1',
-  targetS3: [],
-  kpiTargets: {
-    events: 2,
-    smesInvolved: 60,
-    buyersOutsideTargeted: 30,
-    buyersOutsideInvolved: 15,
-    contracts: 10,
-    turnoverChangePct: 5,
-    exportChangePct: 5,
-  },
-  coOrganiserIds: [],
-}
-export const EVENT_INPUT = {
-  name: 'Meet the Buyer Torino',
-  kind: 'own',
-  format: 'venue',
-  timeZone: 'Europe/Rome',
+/** The access and property suites' event: a morning until noon with 5-minute gaps. */
+export const EVENT_INPUT = eventInput({
   days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }],
-  slotMinutes: 20,
   gapMinutes: 5,
-  tables: [],
-  maxMeetingsPerParticipant: 8,
-}
+})
 const OFFER = {
   title: 'Electric bus retrofit',
   description: 'Retrofit kits for diesel city buses.',
@@ -130,7 +108,7 @@ export async function makeApiWorld(app: FastifyInstance): Promise<ApiWorld> {
     'need',
   )
   const edition = await ok(
-    agents.organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: EDITION_INPUT }),
+    agents.organiser.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: editionInput() }),
     'edition',
   )
   const event = await ok(

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
+import { createEdition, createEvent } from './builders.js'
 
 /**
  * An event the scheduler cannot finish early: every one of `smes` SMEs has an
@@ -13,47 +14,15 @@ export async function busyEvent(
 ): Promise<{ eventId: string; organiser: SignedInAgent; requests: number }> {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 2,
-          smesInvolved: 60,
-          buyersOutsideTargeted: 30,
-          buyersOutsideInvolved: 15,
-          contracts: 10,
-          turnoverChangePct: 5,
-          exportChangePct: 5,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const created = await organiser.inject({
-    method: 'POST',
-    url: `/api/editions/${edition.id}/events`,
-    payload: {
-      name: 'Meet the Buyer Torino',
-      kind: 'own',
-      format: 'venue',
+  const edition = await createEdition(organiser, hub.orgId)
+  const eventId = (
+    await createEvent(organiser, edition.id, {
       venue: 'Lingotto',
-      timeZone: 'Europe/Rome',
       days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '13:40' }] }],
-      slotMinutes: 20,
-      gapMinutes: 0,
       tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }, { name: 'T4' }],
       maxMeetingsPerParticipant: 20,
-    },
-  })
-  if (created.statusCode !== 201) throw new Error(`event: ${created.statusCode} ${created.body}`)
-  const eventId = created.json().id as string
+    })
+  ).id
   const join = async (kind: 'sme' | 'buyer', i: number) => {
     const email = `${kind}${i}@${kind}${i}.example`
     const org = await createOrgWithAdmin(app, { kind, name: `${kind.toUpperCase()} ${i}`, email })

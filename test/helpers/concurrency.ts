@@ -1,7 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { build } from './build.js'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
-import { EDITION_INPUT, EVENT_INPUT } from './api-world.js'
+import { EVENT_INPUT } from './api-world.js'
+import { editionInput } from './builders.js'
 
 /**
  * Many conflicting writes fired at once through the HTTP API, and the tally
@@ -58,7 +59,7 @@ export async function raceEvent(
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@race.example' })
   const agent = await signIn(app, hub.email)
   const edition = (
-    await agent.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: EDITION_INPUT })
+    await agent.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: editionInput() })
   ).json().id as string
   const created = await agent.inject({
     method: 'POST',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import WebSocket from 'ws'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
+import { createEdition, createEvent } from './builders.js'
 
 /**
  * A published one-day event: Alpha and Beta (SMEs) each meet Nordbahn and
@@ -16,47 +17,12 @@ export async function publishedEvent(app: FastifyInstance) {
   const y = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
   const z = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Zeta Rail AG', email: 'zoe@zeta.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 2,
-          smesInvolved: 60,
-          buyersOutsideTargeted: 30,
-          buyersOutsideInvolved: 15,
-          contracts: 10,
-          turnoverChangePct: 5,
-          exportChangePct: 5,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const event = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/editions/${edition.id}/events`,
-      payload: {
-        name: 'Meet the Buyer Torino',
-        kind: 'own',
-        format: 'venue',
-        venue: 'Lingotto',
-        timeZone: 'Europe/Rome',
-        days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }],
-        slotMinutes: 20,
-        gapMinutes: 0,
-        tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }],
-        maxMeetingsPerParticipant: 8,
-      },
-    })
-  ).json()
+  const edition = await createEdition(organiser, hub.orgId)
+  const event = await createEvent(organiser, edition.id, {
+    venue: 'Lingotto',
+    days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }],
+    tables: [{ name: 'T1' }, { name: 'T2' }, { name: 'T3' }],
+  })
   for (const org of [a, b, x, y, z])
     for (const status of ['invited', 'selected'])
       await organiser.inject({

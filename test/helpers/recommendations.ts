@@ -1,35 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { addUser, affiliate, createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
 import { need, offer } from './catalogue.js'
-
-const EDITION = {
-  name: 'Edition 2027',
-  periodStart: '2027-01-01',
-  periodEnd: '2027-12-31',
-  homeNuts2: 'ITC1',
-  targetS3: [],
-  kpiTargets: {
-    events: 2,
-    smesInvolved: 60,
-    buyersOutsideTargeted: 30,
-    buyersOutsideInvolved: 15,
-    contracts: 10,
-    turnoverChangePct: 5,
-    exportChangePct: 5,
-  },
-  coOrganiserIds: [],
-}
-const eventOn = (name: string, date: string) => ({
-  name,
-  kind: 'own',
-  format: 'venue',
-  timeZone: 'Europe/Rome',
-  days: [{ date, sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
-  slotMinutes: 20,
-  gapMinutes: 0,
-  tables: [],
-  maxMeetingsPerParticipant: 8,
-})
+import { createEdition, createEvent } from './builders.js'
 
 /**
  * One hub, one edition with a March and a May event. Alpha, Gamma and Delta
@@ -81,23 +53,14 @@ export async function recommendationsWorld(app: FastifyInstance) {
       payload: need({ title: 'Autobus elettrici urbani', visibility: 'selected', visibleTo: [alpha.orgId] }),
     })
   ).json().id as string
-  const edition = (
-    await agents.hub.inject({ method: 'POST', url: `/api/organisers/${hub.orgId}/editions`, payload: EDITION })
-  ).json().id as string
-  const march = (
-    await agents.hub.inject({
-      method: 'POST',
-      url: `/api/editions/${edition}/events`,
-      payload: eventOn('Meet the Buyer Torino', '2027-03-10'),
-    })
-  ).json().id as string
+  const edition = (await createEdition(agents.hub, hub.orgId)).id
+  const march = (await createEvent(agents.hub, edition, { name: 'Meet the Buyer Torino' })).id
   const may = (
-    await agents.hub.inject({
-      method: 'POST',
-      url: `/api/editions/${edition}/events`,
-      payload: eventOn('Meet the Buyer Novara', '2027-05-12'),
+    await createEvent(agents.hub, edition, {
+      name: 'Meet the Buyer Novara',
+      days: [{ date: '2027-05-12', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
     })
-  ).json().id as string
+  ).id
   const select = async (eventId: string, orgIds: string[]) => {
     for (const orgId of orgIds)
       for (const status of ['invited', 'selected'])

@@ -2,6 +2,7 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { MAIL_TOPIC } from '../../server/infra/mailer.js'
 import { fixedClock } from '../../server/infra/clock.js'
+import { liveChannel } from '../../server/infra/live.js'
 import { build } from '../helpers/build.js'
 import { offer } from '../helpers/catalogue.js'
 import { connectLive, publishedEvent } from '../helpers/event-day.js'
@@ -65,7 +66,9 @@ t.test('two instances behind one round-robin port, sharing one database', async 
       { name: 'Torino Trasporti SpA' },
       `written on instance ${2 - proxy.lastUpgrade!}, heard on instance ${proxy.lastUpgrade! + 1}`,
     )
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Sent after the check-in on the same channel: once it arrives, any second copy would have arrived before it.
+    await other.live.publish(other.db, liveChannel.organisation(w.a.orgId), 'sentinel', {})
+    await client.next('sentinel')
     t.equal(client.messages.filter((m) => m.type === 'counterpart_checked_in').length, 1, 'once')
     await client.close()
   })
@@ -86,7 +89,11 @@ t.test('two instances behind one round-robin port, sharing one database', async 
       },
       30_000,
     )
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // A last mail queued after the 30 were done: once it is here, a second copy of any of them would be too.
+    await a.db.transaction((tx) =>
+      a.outbox.enqueue(tx, MAIL_TOPIC, { to: 'sentinel@example.eu', subject: 'Last', text: '.' }),
+    )
+    await smtp.waitForMail('sentinel@example.eu', 30_000)
     const delivered = smtp.mails
       .flatMap((mail) =>
         (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((x) => x.value.map((v) => v.address!)),

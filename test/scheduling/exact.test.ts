@@ -184,7 +184,17 @@ t.test('out of conflicts, the probe returns no schedule and a bound it has prove
   t.equal(probe.slot, null)
   t.notOk(probe.impossible)
   t.ok(probe.conflicts <= 5, `${probe.conflicts} conflicts`)
-  t.ok(probe.lowerBound >= 0)
+  t.equal(probe.lowerBound, probe.cores, 'from a start of 0, each proven core raised the bound by one')
+  const found = exactImprove(model, greedySlots(model), {
+    fairness: 3,
+    lowerBound: 0,
+    deadline: Infinity,
+    clock: () => 0,
+    random: createRandom(1),
+    maxConflicts: 20_000,
+  })
+  t.ok(found.complete, 'a complete schedule to compare the bound with')
+  t.ok(probe.lowerBound <= found.breaks, `bound ${probe.lowerBound} ≤ ${found.breaks} breaks of a real schedule`)
 })
 
 t.test(

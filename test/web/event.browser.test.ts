@@ -1,6 +1,7 @@
 import t from 'tap'
 import { launchBrowser, serveApp, waitUntil, pageWithSession } from '../helpers/browser.js'
 import { affiliate, createOrgWithAdmin, signIn } from '../helpers/accounts.js'
+import { createEdition, createEvent } from '../helpers/builders.js'
 
 t.test('a hub creates an event, an SME applies and requests a meeting, the buyer accepts', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { start: false } })
@@ -88,46 +89,10 @@ t.test(
       nuts2: 'DE21',
     })
     const organiser = await signIn(app, 'hub@hub.example')
-    const edition = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/organisers/${hub.orgId}/editions`,
-        payload: {
-          name: 'Edition 2027',
-          periodStart: '2027-01-01',
-          periodEnd: '2027-12-31',
-          homeNuts2: 'ITC1',
-          targetS3: [],
-          kpiTargets: {
-            events: 2,
-            smesInvolved: 60,
-            buyersOutsideTargeted: 30,
-            buyersOutsideInvolved: 15,
-            contracts: 10,
-            turnoverChangePct: 5,
-            exportChangePct: 5,
-          },
-          coOrganiserIds: [],
-        },
-      })
-    ).json()
-    const event = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/editions/${edition.id}/events`,
-        payload: {
-          name: 'Meet the Buyer Torino',
-          kind: 'own',
-          format: 'venue',
-          timeZone: 'Europe/Rome',
-          days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
-          slotMinutes: 20,
-          gapMinutes: 0,
-          tables: [],
-          maxMeetingsPerParticipant: 8,
-        },
-      })
-    ).json()
+    const edition = await createEdition(organiser, hub.orgId)
+    const event = await createEvent(organiser, edition.id, {
+      days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+    })
     for (const org of [sme, buyer])
       for (const status of ['invited', 'selected'])
         await organiser.inject({

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { createOrgWithAdmin, signIn } from '../helpers/accounts.js'
+import { createEdition, createEvent } from '../helpers/builders.js'
 
 t.test(
   'a hub computes the schedule, moves a meeting by hand and publishes; the SME reads its agenda and calendar feed',
@@ -19,47 +20,16 @@ t.test(
       nuts2: 'DE21',
     })
     const organiser = await signIn(app, 'hub@hub.example')
-    const edition = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/organisers/${hub.orgId}/editions`,
-        payload: {
-          name: 'Edition 2099',
-          periodStart: '2099-01-01',
-          periodEnd: '2099-12-31',
-          homeNuts2: 'ITC1',
-          targetS3: [],
-          kpiTargets: {
-            events: 2,
-            smesInvolved: 60,
-            buyersOutsideTargeted: 30,
-            buyersOutsideInvolved: 15,
-            contracts: 10,
-            turnoverChangePct: 5,
-            exportChangePct: 5,
-          },
-          coOrganiserIds: [],
-        },
-      })
-    ).json()
-    const event = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/editions/${edition.id}/events`,
-        payload: {
-          name: 'Meet the Buyer Torino',
-          kind: 'own',
-          format: 'venue',
-          venue: 'Lingotto',
-          timeZone: 'Europe/Rome',
-          days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '10:00' }] }],
-          slotMinutes: 20,
-          gapMinutes: 0,
-          tables: [{ name: 'A1' }, { name: 'A2' }],
-          maxMeetingsPerParticipant: 8,
-        },
-      })
-    ).json()
+    const edition = await createEdition(organiser, hub.orgId, {
+      name: 'Edition 2099',
+      periodStart: '2099-01-01',
+      periodEnd: '2099-12-31',
+    })
+    const event = await createEvent(organiser, edition.id, {
+      venue: 'Lingotto',
+      days: [{ date: '2099-03-10', sessions: [{ name: 'morning', start: '09:00', end: '10:00' }] }],
+      tables: [{ name: 'A1' }, { name: 'A2' }],
+    })
     for (const org of [...smes, buyer])
       for (const status of ['invited', 'selected'])
         await organiser.inject({

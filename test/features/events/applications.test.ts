@@ -2,6 +2,7 @@ import t from 'tap'
 import { build } from '../../helpers/build.js'
 import { affiliate, createOrgWithAdmin, signIn } from '../../helpers/accounts.js'
 import { fixedClock } from '../../../server/infra/clock.js'
+import { createEdition, createEvent } from '../../helpers/builders.js'
 
 t.test(
   'a validated SME applies, the hub selects it, and the SME sees the event in its list; counts per step',
@@ -15,47 +16,22 @@ t.test(
     await affiliate(app, hub.orgId, sme.orgId)
     await affiliate(app, other.orgId, stranger.orgId)
     const organiser = await signIn(app, 'hub@hub.example')
-    const edition = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/organisers/${hub.orgId}/editions`,
-        payload: {
-          name: 'Edition 2027',
-          periodStart: '2027-01-01',
-          periodEnd: '2027-12-31',
-          homeNuts2: 'ITC1',
-          targetS3: [],
-          kpiTargets: {
-            events: 1,
-            smesInvolved: 1,
-            buyersOutsideTargeted: 1,
-            buyersOutsideInvolved: 1,
-            contracts: 1,
-            turnoverChangePct: 1,
-            exportChangePct: 1,
-          },
-          coOrganiserIds: [],
-        },
-      })
-    ).json()
-    const event = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/editions/${edition.id}/events`,
-        payload: {
-          name: 'MtB Torino',
-          kind: 'own',
-          format: 'venue',
-          timeZone: 'Europe/Rome',
-          days: [{ date: '2027-03-10', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }],
-          slotMinutes: 20,
-          gapMinutes: 0,
-          tables: [],
-          registrationDeadline: '2027-02-15T18:00:00Z',
-          maxMeetingsPerParticipant: 8,
-        },
-      })
-    ).json()
+    const edition = await createEdition(organiser, hub.orgId, {
+      kpiTargets: {
+        events: 1,
+        smesInvolved: 1,
+        buyersOutsideTargeted: 1,
+        buyersOutsideInvolved: 1,
+        contracts: 1,
+        turnoverChangePct: 1,
+        exportChangePct: 1,
+      },
+    })
+    const event = await createEvent(organiser, edition.id, {
+      name: 'MtB Torino',
+      days: [{ date: '2027-03-10', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }],
+      registrationDeadline: '2027-02-15T18:00:00Z',
+    })
 
     const ada = await signIn(app, 'ada@alpha.example')
     const open = (await ada.inject({ method: 'GET', url: `/api/organisations/${sme.orgId}/open-events` })).json()

@@ -1,50 +1,46 @@
 import t from 'tap'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn } from '../../helpers/accounts.js'
+import { editionInput, eventInput } from '../../helpers/builders.js'
 
-const edition = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Connecting SMEs with Large Buyers — 2027',
-  periodStart: '2027-01-01',
-  periodEnd: '2027-12-31',
-  homeNuts2: 'ITC1',
-  targetS3: ['aerospace', 'sustainable-mobility'],
-  budgetEur: 400000,
-  kpiTargets: {
-    events: 2,
-    smesInvolved: 80,
-    buyersOutsideTargeted: 40,
-    buyersOutsideInvolved: 20,
-    contracts: 12,
-    turnoverChangePct: 5,
-    exportChangePct: 8,
-  },
-  coOrganiserIds: [],
-  ...overrides,
-})
-
-const event = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Meet the Buyer — Aerospace',
-  kind: 'own',
-  format: 'venue',
-  venue: 'Lingotto, Torino',
-  timeZone: 'Europe/Rome',
-  days: [
-    {
-      date: '2027-03-28',
-      sessions: [
-        { name: 'morning', start: '09:00', end: '12:30' },
-        { name: 'afternoon', start: '14:00', end: '16:00' },
-      ],
+const edition = (overrides: Record<string, unknown> = {}) =>
+  editionInput({
+    name: 'Connecting SMEs with Large Buyers — 2027',
+    targetS3: ['aerospace', 'sustainable-mobility'],
+    budgetEur: 400000,
+    kpiTargets: {
+      events: 2,
+      smesInvolved: 80,
+      buyersOutsideTargeted: 40,
+      buyersOutsideInvolved: 20,
+      contracts: 12,
+      turnoverChangePct: 5,
+      exportChangePct: 8,
     },
-  ],
-  slotMinutes: 25,
-  gapMinutes: 5,
-  tables: [{ name: 'T1' }, { name: 'T2' }],
-  requestDeadline: '2027-03-20T18:00:00+01:00',
-  schedulingDeadline: '2027-03-24T18:00:00+01:00',
-  maxMeetingsPerParticipant: 8,
-  ...overrides,
-})
+    ...overrides,
+  })
+
+const event = (overrides: Record<string, unknown> = {}) =>
+  eventInput({
+    name: 'Meet the Buyer — Aerospace',
+    venue: 'Lingotto, Torino',
+    days: [
+      {
+        date: '2027-03-28',
+        sessions: [
+          { name: 'morning', start: '09:00', end: '12:30' },
+          { name: 'afternoon', start: '14:00', end: '16:00' },
+        ],
+      },
+    ],
+    slotMinutes: 25,
+    gapMinutes: 5,
+    tables: [{ name: 'T1' }, { name: 'T2' }],
+    requestDeadline: '2027-03-20T18:00:00+01:00',
+    schedulingDeadline: '2027-03-24T18:00:00+01:00',
+    maxMeetingsPerParticipant: 8,
+    ...overrides,
+  })
 
 t.test(
   'a hub opens an edition with a partner hub and sets up an event whose slot grid follows the clock change',

@@ -2,6 +2,7 @@ import t from 'tap'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn } from '../../helpers/accounts.js'
 import { fixedClock } from '../../../server/infra/clock.js'
+import { createEdition, createEvent } from '../../helpers/builders.js'
 
 async function setUp(t: Parameters<typeof build>[0], maxMeetings = 1) {
   const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
@@ -20,46 +21,8 @@ async function setUp(t: Parameters<typeof build>[0], maxMeetings = 1) {
   })
   const other = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 2,
-          smesInvolved: 60,
-          buyersOutsideTargeted: 30,
-          buyersOutsideInvolved: 15,
-          contracts: 10,
-          turnoverChangePct: 5,
-          exportChangePct: 5,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const event = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/editions/${edition.id}/events`,
-      payload: {
-        name: 'Meet the Buyer Torino',
-        kind: 'own',
-        format: 'venue',
-        timeZone: 'Europe/Rome',
-        days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
-        slotMinutes: 20,
-        gapMinutes: 0,
-        tables: [],
-        maxMeetingsPerParticipant: maxMeetings,
-      },
-    })
-  ).json()
+  const edition = await createEdition(organiser, hub.orgId)
+  const event = await createEvent(organiser, edition.id, { maxMeetingsPerParticipant: maxMeetings })
   for (const org of [...smes, buyer, other])
     for (const status of ['invited', 'selected'])
       await organiser.inject({

@@ -4,6 +4,7 @@ import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/accounts.js'
 import { startSmtp } from '../../helpers/smtp.js'
 import { fixedClock } from '../../../server/infra/clock.js'
+import { createEdition, createEvent } from '../../helpers/builders.js'
 
 async function setUp(app: FastifyInstance, maxMeetings = 8) {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
@@ -22,47 +23,11 @@ async function setUp(app: FastifyInstance, maxMeetings = 8) {
     email: 'yuri@tt.example',
   })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 2,
-          smesInvolved: 60,
-          buyersOutsideTargeted: 30,
-          buyersOutsideInvolved: 15,
-          contracts: 10,
-          turnoverChangePct: 5,
-          exportChangePct: 5,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const event = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/editions/${edition.id}/events`,
-      payload: {
-        name: 'Meet the Buyer Torino',
-        kind: 'own',
-        format: 'venue',
-        timeZone: 'Europe/Rome',
-        days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
-        slotMinutes: 20,
-        gapMinutes: 0,
-        tables: [],
-        requestDeadline: '2027-03-01T18:00:00Z',
-        maxMeetingsPerParticipant: maxMeetings,
-      },
-    })
-  ).json()
+  const edition = await createEdition(organiser, hub.orgId)
+  const event = await createEvent(organiser, edition.id, {
+    requestDeadline: '2027-03-01T18:00:00Z',
+    maxMeetingsPerParticipant: maxMeetings,
+  })
   const move = (orgId: string, status: string, reason?: string) =>
     organiser.inject({
       method: 'PUT',

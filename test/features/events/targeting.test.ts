@@ -2,6 +2,7 @@ import t from 'tap'
 import ExcelJS from 'exceljs'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn } from '../../helpers/accounts.js'
+import { createEdition, createEvent } from '../../helpers/builders.js'
 
 const CSV = [
   'Ragione sociale;Tipo;Paese;Regione;Partita IVA;Email;Stato',
@@ -15,46 +16,21 @@ const CSV = [
 async function setUp(app: Awaited<ReturnType<typeof build>>) {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 1,
-          smesInvolved: 1,
-          buyersOutsideTargeted: 1,
-          buyersOutsideInvolved: 1,
-          contracts: 1,
-          turnoverChangePct: 1,
-          exportChangePct: 1,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const event = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/editions/${edition.id}/events`,
-      payload: {
-        name: 'MtB',
-        kind: 'own',
-        format: 'venue',
-        timeZone: 'Europe/Rome',
-        days: [{ date: '2027-03-10', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }],
-        slotMinutes: 20,
-        gapMinutes: 0,
-        tables: [],
-        maxMeetingsPerParticipant: 8,
-      },
-    })
-  ).json()
+  const edition = await createEdition(organiser, hub.orgId, {
+    kpiTargets: {
+      events: 1,
+      smesInvolved: 1,
+      buyersOutsideTargeted: 1,
+      buyersOutsideInvolved: 1,
+      contracts: 1,
+      turnoverChangePct: 1,
+      exportChangePct: 1,
+    },
+  })
+  const event = await createEvent(organiser, edition.id, {
+    name: 'MtB',
+    days: [{ date: '2027-03-10', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }],
+  })
   return { organiser, event }
 }
 

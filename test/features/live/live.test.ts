@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { build } from '../../helpers/build.js'
 import { connectLive, publishedEvent } from '../../helpers/event-day.js'
 import { fixedClock } from '../../../server/infra/clock.js'
+import { liveChannel } from '../../../server/infra/live.js'
 import { createEditionsService } from '../../../server/features/editions/editions.service.js'
 import { createLiveService } from '../../../server/features/live/live.service.js'
 
@@ -43,11 +44,14 @@ t.test('websockets: each participant hears only its own channel, only hubs hear 
   t.match((await x.next('counterpart_checked_in')).payload, { name: 'Alpha Srl' }, 'Alpha’s counterpart hears it')
   const again = await w.agents.a.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}` })
   t.equal(again.json().already, true, 'a second check-in is the same check-in')
-  await new Promise((r) => setTimeout(r, 300))
+  // A sentinel sent after the second check-in: once it arrives, anything the check-in sent has arrived before it.
+  await app.live.publish(app.db, liveChannel.event(w.event.id), 'sentinel', {})
+  await app.live.publish(app.db, liveChannel.organisation(w.z.orgId), 'sentinel', {})
+  await Promise.all([hub.next('sentinel'), z.next('sentinel')])
   t.equal(hub.messages.filter((m) => m.type === 'check_in').length, 1, 'and is announced once')
   t.same(
     z.messages.map((m) => m.type),
-    ['ready'],
+    ['ready', 'sentinel'],
     'Zeta, who has no meeting with Alpha, hears nothing',
   )
   for (const c of [hub, x, z]) await c.close()

@@ -63,6 +63,7 @@ t.test('French and German texts are read against their own CPV labels', async (t
 
 t.test('confidences are between 0 and 1, best first; a text with no known word gets no suggestion', async (t) => {
   const suggestions = await suggestCpv({ title: 'Supply of electric buses', description: '', language: 'en' })
+  t.ok(suggestions.length >= 2, `${suggestions.length} suggestions to compare`)
   t.ok(
     suggestions.every(
       (s, i) => s.confidence > 0 && s.confidence <= 1 && (i === 0 || s.confidence <= suggestions[i - 1]!.confidence),

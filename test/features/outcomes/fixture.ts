@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { addUser, createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/accounts.js'
+import { createEdition, createEvent, eventInput } from '../../helpers/builders.js'
 
 /**
  * A small world with known KPI answers (see kpis.test.ts):
@@ -25,18 +26,13 @@ const targets = (n: number) => ({
   turnoverChangePct: 10,
   exportChangePct: 10,
 })
-const EVENT = (name: string, date: string, kind = 'own') => ({
-  name,
-  kind,
-  ...(kind === 'external' ? { externalOrganiser: 'Another cluster' } : {}),
-  format: 'venue',
-  timeZone: 'Europe/Rome',
-  days: [{ date, sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
-  slotMinutes: 20,
-  gapMinutes: 0,
-  tables: [],
-  maxMeetingsPerParticipant: 8,
-})
+const EVENT = (name: string, date: string, kind = 'own') =>
+  eventInput({
+    name,
+    kind,
+    ...(kind === 'external' ? { externalOrganiser: 'Another cluster' } : {}),
+    days: [{ date, sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+  })
 
 export interface Fixture {
   hub: string
@@ -83,37 +79,23 @@ export async function buildFixture(app: FastifyInstance): Promise<Fixture> {
   const h = await agent('hub@hub.example')
   const h2 = await agent('hub2@hub2.example')
   const e1 = (
-    await h.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2025',
-        periodStart: '2025-01-01',
-        periodEnd: '2025-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: targets(1),
-        coOrganiserIds: [],
-      },
+    await createEdition(h, hub.orgId, {
+      name: 'Edition 2025',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      kpiTargets: targets(1),
     })
-  ).json().id as string
+  ).id
   const e2 = (
-    await h2.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub2.orgId}/editions`,
-      payload: {
-        name: 'Edition 2026',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: targets(2),
-        coOrganiserIds: [],
-      },
+    await createEdition(h2, hub2.orgId, {
+      name: 'Edition 2026',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      kpiTargets: targets(2),
     })
-  ).json().id as string
-  const event = async (as: SignedInAgent, edition: string, body: object) =>
-    (await as.inject({ method: 'POST', url: `/api/editions/${edition}/events`, payload: body })).json().id as string
+  ).id
+  const event = async (as: SignedInAgent, edition: string, body: Record<string, unknown>) =>
+    (await createEvent(as, edition, body)).id
   const ev1 = await event(h, e1, EVENT('MtB Torino', '2025-03-10'))
   const ev2 = await event(h, e1, EVENT('MtB Novara', '2025-06-10'))
   const ev3 = await event(h, e1, EVENT('Fiera esterna', '2025-09-10', 'external'))

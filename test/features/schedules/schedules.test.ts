@@ -3,6 +3,7 @@ import ICAL from 'ical.js'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/accounts.js'
 import { fixedClock } from '../../../server/infra/clock.js'
+import { createEdition, createEvent } from '../../helpers/builders.js'
 
 interface Assignment {
   requestId: string
@@ -37,55 +38,20 @@ async function setUp(t: Test) {
   })
   const y = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Torino Trasporti SpA', email: 'yuri@tt.example' })
   const organiser = await signIn(app, 'hub@hub.example')
-  const edition = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/organisers/${hub.orgId}/editions`,
-      payload: {
-        name: 'Edition 2027',
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        homeNuts2: 'ITC1',
-        targetS3: [],
-        kpiTargets: {
-          events: 2,
-          smesInvolved: 60,
-          buyersOutsideTargeted: 30,
-          buyersOutsideInvolved: 15,
-          contracts: 10,
-          turnoverChangePct: 5,
-          exportChangePct: 5,
-        },
-        coOrganiserIds: [],
-      },
-    })
-  ).json()
-  const event = (
-    await organiser.inject({
-      method: 'POST',
-      url: `/api/editions/${edition.id}/events`,
-      payload: {
-        name: 'Meet the Buyer Torino',
-        kind: 'own',
-        format: 'venue',
-        venue: 'Lingotto',
-        timeZone: 'Europe/Rome',
-        days: [
-          {
-            date: '2027-03-10',
-            sessions: [
-              { name: 'morning', start: '09:00', end: '10:00' },
-              { name: 'afternoon', start: '14:00', end: '15:00' },
-            ],
-          },
+  const edition = await createEdition(organiser, hub.orgId)
+  const event = await createEvent(organiser, edition.id, {
+    venue: 'Lingotto',
+    days: [
+      {
+        date: '2027-03-10',
+        sessions: [
+          { name: 'morning', start: '09:00', end: '10:00' },
+          { name: 'afternoon', start: '14:00', end: '15:00' },
         ],
-        slotMinutes: 20,
-        gapMinutes: 0,
-        tables: [{ name: 'A1' }, { name: 'B2', buyerId: y.orgId }, { name: 'C3' }],
-        maxMeetingsPerParticipant: 8,
       },
-    })
-  ).json()
+    ],
+    tables: [{ name: 'A1' }, { name: 'B2', buyerId: y.orgId }, { name: 'C3' }],
+  })
   for (const org of [...smes, x, y])
     for (const status of ['invited', 'selected'])
       await organiser.inject({
@@ -389,46 +355,12 @@ t.test(
     const b = await createOrgWithAdmin(app, { kind: 'sme', name: 'Beta Srl', email: 'bea@beta.example' })
     const x = await createOrgWithAdmin(app, { kind: 'buyer', name: 'Nordbahn GmbH', email: 'xena@nordbahn.example' })
     const organiser = await signIn(app, 'hub@hub.example')
-    const edition = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/organisers/${hub.orgId}/editions`,
-        payload: {
-          name: 'Edition 2027',
-          periodStart: '2027-01-01',
-          periodEnd: '2027-12-31',
-          homeNuts2: 'ITC1',
-          targetS3: [],
-          kpiTargets: {
-            events: 2,
-            smesInvolved: 60,
-            buyersOutsideTargeted: 30,
-            buyersOutsideInvolved: 15,
-            contracts: 10,
-            turnoverChangePct: 5,
-            exportChangePct: 5,
-          },
-          coOrganiserIds: [],
-        },
-      })
-    ).json()
-    const event = (
-      await organiser.inject({
-        method: 'POST',
-        url: `/api/editions/${edition.id}/events`,
-        payload: {
-          name: 'Two slots',
-          kind: 'own',
-          format: 'venue',
-          timeZone: 'Europe/Rome',
-          days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }],
-          slotMinutes: 20,
-          gapMinutes: 0,
-          tables: [{ name: 'T1' }],
-          maxMeetingsPerParticipant: 8,
-        },
-      })
-    ).json()
+    const edition = await createEdition(organiser, hub.orgId)
+    const event = await createEvent(organiser, edition.id, {
+      name: 'Two slots',
+      days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '09:40' }] }],
+      tables: [{ name: 'T1' }],
+    })
     for (const org of [a, b, x])
       for (const status of ['invited', 'selected'])
         await organiser.inject({

@@ -1,0 +1,64 @@
+import type { SignedInAgent } from './accounts.js'
+
+type Overrides = Record<string, unknown>
+
+/** A hub's edition of the measure: the year 2027 in Piedmont, with modest KPI targets. */
+export const editionInput = (overrides: Overrides = {}) => ({
+  name: 'Edition 2027',
+  periodStart: '2027-01-01',
+  periodEnd: '2027-12-31',
+  homeNuts2: 'ITC1',
+  targetS3: [],
+  kpiTargets: {
+    events: 2,
+    smesInvolved: 60,
+    buyersOutsideTargeted: 30,
+    buyersOutsideInvolved: 15,
+    contracts: 10,
+    turnoverChangePct: 5,
+    exportChangePct: 5,
+  },
+  coOrganiserIds: [],
+  ...overrides,
+})
+
+/** A Meet the Buyer event at a venue: one morning (9:00–11:00) on 10 March 2027, 20-minute slots. */
+export const eventInput = (overrides: Overrides = {}) => ({
+  name: 'Meet the Buyer Torino',
+  kind: 'own',
+  format: 'venue',
+  timeZone: 'Europe/Rome',
+  days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] }],
+  slotMinutes: 20,
+  gapMinutes: 0,
+  tables: [],
+  maxMeetingsPerParticipant: 8,
+  ...overrides,
+})
+
+type Created = { id: string } & Record<string, unknown>
+
+async function created(what: string, answer: Awaited<ReturnType<SignedInAgent['inject']>>): Promise<Created> {
+  if (answer.statusCode !== 201) throw new Error(`${what}: ${answer.statusCode} ${answer.body}`)
+  return answer.json() as Created
+}
+
+/** The hub's agent creates an edition (see `editionInput` for what is not overridden). */
+export async function createEdition(agent: SignedInAgent, hubOrgId: string, overrides: Overrides = {}) {
+  const answer = await agent.inject({
+    method: 'POST',
+    url: `/api/organisers/${hubOrgId}/editions`,
+    payload: editionInput(overrides),
+  })
+  return created('edition', answer)
+}
+
+/** The hub's agent creates an event in the edition (see `eventInput` for what is not overridden). */
+export async function createEvent(agent: SignedInAgent, editionId: string, overrides: Overrides = {}) {
+  const answer = await agent.inject({
+    method: 'POST',
+    url: `/api/editions/${editionId}/events`,
+    payload: eventInput(overrides),
+  })
+  return created('event', answer)
+}
