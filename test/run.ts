@@ -10,9 +10,10 @@ import { freePort } from '../server/infra/ports.js'
 import { TEMPLATE_DATABASE } from './helpers/db.js'
 
 /**
- * `npm test`: type checking, lint, the web build the browser tests load, one
- * real PostgreSQL with a migrated template database, then every tap test file
- * in parallel (each on its own copy of the template). Ends with the line
+ * `npm test`: the web build the browser tests load, one real PostgreSQL with a
+ * migrated template database, then every tap test file in parallel (each on its
+ * own copy of the template; `jobs` in package.json's tap section), with type
+ * checks, lint and the formatter check running beside them. Ends with the line
  * `N passed, N failed` that CI reads.
  *
  * `npm test -- test/some.test.ts` runs only those files and skips the checks.
@@ -36,7 +37,26 @@ function step(title: string, command: string, commandArgs: string[]): boolean {
   return ok
 }
 
-function runChecks(counts: Counts): void {
+/** A check run beside the tests (they mostly wait on PostgreSQL and Chromium); its output is printed when it ends. */
+function backgroundStep(
+  title: string,
+  command: string,
+  commandArgs: string[],
+): Promise<{ ok: boolean; report: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+    child.on('close', (code) => {
+      const ok = code === 0
+      resolve({ ok, report: `\n▶ ${title}\n${output}${ok ? `✔ ${title}` : `✘ ${title} failed`}\n` })
+    })
+  })
+}
+
+/** Type checks, lint and the formatter check, one after another, in the background. */
+async function runChecks(): Promise<{ passed: number; failed: number; report: string }> {
   const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules', '.bin', name)
   const checks: [string, string, string[]][] = [
     ['type check (server, shared, tests)', bin('tsc'), ['-p', 'tsconfig.json']],
@@ -45,10 +65,14 @@ function runChecks(counts: Counts): void {
     ['lint', bin('eslint'), ['--max-warnings=0', '.']],
     ['format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ]
+  const result = { passed: 0, failed: 0, report: '' }
   for (const [title, command, commandArgs] of checks) {
-    if (step(title, command, commandArgs)) counts.passed++
-    else counts.failed++
+    const { ok, report } = await backgroundStep(title, command, commandArgs)
+    if (ok) result.passed++
+    else result.failed++
+    result.report += report
   }
+  return result
 }
 
 function buildWebIfStale(): boolean {
@@ -117,9 +141,10 @@ function runTap(serverUrl: string): Promise<Counts & { exitCode: number }> {
 
 async function main(): Promise<number> {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 }
-  if (!onlySomeFiles) runChecks(counts)
   if (buildWebIfStale()) counts.passed++
   else counts.failed++
+  const checks = onlySomeFiles ? undefined : runChecks()
+  if (checks) process.stdout.write('\n▶ type checks, lint and format run beside the tests; their output follows them\n')
   process.stdout.write('\n▶ tests\n')
   const database = await prepareDatabase()
   try {
@@ -130,6 +155,12 @@ async function main(): Promise<number> {
     if (tap.exitCode !== 0 && tap.failed === 0) counts.failed++
   } finally {
     await database.stop()
+  }
+  if (checks) {
+    const { passed, failed, report } = await checks
+    process.stdout.write(report)
+    counts.passed += passed
+    counts.failed += failed
   }
   process.stdout.write(
     `\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`,
