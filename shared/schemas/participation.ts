@@ -1,19 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { nullable } from './patch.js'
+import { PARTICIPATION_STATUSES } from '../lifecycles/participation.js'
 
 const Uuid = Type.String({ format: 'uuid' })
 
-const STATUSES = [
-  'targeted',
-  'invited',
-  'applied',
-  'selected',
-  'rejected',
-  'prepared',
-  'attended',
-  'followed_up',
-] as const
-export const ParticipationStatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)))
+export const ParticipationStatusSchema = Type.Union(PARTICIPATION_STATUSES.map((s) => Type.Literal(s)))
 
 export const ParticipationSchema = Type.Object({
   id: Uuid,

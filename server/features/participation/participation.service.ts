@@ -24,6 +24,7 @@ import {
   isOutsideRegion,
   mayMeet,
   requestMoves,
+  type StepTaker,
   type ParticipationStatus,
   type RequestStatus,
 } from './participation.model.js'
@@ -173,7 +174,13 @@ export function createParticipationService(deps: ParticipationDeps) {
       actor: AuthContext,
       eventId: string,
       organisationId: string,
-      input: { status: ParticipationStatus; reason?: string | undefined; coachingSessions?: number | undefined },
+      input: {
+        status: ParticipationStatus
+        reason?: string | undefined
+        coachingSessions?: number | undefined
+        /** Who takes the step: the hub (its board), unless the organisation applies. */
+        by?: StepTaker
+      },
       outer?: DbOrTx,
     ) {
       const run = <T>(fn: (tx: DbOrTx) => Promise<T>) => (outer ? fn(outer) : db.transaction(fn))
@@ -182,7 +189,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         const organisation = await nameOf(tx, organisationId)
         if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
         const current = await participationOf(tx, eventId, organisationId, true)
-        if (!canMove(current?.status, input.status))
+        if (!canMove(current?.status, input.status, input.by ?? 'hub'))
           throw problems.illegalTransition(
             `An organisation cannot go from ${current?.status ?? 'nothing'} to ${input.status}.`,
           )
@@ -226,7 +233,7 @@ export function createParticipationService(deps: ParticipationDeps) {
           select exists (select 1 from affiliations a join edition_organisers eo on eo.organiser_id = a.organiser_id
                          where a.participant_id = ${organisationId} and a.status = 'validated' and eo.edition_id = ${event.editionId}) as ok`)
         if (!validated?.ok) throw problems.notValidated()
-        return this.setStatus(actor, eventId, organisationId, { status: 'applied' }, tx)
+        return this.setStatus(actor, eventId, organisationId, { status: 'applied', by: 'organisation' }, tx)
       })
     },
 

@@ -1,6 +1,7 @@
 import t from 'tap'
+import { participationSteps } from '../../../shared/lifecycles/participation.js'
+import { requestVerbs } from '../../../shared/lifecycles/requests.js'
 import {
-  allowedNext,
   canMove,
   effectiveStatus,
   isOutsideRegion,
@@ -9,19 +10,26 @@ import {
 } from '../../../server/features/participation/participation.model.js'
 
 t.test('the lifecycle moves forward one legal step at a time', async (t) => {
-  t.ok(canMove(undefined, 'targeted'))
-  t.ok(canMove(undefined, 'applied'), 'an organisation may apply on its own')
-  t.ok(canMove('targeted', 'invited'))
-  t.ok(canMove('invited', 'selected'))
-  t.ok(canMove('applied', 'rejected'))
-  t.ok(canMove('selected', 'prepared'))
-  t.ok(canMove('prepared', 'attended'))
-  t.ok(canMove('attended', 'followed_up'))
-  t.notOk(canMove('targeted', 'selected'), 'nobody is selected without being invited or applying')
-  t.notOk(canMove('rejected', 'selected'), 'a rejection is final')
-  t.notOk(canMove('followed_up', 'attended'))
-  t.notOk(canMove(undefined, 'selected'))
-  t.same(allowedNext('selected'), ['prepared', 'attended', 'rejected'])
+  t.ok(canMove(undefined, 'targeted', 'hub'))
+  t.ok(canMove(undefined, 'applied', 'organisation'), 'an organisation may apply on its own')
+  t.ok(canMove('targeted', 'invited', 'hub'))
+  t.ok(canMove('invited', 'selected', 'hub'))
+  t.ok(canMove('applied', 'rejected', 'hub'))
+  t.ok(canMove('selected', 'prepared', 'hub'))
+  t.ok(canMove('prepared', 'attended', 'hub'))
+  t.ok(canMove('attended', 'followed_up', 'hub'))
+  t.notOk(canMove('targeted', 'selected', 'hub'), 'nobody is selected without being invited or applying')
+  t.notOk(canMove('rejected', 'selected', 'hub'), 'a rejection is final')
+  t.notOk(canMove('followed_up', 'attended', 'hub'))
+  t.notOk(canMove(undefined, 'selected', 'hub'))
+  t.same(participationSteps('selected', 'hub'), ['prepared', 'attended', 'rejected'])
+})
+
+t.test('applying is the organisation’s step, the rest are the hub’s', async (t) => {
+  t.same(participationSteps('invited', 'organisation'), ['applied'], 'an invited organisation may apply')
+  t.same(participationSteps('invited', 'hub'), ['selected', 'rejected'])
+  t.notOk(canMove('invited', 'applied', 'hub'), 'a hub does not apply for an organisation')
+  t.same(participationSteps('applied', 'organisation'), [], 'nor does an organisation select itself')
 })
 
 t.test('only selected participants meet', async (t) => {
@@ -45,6 +53,9 @@ t.test(
   async (t) => {
     t.same(requestMoves('pending'), { recipient: ['accepted', 'declined'], sender: ['withdrawn'] })
     t.same(requestMoves('declined'), { recipient: [], sender: [] })
+    t.same(requestVerbs('pending', 'recipient'), ['accept', 'decline'], 'the verbs a page offers follow the moves')
+    t.same(requestVerbs('accepted', 'sender'), ['withdraw'], 'the sender may withdraw an accepted request')
+    t.same(requestVerbs('accepted', 'recipient'), [])
     const deadline = new Date('2027-03-20T17:00:00Z')
     t.equal(effectiveStatus('pending', deadline, new Date('2027-03-20T17:00:01Z')), 'expired')
     t.equal(

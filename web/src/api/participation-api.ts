@@ -7,6 +7,7 @@ import type {
   Representative,
   RepresentativesInputSchema,
 } from '../../../shared/schemas/participation.js'
+import type { RequestVerb } from '../../../shared/lifecycles/requests.js'
 import { apiGet, apiSend } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
@@ -14,7 +15,6 @@ import { apiGet, apiSend } from './client.js'
 export type ParticipationStatus = Static<typeof ParticipationStatusSchema>
 export type MeetingRequestInput = Static<typeof MeetingRequestInputSchema>
 export type RepresentativeInput = Static<typeof RepresentativesInputSchema>['representatives'][number]
-export type RequestVerb = 'accept' | 'decline' | 'withdraw'
 
 /** An event the organisation takes part in, as `GET /organisations/:orgId/participations` answers it. */
 export interface MyEvent {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { applyToEvent, listMyEvents, listOpenEvents, type MyEvent } from '../api/participation-api.js'
-import { AsyncView } from '../components/async-view.js'
+import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { TextField } from '../components/form/fields.js'
 import { Form, FormFailure, SubmitButton } from '../components/form/form.js'
 import { useForm } from '../components/form/use-form.js'
@@ -16,7 +16,9 @@ import {
   readParticipationStatus,
 } from '../components/participation/participation-status.js'
 import { StatusBadge } from '../components/status-badge.js'
+import { participationSteps } from '../../../shared/lifecycles/participation.js'
 import { useLoad } from '../components/use-load.js'
+import { useAction } from '../components/use-action.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { readStored, writeStored } from '../local-storage.js'
@@ -79,7 +81,13 @@ function MyEvents({ orgId }: { orgId: string }) {
             ) : (
               <ul className="plain-list" data-testid="my-events-list">
                 {list.map((event) => (
-                  <MyEventRow key={event.eventId} orgId={orgId} event={event} buyer={buyer} />
+                  <MyEventRow
+                    key={event.eventId}
+                    orgId={orgId}
+                    event={event}
+                    buyer={buyer}
+                    onApplied={() => events.reload(true)}
+                  />
                 ))}
               </ul>
             )
@@ -96,8 +104,11 @@ function MyEvents({ orgId }: { orgId: string }) {
   )
 }
 
-function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; buyer: boolean }) {
+function MyEventRow(props: { orgId: string; event: MyEvent; buyer: boolean; onApplied: () => void }) {
+  const { orgId, event, buyer, onApplied } = props
   const { t } = useTranslation()
+  const status = readParticipationStatus(event.status)
+  const mayApply = status !== null && participationSteps(status, 'organisation').includes('applied')
   const [open, setOpen] = useState<'availability' | 'people' | null>(null)
   const [unavailable, setUnavailable] = useState(event.unavailableSlots)
   const active = ACTIVE_STATUSES.includes(event.status)
@@ -118,6 +129,7 @@ function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; bu
           {t(`participation.${readParticipationStatus(event.status) ?? 'targeted'}`)}
         </StatusBadge>
       </div>
+      {mayApply && <ApplyButton orgId={orgId} eventId={event.eventId} onApplied={onApplied} />}
       {active && (
         <div className="button-row">
           <Link
@@ -177,6 +189,30 @@ function MyEventRow({ orgId, event, buyer }: { orgId: string; event: MyEvent; bu
         </div>
       )}
     </li>
+  )
+}
+
+/** An invited organisation applies: it tells the hub it wants to take part. */
+function ApplyButton({ orgId, eventId, onApplied }: { orgId: string; eventId: string; onApplied: () => void }) {
+  const { t } = useTranslation()
+  const action = useAction()
+  return (
+    <div className="button-row">
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="my-event-apply"
+        onClick={() =>
+          void action.run(async () => {
+            await applyToEvent(eventId, orgId)
+            onApplied()
+          })
+        }
+      >
+        {t('myEvents.acceptInvitation')}
+      </button>
+      {action.error !== null && <ErrorNotice error={action.error} testId="my-event-apply-error" />}
+    </div>
   )
 }
 

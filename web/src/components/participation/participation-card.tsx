@@ -5,7 +5,7 @@ import { changeParticipation, type ParticipationStatus } from '../../api/partici
 import { ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
-import { NEXT_STEPS, readParticipationStatus } from './participation-status.js'
+import { hubSteps, readParticipationStatus } from './participation-status.js'
 
 interface ParticipationCardProps {
   eventId: string
@@ -20,7 +20,7 @@ export function ParticipationCard({ eventId, participation, onChanged }: Partici
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
   const status = readParticipationStatus(participation.status)
-  const steps = status ? NEXT_STEPS[status] : []
+  const steps = status ? hubSteps(status) : []
   const org = participation.organisation
   const orgId = participation.organisationId
 

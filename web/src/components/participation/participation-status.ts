@@ -1,36 +1,23 @@
-import type { ParticipationStatus } from '../../api/participation-api.js'
+import {
+  MEETING_STATUSES,
+  PARTICIPATION_STATUSES,
+  participationSteps,
+  readParticipationStatus,
+  type ParticipationStatus,
+} from '../../../../shared/lifecycles/participation.js'
+import { REQUEST_STATUSES, type RequestStatus } from '../../../../shared/lifecycles/requests.js'
 import type { BadgeTone } from '../status-badge.js'
 
-/** The lifecycle of an organisation in an event, in board order. */
-export const PARTICIPATION_STATUSES: readonly ParticipationStatus[] = [
-  'targeted',
-  'invited',
-  'applied',
-  'selected',
-  'prepared',
-  'attended',
-  'followed_up',
+export { readParticipationStatus, REQUEST_STATUSES, type RequestStatus }
+
+/** The lifecycle in board order: the way forward, then the rejected. */
+export const BOARD_STATUSES: readonly ParticipationStatus[] = [
+  ...PARTICIPATION_STATUSES.filter((status) => status !== 'rejected'),
   'rejected',
 ]
 
-/** The steps a hub may take from each status; the server refuses others with `participation.illegal_transition`. */
-export const NEXT_STEPS: Record<ParticipationStatus, readonly ParticipationStatus[]> = {
-  targeted: ['invited', 'rejected'],
-  invited: ['selected', 'rejected'],
-  applied: ['selected', 'rejected'],
-  selected: ['prepared', 'attended', 'rejected'],
-  prepared: ['attended', 'rejected'],
-  attended: ['followed_up'],
-  followed_up: [],
-  rejected: [],
-}
-
-export function readParticipationStatus(value: string): ParticipationStatus | null {
-  return PARTICIPATION_STATUSES.find((status) => status === value) ?? null
-}
-
-export const REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn', 'expired'] as const
-export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+/** The steps a hub may take from a status: the lifecycle's own, so the board offers exactly what the server allows. */
+export const hubSteps = (status: ParticipationStatus) => participationSteps(status, 'hub')
 
 export function requestTone(status: string): BadgeTone {
   if (status === 'accepted') return 'ok'
@@ -46,4 +33,4 @@ export function participationTone(status: string): BadgeTone {
 }
 
 /** Steps at which an organisation sends requests and gives its availability. */
-export const ACTIVE_STATUSES: readonly string[] = ['selected', 'prepared', 'attended']
+export const ACTIVE_STATUSES: readonly string[] = MEETING_STATUSES

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MeetingRequest, Representative } from '../../../../shared/schemas/participation.js'
-import { chooseRepresentative, moveRequest, type RequestVerb } from '../../api/participation-api.js'
+import { chooseRepresentative, moveRequest } from '../../api/participation-api.js'
+import { readRequestStatus, requestVerbs, type RequestVerb } from '../../../../shared/lifecycles/requests.js'
 import { ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
@@ -23,14 +24,20 @@ export function RequestRow({ request, direction, onChanged, representatives = []
   const formatDate = useDateFormat()
   const action = useAction()
   const [declining, setDeclining] = useState(false)
+  const [withdrawing, setWithdrawing] = useState(false)
   const [reason, setReason] = useState('')
-  const pending = request.status === 'pending'
+  const status = readRequestStatus(request.status)
+  const verbs =
+    status === null || direction === 'overview'
+      ? []
+      : requestVerbs(status, direction === 'incoming' ? 'recipient' : 'sender')
   const counterpart = direction === 'incoming' ? request.fromName : request.toName
 
   const move = (verb: RequestVerb) =>
     action.run(async () => {
       onChanged(await moveRequest(request.id, verb, verb === 'decline' ? reason.trim() || undefined : undefined))
       setDeclining(false)
+      setWithdrawing(false)
     })
 
   return (
@@ -86,7 +93,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
           </div>
         )}
       </div>
-      {pending && direction === 'incoming' && !declining && (
+      {verbs.includes('accept') && !declining && (
         <div className="button-row">
           <button
             type="button"
@@ -132,16 +139,40 @@ export function RequestRow({ request, direction, onChanged, representatives = []
           </div>
         </div>
       )}
-      {pending && direction === 'outgoing' && (
+      {verbs.includes('withdraw') && !withdrawing && (
         <div className="button-row">
           <button
             type="button"
             className="button button-small button-secondary"
             data-testid="request-withdraw"
-            onClick={() => void move('withdraw')}
+            onClick={() => (status === 'accepted' ? setWithdrawing(true) : void move('withdraw'))}
           >
             {t('requests.withdraw')}
           </button>
+        </div>
+      )}
+      {withdrawing && (
+        <div className="reject-box" role="group" aria-labelledby={`withdraw-${request.id}`}>
+          <p id={`withdraw-${request.id}`} data-testid="request-withdraw-warning">
+            {t('requests.withdrawAcceptedWarning', { name: counterpart ?? '—' })}
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-small button-danger-solid"
+              data-testid="request-withdraw-confirm"
+              onClick={() => void move('withdraw')}
+            >
+              {t('requests.withdrawConfirm')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              onClick={() => setWithdrawing(false)}
+            >
+              {t('requests.keepMeeting')}
+            </button>
+          </div>
         </div>
       )}
       {action.error !== null && <ErrorNotice error={action.error} testId="request-error" />}

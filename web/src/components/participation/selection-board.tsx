@@ -4,7 +4,7 @@ import { countParticipations, listParticipations } from '../../api/participation
 import { AsyncView } from '../async-view.js'
 import { useLoad } from '../use-load.js'
 import { ParticipationCard } from './participation-card.js'
-import { PARTICIPATION_STATUSES } from './participation-status.js'
+import { BOARD_STATUSES } from './participation-status.js'
 
 interface Board {
   participations: Participation[]
@@ -27,7 +27,7 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
       <AsyncView result={board.result} onRetry={() => board.reload()}>
         {({ participations, counts }) => (
           <div className="board">
-            {PARTICIPATION_STATUSES.map((status) => {
+            {BOARD_STATUSES.map((status) => {
               const cards = participations.filter((p) => p.status === status)
               return (
                 <section
