@@ -52,12 +52,6 @@ export function contractMoves(status: ContractStatus): { confirm: boolean; verif
   }
 }
 
-/** Percentage change from baseline to follow-up; undefined when the baseline is zero. */
-export function percentChange(baseline: number, followUp: number): number | undefined {
-  if (baseline <= 0) return undefined
-  return Math.round(((followUp - baseline) / baseline) * 10_000) / 100
-}
-
 /** The buckets of the distribution of % change shown on the dashboard. */
 export const CHANGE_BUCKETS = [
   { key: 'lt_-20', max: -20 },
