@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { EditionsService } from '../editions/editions.service.js'
+import type { EditionsService } from '../events/editions.service.js'
 import { liveRoutes } from './live.routes.js'
 import type { LiveService } from './live.service.js'
 

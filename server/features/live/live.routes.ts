@@ -4,7 +4,7 @@ import { access, authOf } from '../../infra/access.js'
 import { liveChannel } from '../../infra/live.js'
 import { BoardSchema, FeedbackInputSchema, FeedbackSchema, TodaySchema } from '../../../shared/schemas/live.js'
 import { problemResponses } from '../../infra/problems.js'
-import type { EditionsService } from '../editions/editions.service.js'
+import type { EditionsService } from '../events/editions.service.js'
 import { liveProblems } from './live.errors.js'
 import type { LiveService } from './live.service.js'
 

@@ -12,7 +12,7 @@ import {
   uuid,
 } from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
-import { events } from '../editions/editions.table.js'
+import { events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { meetings } from '../schedules/schedules.table.js'
 

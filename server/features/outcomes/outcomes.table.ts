@@ -13,7 +13,7 @@ import {
   uuid,
 } from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
-import { editions, events } from '../editions/editions.table.js'
+import { editions, events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { meetingRequests } from '../participation/participation.table.js'
 import { meetings } from '../schedules/schedules.table.js'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { EditionsService } from '../editions/editions.service.js'
+import type { EditionsService } from '../events/editions.service.js'
 import { participationRoutes } from './participation.routes.js'
 import type { ParticipationService } from './participation.service.js'
 import { targetingRoutes } from './targeting.routes.js'

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/participation.js'
 import { access, authOf, authProblems } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
-import type { EditionsService } from '../editions/editions.service.js'
+import type { EditionsService } from '../events/editions.service.js'
 import type { ParticipationService } from './participation.service.js'
 
 const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgEnum, pgTable, text, timestamptz, uniqueIndex, uuid } from '../../infra/columns.js'
 import { users } from '../accounts/accounts.table.js'
-import { events } from '../editions/editions.table.js'
+import { events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { PARTICIPATION_STATUSES, REQUEST_STATUSES } from './participation.model.js'
 

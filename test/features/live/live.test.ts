@@ -4,7 +4,7 @@ import { build } from '../../helpers/build.js'
 import { connectLive, publishedEvent } from '../../helpers/event-day.js'
 import { fixedClock } from '../../../server/infra/clock.js'
 import { liveChannel } from '../../../server/infra/live.js'
-import { createEditionsService } from '../../../server/features/editions/editions.service.js'
+import { createEditionsService } from '../../../server/features/events/editions.service.js'
 import { createLiveService } from '../../../server/features/live/live.service.js'
 
 const BEFORE_FIRST_SLOT = '2027-03-10T07:50:00Z'

@@ -15,7 +15,7 @@ import type { Database, DbOrTx } from '../../infra/db.js'
 import { commonProblems, defineProblem } from '../../infra/problems.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { organisations } from '../organisations/organisations.table.js'
-import { buildSlotGrid, gridErrors, type DaySpec, type Slot } from '../events/slot-grid.model.js'
+import { buildSlotGrid, gridErrors, type DaySpec, type Slot } from './slot-grid.model.js'
 import { editionOrganisers, editions, events } from './editions.table.js'
 
 export const editionProblems = {
