@@ -12,16 +12,14 @@ import type { FieldError } from '../../../shared/schemas/problem.js'
 import { isNuts2, s3ByCode } from '../../../seeds/taxonomies/index.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
-import { commonProblems, defineProblem } from '../../infra/problems.js'
+import { commonProblems } from '../../infra/problems.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { buildSlotGrid, gridErrors, type DaySpec, type Slot } from './slot-grid.model.js'
 import { editionOrganisers, editions, events } from './editions.table.js'
+import { eventProblems } from './events.errors.js'
 
-export const editionProblems = {
-  editionNotFound: defineProblem({ code: 'editions.not_found', status: 404, title: 'No such edition' }),
-  eventNotFound: defineProblem({ code: 'events.not_found', status: 404, title: 'No such event' }),
-}
+export const editionProblems = eventProblems
 
 type EditionRow = typeof editions.$inferSelect
 type EventRow = typeof events.$inferSelect

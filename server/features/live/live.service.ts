@@ -5,12 +5,11 @@ import type { Database, DbOrTx } from '../../infra/db.js'
 import { liveChannel, type LiveHub } from '../../infra/live.js'
 import { MAIL_TOPIC } from '../../infra/mailer.js'
 import type { Outbox } from '../../infra/outbox.js'
-import { users } from '../accounts/accounts.table.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { EditionsService } from '../events/editions.service.js'
 import { events } from '../events/editions.table.js'
 import type { Slot } from '../events/slot-grid.model.js'
-import { memberships, organisations } from '../organisations/organisations.table.js'
+import { organisations } from '../organisations/organisations.table.js'
 import { mayMeet, type ParticipationStatus } from '../participation/participation.model.js'
 import { meetingRequests, participations, representatives } from '../participation/participation.table.js'
 import { calendar } from '../schedules/ical.js'
@@ -21,6 +20,8 @@ import { liveMail } from './live.mails.js'
 import type { DayMeeting } from '../../../shared/schemas/live.js'
 import { meetingState, needsFollowUp, standbyCandidates, type Interest, type Presence } from './live.model.js'
 import { checkIns, meetingFeedback, remindersSent } from './live.table.js'
+import { eventOf, type EventRow } from '../events/events.read.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 export interface LiveDeps {
   db: Database
@@ -32,16 +33,8 @@ export interface LiveDeps {
   publicUrl: string
 }
 
-type EventRow = typeof events.$inferSelect
-
 export function createLiveService(deps: LiveDeps) {
   const { db, clock, audit } = deps
-
-  async function eventOf(tx: DbOrTx, eventId: string): Promise<EventRow> {
-    const [row] = await tx.select().from(events).where(eq(events.id, eventId))
-    if (!row) throw problems.eventNotFound()
-    return row
-  }
 
   async function presenceOf(tx: DbOrTx, eventId: string): Promise<Map<string, Presence>> {
     const rows = await tx.select().from(checkIns).where(eq(checkIns.eventId, eventId))
@@ -128,11 +121,7 @@ export function createLiveService(deps: LiveDeps) {
     organisationId: string,
     build: (person: { email: string; name: string; language: 'it' | 'en' }) => Record<string, unknown>,
   ) {
-    const people = await tx
-      .select({ email: users.email, name: users.name, language: users.language })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organisationId, organisationId), sql`${users.deletedAt} is null`))
+    const people = await membersToNotify(tx, [organisationId])
     for (const person of people) await deps.outbox.enqueue(tx, MAIL_TOPIC, build(person))
   }
 

@@ -66,13 +66,3 @@ export async function listingTitles(
   ]
   return new Map(found.map((row) => [row.id, row.title]))
 }
-
-/** The members of an organisation who receive mail, with their language. */
-export async function mailRecipients(
-  db: DbOrTx,
-  organisationId: string,
-): Promise<{ email: string; name: string; language: 'it' | 'en' }[]> {
-  return db.execute<{ email: string; name: string; language: 'it' | 'en' }>(sql`
-    select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id
-    where m.organisation_id = ${organisationId} and u.deleted_at is null order by u.email`)
-}

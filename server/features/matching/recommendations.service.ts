@@ -26,14 +26,10 @@ import {
   type RecommendationMark,
   type RecommendationStatus,
 } from './recommendations.model.js'
-import {
-  listingTitles,
-  mailRecipients,
-  recommendationRows,
-  type RecommendationRow,
-} from './recommendations.repository.js'
+import { listingTitles, recommendationRows, type RecommendationRow } from './recommendations.repository.js'
 import { matchingSettings, recommendationMarks, recommendations } from './recommendations.table.js'
 import { enqueueRecompute } from './recommendations.triggers.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 export interface RecommendationsDeps {
   db: Database
@@ -256,7 +252,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
             [row.sme_id, row.buyer_name],
             [row.buyer_id, row.sme_name],
           ] as const) {
-            for (const person of await mailRecipients(tx, to)) {
+            for (const person of await membersToNotify(tx, [to])) {
               const url = `${deps.publicUrl}/events/${eventId}/recommendations/${to}`
               await deps.outbox.enqueue(tx, MAIL_TOPIC, {
                 ...suggestionMail({

@@ -18,6 +18,7 @@ import {
   type DocumentType,
 } from './outcomes.model.js'
 import { contracts, contractTrail, documents } from './outcomes.table.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 export interface OutcomesDeps {
   db: Database
@@ -213,8 +214,7 @@ export function createContractsService(deps: OutcomesDeps) {
     contractId: string,
     title: string,
   ) {
-    const people = await tx.execute<{ email: string; name: string; language: 'it' | 'en' }>(sql`
-      select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id where m.organisation_id = ${counterpartId} and u.deleted_at is null`)
+    const people = await membersToNotify(tx, [counterpartId])
     for (const person of people) {
       await deps.outbox.enqueue(tx, MAIL_TOPIC, {
         ...contractReportedMail({

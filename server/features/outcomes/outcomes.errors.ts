@@ -1,3 +1,4 @@
+import { eventProblems } from '../events/events.errors.js'
 import { defineProblem } from '../../infra/problems.js'
 
 export const outcomesProblems = {
@@ -40,7 +41,7 @@ export const outcomesProblems = {
   documentNotFound: defineProblem({ code: 'documents.not_found', status: 404, title: 'No document is attached' }),
   notSme: defineProblem({ code: 'performance.not_sme', status: 400, title: 'Performance reports are for SMEs' }),
   editionNotFound: defineProblem({ code: 'editions.not_found', status: 404, title: 'No such edition' }),
-  eventNotFound: defineProblem({ code: 'events.not_found', status: 404, title: 'No such event' }),
+  eventNotFound: eventProblems.eventNotFound,
   claimNotFound: defineProblem({ code: 'vouchers.claim_not_found', status: 404, title: 'No such voucher claim' }),
   noBudget: defineProblem({
     code: 'vouchers.no_budget',

@@ -9,6 +9,7 @@ import { outcomesProblems as problems } from './outcomes.errors.js'
 import { performanceRequestMail } from './outcomes.mails.js'
 import { followUpYears } from './outcomes.model.js'
 import { performanceReports, performanceRequests } from './outcomes.table.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 /** SME turnover and exports per year (KPI v), and the yearly requests for them. */
 export function createPerformanceService(deps: OutcomesDeps) {
@@ -114,9 +115,7 @@ export function createPerformanceService(deps: OutcomesDeps) {
             .insert(performanceRequests)
             .values({ smeId: item.sme_id, year: item.year, sentAt: clock.now() })
             .onConflictDoNothing()
-          const people = await tx.execute<{ email: string; name: string; language: 'it' | 'en' }>(
-            sql`select u.email, u.name, u.language from memberships m join users u on u.id = m.user_id where m.organisation_id = ${item.sme_id} and u.deleted_at is null`,
-          )
+          const people = await membersToNotify(tx, [item.sme_id])
           for (const person of people) {
             await deps.outbox.enqueue(tx, MAIL_TOPIC, {
               ...performanceRequestMail({

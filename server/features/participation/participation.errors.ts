@@ -1,7 +1,8 @@
+import { eventProblems } from '../events/events.errors.js'
 import { defineProblem } from '../../infra/problems.js'
 
 export const participationProblems = {
-  eventNotFound: defineProblem({ code: 'events.not_found', status: 404, title: 'No such event' }),
+  eventNotFound: eventProblems.eventNotFound,
   organisationNotFound: defineProblem({ code: 'organisations.not_found', status: 404, title: 'No such organisation' }),
   notParticipant: defineProblem({
     code: 'participation.not_participant',

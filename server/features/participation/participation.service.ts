@@ -12,9 +12,8 @@ import { MAIL_TOPIC } from '../../infra/mailer.js'
 import { violates } from '../../infra/problems.js'
 import type { Outbox } from '../../infra/outbox.js'
 import type { AuditService } from '../audit/audit.service.js'
-import { users } from '../accounts/accounts.table.js'
 import { editions, events } from '../events/editions.table.js'
-import { memberships, organisations } from '../organisations/organisations.table.js'
+import { organisations } from '../organisations/organisations.table.js'
 import { participationProblems as problems } from './participation.errors.js'
 import { requestMail } from './participation.mails.js'
 import { enqueueRecompute } from '../matching/recommendations.triggers.js'
@@ -29,6 +28,8 @@ import {
   type RequestStatus,
 } from './participation.model.js'
 import { meetingRequests, participations, representatives } from './participation.table.js'
+import { eventWithHomeRegion } from '../events/events.read.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 type RequestRow = typeof meetingRequests.$inferSelect
 type RepresentativeInput = Static<typeof RepresentativesInputSchema>['representatives'][number]
@@ -71,16 +72,6 @@ export interface ParticipationDeps {
 export function createParticipationService(deps: ParticipationDeps) {
   const { db, audit, clock } = deps
 
-  async function eventOf(tx: DbOrTx, eventId: string) {
-    const [row] = await tx
-      .select({ event: events, homeNuts2: editions.homeNuts2 })
-      .from(events)
-      .innerJoin(editions, eq(editions.id, events.editionId))
-      .where(eq(events.id, eventId))
-    if (!row) throw problems.eventNotFound()
-    return row
-  }
-
   async function participationOf(tx: DbOrTx, eventId: string, organisationId: string, forUpdate = false) {
     const query = tx
       .select()
@@ -99,11 +90,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     otherName: string,
     eventName: string,
   ) {
-    const people = await tx
-      .select({ email: users.email, name: users.name, language: users.language })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organisationId, organisationId), sql`${users.deletedAt} is null`))
+    const people = await membersToNotify(tx, [organisationId])
     for (const person of people) {
       await deps.outbox.enqueue(tx, MAIL_TOPIC, {
         ...requestMail({
@@ -185,7 +172,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     ) {
       const run = <T>(fn: (tx: DbOrTx) => Promise<T>) => (outer ? fn(outer) : db.transaction(fn))
       return run(async (tx) => {
-        const { homeNuts2 } = await eventOf(tx, eventId)
+        const { homeNuts2 } = await eventWithHomeRegion(tx, eventId)
         const organisation = await nameOf(tx, organisationId)
         if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
         const current = await participationOf(tx, eventId, organisationId, true)
@@ -227,7 +214,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     /** An SME or buyer validated by a hub of the edition applies on its own. */
     async apply(actor: AuthContext, eventId: string, organisationId: string) {
       return db.transaction(async (tx) => {
-        const { event } = await eventOf(tx, eventId)
+        const { event } = await eventWithHomeRegion(tx, eventId)
         if (event.registrationDeadline && clock.now() > event.registrationDeadline) throw problems.registrationClosed()
         const [validated] = await tx.execute<{ ok: boolean }>(sql`
           select exists (select 1 from affiliations a join edition_organisers eo on eo.organiser_id = a.organiser_id
@@ -303,7 +290,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     },
 
     async listParticipations(eventId: string, status?: ParticipationStatus) {
-      const { homeNuts2 } = await eventOf(db, eventId)
+      const { homeNuts2 } = await eventWithHomeRegion(db, eventId)
       const rows = await db
         .select({ participation: participations, organisation: organisations })
         .from(participations)
@@ -368,7 +355,7 @@ export function createParticipationService(deps: ParticipationDeps) {
       },
     ) {
       return db.transaction(async (tx) => {
-        const { event } = await eventOf(tx, input.eventId)
+        const { event } = await eventWithHomeRegion(tx, input.eventId)
         if (event.requestDeadline && clock.now() > event.requestDeadline) throw problems.deadlinePassed()
         const [from, to] = [await nameOf(tx, input.from), await nameOf(tx, input.to)]
         if (
@@ -425,7 +412,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     },
 
     async listRequests(eventId: string, organisationId: string | undefined) {
-      const { event } = await eventOf(db, eventId)
+      const { event } = await eventWithHomeRegion(db, eventId)
       const mine = organisationId
         ? or(
             eq(meetingRequests.fromOrganisationId, organisationId),
@@ -451,7 +438,7 @@ export function createParticipationService(deps: ParticipationDeps) {
       return db.transaction(async (tx) => {
         const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
         if (!request) throw problems.requestNotFound()
-        const { event } = await eventOf(tx, request.eventId)
+        const { event } = await eventWithHomeRegion(tx, request.eventId)
         const side = actor.memberships.some((m) => m.organisationId === request.toOrganisationId)
           ? 'recipient'
           : actor.memberships.some((m) => m.organisationId === request.fromOrganisationId)
@@ -609,7 +596,7 @@ export function createParticipationService(deps: ParticipationDeps) {
           .from(organisations)
           .where(and(inArray(organisations.id, sides), eq(organisations.kind, 'buyer')))
         if (!buyer || (!hub && !memberOf.includes(buyer.id))) throw problems.notBuyerSide()
-        const { event } = await eventOf(tx, request.eventId)
+        const { event } = await eventWithHomeRegion(tx, request.eventId)
         const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
         if (status !== 'pending' && status !== 'accepted')
           throw problems.illegalRequestMove(`A ${status} request has no meeting to hold.`)

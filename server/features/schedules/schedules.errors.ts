@@ -1,7 +1,8 @@
+import { eventProblems } from '../events/events.errors.js'
 import { defineProblem } from '../../infra/problems.js'
 
 export const scheduleProblems = {
-  eventNotFound: defineProblem({ code: 'events.not_found', status: 404, title: 'No such event' }),
+  eventNotFound: eventProblems.eventNotFound,
   notFound: defineProblem({ code: 'schedules.not_found', status: 404, title: 'No such schedule' }),
   externalEvent: defineProblem({
     code: 'schedules.external_event',

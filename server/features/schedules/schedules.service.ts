@@ -9,11 +9,10 @@ import type { Outbox } from '../../infra/outbox.js'
 import { liveChannel, type LiveHub } from '../../infra/live.js'
 import { newToken } from '../../infra/tokens.js'
 import { MAX_SLOTS } from '../../scheduling/model.js'
-import { users } from '../accounts/accounts.table.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { events } from '../events/editions.table.js'
 import type { EditionsService } from '../events/editions.service.js'
-import { memberships, organisations } from '../organisations/organisations.table.js'
+import { organisations } from '../organisations/organisations.table.js'
 import { meetingRequests, participations, representatives } from '../participation/participation.table.js'
 import { calendar, type CalendarEntry } from './ical.js'
 import {
@@ -28,11 +27,12 @@ import { scheduleProblems as problems } from './schedules.errors.js'
 import { agendaMail } from './schedules.mails.js'
 import { calendarFeeds, meetings, schedules } from './schedules.table.js'
 import { solveInWorker } from './solve-in-worker.js'
+import { eventOf, type EventRow } from '../events/events.read.js'
+import { membersToNotify } from '../organisations/organisations.read.js'
 
 export const SCHEDULE_TOPIC = 'schedules.solve'
 
 type ScheduleRow = typeof schedules.$inferSelect
-type EventRow = typeof events.$inferSelect
 /** What a draft stores per accepted request. */
 interface StoredAssignment {
   requestId: string
@@ -121,12 +121,6 @@ function participantStats(
 
 export function createSchedulesService(deps: SchedulesDeps) {
   const { db, clock, audit } = deps
-
-  async function eventOf(tx: DbOrTx, eventId: string): Promise<EventRow> {
-    const [row] = await tx.select().from(events).where(eq(events.id, eventId))
-    if (!row) throw problems.eventNotFound()
-    return row
-  }
 
   async function scheduleOf(tx: DbOrTx, eventId: string, scheduleId: string, forUpdate = false): Promise<ScheduleRow> {
     const query = tx
@@ -330,16 +324,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
     kind: (orgId: string) => 'first' | 'changed',
   ) {
     if (counts.size === 0) return
-    const people = await tx
-      .select({
-        organisationId: memberships.organisationId,
-        email: users.email,
-        name: users.name,
-        language: users.language,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(inArray(memberships.organisationId, [...counts.keys()]), sql`${users.deletedAt} is null`))
+    const people = await membersToNotify(tx, [...counts.keys()])
     await deps.outbox.enqueueMany(
       tx,
       MAIL_TOPIC,

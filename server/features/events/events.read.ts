@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm'
+import type { DbOrTx } from '../../infra/db.js'
+import { editions, events } from './editions.table.js'
+import { eventProblems } from './events.errors.js'
+
+/** What other features read of the events feature. */
+
+export type EventRow = typeof events.$inferSelect
+
+/** The event, or the problem `events.not_found`. */
+export async function eventOf(db: DbOrTx, eventId: string): Promise<EventRow> {
+  const [row] = await db.select().from(events).where(eq(events.id, eventId))
+  if (!row) throw eventProblems.eventNotFound()
+  return row
+}
+
+/** The event with its edition's home region (a buyer outside it counts for KPI iii), or `events.not_found`. */
+export async function eventWithHomeRegion(
+  db: DbOrTx,
+  eventId: string,
+): Promise<{ event: EventRow; homeNuts2: string }> {
+  const [row] = await db
+    .select({ event: events, homeNuts2: editions.homeNuts2 })
+    .from(events)
+    .innerJoin(editions, eq(editions.id, events.editionId))
+    .where(eq(events.id, eventId))
+  if (!row) throw eventProblems.eventNotFound()
+  return row
+}
