@@ -14,13 +14,15 @@ import { defineProblem } from './problems.js'
 export type Access =
   | { kind: 'public' }
   | { kind: 'signedIn' }
-  /** A member of the organisation named by a route parameter, optionally with a role. */
-  | { kind: 'member'; param: string; roles?: Role[] }
+  /** A member of the organisation named by a route parameter (or a body or query field), optionally with a role. */
+  | { kind: 'member'; param: string; roles?: Role[]; in?: 'body' | 'query' }
   /** A member of an organisation of one of these kinds (its id named by a route parameter when given). */
   | { kind: 'orgKind'; orgKinds: OrganisationKind[]; param?: string }
   /** A member of an organisation that owns the record named by the parameter (a hub owns its participants, editions and events). */
   | { kind: 'ownedBy'; owner: OwnerKind; param: string }
   | { kind: 'anyOf'; options: Access[] }
+  /** The rule, refused with the record's own not-found problem: outsiders cannot tell it exists. */
+  | { kind: 'hidden'; rule: Access; notFound: () => Error }
 
 export const access = {
   public: { kind: 'public' } as Access,
@@ -39,7 +41,16 @@ export const access = {
   eventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'event', param }),
   /** An organisation that takes part in the event named by the parameter (at any step). */
   eventParticipant: (param: string): Access => ({ kind: 'ownedBy', owner: 'eventParticipant', param }),
+  /** A member of the organisation whose id is the named field of the JSON body. */
+  memberOfBodyField: (field: string): Access => ({ kind: 'member', param: field, in: 'body' }),
+  /** A member of the organisation whose id is the named query parameter. */
+  memberOfQueryField: (field: string): Access => ({ kind: 'member', param: field, in: 'query' }),
+  /** A member of either organisation of the meeting request named by the parameter. */
+  requestParty: (param: string): Access => ({ kind: 'ownedBy', owner: 'requestParty', param }),
+  /** A hub that runs the event of the meeting request named by the parameter. */
+  requestEventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'requestEvent', param }),
   anyOf: (...options: Access[]): Access => ({ kind: 'anyOf', options }),
+  hidden: (rule: Access, notFound: () => Error): Access => ({ kind: 'hidden', rule, notFound }),
 }
 
 export interface AuthMembership {
@@ -83,7 +94,7 @@ export const SESSION_COOKIE = 'mtb_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export type OwnerKind = 'participant' | 'edition' | 'event' | 'eventParticipant'
+export type OwnerKind = 'participant' | 'edition' | 'event' | 'eventParticipant' | 'requestParty' | 'requestEvent'
 
 export interface AccessOptions {
   config: Config
@@ -92,8 +103,13 @@ export interface AccessOptions {
   owners: Record<OwnerKind, (id: string) => Promise<string[]>>
 }
 
-function paramOf(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.params as Record<string, unknown> | undefined)?.[name]
+function paramOf(
+  request: FastifyRequest,
+  name: string,
+  from: 'params' | 'body' | 'query' = 'params',
+): string | undefined {
+  const source = from === 'params' ? request.params : from === 'body' ? request.body : request.query
+  const value = source && typeof source === 'object' ? (source as Record<string, unknown>)[name] : undefined
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined
 }
 
@@ -109,7 +125,7 @@ export async function isAllowed(
     case 'signedIn':
       return auth !== null
     case 'member': {
-      const id = paramOf(request, rule.param)
+      const id = paramOf(request, rule.param, rule.in)
       return !!auth?.memberships.some((m) => m.organisationId === id && (!rule.roles || rule.roles.includes(m.role)))
     }
     case 'orgKind': {
@@ -126,6 +142,8 @@ export async function isAllowed(
     case 'anyOf':
       for (const option of rule.options) if (await isAllowed(option, request, options)) return true
       return false
+    case 'hidden':
+      return isAllowed(rule.rule, request, options)
   }
 }
 
@@ -170,7 +188,8 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
       if (request.auth && request.headers['x-csrf-token'] !== request.auth.csrfToken) throw authProblems.csrf()
     }
     if (await isAllowed(rule, request, options)) return
-    throw request.auth ? authProblems.forbidden() : authProblems.unauthenticated()
+    if (!request.auth) throw authProblems.unauthenticated()
+    throw rule.kind === 'hidden' ? rule.notFound() : authProblems.forbidden()
   })
 }
 

@@ -254,6 +254,19 @@ function ownersBySql(app: FastifyInstance): Record<OwnerKind, (id: string) => Pr
       ),
     eventParticipant: async (id) =>
       ids(await app.sql<{ id: string }[]>`select organisation_id as id from participations where event_id = ${id}`),
+    requestParty: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select from_organisation_id as id from meeting_requests where id = ${id}
+          union all select to_organisation_id from meeting_requests where id = ${id}`,
+      ),
+    requestEvent: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select eo.organiser_id as id from meeting_requests r
+          join events e on e.id = r.event_id join edition_organisers eo on eo.edition_id = e.edition_id
+          where r.id = ${id}`,
+      ),
   }
 }
 

@@ -11,9 +11,10 @@ import {
   RepresentativeSchema,
   RepresentativesInputSchema,
 } from '../../../shared/schemas/participation.js'
-import { access, authOf, authProblems } from '../../infra/access.js'
+import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { EditionsService } from '../events/editions.service.js'
+import { participationProblems as problems } from './participation.errors.js'
 import type { ParticipationService } from './participation.service.js'
 
 const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })
@@ -25,8 +26,6 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
   editions: EditionsService
 }> = async (app, { participation, editions }) => {
   const tags = ['participation']
-  const isEventOrganiser = async (eventId: string, memberOf: string[]) =>
-    (await editions.organisersOfEvent(eventId)).some((id) => memberOf.includes(id))
 
   app.get(
     '/events/:eventId/participations',
@@ -206,7 +205,12 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/requests/:requestId/representative',
     {
-      config: { access: access.signedIn },
+      config: {
+        access: access.hidden(
+          access.anyOf(access.requestParty('requestId'), access.requestEventOrganiser('requestId')),
+          problems.requestNotFound,
+        ),
+      },
       schema: {
         tags: ['requests'],
         summary: 'Choose which of the buyer’s representatives holds the meeting (null: let the scheduler choose)',
@@ -227,7 +231,9 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/events/:eventId/requests',
     {
-      config: { access: access.signedIn },
+      config: {
+        access: access.anyOf(access.memberOfBodyField('fromOrganisationId'), access.eventOrganiser('eventId')),
+      },
       schema: {
         tags: ['requests'],
         summary: 'Ask to meet (a member of the asking organisation), or impose a meeting (the event’s hub)',
@@ -238,10 +244,8 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const auth = authOf(request)
-      const memberOf = auth.memberships.map((m) => m.organisationId)
-      const member = memberOf.includes(request.body.fromOrganisationId)
-      const imposed = !member && (await isEventOrganiser(request.params.eventId, memberOf))
-      if (!member && !imposed) throw authProblems.forbidden('Ask on behalf of your own organisation.')
+      // The access rule let in members of the asking organisation and the event's hubs: a hub not of it imposes.
+      const imposed = !auth.memberships.some((m) => m.organisationId === request.body.fromOrganisationId)
       const { fromOrganisationId: from, toOrganisationId: to, message, priority } = request.body
       return reply.code(201).send(
         await participation.requestMeeting(auth, {
@@ -259,7 +263,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/events/:eventId/requests',
     {
-      config: { access: access.signedIn },
+      config: { access: access.anyOf(access.memberOfQueryField('organisationId'), access.eventOrganiser('eventId')) },
       schema: {
         tags: ['requests'],
         summary: 'Requests of one organisation (its members) or of the whole event (its hubs)',
@@ -271,15 +275,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Type.Array(MeetingRequestSchema), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const memberOf = authOf(request).memberships.map((m) => m.organisationId)
-      const organisationId = request.query.organisationId
-      if (organisationId && memberOf.includes(organisationId))
-        return participation.listRequests(request.params.eventId, organisationId)
-      if (await isEventOrganiser(request.params.eventId, memberOf))
-        return participation.listRequests(request.params.eventId, organisationId)
-      throw authProblems.forbidden('You see the requests of your own organisation only.')
-    },
+    async (request) => participation.listRequests(request.params.eventId, request.query.organisationId),
   )
 
   for (const [verb, status] of [
@@ -290,7 +286,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
     app.post(
       `/requests/:requestId/${verb}`,
       {
-        config: { access: access.signedIn },
+        config: { access: access.hidden(access.requestParty('requestId'), problems.requestNotFound) },
         schema: {
           tags: ['requests'],
           summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a meeting request`,

@@ -242,6 +242,24 @@ export function createParticipationService(deps: ParticipationDeps) {
       }))
     },
 
+    /** The two organisations of a meeting request (none when there is no such request). */
+    async partiesOfRequest(requestId: string): Promise<string[]> {
+      const [row] = await db
+        .select({ from: meetingRequests.fromOrganisationId, to: meetingRequests.toOrganisationId })
+        .from(meetingRequests)
+        .where(eq(meetingRequests.id, requestId))
+      return row ? [row.from, row.to] : []
+    },
+
+    /** The event of a meeting request, if there is such a request. */
+    async eventOfRequest(requestId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ eventId: meetingRequests.eventId })
+        .from(meetingRequests)
+        .where(eq(meetingRequests.id, requestId))
+      return row?.eventId
+    },
+
     async participantsOfEvent(eventId: string): Promise<string[]> {
       const rows = await db
         .select({ id: participations.organisationId })
@@ -439,12 +457,10 @@ export function createParticipationService(deps: ParticipationDeps) {
         const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
         if (!request) throw problems.requestNotFound()
         const { event } = await eventWithHomeRegion(tx, request.eventId)
+        // The route lets in only the request's parties: a member of the recipient acts as it, anyone else as the sender.
         const side = actor.memberships.some((m) => m.organisationId === request.toOrganisationId)
           ? 'recipient'
-          : actor.memberships.some((m) => m.organisationId === request.fromOrganisationId)
-            ? 'sender'
-            : undefined
-        if (!side) throw problems.requestNotFound()
+          : 'sender'
         const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
         if (!requestMoves(status)[side].includes(to))
           throw problems.illegalRequestMove(`A ${status} request cannot be ${to} by its ${side}.`)
@@ -588,9 +604,9 @@ export function createParticipationService(deps: ParticipationDeps) {
         const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
         const memberOf = actor.memberships.map((m) => m.organisationId)
         if (!request) throw problems.requestNotFound()
+        // The route lets in only the request's parties and its event's hubs; of the parties, only the buyer side chooses.
         const sides = [request.fromOrganisationId, request.toOrganisationId]
         const hub = (await hubOf(request.eventId)).some((id) => memberOf.includes(id))
-        if (!hub && !sides.some((id) => memberOf.includes(id))) throw problems.requestNotFound()
         const [buyer] = await tx
           .select({ id: organisations.id })
           .from(organisations)
