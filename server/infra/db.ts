@@ -7,9 +7,22 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { runMigrations } from './migrate.js'
 import * as schema from './schema.js'
 
-export type Database = PostgresJsDatabase<typeof schema>
+type DrizzleDatabase = PostgresJsDatabase<typeof schema>
 /** A transaction handle; repositories accept either a `Database` or a `Tx`. */
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+export type Tx = Parameters<Parameters<DrizzleDatabase['transaction']>[0]>[0]
+
+/**
+ * Transactions run READ COMMITTED, PostgreSQL's default: the triggers that keep
+ * the KPI totals refuse any other level (server/features/outcomes/kpi-totals.contract.ts).
+ */
+export type TransactionConfig = Omit<NonNullable<Parameters<DrizzleDatabase['transaction']>[1]>, 'isolationLevel'> & {
+  isolationLevel?: 'read committed'
+}
+
+/** The database, whose transactions take only a READ COMMITTED `TransactionConfig`. */
+export type Database = Omit<DrizzleDatabase, 'transaction'> & {
+  transaction<T>(run: (tx: Tx) => Promise<T>, config?: TransactionConfig): Promise<T>
+}
 export type DbOrTx = Database | Tx
 
 export const EMBEDDED_DATABASE_NAME = 'meet_the_buyer'

@@ -6,6 +6,11 @@ import { fixedClock } from '../../../server/infra/clock.js'
 import { createKpisService, type KpisService, type ScopeRef } from '../../../server/features/outcomes/kpis.service.js'
 import { PARTICIPATION_STATUSES, REQUEST_STATUSES } from '../../../server/features/participation/participation.model.js'
 import { CONTRACT_STATUSES } from '../../../server/features/outcomes/outcomes.model.js'
+import {
+  KPI_TOTALS_ISOLATION,
+  KPI_TOTALS_REFUSAL_SQLSTATE,
+  KPI_TOTALS_SOURCES,
+} from '../../../server/features/outcomes/kpi-totals.contract.js'
 import { buildFixture, type Fixture } from './fixture.js'
 
 /**
@@ -197,11 +202,28 @@ t.test('a transaction with an older snapshot may not write what the totals follo
     (tx) =>
       tx`update participations set status = 'attended' where event_id = ${f.ev1} and organisation_id = ${f.org.S2}`,
   )
-  await t.rejects(write, /READ COMMITTED/)
+  await t.rejects(write, { code: KPI_TOTALS_REFUSAL_SQLSTATE, message: /READ COMMITTED/ })
   const [row] = await app.sql<
     { status: string }[]
   >`select status from participations where event_id = ${f.ev1} and organisation_id = ${f.org.S2}`
   t.equal(row!.status, 'selected', 'the write was undone')
+  // And the code cannot ask for it: the type check of the tests fails if this line compiles.
+  // @ts-expect-error the totals' triggers refuse any isolation level but READ COMMITTED
+  const _refusedByTheTypes = () => app.db.transaction(async () => {}, { isolationLevel: 'repeatable read' })
+})
+
+t.test('the triggers keep the totals on exactly the tables the TypeScript contract names', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const rows = await app.sql<{ table: string }[]>`
+    select distinct c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid
+    join pg_proc p on p.oid = g.tgfoid
+    where not g.tgisinternal and starts_with(p.proname, 'kpi_') order by 1`
+  t.same(
+    rows.map((row) => row.table),
+    [...KPI_TOTALS_SOURCES],
+  )
+  const [setting] = await app.sql<{ level: string }[]>`select current_setting('default_transaction_isolation') as level`
+  t.equal(setting!.level, KPI_TOTALS_ISOLATION, 'transactions start READ COMMITTED unless told otherwise')
 })
 
 t.test('concurrent transactions, some rolled back, leave the totals equal to the rows', async (t) => {
