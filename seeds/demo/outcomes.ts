@@ -346,12 +346,11 @@ async function vouchers(story: Story, demoSme: Party, involved: Party[]): Promis
       (claim) => ({ ...claim, amountEur: random.int(claim.amount[0], claim.amount[1]) }),
     )
     const claimed = picks.reduce((sum, claim) => sum + claim.amountEur, 0)
-    await services.outcomes.vouchers.setBudget(
-      hubActor,
+    await services.outcomes.vouchers.setBudget(hubActor, {
       editionId,
-      sme.id,
-      sme === demoSme ? 6_000 : Math.max(random.int(3, 8), Math.ceil(claimed / 1_000) + 1) * 1_000,
-    )
+      smeId: sme.id,
+      budgetEur: sme === demoSme ? 6_000 : Math.max(random.int(3, 8), Math.ceil(claimed / 1_000) + 1) * 1_000,
+    })
     for (const [k, claim] of picks.entries()) {
       clock.advance(600_000)
       await services.outcomes.vouchers.claim(story.actor(sme), sme.id, {

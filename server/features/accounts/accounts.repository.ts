@@ -57,7 +57,10 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) 
   return row?.session
 }
 
-export async function touchSession(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {
+export async function touchSession(
+  db: DbOrTx,
+  { id, now, expiresAt }: { id: string; now: Date; expiresAt: Date },
+): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id))
 }
 
@@ -72,9 +75,11 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<
 
 export async function insertConsents(
   db: DbOrTx,
-  userId: string,
-  values: { profileVisibleToMatches: boolean; emailNotifications: boolean },
-  textVersion: string,
+  {
+    userId,
+    values,
+    textVersion,
+  }: { userId: string; values: { profileVisibleToMatches: boolean; emailNotifications: boolean }; textVersion: string },
 ): Promise<void> {
   await db.insert(consents).values([
     { userId, purpose: 'profile_visible_to_matches', granted: values.profileVisibleToMatches, textVersion },

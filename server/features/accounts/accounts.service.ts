@@ -100,10 +100,13 @@ export function createAccountsService(deps: AccountsDeps) {
       after: { method, ip: meta.ip },
       requestId: meta.requestId,
     })
-    return { token, session: await describeSession(tx, userId, csrfToken, expiresAt) }
+    return { token, session: await describeSession(tx, { userId, csrfToken, expiresAt }) }
   }
 
-  async function describeSession(tx: DbOrTx, userId: string, csrfToken: string, expiresAt: Date): Promise<Session> {
+  async function describeSession(
+    tx: DbOrTx,
+    { userId, csrfToken, expiresAt }: { userId: string; csrfToken: string; expiresAt: Date },
+  ): Promise<Session> {
     const user = await repo.findUser(tx, userId)
     if (!user) throw problems.invalidCredentials()
     const memberships = await deps.organisations.membershipsOfUser(userId, tx)
@@ -143,7 +146,7 @@ export function createAccountsService(deps: AccountsDeps) {
           participantId: organisation.id,
           status: 'pending',
         })
-        await repo.insertConsents(tx, user.id, input.consents, CONSENT_TEXT_VERSION)
+        await repo.insertConsents(tx, { userId: user.id, values: input.consents, textVersion: CONSENT_TEXT_VERSION })
         await audit.record(tx, {
           actorUserId: user.id,
           organisationId: organisation.id,
@@ -195,7 +198,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const session = await repo.findLiveSession(db, hashToken(token), now)
       if (!session) return null
       if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000)
-        await repo.touchSession(db, session.id, now, minutesFromNow(SESSION_DAYS * 24 * 60))
+        await repo.touchSession(db, { id: session.id, now, expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60) })
       const memberships = await deps.organisations.membershipsOfUser(session.userId)
       return {
         userId: session.userId,
@@ -206,7 +209,11 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     getSession: (auth: AuthContext) =>
-      describeSession(db, auth.userId, auth.csrfToken, minutesFromNow(SESSION_DAYS * 24 * 60)),
+      describeSession(db, {
+        userId: auth.userId,
+        csrfToken: auth.csrfToken,
+        expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60),
+      }),
 
     async signOut(auth: AuthContext): Promise<void> {
       await repo.deleteSession(db, auth.sessionId)

@@ -41,7 +41,7 @@ export function createJoinService(deps: {
           if (!input.consents.profileVisibleToMatches) throw problems.consentRequired()
           assertTimeZone(input.user.timeZone, 'body.user.timeZone')
           user = await repo.insertUser(tx, { ...input.user, email: row.invitation.email })
-          await repo.insertConsents(tx, user.id, input.consents, CONSENT_TEXT_VERSION)
+          await repo.insertConsents(tx, { userId: user.id, values: input.consents, textVersion: CONSENT_TEXT_VERSION })
         }
         await deps.organisations.addMembership(tx, {
           userId: user.id,

@@ -78,7 +78,7 @@ export function createMeService(deps: MeDeps) {
     async setConsents(auth: AuthContext, input: Consents, meta: RequestMeta): Promise<Consents> {
       const before = await deps.accounts.currentConsents(auth.userId)
       await db.transaction(async (tx) => {
-        await repo.insertConsents(tx, auth.userId, input, CONSENT_TEXT_VERSION)
+        await repo.insertConsents(tx, { userId: auth.userId, values: input, textVersion: CONSENT_TEXT_VERSION })
         await audit.record(tx, {
           actorUserId: auth.userId,
           action: 'consents.changed',

@@ -15,9 +15,7 @@ export async function insertOffer(db: DbOrTx, values: typeof offers.$inferInsert
 
 export async function updateOfferRow(
   db: DbOrTx,
-  organisationId: string,
-  id: string,
-  values: Partial<typeof offers.$inferInsert>,
+  { organisationId, id, values }: { organisationId: string; id: string; values: Partial<typeof offers.$inferInsert> },
 ) {
   const [row] = await db
     .update(offers)
@@ -60,9 +58,7 @@ export async function insertNeed(db: DbOrTx, values: typeof needs.$inferInsert):
 
 export async function updateNeedRow(
   db: DbOrTx,
-  organisationId: string,
-  id: string,
-  values: Partial<typeof needs.$inferInsert>,
+  { organisationId, id, values }: { organisationId: string; id: string; values: Partial<typeof needs.$inferInsert> },
 ) {
   const [row] = await db
     .update(needs)
@@ -116,7 +112,10 @@ export async function listingIdsOf(db: DbOrTx, organisationId: string) {
 }
 
 /** Batches of ids for a full reindex, in a stable order. */
-export async function idsAfter(db: DbOrTx, index: 'offers' | 'needs', after: string, limit: number): Promise<string[]> {
+export async function idsAfter(
+  db: DbOrTx,
+  { index, after, limit }: { index: 'offers' | 'needs'; after: string; limit: number },
+): Promise<string[]> {
   const table = index === 'offers' ? offers : needs
   const rows = await db
     .select({ id: table.id })

@@ -81,7 +81,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ catalogue: CatalogueSe
       },
     },
     async (request) =>
-      catalogue.updateOffer(authOf(request), request.params.orgId, request.params.offerId, request.body),
+      catalogue.updateOffer(authOf(request), {
+        organisationId: request.params.orgId,
+        id: request.params.offerId,
+        patch: request.body,
+      }),
   )
   app.delete(
     '/organisations/:orgId/offers/:offerId',
@@ -153,7 +157,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ catalogue: CatalogueSe
         response: { 200: NeedSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => catalogue.updateNeed(authOf(request), request.params.orgId, request.params.needId, request.body),
+    async (request) =>
+      catalogue.updateNeed(authOf(request), {
+        organisationId: request.params.orgId,
+        id: request.params.needId,
+        patch: request.body,
+      }),
   )
   app.delete(
     '/organisations/:orgId/needs/:needId',

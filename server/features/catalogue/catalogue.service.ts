@@ -86,17 +86,22 @@ export function createCatalogueService(deps: CatalogueDeps) {
   const enqueueSync = (tx: DbOrTx, index: IndexName, id: string) =>
     deps.outbox.enqueue(tx, SEARCH_SYNC_TOPIC, { index, id })
   /** After the index sync (the worker keeps the order): recommendations of the events where the owner is selected. */
-  const listingChanged = async (tx: DbOrTx, index: IndexName, id: string, organisationId: string) => {
+  const listingChanged = async (
+    tx: DbOrTx,
+    { index, id, organisationId }: { index: IndexName; id: string; organisationId: string },
+  ) => {
     await enqueueSync(tx, index, id)
     await enqueueRecomputeForOrganisation(deps.outbox, tx, organisationId)
   }
   const record = (
     tx: DbOrTx,
     actor: AuthContext,
-    organisationId: string,
-    action: string,
-    subjectId: string,
-    after?: unknown,
+    {
+      organisationId,
+      action,
+      subjectId,
+      after,
+    }: { organisationId: string; action: string; subjectId: string; after?: unknown },
   ) =>
     deps.audit.record(tx, {
       actorUserId: actor.userId,
@@ -119,30 +124,38 @@ export function createCatalogueService(deps: CatalogueDeps) {
         const organisation = await ownerOrganisation(tx, organisationId, 'sme')
         checkOffer(input, 'body')
         const offer = await repo.insertOffer(tx, { ...input, organisationId })
-        await record(tx, actor, organisationId, 'offers.created', offer.id, {
-          title: offer.title,
-          status: offer.status,
+        await record(tx, actor, {
+          organisationId,
+          action: 'offers.created',
+          subjectId: offer.id,
+          after: {
+            title: offer.title,
+            status: offer.status,
+          },
         })
-        await listingChanged(tx, 'offers', offer.id, organisationId)
+        await listingChanged(tx, { index: 'offers', id: offer.id, organisationId })
         return toOfferDto(offer, organisation)
       })
     },
-    async updateOffer(actor: AuthContext, organisationId: string, id: string, patch: OfferPatch): Promise<Offer> {
+    async updateOffer(
+      actor: AuthContext,
+      { organisationId, id, patch }: { organisationId: string; id: string; patch: OfferPatch },
+    ): Promise<Offer> {
       return db.transaction(async (tx) => {
         const organisation = await ownerOrganisation(tx, organisationId, 'sme')
         checkOffer(patch, 'body')
-        const offer = await repo.updateOfferRow(tx, organisationId, id, patch)
+        const offer = await repo.updateOfferRow(tx, { organisationId, id, values: patch })
         if (!offer) throw problems.offerNotFound()
-        await record(tx, actor, organisationId, 'offers.updated', id, patch)
-        await listingChanged(tx, 'offers', id, organisationId)
+        await record(tx, actor, { organisationId, action: 'offers.updated', subjectId: id, after: patch })
+        await listingChanged(tx, { index: 'offers', id, organisationId })
         return toOfferDto(offer, organisation)
       })
     },
     async deleteOffer(actor: AuthContext, organisationId: string, id: string): Promise<void> {
       await db.transaction(async (tx) => {
         if (!(await repo.deleteOfferRow(tx, organisationId, id))) throw problems.offerNotFound()
-        await record(tx, actor, organisationId, 'offers.deleted', id)
-        await listingChanged(tx, 'offers', id, organisationId)
+        await record(tx, actor, { organisationId, action: 'offers.deleted', subjectId: id })
+        await listingChanged(tx, { index: 'offers', id, organisationId })
       })
     },
     async listOffers(organisationId: string): Promise<Offer[]> {
@@ -174,27 +187,35 @@ export function createCatalogueService(deps: CatalogueDeps) {
           visibleTo: input.visibility === 'selected' ? input.visibleTo : [],
           organisationId,
         })
-        await record(tx, actor, organisationId, 'needs.created', need.id, { title: need.title, status: need.status })
-        await listingChanged(tx, 'needs', need.id, organisationId)
+        await record(tx, actor, {
+          organisationId,
+          action: 'needs.created',
+          subjectId: need.id,
+          after: { title: need.title, status: need.status },
+        })
+        await listingChanged(tx, { index: 'needs', id: need.id, organisationId })
         return toNeedDto(need, organisation)
       })
     },
-    async updateNeed(actor: AuthContext, organisationId: string, id: string, patch: NeedPatch): Promise<Need> {
+    async updateNeed(
+      actor: AuthContext,
+      { organisationId, id, patch }: { organisationId: string; id: string; patch: NeedPatch },
+    ): Promise<Need> {
       return db.transaction(async (tx) => {
         const organisation = await ownerOrganisation(tx, organisationId, 'buyer')
         await checkNeed(tx, patch, 'body')
-        const need = await repo.updateNeedRow(tx, organisationId, id, patch)
+        const need = await repo.updateNeedRow(tx, { organisationId, id, values: patch })
         if (!need) throw problems.needNotFound()
-        await record(tx, actor, organisationId, 'needs.updated', id, patch)
-        await listingChanged(tx, 'needs', id, organisationId)
+        await record(tx, actor, { organisationId, action: 'needs.updated', subjectId: id, after: patch })
+        await listingChanged(tx, { index: 'needs', id, organisationId })
         return toNeedDto(need, organisation)
       })
     },
     async deleteNeed(actor: AuthContext, organisationId: string, id: string): Promise<void> {
       await db.transaction(async (tx) => {
         if (!(await repo.deleteNeedRow(tx, organisationId, id))) throw problems.needNotFound()
-        await record(tx, actor, organisationId, 'needs.deleted', id)
-        await listingChanged(tx, 'needs', id, organisationId)
+        await record(tx, actor, { organisationId, action: 'needs.deleted', subjectId: id })
+        await listingChanged(tx, { index: 'needs', id, organisationId })
       })
     },
     async listNeeds(organisationId: string): Promise<Need[]> {
@@ -288,9 +309,9 @@ export function createCatalogueService(deps: CatalogueDeps) {
         const total = await repo.countListings(db, index)
         await engine.clear(index)
         for (
-          let ids = await repo.idsAfter(db, index, '00000000-0000-0000-0000-000000000000', batchSize);
+          let ids = await repo.idsAfter(db, { index, after: '00000000-0000-0000-0000-000000000000', limit: batchSize });
           ids.length > 0;
-          ids = await repo.idsAfter(db, index, ids.at(-1)!, batchSize)
+          ids = await repo.idsAfter(db, { index, after: ids.at(-1)!, limit: batchSize })
         ) {
           await this.syncDocuments(index, ids)
           done[index] += ids.length

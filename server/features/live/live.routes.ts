@@ -121,7 +121,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{
       const auth = authOf(request)
       const memberOf = auth.memberships.map((m) => m.organisationId)
       const method = memberOf.includes(request.params.orgId) ? 'self' : 'organiser'
-      return live.checkIn(auth, request.params.eventId, request.params.orgId, method)
+      return live.checkIn(auth, { eventId: request.params.eventId, organisationId: request.params.orgId, method })
     },
   )
 
@@ -172,7 +172,11 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      live.repair(authOf(request), request.params.eventId, request.body.meetingId, request.body.organisationId),
+      live.repair(authOf(request), {
+        eventId: request.params.eventId,
+        meetingId: request.body.meetingId,
+        candidateId: request.body.organisationId,
+      }),
   )
 
   app.get(

@@ -42,7 +42,10 @@ export function createLiveService(deps: LiveDeps) {
   }
 
   /** The event's published meetings with names, times, presence and live state. */
-  async function day(tx: DbOrTx, event: EventRow, slots: Slot[], whose?: string): Promise<DayMeeting[]> {
+  async function day(
+    tx: DbOrTx,
+    { event, slots, whose }: { event: EventRow; slots: Slot[]; whose?: string },
+  ): Promise<DayMeeting[]> {
     const rows = await tx
       .select({ meeting: meetings, sme: organisations.legalName, representative: representatives.name })
       .from(meetings)
@@ -146,7 +149,10 @@ export function createLiveService(deps: LiveDeps) {
     day,
 
     /** A hub checks an organisation in (or it checks itself in); counterparts and the hub's board hear at once. Twice is once. */
-    async checkIn(actor: AuthContext, eventId: string, organisationId: string, method: 'organiser' | 'self') {
+    async checkIn(
+      actor: AuthContext,
+      { eventId, organisationId, method }: { eventId: string; organisationId: string; method: 'organiser' | 'self' },
+    ) {
       return db.transaction(async (tx) => {
         await eventOf(tx, eventId)
         const participant = await participantStatus(tx, eventId, organisationId)
@@ -266,7 +272,7 @@ export function createLiveService(deps: LiveDeps) {
       const event = await eventOf(db, eventId)
       const slots = await deps.editions.slotsOf(eventId)
       const now = clock.now()
-      const list = (await day(db, event, slots)).filter((m) => m.outcome === 'no_show' && new Date(m.endsAt) > now)
+      const list = (await day(db, { event, slots })).filter((m) => m.outcome === 'no_show' && new Date(m.endsAt) > now)
       const presence = await presenceOf(db, eventId)
       const parts = await db
         .select({
@@ -278,7 +284,7 @@ export function createLiveService(deps: LiveDeps) {
         .from(participations)
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(eq(participations.eventId, eventId))
-      const all = await day(db, event, slots)
+      const all = await day(db, { event, slots })
       const busy = (id: string) =>
         all
           .filter((m) => m.status === 'scheduled' && m.outcome !== 'no_show' && (m.smeId === id || m.buyerId === id))
@@ -336,7 +342,10 @@ export function createLiveService(deps: LiveDeps) {
     },
 
     /** One click: the stranded counterpart meets a standby participant in the same slot and table; both are told. One winner when two hubs click. */
-    async repair(actor: AuthContext, eventId: string, meetingId: string, candidateId: string) {
+    async repair(
+      actor: AuthContext,
+      { eventId, meetingId, candidateId }: { eventId: string; meetingId: string; candidateId: string },
+    ) {
       const options = await this.standby(eventId)
       const option = options.find((o) => o.meetingId === meetingId)
       if (!option)
@@ -515,7 +524,7 @@ export function createLiveService(deps: LiveDeps) {
     async today(eventId: string, organisationId: string) {
       const event = await eventOf(db, eventId)
       const slots = await deps.editions.slotsOf(eventId)
-      const list = await day(db, event, slots, organisationId)
+      const list = await day(db, { event, slots, whose: organisationId })
       const presence = await presenceOf(db, eventId)
       const mine =
         list.length === 0
@@ -551,7 +560,7 @@ export function createLiveService(deps: LiveDeps) {
     async board(eventId: string) {
       const event = await eventOf(db, eventId)
       const slots = await deps.editions.slotsOf(eventId)
-      const list = await day(db, event, slots)
+      const list = await day(db, { event, slots })
       const now = clock.now()
       const current = slots.find((s) => new Date(s.startsAt) <= now && now < new Date(s.endsAt)) ?? null
       const next = slots.find((s) => new Date(s.startsAt) > now) ?? null

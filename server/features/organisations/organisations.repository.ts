@@ -72,7 +72,10 @@ export async function countAdminsForUpdate(db: DbOrTx, organisationId: string): 
   return rows.length
 }
 
-export async function setMembershipRole(db: DbOrTx, organisationId: string, userId: string, role: Role): Promise<void> {
+export async function setMembershipRole(
+  db: DbOrTx,
+  { organisationId, userId, role }: { organisationId: string; userId: string; role: Role },
+): Promise<void> {
   await db
     .update(memberships)
     .set({ role })
@@ -171,16 +174,18 @@ export async function listAffiliations(db: DbOrTx, organiserId: string, status?:
 
 export async function findAffiliation(
   db: DbOrTx,
-  organiserId: string,
-  participantId: string,
-  options: { forUpdate?: boolean } = {},
+  {
+    organiserId,
+    participantId,
+    forUpdate = false,
+  }: { organiserId: string; participantId: string; forUpdate?: boolean },
 ) {
   const query = db
     .select({ affiliation: affiliations, organisation: organisations })
     .from(affiliations)
     .innerJoin(organisations, eq(organisations.id, affiliations.participantId))
     .where(and(eq(affiliations.organiserId, organiserId), eq(affiliations.participantId, participantId)))
-  const [row] = options.forUpdate ? await query.for('update', { of: affiliations }) : await query
+  const [row] = forUpdate ? await query.for('update', { of: affiliations }) : await query
   return row
 }
 

@@ -88,7 +88,11 @@ export const organisationsRoutes: FastifyPluginAsyncTypebox<{ organisations: Org
       },
     },
     async (request) =>
-      organisations.changeRole(actor(request), request.params.orgId, request.params.userId, request.body.role),
+      organisations.changeRole(actor(request), {
+        organisationId: request.params.orgId,
+        userId: request.params.userId,
+        role: request.body.role,
+      }),
   )
 
   app.delete(

@@ -185,13 +185,16 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     organisersOf: (participantId: string) => repo.organiserIdsOf(db, participantId),
     participantsOf: (organiserIds: string[]) => repo.participantIdsOf(db, organiserIds),
 
-    async changeRole(actor: Actor, organisationId: string, userId: string, role: Role): Promise<Member> {
+    async changeRole(
+      actor: Actor,
+      { organisationId, userId, role }: { organisationId: string; userId: string; role: Role },
+    ): Promise<Member> {
       return db.transaction(async (tx) => {
         const admins = await repo.countAdminsForUpdate(tx, organisationId)
         const membership = await repo.findMembership(tx, organisationId, userId)
         if (!membership) throw problems.memberNotFound()
         if (membership.role === 'admin' && role !== 'admin' && admins <= 1) throw problems.lastAdmin()
-        await repo.setMembershipRole(tx, organisationId, userId, role)
+        await repo.setMembershipRole(tx, { organisationId, userId, role })
         await audit.record(tx, {
           actorUserId: actor.userId,
           organisationId,
@@ -287,12 +290,18 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
 
     async decideParticipant(
       actor: Actor,
-      organiserId: string,
-      participantId: string,
-      decision: { decision: 'validated' | 'rejected'; reason?: string | undefined },
+      {
+        organiserId,
+        participantId,
+        decision,
+      }: {
+        organiserId: string
+        participantId: string
+        decision: { decision: 'validated' | 'rejected'; reason?: string | undefined }
+      },
     ): Promise<Participant> {
       return db.transaction(async (tx) => {
-        const current = await repo.findAffiliation(tx, organiserId, participantId, { forUpdate: true })
+        const current = await repo.findAffiliation(tx, { organiserId, participantId, forUpdate: true })
         if (!current) throw problems.participantNotFound()
         await repo.decideAffiliation(tx, {
           organiserId,
@@ -311,7 +320,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
           before: { status: current.affiliation.status },
           after: { status: decision.decision, reason: decision.reason ?? null, organiserId },
         })
-        const updated = await repo.findAffiliation(tx, organiserId, participantId)
+        const updated = await repo.findAffiliation(tx, { organiserId, participantId })
         return toParticipantDto(updated!.affiliation, updated!.organisation)
       })
     },

@@ -65,9 +65,7 @@ export const organisersRoutes: FastifyPluginAsyncTypebox<{ organisations: Organi
     async (request) =>
       organisations.decideParticipant(
         { userId: authOf(request).userId, requestId: String(request.id) },
-        request.params.orgId,
-        request.params.participantId,
-        request.body,
+        { organiserId: request.params.orgId, participantId: request.params.participantId, decision: request.body },
       ),
   )
 

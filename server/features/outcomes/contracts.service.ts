@@ -159,7 +159,10 @@ export function createContractsService(deps: OutcomesDeps) {
   }
 
   /** The contract as the caller may see it: a party, a hub of its edition or the authority; anyone else gets a 404. */
-  async function visible(tx: DbOrTx, actor: AuthContext, contractId: string, forUpdate = false) {
+  async function visible(
+    tx: DbOrTx,
+    { actor, contractId, forUpdate = false }: { actor: AuthContext; contractId: string; forUpdate?: boolean },
+  ) {
     const query = tx.select().from(contracts).where(eq(contracts.id, contractId))
     const [row] = forUpdate ? await query.for('update') : await query
     if (!row) throw problems.contractNotFound()
@@ -171,7 +174,10 @@ export function createContractsService(deps: OutcomesDeps) {
   }
 
   /** Where the contract came from: the accepted request (and its meeting), else the event, else the edition. */
-  async function originOf(tx: DbOrTx, input: ContractInput, smeId: string, buyerId: string) {
+  async function originOf(
+    tx: DbOrTx,
+    { input, smeId, buyerId }: { input: ContractInput; smeId: string; buyerId: string },
+  ) {
     const bad = (field: string, message: string) =>
       problems.badOrigin(`${field} ${message}`, [{ field: `body.${field}`, code: 'origin', message }])
     let eventId = input.eventId ?? null
@@ -209,10 +215,12 @@ export function createContractsService(deps: OutcomesDeps) {
 
   async function notifyCounterpart(
     tx: DbOrTx,
-    counterpartId: string,
-    reporter: string,
-    contractId: string,
-    title: string,
+    {
+      counterpartId,
+      reporter,
+      contractId,
+      title,
+    }: { counterpartId: string; reporter: string; contractId: string; title: string },
   ) {
     const people = await membersToNotify(tx, [counterpartId])
     for (const person of people) {
@@ -248,7 +256,7 @@ export function createContractsService(deps: OutcomesDeps) {
             },
           ])
         const [smeId, buyerId] = me.kind === 'sme' ? [me.id, other.id] : [other.id, me.id]
-        const origin = await originOf(tx, input, smeId, buyerId)
+        const origin = await originOf(tx, { input, smeId, buyerId })
         const [row] = await tx
           .insert(contracts)
           .values({
@@ -265,7 +273,12 @@ export function createContractsService(deps: OutcomesDeps) {
           })
           .returning({ id: contracts.id })
         await step(tx, { contractId: row!.id, action: 'reported', actor, organisationId, after: { ...input } })
-        await notifyCounterpart(tx, other.id, me.legal_name, row!.id, input.title.trim())
+        await notifyCounterpart(tx, {
+          counterpartId: other.id,
+          reporter: me.legal_name,
+          contractId: row!.id,
+          title: input.title.trim(),
+        })
         return (await select(tx, sql`c.id = ${row!.id}`))[0]!
       })
     },
@@ -279,7 +292,7 @@ export function createContractsService(deps: OutcomesDeps) {
     },
 
     async getContract(actor: AuthContext, contractId: string): Promise<Contract> {
-      await visible(db, actor, contractId)
+      await visible(db, { actor, contractId })
       const [contract] = await select(db, sql`c.id = ${contractId}`)
       return { ...contract!, trail: await trailOf(db, contractId) }
     },
@@ -287,7 +300,7 @@ export function createContractsService(deps: OutcomesDeps) {
     /** The side that did not report it confirms the contract. */
     async confirmContract(actor: AuthContext, contractId: string): Promise<Contract> {
       await db.transaction(async (tx) => {
-        const { row, party } = await visible(tx, actor, contractId, true)
+        const { row, party } = await visible(tx, { actor, contractId, forUpdate: true })
         const counterpart = row.reportedByOrganisationId === row.smeId ? row.buyerId : row.smeId
         if (party !== counterpart && !memberOf(actor).includes(counterpart)) throw problems.notCounterpart()
         if (!contractMoves(row.status).confirm)
@@ -315,7 +328,7 @@ export function createContractsService(deps: OutcomesDeps) {
       input: { decision: 'verified' | 'rejected'; note?: string | undefined },
     ): Promise<Contract> {
       await db.transaction(async (tx) => {
-        const { row, hub } = await visible(tx, actor, contractId, true)
+        const { row, hub } = await visible(tx, { actor, contractId, forUpdate: true })
         if (!hub) throw problems.contractNotFound()
         const moves = contractMoves(row.status)
         if (input.decision === 'verified' && !moves.verify)
@@ -360,7 +373,7 @@ export function createContractsService(deps: OutcomesDeps) {
       file: { bytes: Buffer; fileName?: string | undefined },
     ): Promise<Contract> {
       await db.transaction(async (tx) => {
-        const { row, party } = await visible(tx, actor, contractId, true)
+        const { row, party } = await visible(tx, { actor, contractId, forUpdate: true })
         if (!party) throw problems.notCounterpart('Only the two sides of the contract attach its evidence.')
         if (row.status === 'verified' || row.status === 'rejected')
           throw problems.illegalMove(`A ${row.status} contract keeps its evidence.`)
@@ -384,7 +397,7 @@ export function createContractsService(deps: OutcomesDeps) {
     },
 
     async evidenceOf(actor: AuthContext, contractId: string) {
-      const { row } = await visible(db, actor, contractId)
+      const { row } = await visible(db, { actor, contractId })
       if (!row.evidenceId) throw problems.documentNotFound()
       const [doc] = await db
         .select()

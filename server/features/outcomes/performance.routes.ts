@@ -55,7 +55,11 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      performance.reportPerformance(authOf(request), request.params.orgId, request.params.year, request.body),
+      performance.reportPerformance(authOf(request), {
+        smeId: request.params.orgId,
+        year: request.params.year,
+        input: request.body,
+      }),
   )
 
   const tags = ['vouchers']
@@ -86,7 +90,11 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      vouchers.setBudget(authOf(request), request.params.editionId, request.params.orgId, request.body.budgetEur),
+      vouchers.setBudget(authOf(request), {
+        editionId: request.params.editionId,
+        smeId: request.params.orgId,
+        budgetEur: request.body.budgetEur,
+      }),
   )
 
   app.get(

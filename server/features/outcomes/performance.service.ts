@@ -46,9 +46,7 @@ export function createPerformanceService(deps: OutcomesDeps) {
     /** Records (or corrects) one year's figures; exports cannot exceed turnover, and no year lies in the future. */
     async reportPerformance(
       actor: AuthContext,
-      smeId: string,
-      year: number,
-      input: PerformanceInput,
+      { smeId, year, input }: { smeId: string; year: number; input: PerformanceInput },
     ): Promise<Performance> {
       if (!actor.memberships.some((m) => m.organisationId === smeId && m.kind === 'sme'))
         throw problems.notSme(undefined, [{ field: 'params.orgId', code: 'kind', message: 'is not an SME' }])

@@ -72,7 +72,10 @@ export function createVouchersService(deps: OutcomesDeps) {
     })
   }
 
-  async function claimOf(tx: DbOrTx, actor: AuthContext, claimId: string, forUpdate = false) {
+  async function claimOf(
+    tx: DbOrTx,
+    { actor, claimId, forUpdate = false }: { actor: AuthContext; claimId: string; forUpdate?: boolean },
+  ) {
     const query = tx.select().from(voucherClaims).where(eq(voucherClaims.id, claimId))
     const [claim] = forUpdate ? await query.for('update') : await query
     if (!claim) throw problems.claimNotFound()
@@ -89,7 +92,10 @@ export function createVouchersService(deps: OutcomesDeps) {
   }
 
   return {
-    async setBudget(actor: AuthContext, editionId: string, smeId: string, budgetEur: number): Promise<VoucherAccount> {
+    async setBudget(
+      actor: AuthContext,
+      { editionId, smeId, budgetEur }: { editionId: string; smeId: string; budgetEur: number },
+    ): Promise<VoucherAccount> {
       await db.transaction(async (tx) => {
         const [sme] = await tx.execute<{ ok: boolean }>(
           sql`select exists (select 1 from participations p join events ev on ev.id = p.event_id join organisations o on o.id = p.organisation_id and o.kind = 'sme' where ev.edition_id = ${editionId} and p.organisation_id = ${smeId}) as ok`,
@@ -200,7 +206,7 @@ export function createVouchersService(deps: OutcomesDeps) {
       file: { bytes: Buffer; fileName?: string | undefined },
     ): Promise<VoucherAccount> {
       const claim = await db.transaction(async (tx) => {
-        const { claim, own } = await claimOf(tx, actor, claimId, true)
+        const { claim, own } = await claimOf(tx, { actor, claimId, forUpdate: true })
         if (!own) throw problems.claimNotFound()
         if (claim.status !== 'pending') throw problems.claimDecided()
         const receiptId = await storeDocument(tx, {
@@ -216,7 +222,7 @@ export function createVouchersService(deps: OutcomesDeps) {
     },
 
     async receiptOf(actor: AuthContext, claimId: string) {
-      const { claim } = await claimOf(db, actor, claimId)
+      const { claim } = await claimOf(db, { actor, claimId })
       const [doc] = claim.receiptId ? await db.select().from(documents).where(eq(documents.id, claim.receiptId)) : []
       if (!doc) throw problems.documentNotFound()
       return doc
@@ -228,7 +234,7 @@ export function createVouchersService(deps: OutcomesDeps) {
       input: { decision: 'approved' | 'rejected'; reason?: string | undefined },
     ): Promise<VoucherAccount> {
       const claim = await db.transaction(async (tx) => {
-        const { claim, hub } = await claimOf(tx, actor, claimId, true)
+        const { claim, hub } = await claimOf(tx, { actor, claimId, forUpdate: true })
         if (!hub) throw problems.claimNotFound()
         if (claim.status !== 'pending') throw problems.claimDecided()
         if (input.decision === 'rejected' && !input.reason?.trim())

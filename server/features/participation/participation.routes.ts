@@ -55,7 +55,11 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      participation.setStatus(authOf(request), request.params.eventId, request.params.orgId, request.body),
+      participation.setStatus(authOf(request), {
+        eventId: request.params.eventId,
+        organisationId: request.params.orgId,
+        input: request.body,
+      }),
   )
 
   app.post(
@@ -154,13 +158,12 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const slots = await editions.slotsOf(request.params.eventId)
-      return participation.setAvailability(
-        authOf(request),
-        request.params.eventId,
-        request.params.orgId,
-        request.body.unavailableSlots,
-        slots.length,
-      )
+      return participation.setAvailability(authOf(request), {
+        eventId: request.params.eventId,
+        organisationId: request.params.orgId,
+        unavailableSlots: request.body.unavailableSlots,
+        slotCount: slots.length,
+      })
     },
   )
 
@@ -192,13 +195,12 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const slots = await editions.slotsOf(request.params.eventId)
-      return participation.setRepresentatives(
-        authOf(request),
-        request.params.eventId,
-        request.params.orgId,
-        request.body.representatives,
-        slots.length,
-      )
+      return participation.setRepresentatives(authOf(request), {
+        eventId: request.params.eventId,
+        organisationId: request.params.orgId,
+        list: request.body.representatives,
+        slotCount: slots.length,
+      })
     },
   )
 
@@ -220,12 +222,11 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      participation.chooseRepresentative(
-        authOf(request),
-        request.params.requestId,
-        request.body.representativeId,
-        (eventId) => editions.organisersOfEvent(eventId),
-      ),
+      participation.chooseRepresentative(authOf(request), {
+        requestId: request.params.requestId,
+        representativeId: request.body.representativeId,
+        hubOf: (eventId) => editions.organisersOfEvent(eventId),
+      }),
   )
 
   app.post(
@@ -297,7 +298,12 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
           response: { 200: MeetingRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (request) => participation.decide(authOf(request), request.params.requestId, status, request.body?.reason),
+      async (request) =>
+        participation.decide(authOf(request), {
+          requestId: request.params.requestId,
+          to: status,
+          reason: request.body?.reason,
+        }),
     )
   }
 }

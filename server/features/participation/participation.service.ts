@@ -72,7 +72,10 @@ export interface ParticipationDeps {
 export function createParticipationService(deps: ParticipationDeps) {
   const { db, audit, clock } = deps
 
-  async function participationOf(tx: DbOrTx, eventId: string, organisationId: string, forUpdate = false) {
+  async function participationOf(
+    tx: DbOrTx,
+    { eventId, organisationId, forUpdate = false }: { eventId: string; organisationId: string; forUpdate?: boolean },
+  ) {
     const query = tx
       .select()
       .from(participations)
@@ -84,11 +87,19 @@ export function createParticipationService(deps: ParticipationDeps) {
   /** Mail each member of the organisation, in their own language, through the outbox. */
   async function notify(
     tx: DbOrTx,
-    organisationId: string,
-    kind: 'received' | 'accepted' | 'declined',
-    request: RequestRow,
-    otherName: string,
-    eventName: string,
+    {
+      organisationId,
+      kind,
+      request,
+      otherName,
+      eventName,
+    }: {
+      organisationId: string
+      kind: 'received' | 'accepted' | 'declined'
+      request: RequestRow
+      otherName: string
+      eventName: string
+    },
   ) {
     const people = await membersToNotify(tx, [organisationId])
     for (const person of people) {
@@ -120,7 +131,10 @@ export function createParticipationService(deps: ParticipationDeps) {
   }
 
   /** Meetings an organisation may hold: the event's maximum per person, times a buyer's representatives. */
-  async function quotaOf(tx: DbOrTx, maxPerPerson: number, eventId: string, organisationId: string): Promise<number> {
+  async function quotaOf(
+    tx: DbOrTx,
+    { maxPerPerson, eventId, organisationId }: { maxPerPerson: number; eventId: string; organisationId: string },
+  ): Promise<number> {
     const [row] = await tx.execute<{ kind: string; people: number }>(sql`
       select o.kind, (select count(*)::int from ${representatives} r where r.participation_id = p.id) as people
       from ${organisations} o left join ${participations} p on p.organisation_id = o.id and p.event_id = ${eventId}
@@ -159,23 +173,30 @@ export function createParticipationService(deps: ParticipationDeps) {
     /** Hubs move organisations through the lifecycle; an illegal step is a clear problem and changes nothing. */
     async setStatus(
       actor: AuthContext,
-      eventId: string,
-      organisationId: string,
-      input: {
-        status: ParticipationStatus
-        reason?: string | undefined
-        coachingSessions?: number | undefined
-        /** Who takes the step: the hub (its board), unless the organisation applies. */
-        by?: StepTaker
+      {
+        eventId,
+        organisationId,
+        input,
+        outer,
+      }: {
+        eventId: string
+        organisationId: string
+        input: {
+          status: ParticipationStatus
+          reason?: string | undefined
+          coachingSessions?: number | undefined
+          /** Who takes the step: the hub (its board), unless the organisation applies. */
+          by?: StepTaker
+        }
+        outer?: DbOrTx
       },
-      outer?: DbOrTx,
     ) {
       const run = <T>(fn: (tx: DbOrTx) => Promise<T>) => (outer ? fn(outer) : db.transaction(fn))
       return run(async (tx) => {
         const { homeNuts2 } = await eventWithHomeRegion(tx, eventId)
         const organisation = await nameOf(tx, organisationId)
         if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
-        const current = await participationOf(tx, eventId, organisationId, true)
+        const current = await participationOf(tx, { eventId, organisationId, forUpdate: true })
         if (!canMove(current?.status, input.status, input.by ?? 'hub'))
           throw problems.illegalTransition(
             `An organisation cannot go from ${current?.status ?? 'nothing'} to ${input.status}.`,
@@ -220,7 +241,12 @@ export function createParticipationService(deps: ParticipationDeps) {
           select exists (select 1 from affiliations a join edition_organisers eo on eo.organiser_id = a.organiser_id
                          where a.participant_id = ${organisationId} and a.status = 'validated' and eo.edition_id = ${event.editionId}) as ok`)
         if (!validated?.ok) throw problems.notValidated()
-        return this.setStatus(actor, eventId, organisationId, { status: 'applied', by: 'organisation' }, tx)
+        return this.setStatus(actor, {
+          eventId,
+          organisationId,
+          input: { status: 'applied', by: 'organisation' },
+          outer: tx,
+        })
       })
     },
 
@@ -329,10 +355,12 @@ export function createParticipationService(deps: ParticipationDeps) {
 
     async setAvailability(
       actor: AuthContext,
-      eventId: string,
-      organisationId: string,
-      unavailableSlots: number[],
-      slotCount: number,
+      {
+        eventId,
+        organisationId,
+        unavailableSlots,
+        slotCount,
+      }: { eventId: string; organisationId: string; unavailableSlots: number[]; slotCount: number },
     ) {
       const bad = unavailableSlots.findIndex((slot) => slot >= slotCount)
       if (bad >= 0)
@@ -340,7 +368,7 @@ export function createParticipationService(deps: ParticipationDeps) {
           { field: `body.unavailableSlots.${bad}`, code: 'maximum', message: `must be below ${slotCount}` },
         ])
       return db.transaction(async (tx) => {
-        const current = await participationOf(tx, eventId, organisationId, true)
+        const current = await participationOf(tx, { eventId, organisationId, forUpdate: true })
         if (!current) throw problems.notParticipant()
         const [row] = await tx
           .update(participations)
@@ -383,7 +411,8 @@ export function createParticipationService(deps: ParticipationDeps) {
           throw problems.wrongPair()
         await lockSides(tx, input.eventId, [input.from, input.to])
         for (const id of [input.from, input.to])
-          if (!mayMeet((await participationOf(tx, input.eventId, id))?.status)) throw problems.notSelected()
+          if (!mayMeet((await participationOf(tx, { eventId: input.eventId, organisationId: id }))?.status))
+            throw problems.notSelected()
         const [pending] = await tx
           .select({ n: sql<number>`count(*)::int` })
           .from(meetingRequests)
@@ -400,7 +429,11 @@ export function createParticipationService(deps: ParticipationDeps) {
           for (const id of [input.from, input.to])
             if (
               (await acceptedCount(tx, input.eventId, id)) >=
-              (await quotaOf(tx, event.maxMeetingsPerParticipant, input.eventId, id))
+              (await quotaOf(tx, {
+                maxPerPerson: event.maxMeetingsPerParticipant,
+                eventId: input.eventId,
+                organisationId: id,
+              }))
             )
               throw problems.quotaReached()
         const origin = input.imposed ? 'organiser' : (from.kind as 'sme' | 'buyer')
@@ -423,8 +456,21 @@ export function createParticipationService(deps: ParticipationDeps) {
           subjectId: row!.id,
           after: { to: input.to, priority: input.priority },
         })
-        await notify(tx, input.to, input.imposed ? 'accepted' : 'received', row!, from.legalName, event.name)
-        if (input.imposed) await notify(tx, input.from, 'accepted', row!, to.legalName, event.name)
+        await notify(tx, {
+          organisationId: input.to,
+          kind: input.imposed ? 'accepted' : 'received',
+          request: row!,
+          otherName: from.legalName,
+          eventName: event.name,
+        })
+        if (input.imposed)
+          await notify(tx, {
+            organisationId: input.from,
+            kind: 'accepted',
+            request: row!,
+            otherName: to.legalName,
+            eventName: event.name,
+          })
         return toRequestDto(row!)
       })
     },
@@ -452,7 +498,10 @@ export function createParticipationService(deps: ParticipationDeps) {
     },
 
     /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */
-    async decide(actor: AuthContext, requestId: string, to: RequestStatus, reason?: string) {
+    async decide(
+      actor: AuthContext,
+      { requestId, to, reason }: { requestId: string; to: RequestStatus; reason?: string },
+    ) {
       return db.transaction(async (tx) => {
         const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
         if (!request) throw problems.requestNotFound()
@@ -468,7 +517,11 @@ export function createParticipationService(deps: ParticipationDeps) {
           await lockSides(tx, request.eventId, [request.fromOrganisationId, request.toOrganisationId])
         const full = async (id: string) =>
           (await acceptedCount(tx, request.eventId, id)) >=
-          (await quotaOf(tx, event.maxMeetingsPerParticipant, request.eventId, id))
+          (await quotaOf(tx, {
+            maxPerPerson: event.maxMeetingsPerParticipant,
+            eventId: request.eventId,
+            organisationId: id,
+          }))
         if (to === 'accepted' && (await full(request.toOrganisationId))) throw problems.quotaReached()
         if (to === 'accepted' && (await full(request.fromOrganisationId)))
           throw problems.quotaReached('The other side has no meetings left.')
@@ -487,20 +540,19 @@ export function createParticipationService(deps: ParticipationDeps) {
           after: { status: to, reason: reason ?? null },
         })
         if (to === 'accepted' || to === 'declined')
-          await notify(
-            tx,
-            request.fromOrganisationId,
-            to,
-            row!,
-            (await nameOf(tx, request.toOrganisationId)).legalName,
-            event.name,
-          )
+          await notify(tx, {
+            organisationId: request.fromOrganisationId,
+            kind: to,
+            request: row!,
+            otherName: (await nameOf(tx, request.toOrganisationId)).legalName,
+            eventName: event.name,
+          })
         return toRequestDto(row!)
       })
     },
 
     async listRepresentatives(eventId: string, organisationId: string): Promise<Representative[]> {
-      const current = await participationOf(db, eventId, organisationId)
+      const current = await participationOf(db, { eventId, organisationId })
       if (!current) throw problems.notParticipant()
       return (
         await db
@@ -514,10 +566,12 @@ export function createParticipationService(deps: ParticipationDeps) {
     /** Replaces the list: entries with an id are updated, new ones added, missing ones removed (their meetings go back to "anyone"). */
     async setRepresentatives(
       actor: AuthContext,
-      eventId: string,
-      organisationId: string,
-      list: RepresentativeInput[],
-      slotCount: number,
+      {
+        eventId,
+        organisationId,
+        list,
+        slotCount,
+      }: { eventId: string; organisationId: string; list: RepresentativeInput[]; slotCount: number },
     ): Promise<Representative[]> {
       list.forEach((person, i) => {
         const bad = (person.unavailableSlots ?? []).findIndex((slot) => slot >= slotCount)
@@ -545,7 +599,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         seen.set(email, i)
       })
       return db.transaction(async (tx) => {
-        const current = await participationOf(tx, eventId, organisationId, true)
+        const current = await participationOf(tx, { eventId, organisationId, forUpdate: true })
         if (!current) throw problems.notParticipant()
         const before = await tx.select().from(representatives).where(eq(representatives.participationId, current.id))
         const known = new Set(before.map((r) => r.id))
@@ -596,9 +650,11 @@ export function createParticipationService(deps: ParticipationDeps) {
     /** The buyer's side (or the event's hub) chooses which representative holds a meeting; null leaves it to the scheduler. */
     async chooseRepresentative(
       actor: AuthContext,
-      requestId: string,
-      representativeId: string | null,
-      hubOf: (eventId: string) => Promise<string[]>,
+      {
+        requestId,
+        representativeId,
+        hubOf,
+      }: { requestId: string; representativeId: string | null; hubOf: (eventId: string) => Promise<string[]> },
     ) {
       return db.transaction(async (tx) => {
         const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')

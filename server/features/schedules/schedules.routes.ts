@@ -80,13 +80,12 @@ export const schedulesRoutes: FastifyPluginAsyncTypebox<{ schedules: SchedulesSe
       },
     },
     async (request) =>
-      schedules.move(
-        authOf(request),
-        request.params.eventId,
-        request.params.scheduleId,
-        request.params.requestId,
-        request.body,
-      ),
+      schedules.move(authOf(request), {
+        eventId: request.params.eventId,
+        scheduleId: request.params.scheduleId,
+        requestId: request.params.requestId,
+        target: request.body,
+      }),
   )
 
   app.post(

@@ -80,21 +80,17 @@ function participantStats(
   slotCount: number,
 ): ScheduleStats['participants'] {
   const rows = new Map<string, { organisationId: string; representativeId: string | null; slots: number[] }>()
-  const add = (key: string, organisationId: string, representativeId: string | null, slot: number) => {
-    const row = rows.get(key) ?? { organisationId, representativeId, slots: [] }
+  const add = (key: string, person: { organisationId: string; representativeId: string | null }, slot: number) => {
+    const row = rows.get(key) ?? { ...person, slots: [] }
     row.slots.push(slot)
     rows.set(key, row)
   }
   for (const a of assignments) {
     const request = requests.get(a.requestId)
     if (!request) continue
-    add(request.smeId, request.smeId, null, a.slot)
-    add(
-      a.representativeId ? `${request.buyerId}/${a.representativeId}` : request.buyerId,
-      request.buyerId,
-      a.representativeId,
-      a.slot,
-    )
+    add(request.smeId, { organisationId: request.smeId, representativeId: null }, a.slot)
+    const buyerKey = a.representativeId ? `${request.buyerId}/${a.representativeId}` : request.buyerId
+    add(buyerKey, { organisationId: request.buyerId, representativeId: a.representativeId }, a.slot)
   }
   return [...rows]
     .map(([key, row]) => {
@@ -122,7 +118,10 @@ function participantStats(
 export function createSchedulesService(deps: SchedulesDeps) {
   const { db, clock, audit } = deps
 
-  async function scheduleOf(tx: DbOrTx, eventId: string, scheduleId: string, forUpdate = false): Promise<ScheduleRow> {
+  async function scheduleOf(
+    tx: DbOrTx,
+    { eventId, scheduleId, forUpdate = false }: { eventId: string; scheduleId: string; forUpdate?: boolean },
+  ): Promise<ScheduleRow> {
     const query = tx
       .select()
       .from(schedules)
@@ -319,9 +318,11 @@ export function createSchedulesService(deps: SchedulesDeps) {
   /** The members of each organisation, to tell them their agenda changed. */
   async function notify(
     tx: DbOrTx,
-    event: EventRow,
-    counts: Map<string, number>,
-    kind: (orgId: string) => 'first' | 'changed',
+    {
+      event,
+      counts,
+      kind,
+    }: { event: EventRow; counts: Map<string, number>; kind: (orgId: string) => 'first' | 'changed' },
   ) {
     if (counts.size === 0) return
     const people = await membersToNotify(tx, [...counts.keys()])
@@ -487,20 +488,22 @@ export function createSchedulesService(deps: SchedulesDeps) {
     },
 
     async get(eventId: string, scheduleId: string): Promise<Schedule> {
-      const row = await scheduleOf(db, eventId, scheduleId)
+      const row = await scheduleOf(db, { eventId, scheduleId })
       return toDto(row, await detailOf(db, eventId))
     },
 
     /** The hub moves one meeting of a draft (or places an unscheduled one); anything that would clash is refused and nothing changes. */
     async move(
       actor: AuthContext,
-      eventId: string,
-      scheduleId: string,
-      requestId: string,
-      target: { slot: number; tableIndex: number },
+      {
+        eventId,
+        scheduleId,
+        requestId,
+        target,
+      }: { eventId: string; scheduleId: string; requestId: string; target: { slot: number; tableIndex: number } },
     ): Promise<Schedule> {
       return db.transaction(async (tx) => {
-        const row = await scheduleOf(tx, eventId, scheduleId, true)
+        const row = await scheduleOf(tx, { eventId, scheduleId, forUpdate: true })
         if (row.status !== 'draft') throw problems.notDraft()
         const detail = await detailOf(tx, eventId)
         const { slots, parties } = detail.loaded
@@ -578,7 +581,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
      */
     async publish(actor: AuthContext, eventId: string, scheduleId: string): Promise<Schedule> {
       return db.transaction(async (tx) => {
-        const row = await scheduleOf(tx, eventId, scheduleId, true)
+        const row = await scheduleOf(tx, { eventId, scheduleId, forUpdate: true })
         if (row.status !== 'draft') throw problems.notDraft()
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${eventId}`}))`)
         const detail = await detailOf(tx, eventId)
@@ -657,7 +660,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           if (!r) continue
           for (const id of [r.smeId, r.buyerId]) if (counts.has(id)) counts.set(id, counts.get(id)! + 1)
         }
-        await notify(tx, detail.loaded.event, counts, () => (firstTime ? 'first' : 'changed'))
+        await notify(tx, { event: detail.loaded.event, counts, kind: () => (firstTime ? 'first' : 'changed') })
         await deps.live?.().publishMany(
           tx,
           [...changed].map((organisationId) => ({
@@ -700,7 +703,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         timeZone: event.timeZone,
         venue: event.venue,
         published: !!published,
-        items: rows.map((r) => agendaItem(r, organisationId, event, slots)),
+        items: rows.map((r) => agendaItem(r, { organisationId, event, slots })),
       }
     },
 
@@ -744,7 +747,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         if (!grids.has(r.event.id))
           grids.set(r.event.id, { event: r.event, slots: await deps.editions.slotsOf(r.event.id) })
         const { event, slots } = grids.get(r.event.id)!
-        const item = agendaItem(r, feed.organisationId, event, slots)
+        const item = agendaItem(r, { organisationId: feed.organisationId, event, slots })
         const where = [
           item.tableName ? `${language === 'it' ? 'Tavolo' : 'Table'} ${item.tableName}` : null,
           event.format !== 'online' ? event.venue : null,
@@ -799,9 +802,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
 
   function agendaItem(
     r: Awaited<ReturnType<typeof agendaRows>>[number],
-    organisationId: string,
-    event: EventRow,
-    slots: Slot[],
+    { organisationId, event, slots }: { organisationId: string; event: EventRow; slots: Slot[] },
   ) {
     const slot = slots[r.meeting.slot]
     const mine = r.meeting.smeId === organisationId
