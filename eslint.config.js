@@ -21,6 +21,7 @@ const STILL_READING_OTHER_FEATURES_TABLES = [
   'server/features/matching/views.service.ts',
   'server/features/organisations/organisations.read.ts',
   'server/features/organisations/organisations.repository.ts',
+  'server/features/participation/participation.read.ts',
   'server/features/participation/participation.service.ts',
   'server/features/participation/targeting.service.ts',
   'server/features/schedules/schedules.service.ts',

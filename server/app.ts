@@ -71,9 +71,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       edition: (id) => services.editions.organisersOfEdition(id),
       event: (id) => services.editions.organisersOfEvent(id),
       eventParticipant: (id) => services.participation.participantsOfEvent(id),
-      requestParty: (id) => services.participation.partiesOfRequest(id),
+      requestParty: (id) => services.requests.partiesOfRequest(id),
       requestEvent: async (id) => {
-        const eventId = await services.participation.eventOfRequest(id)
+        const eventId = await services.requests.eventOfRequest(id)
         return eventId ? services.editions.organisersOfEvent(eventId) : []
       },
     },

@@ -230,7 +230,7 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
   })
   await runRequests(story, past.id, pastPlan, { from: romeAt(days.past, -20), to: romeAt(days.past, -8) })
   clock.set(romeAt(days.past, -6, '09:00'))
-  await story.services.participation.expireRequests()
+  await story.services.requests.expireRequests()
   clock.set(romeAt(days.past, -6, '12:00'))
   await availability(story, past.id, pastSelected, 14)
   await publishSchedule(story, past.id, romeAt(days.past, -5, '11:00'))

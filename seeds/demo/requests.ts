@@ -1,9 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
-import {
-  meetingRequests,
-  participations,
-  representatives,
-} from '../../server/features/participation/participation.table.js'
+import { participations, representatives } from '../../server/features/participation/participation.table.js'
+import { meetingRequests } from '../../server/features/requests/requests.table.js'
 import type { Party, Story } from './edition.js'
 import { FIRST_NAMES, LAST_NAMES } from './directory.js'
 import { participationIds, recordAudit, writeLifecycles, type AuditEntry, type LifecycleStep } from './history.js'

@@ -8,6 +8,7 @@ import { createEditionsService } from '../../server/features/events/editions.ser
 import { createLiveService } from '../../server/features/live/live.service.js'
 import { createOutcomesServices } from '../../server/features/outcomes/index.js'
 import { createParticipationService } from '../../server/features/participation/participation.service.js'
+import { createRequestsService } from '../../server/features/requests/requests.service.js'
 import { createSchedulesService } from '../../server/features/schedules/schedules.service.js'
 
 /** Seeded history is not news: nobody is listening while it is written, so live messages go nowhere. */
@@ -34,6 +35,7 @@ export function storyServices(tx: DbOrTx, clock: Clock) {
   return {
     editions,
     participation: createParticipationService(base),
+    requests: createRequestsService(base),
     schedules: createSchedulesService({ ...base, editions }),
     live: createLiveService({ ...base, editions, live: () => quietHub }),
     outcomes: createOutcomesServices(base),

@@ -9,7 +9,9 @@ import { liveJobs } from './live/live.jobs.js'
 import { createMatchingService } from './matching/matching.service.js'
 import { matchingJobs } from './matching/matching.jobs.js'
 import { outcomesJobs } from './outcomes/outcomes.jobs.js'
-import { participationJobs } from './participation/participation.jobs.js'
+import { requestsJobs } from './requests/requests.jobs.js'
+import requestsFeature from './requests/index.js'
+import { createRequestsService } from './requests/requests.service.js'
 import { schedulesJobs } from './schedules/schedules.jobs.js'
 import accountsFeature from './accounts/index.js'
 import { createAccountsService } from './accounts/accounts.service.js'
@@ -48,6 +50,7 @@ export function createServices(app: FastifyInstance, config: Config) {
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
   const editions = createEditionsService(base)
   const participation = createParticipationService(base)
+  const requests = createRequestsService(base)
   const targeting = createTargetingService(base)
   const schedules = createSchedulesService({ ...base, editions, live: () => app.live })
   const live = createLiveService({ ...base, editions, live: () => app.live })
@@ -64,6 +67,7 @@ export function createServices(app: FastifyInstance, config: Config) {
     catalogue,
     editions,
     participation,
+    requests,
     targeting,
     schedules,
     live,
@@ -80,7 +84,7 @@ function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
     mailJobs(app.mailer),
     accountsJobs(services),
     catalogueJobs({ db: app.db, catalogue: services.catalogue }),
-    participationJobs(services),
+    requestsJobs(services),
     schedulesJobs(services),
     liveJobs(services),
     outcomesJobs(services.outcomes),
@@ -103,6 +107,7 @@ export async function registerFeatures(
       await api.register(taxonomiesFeature)
       await api.register(editionsFeature, services)
       await api.register(participationFeature, services)
+      await api.register(requestsFeature, services)
       await api.register(schedulesFeature, services)
       await api.register(liveFeature, { ...services, publicUrl: config.publicUrl })
       await api.register(outcomesFeature, services)

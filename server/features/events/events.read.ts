@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { editions, events } from './editions.table.js'
 import { eventProblems } from './events.errors.js'
@@ -26,4 +26,13 @@ export async function eventWithHomeRegion(
     .where(eq(events.id, eventId))
   if (!row) throw eventProblems.eventNotFound()
   return row
+}
+
+/** The events whose deadline for meeting requests has passed. */
+export async function eventsPastRequestDeadline(db: DbOrTx, now: Date): Promise<string[]> {
+  const rows = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(sql`${events.requestDeadline} < ${now.toISOString()}::timestamptz`)
+  return rows.map((row) => row.id)
 }

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { users } from '../accounts/accounts.table.js'
-import { memberships } from './organisations.table.js'
+import { organisationProblems } from './organisations.errors.js'
+import { memberships, organisations } from './organisations.table.js'
 
 /** What other features read of the organisations feature. */
 
@@ -26,4 +27,27 @@ export async function membersToNotify(db: DbOrTx, organisationIds: string[]): Pr
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.organisationId, organisationIds), sql`${users.deletedAt} is null`))
     .orderBy(memberships.organisationId, users.email)
+}
+
+/** An organisation's name, kind and region, or the problem `organisations.not_found`. */
+export async function organisationOf(
+  db: DbOrTx,
+  organisationId: string,
+): Promise<{ legalName: string; kind: string; nuts2: string | null }> {
+  const [row] = await db
+    .select({ legalName: organisations.legalName, kind: organisations.kind, nuts2: organisations.nuts2 })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+  if (!row) throw organisationProblems.notFound()
+  return row
+}
+
+/** Organisation names by id. */
+export async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({ id: organisations.id, legalName: organisations.legalName })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(ids)]))
+  return new Map(rows.map((row) => [row.id, row.legalName]))
 }

@@ -15,7 +15,7 @@ import {
 import { users } from '../accounts/accounts.table.js'
 import { editions, events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
-import { meetingRequests } from '../participation/participation.table.js'
+import { meetingRequests } from '../requests/requests.table.js'
 import { meetings } from '../schedules/schedules.table.js'
 import {
   CONTRACT_KINDS,

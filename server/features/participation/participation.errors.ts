@@ -1,9 +1,10 @@
+import { organisationProblems } from '../organisations/organisations.errors.js'
 import { eventProblems } from '../events/events.errors.js'
 import { defineProblem } from '../../infra/problems.js'
 
 export const participationProblems = {
   eventNotFound: eventProblems.eventNotFound,
-  organisationNotFound: defineProblem({ code: 'organisations.not_found', status: 404, title: 'No such organisation' }),
+  organisationNotFound: organisationProblems.notFound,
   notParticipant: defineProblem({
     code: 'participation.not_participant',
     status: 409,
@@ -20,27 +21,6 @@ export const participationProblems = {
     title: 'Say why the organisation is rejected',
   }),
   noSuchSlot: defineProblem({ code: 'participation.no_such_slot', status: 400, title: 'The event has no such slot' }),
-  deadlinePassed: defineProblem({
-    code: 'requests.deadline_passed',
-    status: 409,
-    title: 'The deadline for meeting requests has passed',
-  }),
-  wrongPair: defineProblem({
-    code: 'requests.wrong_pair',
-    status: 400,
-    title: 'Meetings are between an SME and a buyer',
-  }),
-  notSelected: defineProblem({
-    code: 'requests.not_selected',
-    status: 409,
-    title: 'Both sides must be selected for the event',
-  }),
-  quotaReached: defineProblem({ code: 'requests.quota_reached', status: 409, title: 'The meeting quota is reached' }),
-  duplicate: defineProblem({
-    code: 'requests.duplicate',
-    status: 409,
-    title: 'These two already have an open request in this event',
-  }),
   registrationClosed: defineProblem({
     code: 'participation.registration_closed',
     status: 409,
@@ -51,7 +31,6 @@ export const participationProblems = {
     status: 409,
     title: 'A hub of this edition must validate the organisation first',
   }),
-  requestNotFound: defineProblem({ code: 'requests.not_found', status: 404, title: 'No such request' }),
   noSuchRepresentative: defineProblem({
     code: 'representatives.not_found',
     status: 400,
@@ -61,15 +40,5 @@ export const participationProblems = {
     code: 'representatives.duplicate_email',
     status: 409,
     title: 'Two representatives have the same e-mail address',
-  }),
-  notBuyerSide: defineProblem({
-    code: 'representatives.not_buyer_side',
-    status: 403,
-    title: 'Only the buyer’s side or the event’s hub chooses who holds a meeting',
-  }),
-  illegalRequestMove: defineProblem({
-    code: 'requests.illegal_move',
-    status: 409,
-    title: 'This request cannot change that way',
   }),
 }

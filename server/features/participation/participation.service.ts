@@ -1,37 +1,21 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
-import type {
-  MeetingRequest,
-  Representative,
-  RepresentativesInputSchema,
-} from '../../../shared/schemas/participation.js'
+import type { Representative, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
-import { MAIL_TOPIC } from '../../infra/mailer.js'
-import { violates } from '../../infra/problems.js'
 import type { Outbox } from '../../infra/outbox.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { editions, events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { participationProblems as problems } from './participation.errors.js'
-import { requestMail } from './participation.mails.js'
 import { enqueueRecompute } from '../matching/recommendations.triggers.js'
-import {
-  canMove,
-  effectiveStatus,
-  isOutsideRegion,
-  mayMeet,
-  requestMoves,
-  type StepTaker,
-  type ParticipationStatus,
-  type RequestStatus,
-} from './participation.model.js'
-import { meetingRequests, participations, representatives } from './participation.table.js'
+import { canMove, isOutsideRegion, mayMeet, type StepTaker, type ParticipationStatus } from './participation.model.js'
+import { participations, representatives } from './participation.table.js'
 import { eventWithHomeRegion } from '../events/events.read.js'
-import { membersToNotify } from '../organisations/organisations.read.js'
+import { organisationOf } from '../organisations/organisations.read.js'
+import { participationOf } from './participation.read.js'
 
-type RequestRow = typeof meetingRequests.$inferSelect
 type RepresentativeInput = Static<typeof RepresentativesInputSchema>['representatives'][number]
 
 function toRepresentative(row: typeof representatives.$inferSelect): Representative {
@@ -41,23 +25,6 @@ function toRepresentative(row: typeof representatives.$inferSelect): Representat
     email: row.email,
     jobTitle: row.jobTitle,
     unavailableSlots: row.unavailableSlots,
-  }
-}
-
-function toRequestDto(
-  row: RequestRow,
-  status: RequestStatus = row.status,
-  names?: Map<string, string>,
-): MeetingRequest {
-  const { createdBy: _by, createdAt, decidedAt, ...rest } = row
-  return {
-    ...rest,
-    status,
-    createdAt: createdAt.toISOString(),
-    decidedAt: decidedAt?.toISOString() ?? null,
-    ...(names
-      ? { fromName: names.get(row.fromOrganisationId) ?? '', toName: names.get(row.toOrganisationId) ?? '' }
-      : {}),
   }
 }
 
@@ -71,103 +38,6 @@ export interface ParticipationDeps {
 
 export function createParticipationService(deps: ParticipationDeps) {
   const { db, audit, clock } = deps
-
-  async function participationOf(
-    tx: DbOrTx,
-    { eventId, organisationId, forUpdate = false }: { eventId: string; organisationId: string; forUpdate?: boolean },
-  ) {
-    const query = tx
-      .select()
-      .from(participations)
-      .where(and(eq(participations.eventId, eventId), eq(participations.organisationId, organisationId)))
-    const [row] = forUpdate ? await query.for('update') : await query
-    return row
-  }
-
-  /** Mail each member of the organisation, in their own language, through the outbox. */
-  async function notify(
-    tx: DbOrTx,
-    {
-      organisationId,
-      kind,
-      request,
-      otherName,
-      eventName,
-    }: {
-      organisationId: string
-      kind: 'received' | 'accepted' | 'declined'
-      request: RequestRow
-      otherName: string
-      eventName: string
-    },
-  ) {
-    const people = await membersToNotify(tx, [organisationId])
-    for (const person of people) {
-      await deps.outbox.enqueue(tx, MAIL_TOPIC, {
-        ...requestMail({
-          kind,
-          to: person.email,
-          name: person.name,
-          language: person.language,
-          other: otherName,
-          event: eventName,
-          reason: request.declineReason,
-          url: `${deps.publicUrl}/events/${request.eventId}/requests`,
-        }),
-      })
-    }
-  }
-
-  async function nameOf(
-    tx: DbOrTx,
-    organisationId: string,
-  ): Promise<{ legalName: string; kind: string; nuts2: string | null }> {
-    const [row] = await tx
-      .select({ legalName: organisations.legalName, kind: organisations.kind, nuts2: organisations.nuts2 })
-      .from(organisations)
-      .where(eq(organisations.id, organisationId))
-    if (!row) throw problems.organisationNotFound()
-    return row
-  }
-
-  /** Meetings an organisation may hold: the event's maximum per person, times a buyer's representatives. */
-  async function quotaOf(
-    tx: DbOrTx,
-    { maxPerPerson, eventId, organisationId }: { maxPerPerson: number; eventId: string; organisationId: string },
-  ): Promise<number> {
-    const [row] = await tx.execute<{ kind: string; people: number }>(sql`
-      select o.kind, (select count(*)::int from ${representatives} r where r.participation_id = p.id) as people
-      from ${organisations} o left join ${participations} p on p.organisation_id = o.id and p.event_id = ${eventId}
-      where o.id = ${organisationId}`)
-    return maxPerPerson * (row?.kind === 'buyer' ? Math.max(1, row.people) : 1)
-  }
-
-  /** Locks both sides' participation rows, always in the same order, so simultaneous accepts count each other's meetings against the quota. */
-  async function lockSides(tx: DbOrTx, eventId: string, organisationIds: string[]) {
-    await tx
-      .select({ id: participations.id })
-      .from(participations)
-      .where(and(eq(participations.eventId, eventId), inArray(participations.organisationId, organisationIds)))
-      .orderBy(participations.organisationId)
-      .for('update')
-  }
-
-  async function acceptedCount(tx: DbOrTx, eventId: string, organisationId: string): Promise<number> {
-    const [row] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(meetingRequests)
-      .where(
-        and(
-          eq(meetingRequests.eventId, eventId),
-          eq(meetingRequests.status, 'accepted'),
-          or(
-            eq(meetingRequests.fromOrganisationId, organisationId),
-            eq(meetingRequests.toOrganisationId, organisationId),
-          ),
-        ),
-      )
-    return row?.n ?? 0
-  }
 
   return {
     /** Hubs move organisations through the lifecycle; an illegal step is a clear problem and changes nothing. */
@@ -194,7 +64,7 @@ export function createParticipationService(deps: ParticipationDeps) {
       const run = <T>(fn: (tx: DbOrTx) => Promise<T>) => (outer ? fn(outer) : db.transaction(fn))
       return run(async (tx) => {
         const { homeNuts2 } = await eventWithHomeRegion(tx, eventId)
-        const organisation = await nameOf(tx, organisationId)
+        const organisation = await organisationOf(tx, organisationId)
         if (organisation.kind !== 'sme' && organisation.kind !== 'buyer') throw problems.notParticipant()
         const current = await participationOf(tx, { eventId, organisationId, forUpdate: true })
         if (!canMove(current?.status, input.status, input.by ?? 'hub'))
@@ -266,24 +136,6 @@ export function createParticipationService(deps: ParticipationDeps) {
         status: participation.status,
         unavailableSlots: participation.unavailableSlots,
       }))
-    },
-
-    /** The two organisations of a meeting request (none when there is no such request). */
-    async partiesOfRequest(requestId: string): Promise<string[]> {
-      const [row] = await db
-        .select({ from: meetingRequests.fromOrganisationId, to: meetingRequests.toOrganisationId })
-        .from(meetingRequests)
-        .where(eq(meetingRequests.id, requestId))
-      return row ? [row.from, row.to] : []
-    },
-
-    /** The event of a meeting request, if there is such a request. */
-    async eventOfRequest(requestId: string): Promise<string | undefined> {
-      const [row] = await db
-        .select({ eventId: meetingRequests.eventId })
-        .from(meetingRequests)
-        .where(eq(meetingRequests.id, requestId))
-      return row?.eventId
     },
 
     async participantsOfEvent(eventId: string): Promise<string[]> {
@@ -388,169 +240,6 @@ export function createParticipationService(deps: ParticipationDeps) {
       })
     },
 
-    /** SME→buyer, buyer→SME, or imposed by a hub (accepted at once). Quotas and the request deadline apply. */
-    async requestMeeting(
-      actor: AuthContext,
-      input: {
-        eventId: string
-        from: string
-        to: string
-        message?: string | undefined
-        priority: 'must_meet' | 'meet'
-        imposed: boolean
-      },
-    ) {
-      return db.transaction(async (tx) => {
-        const { event } = await eventWithHomeRegion(tx, input.eventId)
-        if (event.requestDeadline && clock.now() > event.requestDeadline) throw problems.deadlinePassed()
-        const [from, to] = [await nameOf(tx, input.from), await nameOf(tx, input.to)]
-        if (
-          new Set([from.kind, to.kind]).size !== 2 ||
-          ![from.kind, to.kind].every((k) => k === 'sme' || k === 'buyer')
-        )
-          throw problems.wrongPair()
-        await lockSides(tx, input.eventId, [input.from, input.to])
-        for (const id of [input.from, input.to])
-          if (!mayMeet((await participationOf(tx, { eventId: input.eventId, organisationId: id }))?.status))
-            throw problems.notSelected()
-        const [pending] = await tx
-          .select({ n: sql<number>`count(*)::int` })
-          .from(meetingRequests)
-          .where(
-            and(
-              eq(meetingRequests.eventId, input.eventId),
-              eq(meetingRequests.fromOrganisationId, input.from),
-              eq(meetingRequests.status, 'pending'),
-            ),
-          )
-        if (!input.imposed && (pending?.n ?? 0) >= event.maxMeetingsPerParticipant * 2)
-          throw problems.quotaReached('Wait for answers to your pending requests first.')
-        if (input.imposed)
-          for (const id of [input.from, input.to])
-            if (
-              (await acceptedCount(tx, input.eventId, id)) >=
-              (await quotaOf(tx, {
-                maxPerPerson: event.maxMeetingsPerParticipant,
-                eventId: input.eventId,
-                organisationId: id,
-              }))
-            )
-              throw problems.quotaReached()
-        const origin = input.imposed ? 'organiser' : (from.kind as 'sme' | 'buyer')
-        const [row] = await insertRequest(tx, {
-          eventId: input.eventId,
-          fromOrganisationId: input.from,
-          toOrganisationId: input.to,
-          origin,
-          priority: input.priority,
-          message: input.message ?? null,
-          status: input.imposed ? 'accepted' : 'pending',
-          createdBy: actor.userId,
-          ...(input.imposed ? { decidedAt: clock.now() } : {}),
-        })
-        await audit.record(tx, {
-          actorUserId: actor.userId,
-          organisationId: input.from,
-          action: input.imposed ? 'request.imposed' : 'request.sent',
-          subjectType: 'meeting_request',
-          subjectId: row!.id,
-          after: { to: input.to, priority: input.priority },
-        })
-        await notify(tx, {
-          organisationId: input.to,
-          kind: input.imposed ? 'accepted' : 'received',
-          request: row!,
-          otherName: from.legalName,
-          eventName: event.name,
-        })
-        if (input.imposed)
-          await notify(tx, {
-            organisationId: input.from,
-            kind: 'accepted',
-            request: row!,
-            otherName: to.legalName,
-            eventName: event.name,
-          })
-        return toRequestDto(row!)
-      })
-    },
-
-    async listRequests(eventId: string, organisationId: string | undefined) {
-      const { event } = await eventWithHomeRegion(db, eventId)
-      const mine = organisationId
-        ? or(
-            eq(meetingRequests.fromOrganisationId, organisationId),
-            eq(meetingRequests.toOrganisationId, organisationId),
-          )
-        : undefined
-      const rows = await db
-        .select()
-        .from(meetingRequests)
-        .where(and(eq(meetingRequests.eventId, eventId), mine))
-        .orderBy(meetingRequests.createdAt)
-      const names = await organisationNames(
-        db,
-        rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]),
-      )
-      return rows.map((row) =>
-        toRequestDto(row, effectiveStatus(row.status, event.requestDeadline, clock.now()), names),
-      )
-    },
-
-    /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */
-    async decide(
-      actor: AuthContext,
-      { requestId, to, reason }: { requestId: string; to: RequestStatus; reason?: string },
-    ) {
-      return db.transaction(async (tx) => {
-        const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
-        if (!request) throw problems.requestNotFound()
-        const { event } = await eventWithHomeRegion(tx, request.eventId)
-        // The route lets in only the request's parties: a member of the recipient acts as it, anyone else as the sender.
-        const side = actor.memberships.some((m) => m.organisationId === request.toOrganisationId)
-          ? 'recipient'
-          : 'sender'
-        const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
-        if (!requestMoves(status)[side].includes(to))
-          throw problems.illegalRequestMove(`A ${status} request cannot be ${to} by its ${side}.`)
-        if (to === 'accepted')
-          await lockSides(tx, request.eventId, [request.fromOrganisationId, request.toOrganisationId])
-        const full = async (id: string) =>
-          (await acceptedCount(tx, request.eventId, id)) >=
-          (await quotaOf(tx, {
-            maxPerPerson: event.maxMeetingsPerParticipant,
-            eventId: request.eventId,
-            organisationId: id,
-          }))
-        if (to === 'accepted' && (await full(request.toOrganisationId))) throw problems.quotaReached()
-        if (to === 'accepted' && (await full(request.fromOrganisationId)))
-          throw problems.quotaReached('The other side has no meetings left.')
-        const [row] = await tx
-          .update(meetingRequests)
-          .set({ status: to, declineReason: reason ?? null, decidedAt: clock.now() })
-          .where(eq(meetingRequests.id, requestId))
-          .returning()
-        await audit.record(tx, {
-          actorUserId: actor.userId,
-          organisationId: side === 'recipient' ? request.toOrganisationId : request.fromOrganisationId,
-          action: `request.${to}`,
-          subjectType: 'meeting_request',
-          subjectId: requestId,
-          before: { status },
-          after: { status: to, reason: reason ?? null },
-        })
-        if (to === 'accepted' || to === 'declined')
-          await notify(tx, {
-            organisationId: request.fromOrganisationId,
-            kind: to,
-            request: row!,
-            otherName: (await nameOf(tx, request.toOrganisationId)).legalName,
-            eventName: event.name,
-          })
-        return toRequestDto(row!)
-      })
-    },
-
     async listRepresentatives(eventId: string, organisationId: string): Promise<Representative[]> {
       const current = await participationOf(db, { eventId, organisationId })
       if (!current) throw problems.notParticipant()
@@ -646,109 +335,6 @@ export function createParticipationService(deps: ParticipationDeps) {
         return after
       })
     },
-
-    /** The buyer's side (or the event's hub) chooses which representative holds a meeting; null leaves it to the scheduler. */
-    async chooseRepresentative(
-      actor: AuthContext,
-      {
-        requestId,
-        representativeId,
-        hubOf,
-      }: { requestId: string; representativeId: string | null; hubOf: (eventId: string) => Promise<string[]> },
-    ) {
-      return db.transaction(async (tx) => {
-        const [request] = await tx.select().from(meetingRequests).where(eq(meetingRequests.id, requestId)).for('update')
-        const memberOf = actor.memberships.map((m) => m.organisationId)
-        if (!request) throw problems.requestNotFound()
-        // The route lets in only the request's parties and its event's hubs; of the parties, only the buyer side chooses.
-        const sides = [request.fromOrganisationId, request.toOrganisationId]
-        const hub = (await hubOf(request.eventId)).some((id) => memberOf.includes(id))
-        const [buyer] = await tx
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(and(inArray(organisations.id, sides), eq(organisations.kind, 'buyer')))
-        if (!buyer || (!hub && !memberOf.includes(buyer.id))) throw problems.notBuyerSide()
-        const { event } = await eventWithHomeRegion(tx, request.eventId)
-        const status = effectiveStatus(request.status, event.requestDeadline, clock.now())
-        if (status !== 'pending' && status !== 'accepted')
-          throw problems.illegalRequestMove(`A ${status} request has no meeting to hold.`)
-        if (representativeId) {
-          const [found] = await tx
-            .select({ id: representatives.id })
-            .from(representatives)
-            .innerJoin(participations, eq(participations.id, representatives.participationId))
-            .where(
-              and(
-                eq(representatives.id, representativeId),
-                eq(participations.eventId, request.eventId),
-                eq(participations.organisationId, buyer.id),
-              ),
-            )
-          if (!found)
-            throw problems.noSuchRepresentative(undefined, [
-              {
-                field: 'body.representativeId',
-                code: 'not_found',
-                message: 'not a representative of the buyer in this event',
-              },
-            ])
-        }
-        const [row] = await tx
-          .update(meetingRequests)
-          .set({ representativeId })
-          .where(eq(meetingRequests.id, requestId))
-          .returning()
-        await audit.record(tx, {
-          actorUserId: actor.userId,
-          organisationId: buyer.id,
-          action: 'request.representative_chosen',
-          subjectType: 'meeting_request',
-          subjectId: requestId,
-          before: { representativeId: request.representativeId },
-          after: { representativeId },
-        })
-        return toRequestDto(row!, status)
-      })
-    },
-
-    /** Marks pending requests past their deadline as expired (they never block a slot either way). */
-    async expireRequests(): Promise<number> {
-      const rows = await db
-        .update(meetingRequests)
-        .set({ status: 'expired', decidedAt: clock.now() })
-        .where(
-          and(
-            eq(meetingRequests.status, 'pending'),
-            inArray(
-              meetingRequests.eventId,
-              db
-                .select({ id: events.id })
-                .from(events)
-                .where(sql`${events.requestDeadline} < ${clock.now().toISOString()}::timestamptz`),
-            ),
-          ),
-        )
-        .returning({ id: meetingRequests.id })
-      return rows.length
-    },
   }
 }
 export type ParticipationService = ReturnType<typeof createParticipationService>
-
-async function insertRequest(tx: DbOrTx, values: typeof meetingRequests.$inferInsert) {
-  try {
-    return await tx.insert(meetingRequests).values(values).returning()
-  } catch (error) {
-    if (violates(error, 'meeting_requests_open_pair_unique')) throw problems.duplicate()
-    throw error
-  }
-}
-
-async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map()
-  const rows = await db
-    .select({ id: organisations.id, legalName: organisations.legalName })
-    .from(organisations)
-    .where(inArray(organisations.id, [...new Set(ids)]))
-  return new Map(rows.map((row) => [row.id, row.legalName]))
-}

@@ -13,7 +13,8 @@ import type { AuditService } from '../audit/audit.service.js'
 import { events } from '../events/editions.table.js'
 import type { EditionsService } from '../events/editions.service.js'
 import { organisations } from '../organisations/organisations.table.js'
-import { meetingRequests, participations, representatives } from '../participation/participation.table.js'
+import { participations, representatives } from '../participation/participation.table.js'
+import { meetingRequests } from '../requests/requests.table.js'
 import { calendar, type CalendarEntry } from './ical.js'
 import {
   breaksOf,

@@ -14,7 +14,8 @@ import {
 import { users } from '../accounts/accounts.table.js'
 import { events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
-import { meetingRequests, representatives } from '../participation/participation.table.js'
+import { representatives } from '../participation/participation.table.js'
+import { meetingRequests } from '../requests/requests.table.js'
 
 export const scheduleStatusEnum = pgEnum('schedule_status', [
   'queued',

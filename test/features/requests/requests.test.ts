@@ -223,8 +223,8 @@ t.test('housekeeping marks pending requests past their deadline as expired', asy
   const app = await build(t, { clock, outbox: { start: false } })
   const w = await setUp(app)
   await w.ask(w.agents.a, w.smeA.orgId, w.buyerX.orgId)
-  const { createParticipationService } = await import('../../../server/features/participation/participation.service.js')
-  const service = createParticipationService({
+  const { createRequestsService } = await import('../../../server/features/requests/requests.service.js')
+  const service = createRequestsService({
     db: app.db,
     clock,
     outbox: app.outbox,
