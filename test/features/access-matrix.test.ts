@@ -2,7 +2,7 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { build } from '../helpers/build.js'
 import { addUser, affiliate, createOrgWithAdmin, signIn, type Person } from '../helpers/accounts.js'
-import { changedTables, EVENT_INPUT, fingerprint } from '../helpers/api-world.js'
+import { changedTables, EVENT_INPUT, fingerprint, NEED_INPUT, OFFER_INPUT } from '../helpers/api-world.js'
 import { editionInput } from '../helpers/builders.js'
 
 /**
@@ -209,7 +209,7 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/organisations/:orgId/offers': {
     allowed: ['smeAdmin', 'smeMember'],
-    request: async (w) => ({ url: `/api/organisations/${w.sme}/offers`, payload: OFFER }),
+    request: async (w) => ({ url: `/api/organisations/${w.sme}/offers`, payload: OFFER_INPUT }),
   },
   'GET /api/organisations/:orgId/offers/:offerId': {
     allowed: ['smeAdmin', 'smeMember'],
@@ -229,7 +229,7 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/organisations/:orgId/needs': {
     allowed: ['buyer'],
-    request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs`, payload: NEED }),
+    request: async (w) => ({ url: `/api/organisations/${w.buyer}/needs`, payload: NEED_INPUT }),
   },
   'GET /api/organisations/:orgId/needs/:needId': {
     allowed: ['buyer'],
@@ -658,25 +658,6 @@ const MATRIX: Record<string, Case> = {
 }
 
 const TARGETS = () => `legalName,kind,country,nuts2\nTarget ${fresh()},sme,IT,ITC1\n`
-const OFFER = {
-  title: 'Electric bus retrofit',
-  description: 'Retrofit kits for diesel city buses.',
-  language: 'en',
-  cpvMain: '34121000',
-  trl: 7,
-  keywords: ['bus'],
-  certifications: [],
-  status: 'published',
-}
-const NEED = {
-  title: 'Electric buses',
-  description: 'Thirty electric buses for the city fleet.',
-  language: 'en',
-  cpvCodes: ['34121000'],
-  requiredCertifications: [],
-  visibility: 'public',
-  status: 'published',
-}
 
 /** A new buyer selected for the event, so a fresh request can be made without hitting the one-open-request rule. */
 async function selectedBuyer(w: World): Promise<string> {
@@ -794,12 +775,12 @@ async function voucherClaim(w: World): Promise<string> {
 
 async function newOffer(w: World): Promise<string> {
   const admin = await callerFor(w, 'smeAdmin', false)
-  return (await admin({ method: 'POST', url: `/api/organisations/${w.sme}/offers`, payload: OFFER })).json().id
+  return (await admin({ method: 'POST', url: `/api/organisations/${w.sme}/offers`, payload: OFFER_INPUT })).json().id
 }
 
 async function newNeed(w: World): Promise<string> {
   const buyer = await callerFor(w, 'buyer', false)
-  return (await buyer({ method: 'POST', url: `/api/organisations/${w.buyer}/needs`, payload: NEED })).json().id
+  return (await buyer({ method: 'POST', url: `/api/organisations/${w.buyer}/needs`, payload: NEED_INPUT })).json().id
 }
 
 async function makeWorld(app: FastifyInstance): Promise<World> {

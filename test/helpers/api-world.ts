@@ -50,7 +50,8 @@ export const EVENT_INPUT = eventInput({
   days: [{ date: '2027-03-10', sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }],
   gapMinutes: 5,
 })
-const OFFER = {
+/** A published offer and need of the world's SME and buyer; the access suites post more of them. */
+export const OFFER_INPUT = {
   title: 'Electric bus retrofit',
   description: 'Retrofit kits for diesel city buses.',
   language: 'en',
@@ -60,7 +61,7 @@ const OFFER = {
   certifications: [],
   status: 'published',
 }
-const NEED = {
+export const NEED_INPUT = {
   title: 'Electric buses',
   description: 'Thirty electric buses for the city fleet.',
   language: 'en',
@@ -100,11 +101,11 @@ export async function makeApiWorld(app: FastifyInstance): Promise<ApiWorld> {
     authority: await signIn(app, authority.email),
   }
   const offer = await ok(
-    agents.smeAdmin.inject({ method: 'POST', url: `/api/organisations/${sme.orgId}/offers`, payload: OFFER }),
+    agents.smeAdmin.inject({ method: 'POST', url: `/api/organisations/${sme.orgId}/offers`, payload: OFFER_INPUT }),
     'offer',
   )
   const need = await ok(
-    agents.buyer.inject({ method: 'POST', url: `/api/organisations/${buyer.orgId}/needs`, payload: NEED }),
+    agents.buyer.inject({ method: 'POST', url: `/api/organisations/${buyer.orgId}/needs`, payload: NEED_INPUT }),
     'need',
   )
   const edition = await ok(
