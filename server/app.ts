@@ -72,6 +72,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       event: (id) => services.editions.organisersOfEvent(id),
       eventParticipant: (id) => services.participation.participantsOfEvent(id),
       requestParty: (id) => services.requests.partiesOfRequest(id),
+      contractParty: (id) => services.outcomes.contracts.partiesOfContract(id),
+      contractEdition: (id) => services.outcomes.contracts.organisersOfContract(id),
       requestEvent: async (id) => {
         const eventId = await services.requests.eventOfRequest(id)
         return eventId ? services.editions.organisersOfEvent(eventId) : []

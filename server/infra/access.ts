@@ -21,6 +21,8 @@ export type Access =
   /** A member of an organisation that owns the record named by the parameter (a hub owns its participants, editions and events). */
   | { kind: 'ownedBy'; owner: OwnerKind; param: string }
   | { kind: 'anyOf'; options: Access[] }
+  /** Every rule; a refusal is the first failing rule's. */
+  | { kind: 'allOf'; rules: Access[] }
   /** The rule, refused with the record's own not-found problem: outsiders cannot tell it exists. */
   | { kind: 'hidden'; rule: Access; notFound: () => Error }
 
@@ -50,6 +52,11 @@ export const access = {
   /** A hub that runs the event of the meeting request named by the parameter. */
   requestEventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'requestEvent', param }),
   anyOf: (...options: Access[]): Access => ({ kind: 'anyOf', options }),
+  /** A member of either side of the supply contract named by the parameter. */
+  contractParty: (param: string): Access => ({ kind: 'ownedBy', owner: 'contractParty', param }),
+  /** A hub that runs the edition of the supply contract named by the parameter. */
+  contractEditionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'contractEdition', param }),
+  allOf: (...rules: Access[]): Access => ({ kind: 'allOf', rules }),
   hidden: (rule: Access, notFound: () => Error): Access => ({ kind: 'hidden', rule, notFound }),
 }
 
@@ -94,7 +101,15 @@ export const SESSION_COOKIE = 'mtb_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export type OwnerKind = 'participant' | 'edition' | 'event' | 'eventParticipant' | 'requestParty' | 'requestEvent'
+export type OwnerKind =
+  | 'participant'
+  | 'edition'
+  | 'event'
+  | 'eventParticipant'
+  | 'requestParty'
+  | 'requestEvent'
+  | 'contractParty'
+  | 'contractEdition'
 
 export interface AccessOptions {
   config: Config
@@ -142,9 +157,25 @@ export async function isAllowed(
     case 'anyOf':
       for (const option of rule.options) if (await isAllowed(option, request, options)) return true
       return false
+    case 'allOf':
+      for (const each of rule.rules) if (!(await isAllowed(each, request, options))) return false
+      return true
     case 'hidden':
       return isAllowed(rule.rule, request, options)
   }
+}
+
+/** What a signed-in caller the rule refuses is told: 403, or the record's own 404 where the rule hides it. */
+async function refusalOf(
+  rule: Access,
+  request: FastifyRequest,
+  options: Pick<AccessOptions, 'owners'>,
+): Promise<Error> {
+  if (rule.kind === 'hidden') return rule.notFound()
+  if (rule.kind === 'allOf')
+    for (const each of rule.rules)
+      if (!(await isAllowed(each, request, options))) return refusalOf(each, request, options)
+  return authProblems.forbidden()
 }
 
 async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
@@ -189,7 +220,7 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
     }
     if (await isAllowed(rule, request, options)) return
     if (!request.auth) throw authProblems.unauthenticated()
-    throw rule.kind === 'hidden' ? rule.notFound() : authProblems.forbidden()
+    throw await refusalOf(rule, request, options)
   })
 }
 

@@ -261,6 +261,17 @@ function ownersBySql(app: FastifyInstance): Record<OwnerKind, (id: string) => Pr
           select from_organisation_id as id from meeting_requests where id = ${id}
           union all select to_organisation_id from meeting_requests where id = ${id}`,
       ),
+    contractParty: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select sme_id as id from contracts where id = ${id} union all select buyer_id from contracts where id = ${id}`,
+      ),
+    contractEdition: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select eo.organiser_id as id from contracts c join edition_organisers eo on eo.edition_id = c.edition_id
+          where c.id = ${id}`,
+      ),
     requestEvent: async (id) =>
       ids(
         await app.sql<{ id: string }[]>`

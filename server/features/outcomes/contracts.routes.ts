@@ -4,10 +4,20 @@ import { ContractDecisionSchema, ContractInputSchema, ContractSchema } from '../
 import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { ContractsService } from './contracts.service.js'
+import { outcomesProblems as problems } from './outcomes.errors.js'
 import { acceptUploads, sendDocument, UPLOAD_BODY_LIMIT } from './documents.http.js'
 
 const Org = Type.Object({ orgId: Type.String({ format: 'uuid' }) })
 const ContractParams = Type.Object({ contractId: Type.String({ format: 'uuid' }) })
+/** Who reads a contract (and may try to confirm it): its two sides, the hubs of its edition, the regional authority. */
+const CONTRACT_READERS = access.hidden(
+  access.anyOf(
+    access.contractParty('contractId'),
+    access.contractEditionOrganiser('contractId'),
+    access.orgKind(['authority']),
+  ),
+  problems.contractNotFound,
+)
 const EditionParams = Type.Object({ editionId: Type.String({ format: 'uuid' }) })
 const StatusQuery = Type.Object(
   { status: Type.Optional(Type.Union(['reported', 'confirmed', 'verified', 'rejected'].map((s) => Type.Literal(s)))) },
@@ -70,7 +80,7 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
   app.get(
     '/contracts/:contractId',
     {
-      config: { access: access.signedIn },
+      config: { access: CONTRACT_READERS },
       schema: {
         tags,
         summary: 'A contract with its trail (its sides, the hubs of its edition and the authority)',
@@ -84,7 +94,7 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
   app.post(
     '/contracts/:contractId/confirm',
     {
-      config: { access: access.signedIn },
+      config: { access: CONTRACT_READERS },
       schema: {
         tags,
         summary: 'Confirm a contract the other side reported',
@@ -98,7 +108,12 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
   app.post(
     '/contracts/:contractId/decision',
     {
-      config: { access: access.orgKind(['organiser']) },
+      config: {
+        access: access.allOf(
+          access.orgKind(['organiser']),
+          access.hidden(access.contractEditionOrganiser('contractId'), problems.contractNotFound),
+        ),
+      },
       schema: {
         tags,
         summary: 'Verify a confirmed contract with evidence, or reject it with a note (a hub of its edition)',
@@ -113,7 +128,12 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
   app.put(
     '/contracts/:contractId/evidence',
     {
-      config: { access: access.orgKind(['sme', 'buyer']) },
+      config: {
+        access: access.allOf(
+          access.orgKind(['sme', 'buyer']),
+          access.hidden(access.contractParty('contractId'), problems.contractNotFound),
+        ),
+      },
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
@@ -136,7 +156,7 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
   app.get(
     '/contracts/:contractId/evidence',
     {
-      config: { access: access.signedIn },
+      config: { access: CONTRACT_READERS },
       schema: {
         tags,
         summary: 'Download the evidence document',
