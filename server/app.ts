@@ -74,6 +74,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       requestParty: (id) => services.requests.partiesOfRequest(id),
       contractParty: (id) => services.outcomes.contracts.partiesOfContract(id),
       contractEdition: (id) => services.outcomes.contracts.organisersOfContract(id),
+      claimSme: (id) => services.outcomes.vouchers.smeOfClaim(id),
+      claimEdition: (id) => services.outcomes.vouchers.organisersOfClaim(id),
       requestEvent: async (id) => {
         const eventId = await services.requests.eventOfRequest(id)
         return eventId ? services.editions.organisersOfEvent(eventId) : []

@@ -56,6 +56,10 @@ export const access = {
   contractParty: (param: string): Access => ({ kind: 'ownedBy', owner: 'contractParty', param }),
   /** A hub that runs the edition of the supply contract named by the parameter. */
   contractEditionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'contractEdition', param }),
+  /** A member of the SME that made the voucher claim named by the parameter. */
+  claimSme: (param: string): Access => ({ kind: 'ownedBy', owner: 'claimSme', param }),
+  /** A hub that runs the edition of the voucher claim named by the parameter. */
+  claimEditionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'claimEdition', param }),
   allOf: (...rules: Access[]): Access => ({ kind: 'allOf', rules }),
   hidden: (rule: Access, notFound: () => Error): Access => ({ kind: 'hidden', rule, notFound }),
 }
@@ -110,6 +114,8 @@ export type OwnerKind =
   | 'requestEvent'
   | 'contractParty'
   | 'contractEdition'
+  | 'claimSme'
+  | 'claimEdition'
 
 export interface AccessOptions {
   config: Config

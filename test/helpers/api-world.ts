@@ -272,6 +272,14 @@ function ownersBySql(app: FastifyInstance): Record<OwnerKind, (id: string) => Pr
           select eo.organiser_id as id from contracts c join edition_organisers eo on eo.edition_id = c.edition_id
           where c.id = ${id}`,
       ),
+    claimSme: async (id) =>
+      ids(await app.sql<{ id: string }[]>`select sme_id as id from voucher_claims where id = ${id}`),
+    claimEdition: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select eo.organiser_id as id from voucher_claims c join edition_organisers eo on eo.edition_id = c.edition_id
+          where c.id = ${id}`,
+      ),
     requestEvent: async (id) =>
       ids(
         await app.sql<{ id: string }[]>`

@@ -14,6 +14,7 @@ import { problemResponses } from '../../infra/problems.js'
 import { acceptUploads, sendDocument, UPLOAD_BODY_LIMIT } from './documents.http.js'
 import type { PerformanceService } from './performance.service.js'
 import type { VouchersService } from './vouchers.service.js'
+import { outcomesProblems as problems } from './outcomes.errors.js'
 
 const Id = Type.String({ format: 'uuid' })
 const Org = Type.Object({ orgId: Id })
@@ -130,7 +131,12 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/voucher-claims/:claimId/receipt',
     {
-      config: { access: access.orgKind(['sme']) },
+      config: {
+        access: access.allOf(
+          access.orgKind(['sme']),
+          access.hidden(access.claimSme('claimId'), problems.claimNotFound),
+        ),
+      },
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
@@ -153,7 +159,16 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/voucher-claims/:claimId/receipt',
     {
-      config: { access: access.signedIn },
+      config: {
+        access: access.hidden(
+          access.anyOf(
+            access.claimSme('claimId'),
+            access.claimEditionOrganiser('claimId'),
+            access.orgKind(['authority']),
+          ),
+          problems.claimNotFound,
+        ),
+      },
       schema: { tags, summary: 'Download the receipt of a claim', params: Claim, response: problemResponses(401, 404) },
     },
     async (request, reply) => sendDocument(reply, await vouchers.receiptOf(authOf(request), request.params.claimId)),
@@ -162,7 +177,12 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/voucher-claims/:claimId/decision',
     {
-      config: { access: access.orgKind(['organiser']) },
+      config: {
+        access: access.allOf(
+          access.orgKind(['organiser']),
+          access.hidden(access.claimEditionOrganiser('claimId'), problems.claimNotFound),
+        ),
+      },
       schema: {
         tags,
         summary: 'Approve or reject a claim (a hub of the edition)',

@@ -87,7 +87,7 @@ export function createVouchersService(deps: OutcomesDeps) {
     ).map((r) => r.id)
     const hub = organisers.find((id) => mine.includes(id))
     const own = mine.includes(claim.smeId)
-    if (!hub && !own && !actor.memberships.some((m) => m.kind === 'authority')) throw problems.claimNotFound()
+    // Who may see the claim at all is its routes' rule (its SME, its edition's hubs, the authority).
     return { claim, hub, own }
   }
 
@@ -219,6 +219,23 @@ export function createVouchersService(deps: OutcomesDeps) {
         return claim
       })
       return (await accounts(db, sql`vb.edition_id = ${claim.editionId} and vb.sme_id = ${claim.smeId}`))[0]!
+    },
+
+    /** The SME of a voucher claim (none when there is no such claim). */
+    async smeOfClaim(claimId: string): Promise<string[]> {
+      const [row] = await db
+        .select({ sme: voucherClaims.smeId })
+        .from(voucherClaims)
+        .where(eq(voucherClaims.id, claimId))
+      return row ? [row.sme] : []
+    },
+
+    /** The hubs that run a voucher claim's edition (none when there is no such claim). */
+    async organisersOfClaim(claimId: string): Promise<string[]> {
+      const rows = await db.execute<{ id: string }>(sql`
+        select eo.organiser_id as id from voucher_claims c join edition_organisers eo on eo.edition_id = c.edition_id
+        where c.id = ${claimId}`)
+      return rows.map((row) => row.id)
     },
 
     async receiptOf(actor: AuthContext, claimId: string) {
