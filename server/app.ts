@@ -76,6 +76,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       contractEdition: (id) => services.outcomes.contracts.organisersOfContract(id),
       claimSme: (id) => services.outcomes.vouchers.smeOfClaim(id),
       claimEdition: (id) => services.outcomes.vouchers.organisersOfClaim(id),
+      meetingParty: (id) => services.live.partiesOfMeeting(id),
+      meetingEvent: async (id) => {
+        const eventId = await services.live.eventOfMeeting(id)
+        return eventId ? services.editions.organisersOfEvent(eventId) : []
+      },
       requestEvent: async (id) => {
         const eventId = await services.requests.eventOfRequest(id)
         return eventId ? services.editions.organisersOfEvent(eventId) : []

@@ -60,6 +60,10 @@ export const access = {
   claimSme: (param: string): Access => ({ kind: 'ownedBy', owner: 'claimSme', param }),
   /** A hub that runs the edition of the voucher claim named by the parameter. */
   claimEditionOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'claimEdition', param }),
+  /** A member of either organisation of the meeting named by the parameter. */
+  meetingParty: (param: string): Access => ({ kind: 'ownedBy', owner: 'meetingParty', param }),
+  /** A hub that runs the event of the meeting named by the parameter. */
+  meetingEventOrganiser: (param: string): Access => ({ kind: 'ownedBy', owner: 'meetingEvent', param }),
   allOf: (...rules: Access[]): Access => ({ kind: 'allOf', rules }),
   hidden: (rule: Access, notFound: () => Error): Access => ({ kind: 'hidden', rule, notFound }),
 }
@@ -116,6 +120,8 @@ export type OwnerKind =
   | 'contractEdition'
   | 'claimSme'
   | 'claimEdition'
+  | 'meetingParty'
+  | 'meetingEvent'
 
 export interface AccessOptions {
   config: Config

@@ -280,6 +280,18 @@ function ownersBySql(app: FastifyInstance): Record<OwnerKind, (id: string) => Pr
           select eo.organiser_id as id from voucher_claims c join edition_organisers eo on eo.edition_id = c.edition_id
           where c.id = ${id}`,
       ),
+    meetingParty: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select sme_id as id from meetings where id = ${id} union all select buyer_id from meetings where id = ${id}`,
+      ),
+    meetingEvent: async (id) =>
+      ids(
+        await app.sql<{ id: string }[]>`
+          select eo.organiser_id as id from meetings m
+          join events e on e.id = m.event_id join edition_organisers eo on eo.edition_id = e.edition_id
+          where m.id = ${id}`,
+      ),
     requestEvent: async (id) =>
       ids(
         await app.sql<{ id: string }[]>`

@@ -196,7 +196,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/meetings/:meetingId/feedback',
     {
-      config: { access: access.signedIn },
+      config: { access: access.hidden(access.meetingParty('meetingId'), liveProblems.meetingNotFound) },
       schema: {
         tags,
         summary: 'Say how the meeting went (either side): held or not, interest, a comment only the hub reads',
@@ -211,7 +211,12 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/meetings/:meetingId/feedback',
     {
-      config: { access: access.signedIn },
+      config: {
+        access: access.hidden(
+          access.anyOf(access.meetingParty('meetingId'), access.meetingEventOrganiser('meetingId')),
+          liveProblems.meetingNotFound,
+        ),
+      },
       schema: {
         tags,
         summary: 'Feedback on a meeting: both sides with comments for the hub, one’s own for a side',

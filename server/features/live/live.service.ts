@@ -455,6 +455,7 @@ export function createLiveService(deps: LiveDeps) {
         const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update')
         const memberOf = actor.memberships.map((m) => m.organisationId)
         const side = meeting && [meeting.smeId, meeting.buyerId].find((id) => memberOf.includes(id))
+        // The route lets in only the meeting's two sides; `side` is the caller's.
         if (!meeting || !side) throw problems.meetingNotFound()
         if (meeting.status === 'cancelled') throw problems.cancelled()
         const values = {
@@ -498,13 +499,28 @@ export function createLiveService(deps: LiveDeps) {
     },
 
     /** Both sides' feedback for the hub (with comments); a side reads only its own. */
+    /** The two organisations of a meeting (none when there is no such meeting). */
+    async partiesOfMeeting(meetingId: string): Promise<string[]> {
+      const [row] = await db
+        .select({ sme: meetings.smeId, buyer: meetings.buyerId })
+        .from(meetings)
+        .where(eq(meetings.id, meetingId))
+      return row ? [row.sme, row.buyer] : []
+    },
+
+    /** The event of a meeting, if there is such a meeting. */
+    async eventOfMeeting(meetingId: string): Promise<string | undefined> {
+      const [row] = await db.select({ eventId: meetings.eventId }).from(meetings).where(eq(meetings.id, meetingId))
+      return row?.eventId
+    },
+
     async feedbackOf(actor: AuthContext, meetingId: string, isHub: (eventId: string) => Promise<boolean>) {
       const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId))
       if (!meeting) throw problems.meetingNotFound()
       const memberOf = actor.memberships.map((m) => m.organisationId)
       const hub = await isHub(meeting.eventId)
       const side = [meeting.smeId, meeting.buyerId].find((id) => memberOf.includes(id))
-      if (!hub && !side) throw problems.meetingNotFound()
+      // The route lets in only the meeting's sides and its event's hubs: a hub reads both sides, a side its own.
       const rows = await db
         .select()
         .from(meetingFeedback)
