@@ -46,6 +46,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     forceCloseConnections: 'idle',
+    // Starting the embedded PostgreSQL (stopping one a killed process left behind, then migrating) can take
+    // longer than Fastify's default 10 s on a busy machine; a plugin that truly hangs is still stopped.
+    pluginTimeout: 60_000,
     // What the router refuses before any route runs (an over-long path parameter, a bad content type) is a problem too.
     frameworkErrors: (error, request, reply) => void sendProblem(reply, request, toProblem(error)),
   }).withTypeProvider<TypeBoxTypeProvider>()
