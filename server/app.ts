@@ -66,28 +66,27 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(searchPlugin, { config })
   await app.register(mailerPlugin, { config })
   const services = createServices(app, config)
+  // A record's hubs are those of its event or edition, asked of the events feature alone.
+  const hubsOfEvent = async (eventId: string | undefined) =>
+    eventId ? services.editions.organisersOfEvent(eventId) : []
+  const hubsOfEdition = async (editionId: string | undefined) =>
+    editionId ? services.editions.organisersOfEdition(editionId) : []
   await app.register(accessPlugin, {
     config,
     resolveSession: (token) => services.accounts.resolveSession(token),
     owners: {
       participant: (id) => services.organisations.organisersOf(id),
-      edition: (id) => services.editions.organisersOfEdition(id),
-      event: (id) => services.editions.organisersOfEvent(id),
+      edition: (id) => hubsOfEdition(id),
+      event: (id) => hubsOfEvent(id),
       eventParticipant: (id) => services.participation.participantsOfEvent(id),
       requestParty: (id) => services.requests.partiesOfRequest(id),
+      requestEvent: async (id) => hubsOfEvent(await services.requests.eventOfRequest(id)),
       contractParty: (id) => services.outcomes.contracts.partiesOfContract(id),
-      contractEdition: (id) => services.outcomes.contracts.organisersOfContract(id),
+      contractEdition: async (id) => hubsOfEdition(await services.outcomes.contracts.editionOfContract(id)),
       claimSme: (id) => services.outcomes.vouchers.smeOfClaim(id),
-      claimEdition: (id) => services.outcomes.vouchers.organisersOfClaim(id),
+      claimEdition: async (id) => hubsOfEdition(await services.outcomes.vouchers.editionOfClaim(id)),
       meetingParty: (id) => services.live.partiesOfMeeting(id),
-      meetingEvent: async (id) => {
-        const eventId = await services.live.eventOfMeeting(id)
-        return eventId ? services.editions.organisersOfEvent(eventId) : []
-      },
-      requestEvent: async (id) => {
-        const eventId = await services.requests.eventOfRequest(id)
-        return eventId ? services.editions.organisersOfEvent(eventId) : []
-      },
+      meetingEvent: async (id) => hubsOfEvent(await services.live.eventOfMeeting(id)),
     },
   })
   await app.register(writeLimitsPlugin, { config })

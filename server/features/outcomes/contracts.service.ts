@@ -404,13 +404,13 @@ export function createContractsService(deps: OutcomesDeps) {
       return row ? [row.sme, row.buyer] : []
     },
 
-    /** The hubs that run a contract's edition (none when there is no such contract). */
-    async organisersOfContract(contractId: string): Promise<string[]> {
+    /** The edition of a contract, if there is such a contract. */
+    async editionOfContract(contractId: string): Promise<string | undefined> {
       const [row] = await db
         .select({ editionId: contracts.editionId })
         .from(contracts)
         .where(eq(contracts.id, contractId))
-      return row ? organisersOf(db, row.editionId) : []
+      return row?.editionId
     },
 
     async evidenceOf(actor: AuthContext, contractId: string) {

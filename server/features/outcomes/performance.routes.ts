@@ -21,6 +21,12 @@ const Org = Type.Object({ orgId: Id })
 const Claim = Type.Object({ claimId: Id })
 
 /** SME performance reports (KPI v) and vouchers. */
+/** Who reads a voucher claim's receipt: the claim's SME, the hubs of its edition, the regional authority. */
+const CLAIM_READERS = access.hidden(
+  access.anyOf(access.claimSme('claimId'), access.claimEditionOrganiser('claimId'), access.orgKind(['authority'])),
+  problems.claimNotFound,
+)
+
 export const performanceRoutes: FastifyPluginAsyncTypebox<{
   performance: PerformanceService
   vouchers: VouchersService
@@ -159,16 +165,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/voucher-claims/:claimId/receipt',
     {
-      config: {
-        access: access.hidden(
-          access.anyOf(
-            access.claimSme('claimId'),
-            access.claimEditionOrganiser('claimId'),
-            access.orgKind(['authority']),
-          ),
-          problems.claimNotFound,
-        ),
-      },
+      config: { access: CLAIM_READERS },
       schema: { tags, summary: 'Download the receipt of a claim', params: Claim, response: problemResponses(401, 404) },
     },
     async (request, reply) => sendDocument(reply, await vouchers.receiptOf(authOf(request), request.params.claimId)),

@@ -230,12 +230,13 @@ export function createVouchersService(deps: OutcomesDeps) {
       return row ? [row.sme] : []
     },
 
-    /** The hubs that run a voucher claim's edition (none when there is no such claim). */
-    async organisersOfClaim(claimId: string): Promise<string[]> {
-      const rows = await db.execute<{ id: string }>(sql`
-        select eo.organiser_id as id from voucher_claims c join edition_organisers eo on eo.edition_id = c.edition_id
-        where c.id = ${claimId}`)
-      return rows.map((row) => row.id)
+    /** The edition of a voucher claim, if there is such a claim. */
+    async editionOfClaim(claimId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ editionId: voucherClaims.editionId })
+        .from(voucherClaims)
+        .where(eq(voucherClaims.id, claimId))
+      return row?.editionId
     },
 
     async receiptOf(actor: AuthContext, claimId: string) {
