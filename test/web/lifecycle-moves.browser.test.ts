@@ -71,7 +71,7 @@ t.test('the sender withdraws an accepted request after a warning naming who is t
   await page.click(`${row} [data-testid="request-withdraw"]`)
   t.match(
     await page.textContent(`${row} [data-testid="request-withdraw-warning"]`),
-    /Withdrawing cancels it: Nordbahn GmbH is told/,
+    /Withdrawing cancels it: the hub’s next schedule leaves it out, and Nordbahn GmbH is told by e-mail/,
   )
   const [before] = await app.sql`select status from meeting_requests where id = ${request.id}`
   t.equal(before!.status, 'accepted', 'nothing changes before the sender confirms')
