@@ -37,6 +37,8 @@ import { createSchedulesService } from './schedules/schedules.service.js'
 import outcomesFeature, { createOutcomesServices } from './outcomes/index.js'
 import matchingFeature from './matching/index.js'
 import { createRecommendationsService } from './matching/recommendations.service.js'
+import homeFeature from './home/index.js'
+import { createHomeService } from './home/home.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
 export function createServices(app: FastifyInstance, config: Config) {
@@ -57,6 +59,15 @@ export function createServices(app: FastifyInstance, config: Config) {
   const outcomes = createOutcomesServices(base)
   const recommendations = createRecommendationsService(base)
   const matching = createMatchingService({ search: () => app.searchEngine })
+  const home = createHomeService({
+    ...base,
+    organisations,
+    catalogue,
+    participation,
+    requests,
+    schedules,
+    outcomes,
+  })
   return {
     audit,
     rateLimiter,
@@ -74,6 +85,7 @@ export function createServices(app: FastifyInstance, config: Config) {
     outcomes,
     recommendations,
     matching,
+    home,
   }
 }
 export type Services = ReturnType<typeof createServices>
@@ -113,6 +125,7 @@ export async function registerFeatures(
       await api.register(outcomesFeature, services)
       await api.register(matchingFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
+      await api.register(homeFeature, services)
       await api.register(mailboxFeature)
     },
     { prefix: '/api' },

@@ -490,6 +490,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['smeAdmin', 'smeMember'],
     request: async (w) => ({ url: `/api/organisations/${w.sme}/contracts` }),
   },
+  'GET /api/organisations/:orgId/home': {
+    allowed: ['smeAdmin', 'smeMember'],
+    request: async (w) => ({ url: `/api/organisations/${w.sme}/home` }),
+  },
   'GET /api/editions/:editionId/contracts': {
     allowed: ['organiser', 'authority'],
     request: async (w) => ({ url: `/api/editions/${w.edition}/contracts` }),

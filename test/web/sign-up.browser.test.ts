@@ -23,8 +23,8 @@ t.test('an SME signs up in the browser, gets the link by e-mail and lands signed
   t.equal(mail.subject, 'Il tuo link di accesso a Meet the Buyer', 'the mail is in the person’s language')
   const link = linkIn(mail, '/auth/verify?token=').replace('http://127.0.0.1:3000', url)
   await page.goto(link)
-  await page.waitForSelector('[data-testid="account-page"]')
-  t.match(await page.textContent('[data-testid="account-name"]'), /Chiara Gallo/)
+  await page.waitForSelector('[data-testid="role-home"]')
+  t.match(await page.textContent('h1'), /Chiara Gallo/, 'the link lands on the home, which greets the person')
   t.match(await page.textContent('[data-testid="user-name"]'), /Chiara Gallo/)
   const [org] =
     await app.sql`select o.legal_name, a.status from organisations o join affiliations a on a.participant_id = o.id where o.kind = 'sme'`

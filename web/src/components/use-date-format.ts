@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../session/session-context.js'
+import { localeOf } from './use-formats.js'
 
 type Style = 'dateTime' | 'date'
 
@@ -13,7 +14,7 @@ const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
 export function useDateFormat(style: Style = 'dateTime'): (iso: string) => string {
   const { i18n } = useTranslation()
   const timeZone = useSession().session?.user.timeZone
-  const language = i18n.resolvedLanguage ?? 'en'
+  const language = localeOf(i18n.resolvedLanguage)
   return useMemo(() => {
     const format = makeFormat(language, { ...STYLES[style], timeZone })
     return (iso: string) => format.format(new Date(iso))

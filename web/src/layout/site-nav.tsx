@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { NavLink } from 'react-router'
+import { useEffect, useState } from 'react'
+import { NavLink, useLocation } from 'react-router'
 import type { Membership } from '../../../shared/schemas/accounts.js'
 import { useSession } from '../session/session-context.js'
 
@@ -67,12 +68,27 @@ function catalogueItems(id: string, kind: Membership['organisation']['kind']): N
   }
 }
 
+/** The site's links; on a phone they fold behind a menu button, which closes again on every navigation. */
 export function SiteNav() {
   const { t } = useTranslation()
   const { session, membership } = useSession()
+  const { pathname } = useLocation()
+  const [open, setOpen] = useState(false)
+  useEffect(() => setOpen(false), [pathname])
   return (
-    <nav className="site-nav" aria-label={t('nav.label')}>
-      <ul>
+    <nav className={open ? 'site-nav site-nav-open' : 'site-nav'} aria-label={t('nav.label')}>
+      <button
+        type="button"
+        className="site-nav-toggle"
+        aria-expanded={open}
+        aria-controls="site-nav-links"
+        data-testid="nav-toggle"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="site-nav-toggle-icon" aria-hidden="true" />
+        {t('nav.menu')}
+      </button>
+      <ul id="site-nav-links">
         {navItems(membership, session !== null).map((item) => (
           <li key={item.key}>
             <NavLink to={item.to} end={item.end} data-testid={`nav-${item.key}`}>

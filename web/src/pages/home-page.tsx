@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { RoleHome } from '../components/home/role-home.js'
 import { PlatformStatus } from '../components/platform-status.js'
 import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -9,9 +10,10 @@ const STEPS = ['register', 'match', 'schedule', 'event', 'follow'] as const
 
 export function HomePage() {
   const { t } = useTranslation()
-  const { session } = useSession()
+  const { session, membership } = useSession()
   useDocumentTitle(t('home.documentTitle'))
 
+  if (session && membership) return <RoleHome membership={membership} userName={session.user.name} />
   return (
     <>
       <section className="hero">

@@ -8,12 +8,16 @@ import { DistributionChart, FunnelChart, TargetBars, TrendChart } from '../compo
 import { KpiDrilldown } from '../components/outcomes/kpi-drilldown.js'
 import { getKpis, kpiExportUrl, type KpiScopeRef } from '../components/outcomes/outcomes-api.js'
 import { useLoad } from '../components/use-load.js'
+import { useFormats } from '../components/use-formats.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
-const fmt = (n: number | null, suffix = '') =>
-  n === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n)}${suffix}`
+/** A figure in the interface language, with a unit after it; a dash when there is none yet. */
+function useFigure() {
+  const { number, eur } = useFormats()
+  return (n: number | null, suffix = '') => (n === null ? '—' : suffix === ' €' ? eur(n) : `${number(n)}${suffix}`)
+}
 
 export function KpiPage() {
   return <RequireSession>{() => <KpiScopePicker />}</RequireSession>
@@ -39,6 +43,7 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
   const { t } = useTranslation()
   const { membership } = useSession()
   const report = useLoad(scopeKey, () => getKpis(scope))
+  const fmt = useFigure()
   const [table, setTable] = useState<KpiTableKey>('contracts')
   useDocumentTitle(t('kpis.documentTitle'))
   return (
@@ -210,6 +215,7 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
 
 function KpiCards({ report, onDrill }: { report: KpiReport; onDrill: (table: KpiTableKey) => void }) {
   const { t } = useTranslation()
+  const fmt = useFigure()
   const cards: { key: KpiTableKey; kpi: string; value: string; target: number | null; note?: string }[] = [
     { key: 'events', kpi: 'i', value: fmt(report.events.figure), target: report.events.target },
     { key: 'smes', kpi: 'ii', value: fmt(report.smes.figure), target: report.smes.target },
@@ -274,6 +280,7 @@ function KpiCards({ report, onDrill }: { report: KpiReport; onDrill: (table: Kpi
 
 function ChangePanels({ report }: { report: KpiReport }) {
   const { t } = useTranslation()
+  const fmt = useFigure()
   const bands = { 'lt_-20': '< −20 %', '-20_0': '−20…0 %', '0_20': '0…20 %', '20_50': '20…50 %', ge_50: '≥ 50 %' }
   return (
     <div className="two-columns">

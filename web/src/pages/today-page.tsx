@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/status-badge.js'
 import { formatCountdown } from '../components/live/duration.js'
 import { stateTone } from '../components/live/live-states.js'
 import { useLive, type LiveMessage } from '../components/live/use-live.js'
+import { useFormats } from '../components/use-formats.js'
 import { useAction } from '../components/use-action.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
@@ -85,8 +86,9 @@ function useCountdown(target: string | undefined, serverNow: string): string | n
 function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; onChanged: () => void }) {
   const { t } = useTranslation()
   const action = useAction()
+  const { locale } = useFormats()
   const time = (iso: string) =>
-    new Intl.DateTimeFormat(undefined, { timeZone: today.timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Intl.DateTimeFormat(locale, { timeZone: today.timeZone, hour: '2-digit', minute: '2-digit' }).format(
       new Date(iso),
     )
   const upcoming = today.meetings.filter(

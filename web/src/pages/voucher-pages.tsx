@@ -6,8 +6,9 @@ import { ApiError } from '../api/client.js'
 import { listEditions } from '../api/events-api.js'
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { VoucherClaimForm } from '../components/outcomes/voucher-claim-form.js'
-import { eur, fieldCode, VoucherAmounts, VoucherClaims, VoucherProblem } from '../components/outcomes/voucher-claims.js'
+import { fieldCode, VoucherAmounts, VoucherClaims, VoucherProblem } from '../components/outcomes/voucher-claims.js'
 import { getEditionVouchers, listOrganisationVouchers, setVoucherBudget } from '../components/outcomes/vouchers-api.js'
+import { useFormats } from '../components/use-formats.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -112,6 +113,7 @@ function HubVouchers({ orgId }: { orgId: string }) {
 
 function EditionVouchers({ editionId }: { editionId: string }) {
   const { t } = useTranslation()
+  const { eur } = useFormats()
   const data = useLoad(editionId, () => getEditionVouchers(editionId))
   return (
     <AsyncView result={data.result} onRetry={() => data.reload()}>

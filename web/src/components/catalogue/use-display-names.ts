@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormats } from '../use-formats.js'
 
 /** Country and language names in the interface language, from the browser's Intl data. */
 export function useDisplayNames() {
@@ -19,12 +20,7 @@ export function useDisplayNames() {
   }, [language])
 }
 
-/** Whole euros in the interface language, e.g. "€ 250.000" or "€250,000". */
+/** Whole euros in the interface language, e.g. "250.000 €" or "€250,000". */
 export function useEuroFormat(): (amount: number) => string {
-  const { i18n } = useTranslation()
-  const language = i18n.resolvedLanguage ?? 'en'
-  return useMemo(() => {
-    const format = new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
-    return (amount: number) => format.format(amount)
-  }, [language])
+  return useFormats().eur
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Contract } from '../../../../shared/schemas/outcomes.js'
 import { ErrorNotice } from '../async-view.js'
+import { useFormats } from '../use-formats.js'
 import { useAction } from '../use-action.js'
 import { confirmContract, decideContract, evidenceUrl, uploadEvidence } from './outcomes-api.js'
 
@@ -44,6 +45,7 @@ function ContractRow({
   onChanged: () => void
 }) {
   const { t } = useTranslation()
+  const formats = useFormats()
   const action = useAction()
   const counterpart = c.reportedByOrganisationId === c.smeId ? c.buyerId : c.smeId
   const party = viewerOrgId === c.smeId || viewerOrgId === c.buyerId
@@ -58,11 +60,8 @@ function ContractRow({
       <div>
         <strong>{c.title}</strong> · {c.smeName} ↔ {c.buyerName}
         <p className="muted">
-          {t(`contracts.kinds.${c.kind as 'other'}`)} · {c.signedOn} ·{' '}
-          {new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
-            c.valueEur,
-          )}{' '}
-          · {c.eventName ?? c.editionName} ·{' '}
+          {t(`contracts.kinds.${c.kind as 'other'}`)} · {formats.day(c.signedOn)} · {formats.eur(c.valueEur)} ·{' '}
+          {c.eventName ?? c.editionName} ·{' '}
           <span data-testid="contract-status">{t(`contracts.statuses.${c.status as 'reported'}`)}</span>
         </p>
         {c.evidence ? (

@@ -1,8 +1,7 @@
+import { useFormats } from '../use-formats.js'
 import type { KpiReport } from '../../../../shared/schemas/outcomes.js'
 
 /** Plain SVG charts: bars with their numbers written beside them, so the figure never depends on reading a scale. */
-
-const fmt = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n)
 
 export interface TargetItem {
   key: string
@@ -13,6 +12,7 @@ export interface TargetItem {
 
 /** Each KPI's actual figure as a bar, its target as a tick. */
 export function TargetBars({ items, title }: { items: TargetItem[]; title: string }) {
+  const fmt = useFormats().number
   const width = 560
   const row = 34
   const left = 210

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { KpiTableKey } from '../../../../shared/schemas/outcomes.js'
 import { AsyncView } from '../async-view.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { getKpiRows, kpiExportUrl, type KpiScopeRef } from './outcomes-api.js'
 
-const cell = (value: unknown) =>
+/** A cell in the interface language; a year is written as a name (2024), not an amount. */
+const cell = (value: unknown, column: string, number: (n: number) => string) =>
   value === null || value === undefined
     ? '—'
     : typeof value === 'boolean'
@@ -12,12 +14,15 @@ const cell = (value: unknown) =>
         ? '✓'
         : '✗'
       : typeof value === 'number'
-        ? new Intl.NumberFormat().format(value)
+        ? /year/i.test(column)
+          ? String(value)
+          : number(value)
         : String(value)
 
 /** The rows behind one figure, with exports of exactly these rows. */
 export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; table: KpiTableKey; scopeKey: string }) {
   const { t } = useTranslation()
+  const { number } = useFormats()
   const rows = useLoad(`${scopeKey}:${table}`, () => getKpiRows(scope, table))
   return (
     <section className="panel" aria-labelledby="kpi-rows-title" data-testid="kpi-drilldown" data-table={table}>
@@ -71,7 +76,7 @@ export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; t
                       {data.columns
                         .filter((c) => c !== 'count')
                         .map((c) => (
-                          <td key={c}>{cell(row[c])}</td>
+                          <td key={c}>{cell(row[c], c, number)}</td>
                         ))}
                     </tr>
                   ))}

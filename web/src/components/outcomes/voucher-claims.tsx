@@ -4,10 +4,8 @@ import type { VoucherAccount, VoucherClaim } from '../../../../shared/schemas/ou
 import type { ApiError } from '../../api/client.js'
 import { ErrorNotice } from '../async-view.js'
 import { useAction } from '../use-action.js'
+import { useFormats } from '../use-formats.js'
 import { decideVoucherClaim, receiptUrl, uploadReceipt } from './vouchers-api.js'
-
-export const eur = (n: number) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n)
 
 const FIELD_CODES = ['required', 'minimum', 'maximum', 'budget', 'participant'] as const
 /** A field error's code as a key of `vouchers.fieldCodes` (anything else reads as "not valid"). */
@@ -36,6 +34,7 @@ export function VoucherAmounts({
   testId: string
 }) {
   const { t } = useTranslation()
+  const { eur } = useFormats()
   return (
     <dl className="kpi-facts" data-testid={testId}>
       {(['budgetEur', 'pendingEur', 'approvedEur', 'remainingEur'] as const).map((key) => (
@@ -76,6 +75,7 @@ export function VoucherClaims({
 
 function ClaimRow({ claim: c, mode, onChanged }: { claim: VoucherClaim; mode: 'sme' | 'hub'; onChanged: () => void }) {
   const { t } = useTranslation()
+  const { eur } = useFormats()
   const action = useAction()
   const [reason, setReason] = useState('')
   const run = (fn: () => Promise<unknown>) =>
