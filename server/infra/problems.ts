@@ -14,6 +14,9 @@ export interface ProblemDefinition {
   title: string
 }
 
+/** Values a client needs to say what happened in its own language: who clashes, which limit, when to retry. */
+export type ProblemParams = Record<string, string | number>
+
 export class AppProblem extends Error {
   readonly status: number
   readonly code: string
@@ -21,12 +24,14 @@ export class AppProblem extends Error {
   readonly errors: FieldError[] | undefined
   /** Response headers the problem needs, e.g. `retry-after`. */
   readonly headers: Record<string, string>
+  readonly params: ProblemParams | undefined
 
   constructor(
     definition: ProblemDefinition,
     detail?: string,
     errors?: FieldError[],
     headers: Record<string, string> = {},
+    params?: ProblemParams,
   ) {
     super(detail ?? definition.title)
     this.name = 'AppProblem'
@@ -35,13 +40,31 @@ export class AppProblem extends Error {
     this.title = definition.title
     this.errors = errors
     this.headers = headers
+    this.params = params
   }
 }
 
+const catalogue = new Map<string, ProblemDefinition>()
+
 /** Declares a problem once; call the result to get a throwable instance. */
 export function defineProblem(definition: ProblemDefinition) {
-  const make = (detail?: string, errors?: FieldError[]) => new AppProblem(definition, detail, errors)
+  catalogue.set(definition.code, definition)
+  const make = (detail?: string, errors?: FieldError[], params?: ProblemParams) =>
+    new AppProblem(definition, detail, errors, {}, params)
   return Object.assign(make, definition)
+}
+
+/**
+ * Every problem the server can answer with: those its modules declared (import them first, e.g. by building the
+ * app) and those made from a bare HTTP status. The web has a sentence for each.
+ */
+export function definedProblems(): ProblemDefinition[] {
+  const fromStatus = Object.entries(HTTP_SLUGS).map(([status, slug]) => ({
+    code: `request.${slug}`,
+    status: Number(status),
+    title: slug,
+  }))
+  return [...catalogue.values(), ...fromStatus]
 }
 
 export const commonProblems = {
@@ -116,6 +139,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     code: problem.code,
     requestId: String(request.id),
     ...(problem.errors === undefined ? {} : { errors: problem.errors }),
+    ...(problem.params === undefined ? {} : { params: problem.params }),
   }
   return reply.code(problem.status).headers(problem.headers).type(PROBLEM_CONTENT_TYPE).send(body)
 }
@@ -182,19 +206,20 @@ export function violates(error: unknown, constraint: string): boolean {
   return postgresErrorOf(error)?.constraint_name === constraint
 }
 
+const HTTP_SLUGS: Record<number, string> = {
+  400: 'bad',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  408: 'timeout',
+  409: 'conflict',
+  429: 'too_many',
+}
+
 function httpSlug(status: number): string {
-  const slugs: Record<number, string> = {
-    400: 'bad',
-    401: 'unauthenticated',
-    403: 'forbidden',
-    404: 'not_found',
-    405: 'method_not_allowed',
-    406: 'not_acceptable',
-    408: 'timeout',
-    409: 'conflict',
-    429: 'too_many',
-  }
-  return slugs[status] ?? `http_${status}`
+  return HTTP_SLUGS[status] ?? `http_${status}`
 }
 
 async function problemsPlugin(app: FastifyInstance) {

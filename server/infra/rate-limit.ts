@@ -34,9 +34,13 @@ export function createRateLimiter(db: Database, clock: Clock) {
           .returning({ count: rateLimitHits.count })
         if ((row?.count ?? 0) > rule.limit) {
           const retryAfter = Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000)
-          throw new AppProblem(rateLimited, `Try again in ${retryAfter} s.`, undefined, {
-            'retry-after': String(retryAfter),
-          })
+          throw new AppProblem(
+            rateLimited,
+            `Try again in ${retryAfter} s.`,
+            undefined,
+            { 'retry-after': String(retryAfter) },
+            { retryAfter },
+          )
         }
       }
     },

@@ -19,6 +19,11 @@ export const ProblemSchema = Type.Object(
     code: Type.String({ description: 'Stable, namespaced code such as `validation.failed`' }),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+        description: 'Values for the client’s own sentence: who clashes (`name`), which limit (`limit`), …',
+      }),
+    ),
   },
   { $id: 'Problem' },
 )

@@ -59,9 +59,11 @@ export function checkDocument(bytes: unknown): DocumentType {
   if (bytes.length === 0)
     throw problems.badDocument('The file is empty.', [{ field: 'body', code: 'type', message: 'is empty' }])
   if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw problems.documentTooLarge(undefined, [
-      { field: 'body', code: 'maxSize', message: `is larger than ${MAX_DOCUMENT_BYTES} bytes` },
-    ])
+    throw problems.documentTooLarge(
+      undefined,
+      [{ field: 'body', code: 'maxSize', message: `is larger than ${MAX_DOCUMENT_BYTES} bytes` }],
+      { limitMb: Math.round(MAX_DOCUMENT_BYTES / 1024 / 1024) },
+    )
   const type = sniffDocumentType(bytes)
   if (!type)
     throw problems.badDocument(undefined, [{ field: 'body', code: 'type', message: 'is not a PDF, PNG or JPEG file' }])

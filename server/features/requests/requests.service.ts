@@ -118,7 +118,8 @@ export function createRequestsService(deps: RequestsDeps) {
     ) {
       return db.transaction(async (tx) => {
         const { event } = await eventWithHomeRegion(tx, input.eventId)
-        if (event.requestDeadline && clock.now() > event.requestDeadline) throw problems.deadlinePassed()
+        if (event.requestDeadline && clock.now() > event.requestDeadline)
+          throw problems.deadlinePassed(undefined, undefined, { deadline: event.requestDeadline.toISOString() })
         const [from, to] = [await organisationOf(tx, input.from), await organisationOf(tx, input.to)]
         if (
           new Set([from.kind, to.kind]).size !== 2 ||
@@ -140,7 +141,10 @@ export function createRequestsService(deps: RequestsDeps) {
             ),
           )
         if (!input.imposed && (pending?.n ?? 0) >= event.maxMeetingsPerParticipant * 2)
-          throw problems.quotaReached('Wait for answers to your pending requests first.')
+          throw problems.quotaReached('Wait for answers to your pending requests first.', undefined, {
+            reason: 'pending',
+            limit: event.maxMeetingsPerParticipant * 2,
+          })
         if (input.imposed)
           for (const id of [input.from, input.to])
             if (
@@ -151,7 +155,7 @@ export function createRequestsService(deps: RequestsDeps) {
                 organisationId: id,
               }))
             )
-              throw problems.quotaReached()
+              throw problems.quotaReached(undefined, undefined, { reason: id === input.from ? 'full' : 'other_full' })
         const origin = input.imposed ? 'organiser' : (from.kind as 'sme' | 'buyer')
         const [row] = await insertRequest(tx, {
           eventId: input.eventId,
@@ -241,9 +245,10 @@ export function createRequestsService(deps: RequestsDeps) {
             eventId: request.eventId,
             organisationId: id,
           }))
-        if (to === 'accepted' && (await full(request.toOrganisationId))) throw problems.quotaReached()
+        if (to === 'accepted' && (await full(request.toOrganisationId)))
+          throw problems.quotaReached(undefined, undefined, { reason: 'full' })
         if (to === 'accepted' && (await full(request.fromOrganisationId)))
-          throw problems.quotaReached('The other side has no meetings left.')
+          throw problems.quotaReached('The other side has no meetings left.', undefined, { reason: 'other_full' })
         const [row] = await tx
           .update(meetingRequests)
           .set({ status: to, declineReason: reason ?? null, decidedAt: clock.now() })

@@ -524,22 +524,37 @@ export function createSchedulesService(deps: SchedulesDeps) {
         const representativeId =
           current?.representativeId ?? detail.loaded.requests.find((r) => r.id === requestId)?.representativeId ?? null
         const others = stored.assignments.filter((a) => a.requestId !== requestId && a.slot === target.slot)
-        const clash = (message: string, field = 'body.slot') =>
-          problems.conflict(message, [{ field, code: 'conflict', message }])
+        const clash = (message: string, params: { reason: 'unavailable' | 'busy' | 'table'; name: string }) =>
+          problems.conflict(
+            message,
+            [{ field: params.reason === 'table' ? 'body.tableIndex' : 'body.slot', code: 'conflict', message }],
+            params,
+          )
         const sme = parties.find((p) => p.organisationId === request.smeId)
         const buyer = parties.find((p) => p.organisationId === request.buyerId)
         if (!sme || !buyer) throw problems.noSuchRequest()
-        if (sme.unavailable.includes(target.slot)) throw clash(`${sme.name} cannot attend this slot.`)
+        if (sme.unavailable.includes(target.slot))
+          throw clash(`${sme.name} cannot attend this slot.`, { reason: 'unavailable', name: sme.name })
         const person = buyer.representatives.find((r) => r.id === representativeId)
         if (buyer.unavailable.includes(target.slot) || person?.unavailable.includes(target.slot))
-          throw clash(`${person ? person.name : buyer.name} cannot attend this slot.`)
+          throw clash(`${person ? person.name : buyer.name} cannot attend this slot.`, {
+            reason: 'unavailable',
+            name: person ? person.name : buyer.name,
+          })
         for (const other of others) {
           const o = detail.requests.get(other.requestId)!
-          if (o.smeId === request.smeId) throw clash(`${sme.name} already has a meeting in this slot.`)
+          if (o.smeId === request.smeId)
+            throw clash(`${sme.name} already has a meeting in this slot.`, { reason: 'busy', name: sme.name })
           if (o.buyerId === request.buyerId && (other.representativeId ?? null) === representativeId)
-            throw clash(`${person ? person.name : buyer.name} already has a meeting in this slot.`)
+            throw clash(`${person ? person.name : buyer.name} already has a meeting in this slot.`, {
+              reason: 'busy',
+              name: person ? person.name : buyer.name,
+            })
           if (other.tableIndex === target.tableIndex)
-            throw clash(`Table ${detail.tables[target.tableIndex]} is taken in this slot.`, 'body.tableIndex')
+            throw clash(`Table ${detail.tables[target.tableIndex]} is taken in this slot.`, {
+              reason: 'table',
+              name: detail.tables[target.tableIndex]!,
+            })
         }
         const moved: StoredAssignment = {
           requestId,

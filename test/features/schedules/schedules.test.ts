@@ -303,9 +303,18 @@ t.test('moving a meeting by hand refuses clashes and changes nothing; runs and e
   const clash = await move(alphaX.requestId, { slot: alphaY.slot, tableIndex: alphaY.tableIndex })
   t.same([clash.statusCode, clash.json().code], [409, 'schedules.conflict'])
   t.match(clash.json().detail, /^(Alpha Srl|Anna) already has a meeting in this slot\.$/)
+  t.match(
+    clash.json().params,
+    { reason: 'busy', name: /^(Alpha Srl|Anna)$/ },
+    'the clash is named for the web’s sentence',
+  )
   const gammaX = draft.assignments.find((a: Assignment) => a.requestId === w.requests['Gamma-X'])
   const unavailable = await move(gammaX.requestId, { slot: 0, tableIndex: 2 })
-  t.match(unavailable.json(), { code: 'schedules.conflict', detail: /Gamma Srl cannot attend/ })
+  t.match(unavailable.json(), {
+    code: 'schedules.conflict',
+    detail: /Gamma Srl cannot attend/,
+    params: { reason: 'unavailable', name: 'Gamma Srl' },
+  })
   const noTable = await move(gammaX.requestId, { slot: 3, tableIndex: 7 })
   t.same([noTable.statusCode, noTable.json().errors[0].field], [400, 'body.tableIndex'])
   const unchanged = (await w.organiser.inject({ method: 'GET', url: `${w.base}/${draft.id}` })).json()

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { ApiError } from './client.js'
-import { isKnownCode } from './error-message.js'
+import { hasProblemMessage } from './error-message.js'
 
 /** One field's problem; `code` is a validation keyword (`required`, `format`…) or a problem code. */
 export interface FieldProblem {
@@ -73,7 +73,8 @@ const isKeyword = (code: string): code is Keyword => KEYWORDS.some((keyword) => 
 
 /** The translated sentence shown under a field. */
 export function fieldMessage(t: TFunction, problem: FieldProblem, control: 'input' | 'checkbox' = 'input'): string {
-  if (isKnownCode(problem.code)) return t(`problems.${problem.code}`)
+  if (problem.code.includes('.') && hasProblemMessage(problem.code))
+    return t(`problems.${problem.code}` as 'problems.validation.failed')
   if (isDomainFieldCode(problem.code)) return t(DOMAIN_FIELD_CODES[problem.code])
   if (problem.code === 'required' && control === 'checkbox') return t('fieldErrors.requiredCheckbox')
   if (problem.code === 'minLength' && problem.limit !== undefined)
