@@ -30,6 +30,13 @@ const PairSchema = Type.Object({
 const OrganisationRef = Type.Object({ id: Uuid, legalName: Type.String() })
 
 /** A recommended counterpart as one side of the pair sees it: its own mark only. */
+/**
+ * Below this score (0–1) a pair is not recommended to its sides: "no CPV code in common" pairs score
+ * 0 to 0.05. The hub still sees every pair; a pair either side marked, the hub suggested or a request
+ * joins stays whatever its score.
+ */
+export const RECOMMENDATION_FLOOR = 0.1
+
 export const RecommendationSchema = Type.Object({
   counterpart: OrganisationRef,
   score: Type.Number(),
@@ -43,6 +50,8 @@ export const RecommendationSchema = Type.Object({
   suggested: Type.Boolean(),
   /** This side said "no thanks": shown apart, so it can be taken back. */
   declinedByMe: Type.Boolean(),
+  /** The pair's open or last meeting request in the event, if any. */
+  requestStatus: Nullable(Type.String()),
 })
 export type Recommendation = Static<typeof RecommendationSchema>
 

@@ -327,6 +327,10 @@ const MATRIX: Record<string, Case> = {
       payload: { fromOrganisationId: w.sme, toOrganisationId: await selectedBuyer(w), priority: 'meet' },
     }),
   },
+  'GET /api/events/:eventId/meeting-partners': {
+    allowed: ['smeAdmin', 'smeMember', 'organiser'],
+    request: async (w) => ({ url: `/api/events/${w.event}/meeting-partners?organisationId=${w.sme}` }),
+  },
   'GET /api/events/:eventId/requests': {
     allowed: ['smeAdmin', 'smeMember', 'organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/requests?organisationId=${w.sme}` }),

@@ -59,7 +59,13 @@ t.test('a hub creates an event, an SME applies and requests a meeting, the buyer
 
   const smePage = await pageAs('ada@alpha.example')
   await smePage.goto(`${url}/events/${eventId}/requests`)
-  await smePage.fill('[data-testid="request-to"]', buyer.orgId)
+  await smePage.waitForSelector('[data-testid="request-to"] option >> nth=1', { state: 'attached' })
+  t.same(
+    await smePage.$$eval('[data-testid="request-to"] option', (options) => options.map((o) => o.textContent)),
+    ['Choose…', 'Nordbahn GmbH'],
+    'the SME picks the buyer by name among the selected buyers',
+  )
+  await smePage.selectOption('[data-testid="request-to"]', { label: 'Nordbahn GmbH' })
   await smePage.fill('[data-testid="request-message"]', 'We retrofit train doors; shall we meet?')
   await smePage.click('[data-testid="request-send"]')
   await smePage.waitForSelector('[data-testid="request-sent"]')

@@ -73,3 +73,28 @@ t.test(
     t.same(request, { origin: 'organiser', priority: 'must_meet', status: 'accepted' })
   },
 )
+
+t.test(
+  'an SME asks to meet a recommended buyer from its card; with no strong match it is told what would help',
+  async (t) => {
+    const { app, url } = await serveApp(t, { outbox: { start: false } })
+    const w = await recommendationsWorld(app)
+    const browser = await launchBrowser(t)
+    const page = await pageWithSession(browser, url, (await signIn(app, 'gia@gamma.example')).cookie)
+    await page.goto(`${url}/events/${w.may}/recommendations/${w.ids.gamma}`)
+    const nordbahn = '[data-testid="recommendation-row"][data-counterpart="Nordbahn GmbH"]'
+    await page.click(`${nordbahn} [data-testid="recommendation-request"]`)
+    t.equal(await page.textContent(`${nordbahn} [data-testid="request-to-name"]`), 'Meeting with Nordbahn GmbH')
+    await page.click(`${nordbahn} [data-testid="request-send"]`)
+    await page.waitForSelector(`${nordbahn} [data-testid="recommendation-request-status"]:has-text("Request pending")`)
+    const [request] =
+      await app.sql`select status, priority from meeting_requests where from_organisation_id = ${w.ids.gamma} and to_organisation_id = ${w.ids.nordbahn}`
+    t.same(request, { status: 'pending', priority: 'meet' })
+
+    await app.sql`update recommendations set score = 0.02 where sme_id = ${w.ids.alpha}`
+    const alpha = await pageWithSession(browser, url, (await signIn(app, 'ada@alpha.example')).cookie)
+    await alpha.goto(`${url}/events/${w.may}/recommendations/${w.ids.alpha}`)
+    const empty = await alpha.waitForSelector('[data-testid="recommendations-empty"]')
+    t.match(await empty.textContent(), /No strong matches yet.*CPV codes/)
+  },
+)

@@ -6,6 +6,7 @@ import type {
   PairRef,
   Recommendation,
 } from '../../../shared/schemas/recommendations.js'
+import { RECOMMENDATION_FLOOR } from '../../../shared/schemas/recommendations.js'
 import type { FieldError } from '../../../shared/schemas/problem.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -86,7 +87,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     async listFor(eventId: string, organisationId: string): Promise<Recommendation[]> {
       const side = await sideOf(db, organisationId)
       const rows = (await recommendationRows(db, eventId, organisationId)).filter(
-        (row) => (side === 'sme' ? row.buyer_mark : row.sme_mark) !== 'no_thanks' && row.status !== 'rejected',
+        (row) =>
+          (side === 'sme' ? row.buyer_mark : row.sme_mark) !== 'no_thanks' &&
+          row.status !== 'rejected' &&
+          (row.score >= RECOMMENDATION_FLOOR ||
+            row.status === 'suggested' ||
+            row.sme_mark !== null ||
+            row.buyer_mark !== null ||
+            row.request_status !== null),
       )
       const titles = await listingTitles(db, rows)
       return rows
@@ -103,6 +111,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           myMark: side === 'sme' ? row.sme_mark : row.buyer_mark,
           suggested: row.status === 'suggested',
           declinedByMe: isHidden(marksOf(row)),
+          requestStatus: row.request_status,
         }))
         .sort(
           (a, b) =>

@@ -4,6 +4,7 @@ import type { Contract, ContractInput } from '../../../shared/schemas/outcomes.j
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
+import { commonProblems } from '../../infra/problems.js'
 import { MAIL_TOPIC } from '../../infra/mailer.js'
 import type { Outbox } from '../../infra/outbox.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -255,6 +256,10 @@ export function createContractsService(deps: OutcomesDeps) {
               code: 'kind',
               message: me?.kind === 'buyer' ? 'must be an SME' : 'must be a buyer',
             },
+          ])
+        if (input.signedOn > clock.now().toISOString().slice(0, 10))
+          throw commonProblems.validation('A contract is reported once it is signed.', [
+            { field: 'body.signedOn', code: 'future', message: 'must not be in the future' },
           ])
         const [smeId, buyerId] = me.kind === 'sme' ? [me.id, other.id] : [other.id, me.id]
         const origin = await originOf(tx, { input, smeId, buyerId })

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Performance, PerformanceInput } from '../../../shared/schemas/outcomes.js'
 import type { AuthContext } from '../../infra/access.js'
 import { MAIL_TOPIC } from '../../infra/mailer.js'
+import { commonProblems } from '../../infra/problems.js'
 import type { DbOrTx } from '../../infra/db.js'
 import type { OutcomesDeps } from './contracts.service.js'
 import { INVOLVED } from './kpi.definitions.js'
@@ -43,7 +44,7 @@ export function createPerformanceService(deps: OutcomesDeps) {
       }
     },
 
-    /** Records (or corrects) one year's figures; exports cannot exceed turnover, and no year lies in the future. */
+    /** Records (or corrects) one year's figures: a year from the baseline on and over, exports within turnover. */
     async reportPerformance(
       actor: AuthContext,
       { smeId, year, input }: { smeId: string; year: number; input: PerformanceInput },
@@ -51,12 +52,19 @@ export function createPerformanceService(deps: OutcomesDeps) {
       if (!actor.memberships.some((m) => m.organisationId === smeId && m.kind === 'sme'))
         throw problems.notSme(undefined, [{ field: 'params.orgId', code: 'kind', message: 'is not an SME' }])
       if (year >= clock.now().getUTCFullYear())
-        throw problems.notSme('Report a year that is over.', [
-          { field: 'params.year', code: 'maximum', message: 'must be a past year' },
+        throw commonProblems.validation('Report a year that is over.', [
+          { field: 'params.year', code: 'pastYear', message: 'must be a past year' },
         ])
+      const baseline = await baselineYear(db, smeId)
+      if (baseline !== null && year < baseline)
+        throw commonProblems.validation(
+          `The figures start at the baseline year ${baseline}, the year before the SME's first edition.`,
+          [{ field: 'params.year', code: 'beforeBaseline', message: `must not be before ${baseline}` }],
+          { baselineYear: baseline },
+        )
       if (input.exportEur > input.turnoverEur)
-        throw problems.notSme('Exports are part of turnover.', [
-          { field: 'body.exportEur', code: 'maximum', message: 'must not exceed turnoverEur' },
+        throw commonProblems.validation('Exports are part of turnover.', [
+          { field: 'body.exportEur', code: 'exportsOverTurnover', message: 'must not exceed turnoverEur' },
         ])
       await db.transaction(async (tx) => {
         const [before] = await tx

@@ -37,6 +37,28 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
     async (request) => participation.listParticipations(request.params.eventId, request.query.status),
   )
 
+  app.get(
+    '/events/:eventId/meeting-partners',
+    {
+      config: { access: access.anyOf(access.memberOfQueryField('organisationId'), access.eventOrganiser('eventId')) },
+      schema: {
+        tags,
+        summary:
+          'Who an organisation may ask to meet in the event (the other kind, at a meeting step), by name; both kinds for the hub',
+        params: EventParams,
+        querystring: Type.Object(
+          { organisationId: Type.Optional(Type.String({ format: 'uuid' })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), legalName: Type.String(), kind: Type.String() })),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => participation.meetingPartners(request.params.eventId, request.query.organisationId),
+  )
+
   app.put(
     '/events/:eventId/participations/:orgId',
     {
@@ -86,6 +108,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
               eventName: Type.String(),
               timeZone: Type.String(),
               days: Type.Array(Type.Object({ date: Type.String() })),
+              requestDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
               status: Type.String(),
               unavailableSlots: Type.Array(Type.Integer()),
             }),

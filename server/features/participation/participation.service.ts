@@ -10,6 +10,7 @@ import { editions, events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { participationProblems as problems } from './participation.errors.js'
 import { enqueueRecompute } from '../matching/recommendations.triggers.js'
+import { MEETING_STATUSES } from '../../../shared/lifecycles/participation.js'
 import { canMove, isOutsideRegion, mayMeet, type StepTaker, type ParticipationStatus } from './participation.model.js'
 import { participations, representatives } from './participation.table.js'
 import { eventWithHomeRegion } from '../events/events.read.js'
@@ -35,6 +36,9 @@ export interface ParticipationDeps {
   audit: Pick<AuditService, 'record'>
   publicUrl: string
 }
+
+/** Steps at which an organisation meets, or met, the other side. */
+const PARTNER_STATUSES: ParticipationStatus[] = [...MEETING_STATUSES, 'followed_up']
 
 export function createParticipationService(deps: ParticipationDeps) {
   const { db, audit, clock } = deps
@@ -133,9 +137,39 @@ export function createParticipationService(deps: ParticipationDeps) {
         eventName: event.name,
         timeZone: event.timeZone,
         days: event.days as { date: string }[],
+        requestDeadline: event.requestDeadline ? event.requestDeadline.toISOString() : null,
         status: participation.status,
         unavailableSlots: participation.unavailableSlots,
       }))
+    },
+
+    /**
+     * Who the organisation may ask to meet in the event: the other kind's participants at a meeting step, by
+     * name, also after the event (followed up), when a contract names its other side. Without an organisation
+     * (the event's hub imposing a meeting) both kinds. An organisation that is not at such a step itself gets
+     * `participation.not_participant`.
+     */
+    async meetingPartners(eventId: string, organisationId: string | undefined) {
+      let kinds: ('sme' | 'buyer')[] = ['sme', 'buyer']
+      if (organisationId !== undefined) {
+        const own = await participationOf(db, { eventId, organisationId })
+        if (!own || !PARTNER_STATUSES.includes(own.status as ParticipationStatus)) throw problems.notParticipant()
+        const { kind } = await organisationOf(db, organisationId)
+        kinds = [kind === 'sme' ? 'buyer' : 'sme']
+      }
+      const rows = await db
+        .select({ id: organisations.id, legalName: organisations.legalName, kind: organisations.kind })
+        .from(participations)
+        .innerJoin(organisations, eq(organisations.id, participations.organisationId))
+        .where(
+          and(
+            eq(participations.eventId, eventId),
+            inArray(participations.status, PARTNER_STATUSES),
+            inArray(organisations.kind, kinds),
+          ),
+        )
+        .orderBy(organisations.legalName)
+      return rows.map((row) => ({ id: row.id, legalName: row.legalName, kind: row.kind }))
     },
 
     async participantsOfEvent(eventId: string): Promise<string[]> {

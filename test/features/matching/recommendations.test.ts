@@ -344,3 +344,24 @@ t.test('pairs that met at an earlier event of the edition are left out unless th
   })
   t.same([bad.statusCode, bad.json().errors[0].field], [400, 'body.allowRepeatMeetings'])
 })
+
+t.test('a pair below the relevance floor is not recommended to its sides, unless someone acted on it', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const w = await recommendationsWorld(app)
+  t.same(await counterparts(w.agents.gamma, w.may, w.ids.gamma), ['Nordbahn GmbH'])
+  await app.sql`update recommendations set score = 0.03 where sme_id = ${w.ids.gamma} and buyer_id = ${w.ids.nordbahn}`
+
+  t.same(await counterparts(w.agents.gamma, w.may, w.ids.gamma), [], 'Gamma is told of no weak match')
+  t.same(await counterparts(w.agents.nordbahn, w.may, w.ids.nordbahn), ['Alpha Srl'], 'nor is Nordbahn')
+  t.ok(
+    (await curation(w)).some((item) => item.sme.legalName === 'Gamma Srl' && item.buyer.legalName === 'Nordbahn GmbH'),
+    'the hub still sees the pair',
+  )
+
+  t.equal((await mark(w, 'nordbahn', w.ids.gamma, 'meet')).statusCode, 200)
+  t.same(
+    await counterparts(w.agents.gamma, w.may, w.ids.gamma),
+    ['Nordbahn GmbH'],
+    'once Nordbahn marks it "meet", Gamma sees the pair again',
+  )
+})

@@ -139,6 +139,7 @@ t.test('bad contract reports name the field and change nothing', async (t) => {
     [{ counterpartId: f.org.B1, editionId: f.e1, valueEur: -5 }, 400, 'validation.failed', 'body.valueEur'],
     [{ counterpartId: f.org.B1, editionId: f.e1, kind: 'gift' }, 400, 'validation.failed', 'body.kind'],
     [{ counterpartId: f.org.B1, editionId: f.e1, signedOn: '2025-13-01' }, 400, 'validation.failed', 'body.signedOn'],
+    [{ counterpartId: f.org.B1, editionId: f.e1, signedOn: '2030-01-01' }, 400, 'validation.failed', 'body.signedOn'],
   ]
   for (const [body, status, code, field] of cases) {
     const res = await post(body)
@@ -209,6 +210,12 @@ t.test('performance reports: checks, and yearly follow-up requests mailed once t
   t.same([over.statusCode, over.json().errors[0].field], [400, 'body.exportEur'])
   const future = await put(2027, { turnoverEur: 100, exportEur: 20, source: 'self_declared' })
   t.same([future.statusCode, future.json().errors[0].field], [400, 'params.year'])
+  const early = await put(2022, { turnoverEur: 100, exportEur: 20, source: 'self_declared' })
+  t.same(
+    [early.statusCode, early.json().errors[0].code, early.json().params],
+    [400, 'beforeBaseline', { baselineYear: 2024 }],
+    'no year before the baseline',
+  )
   const buyer = await f.agents.B1.inject({
     method: 'PUT',
     url: `/api/organisations/${f.org.B1}/performance/2025`,

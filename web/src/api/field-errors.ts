@@ -34,6 +34,12 @@ const DOMAIN_FIELD_CODES = {
   s3: 'fieldErrors.s3',
   organisation: 'fieldErrors.organisation',
   budgetOrder: 'fieldErrors.budgetOrder',
+  future: 'fieldErrors.future',
+  pastYear: 'fieldErrors.pastYear',
+  beforeBaseline: 'fieldErrors.beforeBaseline',
+  exportsOverTurnover: 'fieldErrors.exportsOverTurnover',
+  origin: 'fieldErrors.origin',
+  kind: 'fieldErrors.kind',
 } as const
 const isDomainFieldCode = (code: string): code is keyof typeof DOMAIN_FIELD_CODES => code in DOMAIN_FIELD_CODES
 
@@ -81,6 +87,11 @@ export function fieldMessage(t: TFunction, problem: FieldProblem, control: 'inpu
     return t('fieldErrors.minLengthOf', { min: problem.limit })
   if (isKeyword(problem.code)) return t(`fieldErrors.${problem.code}`)
   return t('fieldErrors.invalid')
+}
+
+/** The sentence for one of a problem's `errors[]`, or undefined when there is none: never the server's own words. */
+export function fieldText(t: TFunction, item: { code: string } | undefined): string | undefined {
+  return item ? fieldMessage(t, { code: item.code }) : undefined
 }
 
 /** Asks the browser which named controls break their constraints, without showing its own bubbles. */

@@ -22,8 +22,25 @@ export interface MyEvent {
   eventName: string
   timeZone: string
   days: { date: string }[]
+  /** Requests are taken until then (null: until the event). */
+  requestDeadline: string | null
   status: string
   unavailableSlots: number[]
+}
+
+/** An organisation one may ask to meet in an event. */
+export interface MeetingPartner {
+  id: string
+  legalName: string
+  kind: string
+}
+
+/** Whether the organisation can still send requests in this event: at a meeting step, deadline ahead. */
+export function takesRequests(event: MyEvent, now: Date, meetingStatuses: readonly string[]): boolean {
+  if (!meetingStatuses.includes(event.status)) return false
+  if (event.requestDeadline !== null) return new Date(event.requestDeadline) > now
+  const last = event.days.at(-1)?.date
+  return last === undefined || last >= now.toISOString().slice(0, 10)
 }
 
 export interface TargetingRow {
@@ -75,6 +92,10 @@ export const chooseRepresentative = (requestId: string, representativeId: string
 export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
   const query = organisationId ? `?organisationId=${id(organisationId)}` : ''
   return apiGet<MeetingRequest[]>(`${event(eventId)}/requests${query}`)
+}
+export function listMeetingPartners(eventId: string, organisationId?: string): Promise<MeetingPartner[]> {
+  const query = organisationId ? `?organisationId=${id(organisationId)}` : ''
+  return apiGet<MeetingPartner[]>(`${event(eventId)}/meeting-partners${query}`)
 }
 export const requestMeeting = (eventId: string, body: MeetingRequestInput) =>
   apiSend<MeetingRequest>('POST', `${event(eventId)}/requests`, body)

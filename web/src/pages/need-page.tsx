@@ -26,7 +26,7 @@ function PublishedNeed({ needId }: { needId: string }) {
           <>
             <ListingPageHeader kind="need" title={data.title} organisationName={data.organisation.legalName} />
             <NeedView need={data} />
-            <RequestMeetingPanel toOrganisationId={data.organisation.id} />
+            <RequestMeetingPanel to={{ id: data.organisation.id, name: data.organisation.legalName }} />
           </>
         )}
       </AsyncView>

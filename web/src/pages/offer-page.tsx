@@ -26,10 +26,7 @@ function PublishedOffer({ offerId }: { offerId: string }) {
           <>
             <ListingPageHeader kind="offer" title={data.title} organisationName={data.organisation.legalName} />
             <OfferView offer={data} />
-            <p className="muted small" data-testid="offer-organisation-id">
-              {t('detail.organisationId')} <code>{data.organisation.id}</code>
-            </p>
-            <RequestMeetingPanel toOrganisationId={data.organisation.id} />
+            <RequestMeetingPanel to={{ id: data.organisation.id, name: data.organisation.legalName }} />
           </>
         )}
       </AsyncView>

@@ -11,6 +11,10 @@ import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { MarkButtons } from '../components/recommendations/mark-buttons.js'
 import { MatchReason } from '../components/recommendations/match-reason.js'
 import { StatusBadge } from '../components/status-badge.js'
+import { RequestForm } from '../components/participation/request-form.js'
+import { ACTIVE_STATUSES } from '../components/participation/participation-status.js'
+import { listMyEvents, takesRequests } from '../api/participation-api.js'
+import { useSession } from '../session/session-context.js'
 import { useAction } from '../components/use-action.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
@@ -29,6 +33,10 @@ export function RecommendationsPage() {
 function Recommendations({ eventId, orgId }: { eventId: string; orgId: string }) {
   const { t } = useTranslation()
   const list = useLoad(`${eventId}:${orgId}`, () => listRecommendations(eventId, orgId))
+  const mine = useLoad(orgId, () => listMyEvents(orgId))
+  const myEvent = mine.result.kind === 'ready' ? mine.result.data.find((e) => e.eventId === eventId) : undefined
+  const canRequest = myEvent !== undefined && takesRequests(myEvent, new Date(), ACTIVE_STATUSES)
+  const sme = useSession().membership?.organisation.kind === 'sme'
   useDocumentTitle(t('recommendations.documentTitle'))
   return (
     <div className="page-section" data-testid="recommendations-page">
@@ -46,9 +54,18 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
           return (
             <>
               {shown.length === 0 ? (
-                <p className="muted empty" data-testid="recommendations-empty">
-                  {t('recommendations.none')}
-                </p>
+                <div className="notice" data-testid="recommendations-empty">
+                  <p>
+                    <strong>{t('recommendations.noneStrong')}</strong>
+                  </p>
+                  <p>{t(sme ? 'recommendations.helpSme' : 'recommendations.helpBuyer')}</p>
+                  <Link
+                    className="button button-secondary button-small"
+                    to={`/organisations/${orgId}/${sme ? 'offers' : 'needs'}`}
+                  >
+                    {t(sme ? 'recommendations.improveOffers' : 'recommendations.improveNeeds')}
+                  </Link>
+                </div>
               ) : (
                 <ul className="plain-list" data-testid="recommendations-list">
                   {shown.map((item) => (
@@ -57,6 +74,7 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
                       eventId={eventId}
                       orgId={orgId}
                       item={item}
+                      canRequest={canRequest}
                       onMarked={() => list.reload(true)}
                     />
                   ))}
@@ -73,6 +91,7 @@ function Recommendations({ eventId, orgId }: { eventId: string; orgId: string })
                         eventId={eventId}
                         orgId={orgId}
                         item={item}
+                        canRequest={false}
                         onMarked={() => list.reload(true)}
                       />
                     ))}
@@ -91,16 +110,20 @@ function RecommendationRow({
   eventId,
   orgId,
   item,
+  canRequest,
   onMarked,
 }: {
   eventId: string
   orgId: string
   item: Recommendation
+  canRequest: boolean
   onMarked: () => void
 }) {
   const { t } = useTranslation()
   const action = useAction()
   const [busy, setBusy] = useState(false)
+  const [requesting, setRequesting] = useState(false)
+  const open = item.requestStatus === 'pending' || item.requestStatus === 'accepted'
   const mark = (value: RecommendationMarkValue | null) =>
     action.run(async () => {
       setBusy(true)
@@ -125,7 +148,38 @@ function RecommendationRow({
         </div>
         <MatchReason score={item.score} reason={item.reason} pairs={item.pairs} />
       </div>
-      <MarkButtons value={item.myMark} busy={busy} onChange={(value) => void mark(value)} />
+      <div className="recommendation-actions">
+        <MarkButtons value={item.myMark} busy={busy} onChange={(value) => void mark(value)} />
+        {open ? (
+          <Link to={`/events/${eventId}/requests`} data-testid="recommendation-request-status">
+            <StatusBadge tone={item.requestStatus === 'accepted' ? 'ok' : 'warn'}>
+              {t(`recommendations.request.${item.requestStatus as 'pending'}`)}
+            </StatusBadge>
+          </Link>
+        ) : (
+          canRequest &&
+          !requesting && (
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="recommendation-request"
+              onClick={() => setRequesting(true)}
+            >
+              {t('requests.fromListingButton')}
+            </button>
+          )
+        )}
+      </div>
+      {requesting && !open && (
+        <div className="recommendation-request-form">
+          <RequestForm
+            eventId={eventId}
+            fromOrganisationId={orgId}
+            to={{ id: item.counterpart.id, name: item.counterpart.legalName }}
+            onSent={onMarked}
+          />
+        </div>
+      )}
       {action.error !== null && <ErrorNotice error={action.error} testId="mark-error" />}
     </li>
   )

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
+import { fieldText } from '../../api/field-errors.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { getPerformance, reportPerformance } from './outcomes-api.js'
 
@@ -16,10 +18,12 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
     source: 'self_declared',
   })
   const [error, setError] = useState<unknown>(null)
+  const { eur } = useFormats()
+  const baseline = data.result.kind === 'ready' ? data.result.data.baselineYear : null
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }))
   const bad = (field: string) =>
-    error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field)?.message : undefined
+    fieldText(t, error instanceof ApiError ? error.problem.errors?.find((e) => e.field === field) : undefined)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
@@ -36,7 +40,7 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
     }
   }
   return (
-    <section className="panel" data-testid="performance-panel">
+    <section className="panel" id="performance" data-testid="performance-panel">
       <h2>{t('contracts.performanceTitle')}</h2>
       <AsyncView result={data.result} onRetry={() => data.reload()}>
         {(p) => (
@@ -59,8 +63,8 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
                 {p.reports.map((r) => (
                   <tr key={r.year}>
                     <td>{r.year}</td>
-                    <td>{r.turnoverEur}</td>
-                    <td>{r.exportEur}</td>
+                    <td>{eur(r.turnoverEur)}</td>
+                    <td>{eur(r.exportEur)}</td>
                     <td>{t(`contracts.sources.${r.source as 'self_declared'}`)}</td>
                   </tr>
                 ))}
@@ -79,7 +83,8 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
             <input
               id={`performance-${name}`}
               type="number"
-              min={0}
+              min={name === 'year' ? (baseline ?? undefined) : 0}
+              max={name === 'year' ? new Date().getFullYear() - 1 : undefined}
               required
               value={values[name]}
               onChange={set(name)}

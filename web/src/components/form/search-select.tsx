@@ -1,0 +1,67 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SelectField, type Option } from './fields.js'
+
+interface SearchSelectFieldProps {
+  name: string
+  label: string
+  testId?: string
+  hint?: string
+  value: string
+  onChange: (value: string) => void
+  options: readonly Option[]
+  placeholder: string
+  required?: boolean
+}
+
+/**
+ * A choice among many names: a list people pick from by name, with a search box above it once the list is
+ * long. The value sent is the option's id; nobody types or reads it.
+ */
+export function SearchSelectField(props: SearchSelectFieldProps) {
+  const { t } = useTranslation()
+  const searchId = useId()
+  const [query, setQuery] = useState('')
+  const long = props.options.length > 8
+  const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  const shown = props.options.filter(
+    (option) => option.value === props.value || words.every((word) => option.label.toLocaleLowerCase().includes(word)),
+  )
+  return (
+    <div className="search-select">
+      {long && (
+        <div className="field">
+          <label htmlFor={searchId}>{t('picker.searchNames', { what: props.label.toLocaleLowerCase() })}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            data-testid={`${props.testId ?? props.name}-search`}
+            onChange={(event) => {
+              setQuery(event.target.value)
+              const first = props.options.find((option) =>
+                event.target.value
+                  .trim()
+                  .toLocaleLowerCase()
+                  .split(/\s+/)
+                  .every((word) => option.label.toLocaleLowerCase().includes(word)),
+              )
+              if (first && event.target.value.trim()) props.onChange(first.value)
+            }}
+          />
+        </div>
+      )}
+      <SelectField
+        name={props.name}
+        testId={props.testId}
+        label={props.label}
+        hint={props.hint}
+        value={props.value}
+        onChange={props.onChange}
+        options={shown}
+        placeholder={props.placeholder}
+        required={props.required}
+      />
+    </div>
+  )
+}
