@@ -45,11 +45,11 @@ t.test(
   async (t) => {
     const { app, url } = await serveApp(t, { clock: fixedClock('2027-04-10T08:00:00Z'), outbox: { start: false } })
     const w = await publishedEvent(app)
+    await app.sql`update users set language = 'it' where email = 'bea@beta.example'`
     const browser = await launchBrowser(t)
     const context = await browser.newContext({ locale: 'it-IT' })
     await context.addCookies([{ name: 'mtb_session', value: (await signIn(app, 'bea@beta.example')).cookie, url }])
     const page = await context.newPage()
-    await page.addInitScript(() => localStorage.setItem('mtb.lang', 'it'))
     await page.goto(`${url}/organisations/${w.b.orgId}/contracts`)
     await page.waitForSelector('[data-testid="contract-meeting"] option:nth-child(3)', { state: 'attached' })
     await page.selectOption('[data-testid="contract-meeting"]', 'elsewhere')
