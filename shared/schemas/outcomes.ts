@@ -153,6 +153,8 @@ export const VoucherAccountSchema = Type.Object({
 export type VoucherAccount = Static<typeof VoucherAccountSchema>
 export const VoucherEditionSchema = Type.Object({
   accounts: Type.Array(VoucherAccountSchema),
+  /** The SMEs taking part in the edition, by name: those a hub can give a budget. */
+  smes: Type.Array(Type.Object({ id: Uuid, legalName: Type.String() })),
   totals: Type.Object({
     budgetEur: Type.Number(),
     pendingEur: Type.Number(),

@@ -21,7 +21,7 @@ t.test(
       f.e1,
       'the KPI page leads to the vouchers of the same edition',
     )
-    await hub.fill('[data-testid="voucher-budget-sme"]', f.org.S1)
+    await hub.selectOption('[data-testid="voucher-budget-sme"]', f.org.S1)
     await hub.fill('[data-testid="voucher-budget-amount"]', '5000')
     await hub.click('[data-testid="voucher-budget-submit"]')
     await hub.waitForSelector(`[data-testid="voucher-account"][data-sme-id="${f.org.S1}"]`)

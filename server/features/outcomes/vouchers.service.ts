@@ -144,8 +144,12 @@ export function createVouchersService(deps: OutcomesDeps) {
       for (const claim of list.flatMap((a) => a.claims))
         if (claim.status === 'approved')
           byCategory[claim.category] = (byCategory[claim.category] ?? 0) + claim.amountEur
+      const smes = await db.execute<{ id: string; legal_name: string }>(
+        sql`select distinct o.id, o.legal_name from participations p join events ev on ev.id = p.event_id join organisations o on o.id = p.organisation_id and o.kind = 'sme' where ev.edition_id = ${editionId} order by o.legal_name`,
+      )
       return {
         accounts: list,
+        smes: smes.map((row) => ({ id: row.id, legalName: row.legal_name })),
         totals: {
           budgetEur: sum('budgetEur'),
           pendingEur: sum('pendingEur'),

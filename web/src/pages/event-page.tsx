@@ -56,10 +56,7 @@ function EventDetail({ event, onSaved }: { event: MtbEvent; onSaved: (event: Mtb
         </p>
         <h1 data-testid="event-title">{event.name}</h1>
         <p className="lead">
-          {event.timeZone} · {t('slots.count', { count: event.slotCount })} ·{' '}
-          <code className="small" data-testid="event-id">
-            {event.id}
-          </code>
+          {event.timeZone} · {t('slots.count', { count: event.slotCount })}
         </p>
       </header>
       <Segmented

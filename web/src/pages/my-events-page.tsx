@@ -1,11 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { applyToEvent, listMyEvents, listOpenEvents, type MyEvent } from '../api/participation-api.js'
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
-import { TextField } from '../components/form/fields.js'
-import { Form, FormFailure, SubmitButton } from '../components/form/form.js'
-import { useForm } from '../components/form/use-form.js'
 import { EventsCalendar } from '../components/calendar/events-calendar.js'
 import { AvailabilityEditor } from '../components/participation/availability-editor.js'
 import { RepresentativesEditor } from '../components/participation/representatives-editor.js'
@@ -18,6 +15,7 @@ import {
 import { StatusBadge } from '../components/status-badge.js'
 import { participationSteps } from '../../../shared/lifecycles/participation.js'
 import { useLoad } from '../components/use-load.js'
+import { useFormats } from '../components/use-formats.js'
 import { useAction } from '../components/use-action.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
@@ -95,11 +93,6 @@ function MyEvents({ orgId }: { orgId: string }) {
         </AsyncView>
       </section>
       <OpenEvents orgId={orgId} onApplied={() => events.reload(true)} />
-      <section className="panel" aria-labelledby="apply-title">
-        <h2 id="apply-title">{t('myEvents.applyTitle')}</h2>
-        <p className="muted small">{t('myEvents.applyIntro')}</p>
-        <ApplyForm orgId={orgId} onApplied={() => events.reload(true)} />
-      </section>
     </div>
   )
 }
@@ -112,7 +105,11 @@ function MyEventRow(props: { orgId: string; event: MyEvent; buyer: boolean; onAp
   const [open, setOpen] = useState<'availability' | 'people' | null>(null)
   const [unavailable, setUnavailable] = useState(event.unavailableSlots)
   const active = ACTIVE_STATUSES.includes(event.status)
-  const dates = event.days.map((d) => d.date).join(', ')
+  const lastDay = event.days.at(-1)?.date
+  const past = lastDay !== undefined && lastDay < new Date().toISOString().slice(0, 10)
+  const met = event.status === 'attended' || event.status === 'followed_up' || (active && past)
+  const formats = useFormats()
+  const dates = event.days.map((d) => formats.day(d.date)).join(', ')
   return (
     <li
       className="list-row my-event"
@@ -130,7 +127,28 @@ function MyEventRow(props: { orgId: string; event: MyEvent; buyer: boolean; onAp
         </StatusBadge>
       </div>
       {mayApply && <ApplyButton orgId={orgId} eventId={event.eventId} onApplied={onApplied} />}
-      {active && (
+      {met && (
+        <div className="button-row">
+          <Link className="button button-small" to={`/events/${event.eventId}/today`} data-testid="my-event-feedback">
+            {t('myEvents.feedback')}
+          </Link>
+          <Link
+            className="button button-small button-secondary"
+            to={`/events/${event.eventId}/agenda`}
+            data-testid="my-event-agenda"
+          >
+            {t('myEvents.agenda')}
+          </Link>
+          <Link
+            className="button button-small button-secondary"
+            to={`/organisations/${orgId}/contracts`}
+            data-testid="my-event-contracts"
+          >
+            {t('myEvents.reportContract')}
+          </Link>
+        </div>
+      )}
+      {active && !past && (
         <div className="button-row">
           <Link
             className="button button-small"
@@ -213,35 +231,6 @@ function ApplyButton({ orgId, eventId, onApplied }: { orgId: string; eventId: st
       </button>
       {action.error !== null && <ErrorNotice error={action.error} testId="my-event-apply-error" />}
     </div>
-  )
-}
-
-function ApplyForm({ orgId, onApplied }: { orgId: string; onApplied: () => void }) {
-  const { t } = useTranslation()
-  const form = useForm()
-  const [eventId, setEventId] = useState('')
-  const submit = (e: FormEvent<HTMLFormElement>) =>
-    void form.submit(e, async () => {
-      await applyToEvent(eventId.trim(), orgId)
-      setEventId('')
-      onApplied()
-    })
-  return (
-    <Form form={form} onSubmit={submit} testId="apply-form">
-      <TextField
-        name="eventId"
-        testId="apply-event-id"
-        label={t('myEvents.eventId')}
-        hint={t('myEvents.eventIdHint')}
-        value={eventId}
-        onChange={setEventId}
-        required
-      />
-      <FormFailure testId="apply-error" />
-      <div className="button-row">
-        <SubmitButton testId="apply-submit">{t('myEvents.apply')}</SubmitButton>
-      </div>
-    </Form>
   )
 }
 

@@ -130,7 +130,7 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
               {t('today.startsIn', { time: countdown })}
             </p>
           )}
-          <p className="small">{t(`today.presence.${theirPresence(next)}`)}</p>
+          <p className="small">{t(`today.presence.${theirPresence(next)}`, { name: counterpart(next) })}</p>
         </section>
       )}
       <section className="panel">

@@ -9,6 +9,7 @@ import { VoucherClaimForm } from '../components/outcomes/voucher-claim-form.js'
 import { fieldCode, VoucherAmounts, VoucherClaims, VoucherProblem } from '../components/outcomes/voucher-claims.js'
 import { getEditionVouchers, listOrganisationVouchers, setVoucherBudget } from '../components/outcomes/vouchers-api.js'
 import { useFormats } from '../components/use-formats.js'
+import { SearchSelectField } from '../components/form/search-select.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -184,23 +185,17 @@ function BudgetForm({
     error instanceof ApiError ? (error.problem.errors?.find((e) => e.field === name)?.code ?? undefined) : undefined
   return (
     <form className="form" onSubmit={(e) => void submit(e)} data-testid="voucher-budget-form">
-      <div className={fieldError('params.orgId') ? 'field field-invalid' : 'field'}>
-        <label htmlFor="voucher-sme">{t('vouchers.fields.smeId')}</label>
-        <input
-          id="voucher-sme"
-          list="voucher-smes"
-          required
+      <div className={fieldError('params.orgId') ? 'field-invalid' : undefined}>
+        <SearchSelectField
+          name="smeId"
+          testId="voucher-budget-sme"
+          label={t('vouchers.fields.smeId')}
           value={smeId}
-          onChange={(e) => setSmeId(e.target.value)}
-          data-testid="voucher-budget-sme"
+          onChange={setSmeId}
+          options={edition.smes.map((sme) => ({ value: sme.id, label: sme.legalName }))}
+          placeholder={t('requests.choose')}
+          required
         />
-        <datalist id="voucher-smes">
-          {edition.accounts.map((a) => (
-            <option key={a.smeId} value={a.smeId}>
-              {a.smeName}
-            </option>
-          ))}
-        </datalist>
         {fieldError('params.orgId') && (
           <p className="field-error" data-testid="voucher-budget-sme-error">
             {t(`vouchers.fieldCodes.${fieldCode(fieldError('params.orgId'))}`)}
