@@ -13,7 +13,8 @@ export function LanguageSwitcher() {
           type="button"
           data-lang={language}
           aria-pressed={current === language}
-          aria-label={t(`language.${language}`)}
+          lang={language}
+          aria-label={`${language.toUpperCase()} – ${t(`language.${language}`)}`}
           onClick={() => void changeLanguage(language)}
         >
           {language.toUpperCase()}

@@ -7,8 +7,9 @@ import { getAgenda, getCalendarFeed, rotateCalendarFeed } from '../api/schedules
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { useAction } from '../components/use-action.js'
-import { useDateFormat } from '../components/use-date-format.js'
 import { useLoad } from '../components/use-load.js'
+import { useFormats } from '../components/use-formats.js'
+import { tableLabel } from '../components/schedules/table-label.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -49,8 +50,23 @@ function AgendaView({ eventId, orgId, admin }: { eventId: string; orgId: string;
 
 function AgendaBody({ agenda }: { agenda: Agenda }) {
   const { t } = useTranslation()
-  const inMyZone = useDateFormat()
   const myZone = useSession().session?.user.timeZone
+  const { locale } = useFormats()
+  const clock = (zone: string) => {
+    try {
+      return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    } catch {
+      return null // an unknown zone name: show the event's times only
+    }
+  }
+  const mine = myZone ? clock(myZone) : null
+  /** The start in the reader's own zone, only where it differs from the event's wall clock. */
+  const ownTime = (item: AgendaItem) => {
+    const local = mine?.format(new Date(item.startsAt))
+    return local && local !== item.localStart.slice(11, 16) ? local : null
+  }
+  const dayName = (day: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
   const days = new Map<string, AgendaItem[]>()
   for (const item of agenda.items)
     days.set(item.localStart.slice(0, 10), [...(days.get(item.localStart.slice(0, 10)) ?? []), item])
@@ -81,7 +97,7 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
       ) : (
         [...days].map(([day, items]) => (
           <table key={day} className="agenda-table" data-testid="agenda-table">
-            <caption>{day}</caption>
+            <caption>{dayName(day)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('agenda.time')}</th>
@@ -99,8 +115,8 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
                 >
                   <td className="slot-time">
                     {item.localStart.slice(11)}–{item.localEnd}
-                    {myZone && myZone !== agenda.timeZone && (
-                      <div className="muted small">{inMyZone(item.startsAt)}</div>
+                    {ownTime(item) && (
+                      <div className="muted small">{t('agenda.yourTime', { time: ownTime(item), zone: myZone })}</div>
                     )}
                   </td>
                   <td>
@@ -111,9 +127,7 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
                     {item.status === 'cancelled' && <StatusBadge tone="bad">{t('agenda.cancelled')}</StatusBadge>}
                   </td>
                   <td>
-                    {item.tableName && (
-                      <span data-testid="agenda-table-name">{t('schedule.table', { name: item.tableName })}</span>
-                    )}
+                    {item.tableName && <span data-testid="agenda-table-name">{tableLabel(t, item.tableName)}</span>}
                     {item.videoLink && (
                       <a href={item.videoLink} className="agenda-link">
                         {t('agenda.video')}

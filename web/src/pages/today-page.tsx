@@ -8,6 +8,7 @@ import { formatCountdown } from '../components/live/duration.js'
 import { stateTone } from '../components/live/live-states.js'
 import { useLive, type LiveMessage } from '../components/live/use-live.js'
 import { useFormats } from '../components/use-formats.js'
+import { tableLabel } from '../components/schedules/table-label.js'
 import { useAction } from '../components/use-action.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
@@ -123,7 +124,7 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
           <h2>{t('today.next')}</h2>
           <p className="today-next-who">{counterpart(next)}</p>
           <p className="today-next-when">
-            {time(next.startsAt)} {next.tableName && <>· {t('schedule.table', { name: next.tableName })}</>}
+            {time(next.startsAt)} {next.tableName && <>· {tableLabel(t, next.tableName)}</>}
           </p>
           {countdown && (
             <p className="today-countdown" data-testid="countdown">
@@ -144,7 +145,7 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
                 </div>
                 <div className="badge-row">
                   <StatusBadge tone={stateTone(m.state)}>{t(`live.state.${m.state}`)}</StatusBadge>
-                  {m.tableName && <span className="small">{t('schedule.table', { name: m.tableName })}</span>}
+                  {m.tableName && <span className="small">{tableLabel(t, m.tableName)}</span>}
                 </div>
               </div>
               {m.status === 'scheduled' && new Date(m.startsAt) <= new Date(today.now) && (

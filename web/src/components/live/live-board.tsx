@@ -196,7 +196,7 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
       </section>
       <section className="panel">
         <h2>{t('liveBoard.allMeetings')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('liveBoard.gridLabel')}>
           <table className="schedule-grid">
             <tbody>
               {board.meetings.map((m) => (

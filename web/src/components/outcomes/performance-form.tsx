@@ -50,26 +50,28 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
                 ? t('contracts.noBaseline')
                 : t('contracts.baseline', { year: p.baselineYear, years: p.followUpYears.join(', ') })}
             </p>
-            <table className="data-table" data-testid="performance-reports">
-              <thead>
-                <tr>
-                  <th>{t('contracts.fields.year')}</th>
-                  <th>{t('contracts.fields.turnoverEur')}</th>
-                  <th>{t('contracts.fields.exportEur')}</th>
-                  <th>{t('contracts.fields.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.reports.map((r) => (
-                  <tr key={r.year}>
-                    <td>{r.year}</td>
-                    <td>{eur(r.turnoverEur)}</td>
-                    <td>{eur(r.exportEur)}</td>
-                    <td>{t(`contracts.sources.${r.source as 'self_declared'}`)}</td>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('contracts.performanceTitle')}>
+              <table className="data-table" data-testid="performance-reports">
+                <thead>
+                  <tr>
+                    <th>{t('contracts.fields.year')}</th>
+                    <th>{t('contracts.fields.turnoverEur')}</th>
+                    <th>{t('contracts.fields.exportEur')}</th>
+                    <th>{t('contracts.fields.source')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.reports.map((r) => (
+                    <tr key={r.year}>
+                      <td>{r.year}</td>
+                      <td>{eur(r.turnoverEur)}</td>
+                      <td>{eur(r.exportEur)}</td>
+                      <td>{t(`contracts.sources.${r.source as 'self_declared'}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </AsyncView>

@@ -6,7 +6,7 @@ export function TargetingTable({ rows }: { rows: TargetingRow[] }) {
   const { t } = useTranslation()
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))]
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('targeting.previewLabel')}>
       <table className="table targeting-table" data-testid="targeting-preview">
         <thead>
           <tr>

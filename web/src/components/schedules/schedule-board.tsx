@@ -285,7 +285,7 @@ function RunDetail({
       )}
       {action.error !== null && <ErrorNotice error={action.error} testId="schedule-error" />}
       {draft && <p className="muted small">{t('schedule.moveHint')}</p>}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('schedule.gridLabel')}>
         <table className="schedule-grid" data-testid="schedule-grid">
           <thead>
             <tr>
