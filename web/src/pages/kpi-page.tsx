@@ -151,31 +151,33 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
               </section>
             )}
             {data.byOrganiser && (
-              <section className="panel" data-testid="kpi-by-organiser">
-                <h2>{t('kpis.byOrganiserTitle')}</h2>
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('kpis.columns.organiser')}</th>
-                      {(['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const).map((k) => (
-                        <th key={k} scope="col">
-                          {t(`kpis.figures.${k}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byOrganiser.map((o) => (
-                      <tr key={o.id}>
-                        <td>{o.name}</td>
-                        <td>{o.events}</td>
-                        <td>{o.smes}</td>
-                        <td>{o.buyersOutsideInvolved}</td>
-                        <td>{o.contracts}</td>
+              <section className="panel" data-testid="kpi-by-organiser" aria-labelledby="kpi-by-organiser-title">
+                <h2 id="kpi-by-organiser-title">{t('kpis.byOrganiserTitle')}</h2>
+                <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="kpi-by-organiser-title">
+                  <table className="data-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('kpis.columns.organiser')}</th>
+                        {(['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const).map((k) => (
+                          <th key={k} scope="col">
+                            {t(`kpis.figures.${k}`)}
+                          </th>
+                        ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.byOrganiser.map((o) => (
+                        <tr key={o.id}>
+                          <td>{o.name}</td>
+                          <td>{o.events}</td>
+                          <td>{o.smes}</td>
+                          <td>{o.buyersOutsideInvolved}</td>
+                          <td>{o.contracts}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </section>
             )}
             <nav className="kpi-tables" aria-label={t('kpis.drillLabel')}>
