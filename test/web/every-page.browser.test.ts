@@ -89,7 +89,7 @@ async function crawl(browser: Browser, url: string, cookie: string): Promise<str
 async function open(page: Page, address: string) {
   await page.goto(address)
   await page.waitForLoadState('networkidle')
-  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'), undefined, { timeout: 10_000 })
+  await page.waitForFunction('!document.querySelector(\'[data-testid="loading"]\')', undefined, { timeout: 10_000 })
 }
 
 /** What is wrong with the page as a person meets it; nothing when all is well. */
@@ -104,23 +104,29 @@ async function inspect(page: Page, address: string, withAxe: boolean): Promise<s
   const labels = await page.$$eval('input, select, textarea', (controls) =>
     controls.map((c) => {
       const id = c.getAttribute('id')
-      const label = id ? document.querySelector(`label[for="${id}"]`)?.textContent : null
+      const label = id ? c.ownerDocument.querySelector(`label[for="${id}"]`)?.textContent : null
       return `${label ?? ''} ${c.getAttribute('aria-label') ?? ''} ${c.getAttribute('placeholder') ?? ''}`
     }),
   )
   for (const label of labels) if (ID_FIELD.test(label)) problems.push(`a field asks for an id: ${label.trim()}`)
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
   if (overflow > 1) problems.push(`the page scrolls sideways by ${overflow} px`)
   if (withAxe) {
     await page.addScriptTag({ path: AXE })
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe
-      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      return result.violations
+    const violations = await page.evaluate<AxeViolation[]>(
+      `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`,
+    )
+    problems.push(
+      ...violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-    })
-    problems.push(...violations)
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        ),
+    )
   }
   page.off('pageerror', onError)
   return problems

@@ -191,7 +191,9 @@ export function createRequestsService(deps: RequestsDeps) {
             otherName: to.legalName,
             eventName: event.name,
           })
-        return toRequestDto(row!)
+        // The answer is added to the page's list: it carries both names, as the list does.
+        const names = await organisationNames(tx, [input.from, input.to])
+        return toRequestDto(row!, row!.status, names)
       })
     },
 
@@ -271,7 +273,9 @@ export function createRequestsService(deps: RequestsDeps) {
             otherName: (await organisationOf(tx, request.toOrganisationId)).legalName,
             eventName: event.name,
           })
-        return toRequestDto(row!)
+        // The answer replaces the row on the page: it carries both names, as the list does.
+        const names = await organisationNames(tx, [request.fromOrganisationId, request.toOrganisationId])
+        return toRequestDto(row!, to, names)
       })
     },
 

@@ -204,6 +204,7 @@ function FeedbackForm({
           <label htmlFor={`interest-${meetingId}`}>{t('feedback.interest')}</label>
           <select
             id={`interest-${meetingId}`}
+            data-testid="feedback-interest"
             value={interest}
             onChange={(e) => setInterest(e.target.value as Interest | '')}
           >
@@ -227,10 +228,21 @@ function FeedbackForm({
         />
         <p className="field-hint">{t('feedback.commentHint')}</p>
       </div>
-      <button type="submit" className="button button-small">
+      <button
+        type="submit"
+        className="button button-small"
+        data-testid="feedback-save"
+        disabled={action.busy}
+        aria-busy={action.busy}
+      >
         {t('feedback.save')}
       </button>
-      {saved && <span className="small"> {t('common.saved')}</span>}
+      {saved && (
+        <span className="small" role="status" data-testid="feedback-saved">
+          {' '}
+          {t('common.saved')}
+        </span>
+      )}
       {action.error !== null && <ErrorNotice error={action.error} />}
     </form>
   )

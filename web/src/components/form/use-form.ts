@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react'
+import { useCallback, useRef, useState, type FormEvent } from 'react'
 import { fieldErrorsFrom, nativeFieldErrors, type FieldErrors } from '../../api/field-errors.js'
 
 export interface SubmitOptions {
@@ -24,6 +24,8 @@ export function useForm(): FormState {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  // A second click while the first request runs is ignored: it would only fail against the first one's result.
+  const running = useRef(false)
 
   const clear = useCallback(() => {
     setErrors({})
@@ -32,11 +34,13 @@ export function useForm(): FormState {
 
   async function submit(event: FormEvent<HTMLFormElement>, action: () => Promise<void>, options: SubmitOptions = {}) {
     event.preventDefault()
+    if (running.current) return
     const form = event.currentTarget
     const local = { ...nativeFieldErrors(form), ...options.validate?.() }
     setFailure(null)
     setErrors(local)
     if (Object.keys(local).length > 0) return focusField(form, local)
+    running.current = true
     setBusy(true)
     try {
       await action()
@@ -46,6 +50,7 @@ export function useForm(): FormState {
       setFailure(error)
       focusField(form, fields)
     } finally {
+      running.current = false
       setBusy(false)
     }
   }

@@ -51,8 +51,8 @@ export function RequestRow({ request, direction, onChanged, representatives = []
         <div className="row-title">
           {direction === 'overview'
             ? t('requests.pair', {
-                from: request.fromName ?? request.fromOrganisationId,
-                to: request.toName ?? request.toOrganisationId,
+                from: request.fromName ?? '—',
+                to: request.toName ?? '—',
               })
             : (counterpart ?? '—')}
         </div>
@@ -97,6 +97,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
         <div className="button-row">
           <button
             type="button"
+            disabled={action.busy}
             className="button button-small"
             data-testid="request-accept"
             onClick={() => void move('accept')}
@@ -105,6 +106,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
           </button>
           <button
             type="button"
+            disabled={action.busy}
             className="button button-small button-danger"
             data-testid="request-decline"
             onClick={() => setDeclining(true)}
@@ -127,13 +129,19 @@ export function RequestRow({ request, direction, onChanged, representatives = []
           <div className="button-row">
             <button
               type="button"
+              disabled={action.busy}
               className="button button-small button-danger-solid"
               data-testid="request-decline-confirm"
               onClick={() => void move('decline')}
             >
               {t('requests.declineConfirm')}
             </button>
-            <button type="button" className="button button-small button-secondary" onClick={() => setDeclining(false)}>
+            <button
+              type="button"
+              disabled={action.busy}
+              className="button button-small button-secondary"
+              onClick={() => setDeclining(false)}
+            >
               {t('common.cancel')}
             </button>
           </div>
@@ -143,6 +151,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
         <div className="button-row">
           <button
             type="button"
+            disabled={action.busy}
             className="button button-small button-secondary"
             data-testid="request-withdraw"
             onClick={() => (status === 'accepted' ? setWithdrawing(true) : void move('withdraw'))}
@@ -159,6 +168,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
           <div className="button-row">
             <button
               type="button"
+              disabled={action.busy}
               className="button button-small button-danger-solid"
               data-testid="request-withdraw-confirm"
               onClick={() => void move('withdraw')}
@@ -167,6 +177,7 @@ export function RequestRow({ request, direction, onChanged, representatives = []
             </button>
             <button
               type="button"
+              disabled={action.busy}
               className="button button-small button-secondary"
               onClick={() => setWithdrawing(false)}
             >
