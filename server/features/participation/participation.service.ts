@@ -180,7 +180,7 @@ export function createParticipationService(deps: ParticipationDeps) {
       return rows.map((row) => row.id)
     },
 
-    /** Own events of editions run by a hub that validated the organisation, still open for registration. */
+    /** Own events of editions run by a hub that validated the organisation, still open for registration and not over. */
     async openEvents(organisationId: string) {
       const rows = await db.execute<{
         id: string
@@ -198,6 +198,7 @@ export function createParticipationService(deps: ParticipationDeps) {
         join affiliations a on a.organiser_id = eo.organiser_id and a.participant_id = ${organisationId} and a.status = 'validated'
         left join ${participations} p on p.event_id = e.id and p.organisation_id = ${organisationId}
         where e.kind = 'own' and (e.registration_deadline is null or e.registration_deadline > ${clock.now().toISOString()}::timestamptz)
+          and (e.days->-1->>'date')::date >= (${clock.now().toISOString()}::timestamptz at time zone e.time_zone)::date
         order by e.name`)
       return rows.map((row) => ({
         eventId: row.id,

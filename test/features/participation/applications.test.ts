@@ -84,5 +84,21 @@ t.test(
       (await gia.inject({ method: 'POST', url: `/api/events/${event.id}/applications/${late.orgId}` })).json().code,
       'participation.registration_closed',
     )
+
+    const later = await createEvent(organiser, edition.id, {
+      name: 'MtB Novara',
+      days: [{ date: '2027-03-20', sessions: [{ name: 'm', start: '09:00', end: '11:00' }] }],
+    })
+    const openTo = async () =>
+      (
+        await (
+          await signIn(app, 'gia@gamma.example')
+        ).inject({ method: 'GET', url: `/api/organisations/${late.orgId}/open-events` })
+      )
+        .json()
+        .map((e: { eventId: string }) => e.eventId)
+    t.same(await openTo(), [later.id], 'an event without a registration deadline is open…')
+    clock.set('2027-03-21T08:00:00Z')
+    t.same(await openTo(), [], '…until it is over')
   },
 )
