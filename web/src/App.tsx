@@ -1,4 +1,4 @@
-import { BrowserRouter, Route, Routes } from 'react-router'
+import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router'
 import { Layout } from './layout/layout.js'
 import { AccountPage } from './pages/account-page.js'
 import { AuditPage } from './pages/audit-page.js'
@@ -33,51 +33,59 @@ import { VerifyPage } from './pages/verify-page.js'
 import { HubVouchersPage, SmeVouchersPage } from './pages/voucher-pages.js'
 import { SessionProvider } from './session/session-context.js'
 
+/**
+ * A data router, so a page can ask before it is left with unsaved changes (`useBlocker`). The session
+ * lives in the root route, inside the router, and stays while pages change.
+ */
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route
+      element={
+        <SessionProvider>
+          <Layout />
+        </SessionProvider>
+      }
+    >
+      <Route index element={<HomePage />} />
+      <Route path="sign-in" element={<SignInPage />} />
+      <Route path="sign-up" element={<SignUpPage />} />
+      <Route path="auth/verify" element={<VerifyPage />} />
+      <Route path="account" element={<AccountPage />} />
+      <Route path="organisations/:orgId" element={<OrganisationPage />} />
+      <Route path="organisations/:orgId/team" element={<TeamPage />} />
+      <Route path="organisations/:orgId/offers" element={<OffersPage />} />
+      <Route path="organisations/:orgId/offers/new" element={<OfferEditPage />} />
+      <Route path="organisations/:orgId/offers/:offerId" element={<OfferEditPage />} />
+      <Route path="organisations/:orgId/needs" element={<NeedsPage />} />
+      <Route path="organisations/:orgId/needs/new" element={<NeedEditPage />} />
+      <Route path="organisations/:orgId/needs/:needId" element={<NeedEditPage />} />
+      <Route path="offers/:offerId" element={<OfferPage />} />
+      <Route path="needs/:needId" element={<NeedPage />} />
+      <Route path="search/offers" element={<SearchOffersPage />} />
+      <Route path="search/needs" element={<SearchNeedsPage />} />
+      <Route path="invitations/:token" element={<InvitationPage />} />
+      <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
+      <Route path="organisers/:orgId/editions" element={<EditionsPage />} />
+      <Route path="editions/:editionId" element={<EditionPage />} />
+      <Route path="events/:eventId" element={<EventPage />} />
+      <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
+      <Route path="events/:eventId/recommendations/:orgId" element={<RecommendationsPage />} />
+      <Route path="events/:eventId/agenda" element={<AgendaPage />} />
+      <Route path="events/:eventId/today" element={<TodayPage />} />
+      <Route path="events/:eventId/check-in/:orgId" element={<CheckInPage />} />
+      <Route path="organisations/:orgId/events" element={<MyEventsPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="kpis" element={<KpiPage />} />
+      <Route path="organisations/:orgId/contracts" element={<ContractsPage />} />
+      <Route path="editions/:editionId/contracts" element={<EditionContractsPage />} />
+      <Route path="organisations/:orgId/vouchers" element={<SmeVouchersPage />} />
+      <Route path="organisers/:orgId/vouchers" element={<HubVouchersPage />} />
+      <Route path="dev/mailbox" element={<MailboxPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>,
+  ),
+)
+
 export function App() {
-  return (
-    <BrowserRouter>
-      <SessionProvider>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="sign-in" element={<SignInPage />} />
-            <Route path="sign-up" element={<SignUpPage />} />
-            <Route path="auth/verify" element={<VerifyPage />} />
-            <Route path="account" element={<AccountPage />} />
-            <Route path="organisations/:orgId" element={<OrganisationPage />} />
-            <Route path="organisations/:orgId/team" element={<TeamPage />} />
-            <Route path="organisations/:orgId/offers" element={<OffersPage />} />
-            <Route path="organisations/:orgId/offers/new" element={<OfferEditPage />} />
-            <Route path="organisations/:orgId/offers/:offerId" element={<OfferEditPage />} />
-            <Route path="organisations/:orgId/needs" element={<NeedsPage />} />
-            <Route path="organisations/:orgId/needs/new" element={<NeedEditPage />} />
-            <Route path="organisations/:orgId/needs/:needId" element={<NeedEditPage />} />
-            <Route path="offers/:offerId" element={<OfferPage />} />
-            <Route path="needs/:needId" element={<NeedPage />} />
-            <Route path="search/offers" element={<SearchOffersPage />} />
-            <Route path="search/needs" element={<SearchNeedsPage />} />
-            <Route path="invitations/:token" element={<InvitationPage />} />
-            <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
-            <Route path="organisers/:orgId/editions" element={<EditionsPage />} />
-            <Route path="editions/:editionId" element={<EditionPage />} />
-            <Route path="events/:eventId" element={<EventPage />} />
-            <Route path="events/:eventId/requests" element={<EventRequestsPage />} />
-            <Route path="events/:eventId/recommendations/:orgId" element={<RecommendationsPage />} />
-            <Route path="events/:eventId/agenda" element={<AgendaPage />} />
-            <Route path="events/:eventId/today" element={<TodayPage />} />
-            <Route path="events/:eventId/check-in/:orgId" element={<CheckInPage />} />
-            <Route path="organisations/:orgId/events" element={<MyEventsPage />} />
-            <Route path="audit" element={<AuditPage />} />
-            <Route path="kpis" element={<KpiPage />} />
-            <Route path="organisations/:orgId/contracts" element={<ContractsPage />} />
-            <Route path="editions/:editionId/contracts" element={<EditionContractsPage />} />
-            <Route path="organisations/:orgId/vouchers" element={<SmeVouchersPage />} />
-            <Route path="organisers/:orgId/vouchers" element={<HubVouchersPage />} />
-            <Route path="dev/mailbox" element={<MailboxPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </SessionProvider>
-    </BrowserRouter>
-  )
+  return <RouterProvider router={router} />
 }

@@ -4,6 +4,7 @@ import type { Need } from '../../../../shared/schemas/catalogue.js'
 import { createNeed, deleteNeed, updateNeed } from '../../api/catalogue-api.js'
 import { Form, FormFailure, submitterValue } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
+import { LeaveGuard, useUnsavedChanges } from '../form/unsaved-changes.js'
 import { ListingActions, readListingStatus } from './listing-actions.js'
 import { NeedFields } from './need-fields.js'
 import { emptyNeed, fromNeed, toNeedInput, validateNeed, type NeedValues } from './need-values.js'
@@ -19,15 +20,20 @@ interface NeedEditorProps {
 export function NeedEditor({ orgId, need, onSaved, onDeleted }: NeedEditorProps) {
   const { t, i18n } = useTranslation()
   const form = useForm()
-  const [values, setValues] = useState<NeedValues>(() =>
+  const [initial, setInitial] = useState<NeedValues>(() =>
     need ? fromNeed(need) : emptyNeed(i18n.resolvedLanguage ?? 'en'),
   )
+  const [values, setValues] = useState<NeedValues>(initial)
+  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(initial))
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const status = readListingStatus(submitterValue(event)) ?? need?.status ?? 'draft'
     const save = async () => {
       const input = toNeedInput(values, status)
-      onSaved(need ? await updateNeed(orgId, need.id, input) : await createNeed(orgId, input))
+      const saved = need ? await updateNeed(orgId, need.id, input) : await createNeed(orgId, input)
+      unsaved.release()
+      setInitial(values)
+      onSaved(saved)
     }
     void form.submit(event, save, { validate: () => validateNeed(values) })
   }
@@ -35,6 +41,7 @@ export function NeedEditor({ orgId, need, onSaved, onDeleted }: NeedEditorProps)
   const remove = async () => {
     if (!need) return
     await deleteNeed(orgId, need.id)
+    unsaved.release()
     onDeleted()
   }
 
@@ -43,6 +50,7 @@ export function NeedEditor({ orgId, need, onSaved, onDeleted }: NeedEditorProps)
       <NeedFields values={values} onChange={setValues} />
       <FormFailure testId="need-error" />
       <ListingActions kind="need" status={need?.status} onDelete={remove} />
+      <LeaveGuard blocker={unsaved.blocker} />
     </Form>
   )
 }

@@ -4,6 +4,7 @@ import type { Organisation } from '../../../../shared/schemas/accounts.js'
 import { updateOrganisation } from '../../api/organisations-api.js'
 import { Form, FormFailure, SubmitButton } from '../form/form.js'
 import { useForm } from '../form/use-form.js'
+import { LeaveGuard, useUnsavedChanges } from '../form/unsaved-changes.js'
 import { OrganisationFields } from './organisation-fields.js'
 import {
   fromOrganisation,
@@ -21,14 +22,18 @@ interface OrganisationEditFormProps {
 export function OrganisationEditForm({ organisation, onSaved, onCancel }: OrganisationEditFormProps) {
   const { t, i18n } = useTranslation()
   const form = useForm()
-  const [values, setValues] = useState<OrganisationValues>(() =>
-    withSuggestions(organisation, i18n.resolvedLanguage ?? 'en'),
-  )
+  const [initial] = useState<OrganisationValues>(() => withSuggestions(organisation, i18n.resolvedLanguage ?? 'en'))
+  const [values, setValues] = useState<OrganisationValues>(initial)
+  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(initial))
 
   const submit = (event: FormEvent<HTMLFormElement>) =>
     void form.submit(
       event,
-      async () => onSaved(await updateOrganisation(organisation.id, toOrganisationInput(values))),
+      async () => {
+        const saved = await updateOrganisation(organisation.id, toOrganisationInput(values))
+        unsaved.release()
+        onSaved(saved)
+      },
       {
         prefix: 'organisation.',
         validate: () => validateOrganisation(values),
@@ -39,6 +44,7 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
     <Form form={form} onSubmit={submit} testId="organisation-form" className="form-wide">
       <OrganisationFields values={values} onChange={setValues} />
       <FormFailure testId="organisation-error" />
+      <LeaveGuard blocker={unsaved.blocker} />
       <div className="form-actions">
         <SubmitButton testId="organisation-save">{t('common.save')}</SubmitButton>
         <button type="button" className="button button-secondary" data-testid="organisation-cancel" onClick={onCancel}>

@@ -5,6 +5,7 @@ import { fieldText } from '../../api/field-errors.js'
 import { listMeetingPartners, listMyEvents, listRequests } from '../../api/participation-api.js'
 import { ErrorNotice } from '../async-view.js'
 import { SearchSelectField } from '../form/search-select.js'
+import { LeaveGuard, useUnsavedChanges } from '../form/unsaved-changes.js'
 import { useLoad } from '../use-load.js'
 import { reportContract, type ContractInput } from './outcomes-api.js'
 
@@ -55,6 +56,7 @@ export function ContractForm({ orgId, onReported }: { orgId: string; onReported:
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const held = useLoad(orgId, () => heldMeetings(orgId))
+  const unsaved = useUnsavedChanges(values.title !== '' || values.valueEur !== '' || values.signedOn !== '')
   const partners = useLoad(origin === ELSEWHERE && eventId ? eventId : null, () => listMeetingPartners(eventId, orgId))
   const meetings = held.result.kind === 'ready' ? held.result.data.meetings : []
   const events = held.result.kind === 'ready' ? held.result.data.events : []
@@ -83,7 +85,7 @@ export function ContractForm({ orgId, onReported }: { orgId: string; onReported:
     setBusy(true)
     try {
       await reportContract(orgId, body)
-      setValues((v) => ({ ...v, title: '', valueEur: '' }))
+      setValues((v) => ({ ...v, title: '', valueEur: '', signedOn: '' }))
       onReported()
     } catch (failure) {
       setError(failure)
@@ -188,6 +190,7 @@ export function ContractForm({ orgId, onReported }: { orgId: string; onReported:
       {field('signedOn', 'date')}
       {field('valueEur', 'number', { min: '0', step: '1' })}
       {error !== null && <ErrorNotice error={error} testId="contract-form-error" />}
+      <LeaveGuard blocker={unsaved.blocker} />
       <button type="submit" className="button" data-testid="contract-submit" disabled={busy} aria-busy={busy}>
         {t('contracts.report')}
       </button>

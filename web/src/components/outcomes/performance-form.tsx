@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { fieldText } from '../../api/field-errors.js'
 import { useFormats } from '../use-formats.js'
+import { LeaveGuard, useUnsavedChanges } from '../form/unsaved-changes.js'
 import { useLoad } from '../use-load.js'
 import { getPerformance, reportPerformance } from './outcomes-api.js'
 
@@ -20,6 +21,7 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
   const [error, setError] = useState<unknown>(null)
   const { eur } = useFormats()
   const baseline = data.result.kind === 'ready' ? data.result.data.baselineYear : null
+  const unsaved = useUnsavedChanges(values.turnoverEur !== '' || values.exportEur !== '')
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }))
   const bad = (field: string) =>
@@ -35,6 +37,7 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
           source: values.source as 'self_declared',
         }),
       )
+      setValues((v) => ({ ...v, turnoverEur: '', exportEur: '' }))
     } catch (failure) {
       setError(failure)
     }
@@ -110,6 +113,7 @@ export function PerformancePanel({ orgId }: { orgId: string }) {
           </select>
         </div>
         {error !== null && <ErrorNotice error={error} testId="performance-error" />}
+        <LeaveGuard blocker={unsaved.blocker} />
         <button type="submit" className="button" data-testid="performance-save">
           {t('contracts.savePerformance')}
         </button>
