@@ -127,11 +127,13 @@ function AgendaBody({ agenda }: { agenda: Agenda }) {
                     {item.status === 'cancelled' && <StatusBadge tone="bad">{t('agenda.cancelled')}</StatusBadge>}
                   </td>
                   <td>
-                    {item.tableName && <span data-testid="agenda-table-name">{tableLabel(t, item.tableName)}</span>}
+                    {item.tableName && <div data-testid="agenda-table-name">{tableLabel(t, item.tableName)}</div>}
                     {item.videoLink && (
-                      <a href={item.videoLink} className="agenda-link">
-                        {t('agenda.video')}
-                      </a>
+                      <div>
+                        <a href={item.videoLink} className="agenda-link">
+                          {t('agenda.video')}
+                        </a>
+                      </div>
                     )}
                   </td>
                 </tr>
