@@ -31,7 +31,7 @@ export function SearchSelectField(props: SearchSelectFieldProps) {
     <div className="search-select">
       {long && (
         <div className="field">
-          <label htmlFor={searchId}>{t('picker.searchNames', { what: props.label.toLocaleLowerCase() })}</label>
+          <label htmlFor={searchId}>{t('picker.searchNames')}</label>
           <input
             id={searchId}
             type="search"
