@@ -59,6 +59,8 @@ export const TodaySchema = Type.Object({
   eventName: Type.String(),
   timeZone: Type.String(),
   now: Type.String({ format: 'date-time' }),
+  /** Whether the event runs today: check-in is open only then. */
+  eventDay: Type.Boolean(),
   presence: Presence,
   meetings: Type.Array(
     Type.Intersect([

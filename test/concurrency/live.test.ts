@@ -5,7 +5,11 @@ t.test(
   '200 simultaneous check-ins of one organisation check it in once: one first arrival, the rest "already"',
   async (t) => {
     const app = await buildForRaces(t)
-    const race = await raceEvent(app, 8)
+    // Check-in is open on the event's days only: the event is today, in its own time zone.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date())
+    const race = await raceEvent(app, 8, {
+      days: [{ date: today, sessions: [{ name: 'day', start: '00:00', end: '23:40' }] }],
+    })
     const [sme] = await selectedOrganisations(race, 'sme', 1, 'Alpha')
     const answers = await allAtOnce(CALLS, () =>
       race.hub.inject({ method: 'POST', url: `/api/events/${race.event}/check-ins/${sme}` }),

@@ -2,11 +2,13 @@ import t from 'tap'
 import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
+import { fixedClock } from '../../server/infra/clock.js'
 
 t.test(
   'a self check-in on a phone appears on the organiser’s live board without reload, and the counterpart hears of it',
   async (t) => {
-    const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
+    // The morning of the event: check-in is open on the event's days only.
+    const { app, url } = await serveApp(t, { clock: fixedClock('2027-03-10T07:50:00Z'), outbox: { pollMs: 100 } })
     const w = await publishedEvent(app)
     const browser = await launchBrowser(t)
     const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) =>

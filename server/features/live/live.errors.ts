@@ -11,5 +11,10 @@ export const liveProblems = {
   meetingNotFound: defineProblem({ code: 'meetings.not_found', status: 404, title: 'No such meeting' }),
   cancelled: defineProblem({ code: 'meetings.cancelled', status: 409, title: 'The meeting was cancelled' }),
   noStandby: defineProblem({ code: 'live.no_standby', status: 409, title: 'This re-pairing is not possible' }),
+  notEventDay: defineProblem({
+    code: 'live.not_event_day',
+    status: 409,
+    title: 'Check-ins and absences are recorded on the event’s days only',
+  }),
   channel: defineProblem({ code: 'live.forbidden_channel', status: 403, title: 'You may not follow this channel' }),
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -32,6 +33,22 @@ export interface LiveDeps {
   editions: Pick<EditionsService, 'slotsOf'>
   live: () => LiveHub
   publicUrl: string
+}
+
+/** The event's own date today (in its time zone), and whether the event runs on it. */
+function eventDay(
+  event: { timeZone: string; days: unknown },
+  now: Date,
+): { today: string; onDay: boolean; days: string[] } {
+  const today = DateTime.fromJSDate(now, { zone: event.timeZone }).toISODate() ?? now.toISOString().slice(0, 10)
+  const days = (event.days as { date: string }[]).map((d) => d.date)
+  return { today, onDay: days.includes(today), days }
+}
+
+/** Presence is recorded on the event's days only: a check-in a month early is a mistake, not an arrival. */
+function assertEventDay(event: { timeZone: string; days: unknown }, now: Date) {
+  const { onDay, days } = eventDay(event, now)
+  if (!onDay) throw problems.notEventDay(`The event runs on ${days.join(', ')}.`, undefined, { days: days.join(', ') })
 }
 
 export function createLiveService(deps: LiveDeps) {
@@ -155,7 +172,7 @@ export function createLiveService(deps: LiveDeps) {
       { eventId, organisationId, method }: { eventId: string; organisationId: string; method: 'organiser' | 'self' },
     ) {
       return db.transaction(async (tx) => {
-        await eventOf(tx, eventId)
+        assertEventDay(await eventOf(tx, eventId), clock.now())
         const participant = await participantStatus(tx, eventId, organisationId)
         // The participation row is the lock: a check-in row may not exist yet, and two first check-ins must not both count.
         await tx
@@ -213,6 +230,7 @@ export function createLiveService(deps: LiveDeps) {
     async markAbsent(actor: AuthContext, eventId: string, organisationId: string) {
       return db.transaction(async (tx) => {
         const event = await eventOf(tx, eventId)
+        assertEventDay(event, clock.now())
         const participant = await participantStatus(tx, eventId, organisationId)
         const now = clock.now()
         await tx
@@ -564,6 +582,7 @@ export function createLiveService(deps: LiveDeps) {
         eventName: event.name,
         timeZone: event.timeZone,
         now: clock.now().toISOString(),
+        eventDay: eventDay(event, clock.now()).onDay,
         presence: presence.get(organisationId) ?? 'unknown',
         meetings: list.map((m) => ({
           ...m,

@@ -257,3 +257,35 @@ t.test('reminders are queued once: 15 minutes before (with .ics), live "next mee
   )
   t.equal(await service.sendReminders(), 0, 'and only once')
 })
+
+t.test(
+  'check-in and absence are refused outside the event’s days, with the days named, and change nothing',
+  async (t) => {
+    const clock = fixedClock('2027-02-10T09:00:00Z')
+    const app = await build(t, { clock, outbox: { start: false } })
+    const w = await publishedEvent(app)
+    for (const [who, url] of [
+      [w.organiser, `/api/events/${w.event.id}/check-ins/${w.a.orgId}`],
+      [w.agents.a, `/api/events/${w.event.id}/check-ins/${w.a.orgId}`],
+      [w.organiser, `/api/events/${w.event.id}/absences/${w.b.orgId}`],
+    ] as const) {
+      const refused = await who.inject({ method: 'POST', url })
+      t.same(
+        [refused.statusCode, refused.json().code, refused.json().params],
+        [409, 'live.not_event_day', { days: '2027-03-10' }],
+        url,
+      )
+    }
+    const [rows] = await app.sql`select count(*)::int as n from check_ins`
+    t.equal(rows!.n, 0, 'nobody is checked in or absent')
+    const today = await w.agents.a.inject({ method: 'GET', url: `/api/events/${w.event.id}/today/${w.a.orgId}` })
+    t.equal(today.json().eventDay, false, 'the Today page knows check-in is not open')
+
+    clock.set('2027-03-09T23:30:00Z') // already 10 March in Rome
+    const onTheDay = await w.organiser.inject({
+      method: 'POST',
+      url: `/api/events/${w.event.id}/check-ins/${w.a.orgId}`,
+    })
+    t.equal(onTheDay.statusCode, 200, 'the day is the event’s own, in its time zone')
+  },
+)

@@ -107,6 +107,10 @@ function TodayBody({ today, orgId, onChanged }: { today: Today; orgId: string; o
           <p data-testid="checked-in">
             <StatusBadge tone="ok">{t('today.checkedIn')}</StatusBadge>
           </p>
+        ) : !today.eventDay ? (
+          <p className="muted" data-testid="check-in-closed">
+            {t('today.notEventDay')}
+          </p>
         ) : (
           <button
             type="button"
