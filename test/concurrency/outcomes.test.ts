@@ -18,7 +18,7 @@ t.test(
         editionId: race.edition,
         title: 'Retrofit kits order',
         kind: 'purchase_order',
-        signedOn: '2027-04-01',
+        signedOn: '2026-10-01',
         valueEur: 25000,
       },
     })

@@ -158,7 +158,7 @@ export async function makeApiWorld(app: FastifyInstance): Promise<ApiWorld> {
         editionId: edition.id,
         title: 'Retrofit kits order',
         kind: 'purchase_order',
-        signedOn: '2027-04-01',
+        signedOn: '2026-10-01',
         valueEur: 25000,
       },
     }),
