@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { launchBrowser, serveApp } from '../helpers/browser.js'
 import { PASSWORD } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
+import { fixedClock } from '../../server/infra/clock.js'
 
 /** Records every Content-Security-Policy violation the page reports, and console errors. */
 async function watch(page: Page) {
@@ -21,7 +22,8 @@ async function watch(page: Page) {
 t.test(
   'the web app signs in, shows the agenda with its QR badge and follows the event live under the Content-Security-Policy',
   async (t) => {
-    const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
+    // The morning of the event: check-in is open on the event's days only.
+    const { app, url } = await serveApp(t, { clock: fixedClock('2027-03-10T07:50:00Z'), outbox: { pollMs: 100 } })
     const w = await publishedEvent(app)
     const browser = await launchBrowser(t)
     const page = await browser.newPage({ locale: 'en-GB' })

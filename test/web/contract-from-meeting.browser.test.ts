@@ -1,5 +1,5 @@
 import t from 'tap'
-import { launchBrowser, serveApp } from '../helpers/browser.js'
+import { launchBrowser, pageWithSession, serveApp } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
 import { fixedClock } from '../../server/infra/clock.js'
@@ -77,3 +77,41 @@ t.test(
     t.same(contract, { event_id: w.event.id, buyer_id: w.z.orgId, request_id: null })
   },
 )
+
+t.test('the hub rejects a contract in a form on the page, with a reason the sides then read', async (t) => {
+  const { app, url } = await serveApp(t, { clock: fixedClock('2027-04-10T08:00:00Z'), outbox: { start: false } })
+  const w = await publishedEvent(app)
+  const reported = await w.agents.a.inject({
+    method: 'POST',
+    url: `/api/organisations/${w.a.orgId}/contracts`,
+    payload: {
+      counterpartId: w.x.orgId,
+      eventId: w.event.id,
+      title: 'Door retrofit',
+      kind: 'pilot',
+      signedOn: '2027-04-02',
+      valueEur: 5000,
+    },
+  })
+  t.equal(reported.statusCode, 201, reported.body)
+  const browser = await launchBrowser(t)
+  const hub = await pageWithSession(browser, url, w.organiser.cookie)
+  await hub.goto(`${url}/editions/${reported.json().editionId}/contracts`)
+  await hub.click('[data-testid="contract-reject"]')
+  await hub.click('[data-testid="contract-reject-confirm"]')
+  t.equal(
+    await hub.locator('[data-testid="contract-row"][data-status="reported"]').count(),
+    1,
+    'no reason, no rejection',
+  )
+  await hub.fill('[data-testid="contract-reject-note"]', 'The purchase order is not signed.')
+  await hub.click('[data-testid="contract-reject-confirm"]')
+  await hub.waitForSelector('[data-testid="contract-row"][data-status="rejected"]')
+
+  const sme = await pageWithSession(browser, url, w.agents.a.cookie)
+  await sme.goto(`${url}/organisations/${w.a.orgId}/contracts`)
+  t.equal(
+    await (await sme.waitForSelector('[data-testid="contract-reject-reason"]')).textContent(),
+    'Rejected by the hub: The purchase order is not signed.',
+  )
+})

@@ -9,16 +9,15 @@ import { recommendationsWorld } from '../helpers/recommendations.js'
 /**
  * The SME's and the buyer's main journey, as people walk it: sign in, home, recommendations, request a
  * meeting, agenda, feedback after the meeting, report a contract — clicking and choosing by name, never
- * typing an identifier. In English and Italian, on a desktop and on a phone. With DOCS_SCREENSHOTS=1 the
- * English desktop and Italian phone runs save the README's pictures under docs/journeys/.
+ * typing an identifier. In English on a desktop and in Italian on a phone. With DOCS_SCREENSHOTS=1 both runs save the
+ * README's pictures under docs/journeys/.
  */
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
+/** Each language and each width: English on a desktop, Italian on a phone. */
 const RUNS = [
   ['en', 1366],
   ['it', 390],
-  ['it', 1366],
-  ['en', 390],
 ] as const
 
 for (const [language, width] of RUNS) {

@@ -18,7 +18,8 @@ import { hashToken, newToken } from '../../infra/tokens.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { profileErrors } from './organisations.model.js'
 import { organisationProblems as problems } from './organisations.errors.js'
-import { invitationMail } from './organisations.mails.js'
+import { invitationMail, registrationDecisionMail } from './organisations.mails.js'
+import { membersToNotify } from './organisations.read.js'
 import * as repo from './organisations.repository.js'
 
 export const INVITATION_DAYS = 14
@@ -300,6 +301,11 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         decision: { decision: 'validated' | 'rejected'; reason?: string | undefined }
       },
     ): Promise<Participant> {
+      const reason = decision.reason?.trim() || null
+      if (decision.decision === 'rejected' && !reason)
+        throw commonProblems.validation('Say why the registration is rejected: the participant is told.', [
+          { field: 'body.reason', code: 'required', message: 'is required to reject' },
+        ])
       return db.transaction(async (tx) => {
         const current = await repo.findAffiliation(tx, { organiserId, participantId, forUpdate: true })
         if (!current) throw problems.participantNotFound()
@@ -307,10 +313,27 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
           organiserId,
           participantId,
           status: decision.decision,
-          reason: decision.reason ?? null,
+          reason,
           decidedBy: actor.userId,
         })
         await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: participantId })
+        // The participant is told either way, each member in their own language, through the outbox.
+        if (current.affiliation.status !== decision.decision) {
+          const hub = await repo.findOrganisation(tx, organiserId)
+          for (const person of await membersToNotify(tx, [participantId]))
+            await deps.outbox.enqueue(tx, MAIL_TOPIC, {
+              ...registrationDecisionMail({
+                to: person.email,
+                name: person.name,
+                language: person.language,
+                hub: hub?.legalName ?? '',
+                organisation: current.organisation.legalName,
+                decision: decision.decision,
+                reason,
+                url: `${deps.publicUrl}/`,
+              }),
+            })
+        }
         await audit.record(tx, {
           actorUserId: actor.userId,
           organisationId: participantId,
@@ -318,7 +341,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
           subjectType: 'organisation',
           subjectId: participantId,
           before: { status: current.affiliation.status },
-          after: { status: decision.decision, reason: decision.reason ?? null, organiserId },
+          after: { status: decision.decision, reason, organiserId },
         })
         const updated = await repo.findAffiliation(tx, { organiserId, participantId })
         return toParticipantDto(updated!.affiliation, updated!.organisation)

@@ -144,3 +144,42 @@ t.test('matching needs the profile-visibility consent', async (t) => {
   })
   t.same([res.statusCode, res.json().code], [400, 'accounts.consent_required'])
 })
+
+t.test(
+  'the participant is told of the hub’s decision by e-mail in its language; a rejection needs its reason',
+  async (t) => {
+    const app = await build(t, { outbox: { start: false } })
+    const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Polo Piemonte', email: 'hub@hub.example' })
+    await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: signUpBody(hub.orgId) })
+    const organiser = await signIn(app, 'hub@hub.example')
+    const [pending] = (
+      await organiser.inject({ method: 'GET', url: `/api/organisers/${hub.orgId}/participants?status=pending` })
+    ).json()
+    const decide = (payload: object) =>
+      organiser.inject({
+        method: 'POST',
+        url: `/api/organisers/${hub.orgId}/participants/${pending.organisation.id}/decision`,
+        payload,
+      })
+    const decisionMails = () =>
+      app.sql<{ to: string; subject: string; text: string }[]>`
+      select payload->>'to' as to, payload->>'subject' as subject, payload->>'text' as text
+      from outbox where topic = 'mail' and payload->>'subject' like '%Polo Piemonte%' order by id`
+
+    const bare = await decide({ decision: 'rejected', reason: '  ' })
+    t.same([bare.statusCode, bare.json().errors[0].field], [400, 'body.reason'], 'no rejection without a reason')
+    t.same(await decisionMails(), [], 'and nobody is told anything')
+
+    t.equal((await decide({ decision: 'rejected', reason: 'La sede non è in Piemonte.' })).statusCode, 200)
+    const [rejected] = await decisionMails()
+    t.match(rejected, {
+      to: 'chiara@robotica.example',
+      subject: 'Polo Piemonte non ha convalidato la tua iscrizione',
+      text: /Motivo: La sede non è in Piemonte\./,
+    })
+    t.equal((await decide({ decision: 'validated' })).statusCode, 200)
+    const mails = await decisionMails()
+    t.equal(mails.length, 2)
+    t.match(mails[1], { subject: 'Polo Piemonte ha convalidato la tua iscrizione' })
+  },
+)

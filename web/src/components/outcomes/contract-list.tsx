@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contract } from '../../../../shared/schemas/outcomes.js'
 import { ErrorNotice } from '../async-view.js'
@@ -47,6 +48,8 @@ function ContractRow({
   const { t } = useTranslation()
   const formats = useFormats()
   const action = useAction()
+  const [rejecting, setRejecting] = useState(false)
+  const [note, setNote] = useState('')
   const counterpart = c.reportedByOrganisationId === c.smeId ? c.buyerId : c.smeId
   const party = viewerOrgId === c.smeId || viewerOrgId === c.buyerId
   const open = c.status === 'reported' || c.status === 'confirmed'
@@ -64,6 +67,11 @@ function ContractRow({
           {c.eventName ?? c.editionName} ·{' '}
           <span data-testid="contract-status">{t(`contracts.statuses.${c.status as 'reported'}`)}</span>
         </p>
+        {c.status === 'rejected' && c.decisionNote && (
+          <p className="small" data-testid="contract-reject-reason">
+            {t('contracts.rejectedBecause', { reason: c.decisionNote })}
+          </p>
+        )}
         {c.evidence ? (
           <a href={evidenceUrl(c.id)} data-testid="contract-evidence">
             {c.evidence.fileName}
@@ -108,20 +116,54 @@ function ContractRow({
             {t('contracts.verify')}
           </button>
         )}
-        {hub && open && (
+        {hub && open && !rejecting && (
           <button
             type="button"
             className="button button-secondary button-small"
             data-testid="contract-reject"
-            onClick={() => {
-              const note = window.prompt(t('contracts.rejectReason'))
-              if (note) void run(() => decideContract(c.id, 'rejected', note))
-            }}
+            onClick={() => setRejecting(true)}
           >
             {t('contracts.reject')}
           </button>
         )}
       </div>
+      {rejecting && (
+        <form
+          className="form inline-decision"
+          data-testid="contract-reject-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (note.trim()) void run(() => decideContract(c.id, 'rejected', note.trim()))
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`reject-${c.id}`}>{t('contracts.rejectReason')}</label>
+            <textarea
+              id={`reject-${c.id}`}
+              data-testid="contract-reject-note"
+              required
+              rows={2}
+              maxLength={1000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <p className="field-hint">{t('contracts.rejectHint')}</p>
+          </div>
+          <div className="button-row">
+            <button
+              type="submit"
+              className="button button-small button-danger"
+              data-testid="contract-reject-confirm"
+              disabled={action.busy}
+            >
+              {t('contracts.rejectConfirm')}
+            </button>
+            <button type="button" className="button button-small button-secondary" onClick={() => setRejecting(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
       {action.error !== null && <ErrorNotice error={action.error} testId="contract-error" />}
     </li>
   )

@@ -71,16 +71,22 @@ function DecisionButtons({ orgId, participant, onDecided }: ParticipantRowProps)
           <textarea
             id={`reason-${participantId}`}
             data-testid="participant-reason"
+            required
+            aria-describedby={`reason-${participantId}-hint`}
             rows={2}
             maxLength={500}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
+          <p className="field-hint" id={`reason-${participantId}-hint`}>
+            {t('participants.reasonHint')}
+          </p>
           <div className="button-row">
             <button
               type="button"
               className="button button-small button-danger-solid"
               data-testid="participant-reject-confirm"
+              disabled={reason.trim() === '' || action.busy}
               onClick={() => void decide('rejected')}
             >
               {t('participants.rejectConfirm')}
