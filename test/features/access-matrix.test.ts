@@ -751,7 +751,7 @@ const CONTRACT = (w: World) => ({
   editionId: w.edition,
   title: 'Retrofit kits order',
   kind: 'purchase_order',
-  signedOn: '2027-04-01',
+  signedOn: '2026-10-01',
   valueEur: 25000,
 })
 
