@@ -181,6 +181,8 @@ for (const [language, width] of RUNS) {
 async function signInThroughPage(browser: Browser, url: string, email: string, width: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' })
   const page = await context.newPage()
+  // The whole suite runs beside it on 2 cores: a page may take longer than Playwright's 30 s default.
+  page.setDefaultTimeout(90_000)
   page.on('pageerror', (error) => {
     throw error
   })
