@@ -23,10 +23,7 @@ export function SearchSelectField(props: SearchSelectFieldProps) {
   const searchId = useId()
   const [query, setQuery] = useState('')
   const long = props.options.length > 8
-  const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)
-  const shown = props.options.filter(
-    (option) => option.value === props.value || words.every((word) => option.label.toLocaleLowerCase().includes(word)),
-  )
+  const shown = props.options.filter((option) => option.value === props.value || matches(option, query))
   return (
     <div className="search-select">
       {long && (
@@ -39,13 +36,7 @@ export function SearchSelectField(props: SearchSelectFieldProps) {
             data-testid={`${props.testId ?? props.name}-search`}
             onChange={(event) => {
               setQuery(event.target.value)
-              const first = props.options.find((option) =>
-                event.target.value
-                  .trim()
-                  .toLocaleLowerCase()
-                  .split(/\s+/)
-                  .every((word) => option.label.toLocaleLowerCase().includes(word)),
-              )
+              const first = props.options.find((option) => matches(option, event.target.value))
               if (first && event.target.value.trim()) props.onChange(first.value)
             }}
           />
@@ -64,4 +55,14 @@ export function SearchSelectField(props: SearchSelectFieldProps) {
       />
     </div>
   )
+}
+
+/** Whether every word typed is part of the option's name, in any case. */
+function matches(option: Option, query: string): boolean {
+  const label = option.label.toLocaleLowerCase()
+  return query
+    .trim()
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .every((word) => label.includes(word))
 }
