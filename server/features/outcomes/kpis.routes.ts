@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import { KpiReportSchema, KpiTableKeySchema } from '../../../shared/schemas/outcomes.js'
 import { access, type Access } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
+import { CONTENT_TYPES } from '../../infra/spreadsheets.js'
 import type { TableKey } from './kpi.definitions.js'
 import type { KpisService, ScopeRef } from './kpis.service.js'
 
@@ -17,6 +18,10 @@ const ExportQuery = Type.Object(
   {
     format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }),
     table: Type.Union([Type.Literal('figures'), KpiTableKeySchema], { default: 'figures' }),
+    lang: Type.Union([Type.Literal('en'), Type.Literal('it')], {
+      default: 'en',
+      description: 'CSV for Excel in this language: Italian uses the semicolon and the decimal comma',
+    }),
   },
   { additionalProperties: false },
 )
@@ -116,16 +121,9 @@ export const kpisRoutes: FastifyPluginAsyncTypebox<{ kpis: KpisService }> = asyn
         },
       },
       async (request, reply) => {
-        const { format, table } = request.query
-        const body = await kpis.exportFile(scope.ref(request), format, table as TableKey | 'figures')
-        const type =
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        return reply
-          .type(type)
-          .header('content-disposition', `attachment; filename="kpis-${format === 'csv' ? table : 'all'}.${format}"`)
-          .send(body)
+        const { format, table, lang } = request.query
+        const file = await kpis.exportFile(scope.ref(request), format, table as TableKey | 'figures', lang)
+        return reply.type(CONTENT_TYPES[format]).header('content-disposition', file.disposition).send(file.body)
       },
     )
   }

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm'
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { KpiTargets } from '../../../shared/schemas/events.js'
 import type { KpiReport } from '../../../shared/schemas/outcomes.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database } from '../../infra/db.js'
+import { attachment, csvFile, xlsxFile, type ExportLanguage, type Table } from '../../infra/spreadsheets.js'
 import {
   breakdownQuery,
   countFigure,
@@ -110,17 +109,6 @@ function changeKpi(f: ChangeFigures, target: number | null | undefined) {
     target: target ?? null,
   }
 }
-
-const cell = (value: unknown): string | number =>
-  value === null || value === undefined
-    ? ''
-    : value instanceof Date
-      ? value.toISOString()
-      : typeof value === 'number'
-        ? value
-        : typeof value === 'boolean'
-          ? String(value)
-          : String(value)
 
 export function createKpisService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps
@@ -363,26 +351,28 @@ export function createKpisService(deps: { db: Database; clock: Clock }) {
       return { columns, rows, total: total ?? rows.length }
     },
 
-    /** CSV of one table (or of the figures), or XLSX with the figures and every table, each on its own sheet. */
-    async exportFile(ref: ScopeRef, format: 'csv' | 'xlsx', table: TableKey | 'figures'): Promise<Buffer> {
+    /** CSV of one table (or of the figures), or XLSX with the figures and every table, each on its own sheet; named after the scope. */
+    async exportFile(
+      ref: ScopeRef,
+      format: 'csv' | 'xlsx',
+      table: TableKey | 'figures',
+      language: ExportLanguage,
+    ): Promise<{ body: Buffer; disposition: string }> {
       const report = await this.report(ref)
       const figures = figureRows(report)
+      const day = clock.now().toISOString().slice(0, 10)
+      const name = ref.kind === 'all' ? 'all-editions' : report.scope.name
       if (format === 'csv') {
         const data = table === 'figures' ? figures : await this.rows(ref, table)
-        return Buffer.from(
-          stringify([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))]),
-          'utf8',
-        )
+        return { body: csvFile(data, language), disposition: attachment([name, 'kpis', table], day, 'csv') }
       }
-      const workbook = new ExcelJS.Workbook()
-      for (const [sheetName, data] of [
-        ['figures', figures] as const,
-        ...(await Promise.all(TABLE_KEYS.map(async (key) => [key, await this.rows(ref, key)] as const))),
-      ]) {
-        const sheet = workbook.addWorksheet(sheetName)
-        sheet.addRows([data.columns, ...data.rows.map((row) => data.columns.map((c) => cell(row[c])))])
+      const tables = await Promise.all(
+        TABLE_KEYS.map(async (key) => [key, await this.rows(ref, key)] as [string, Table]),
+      )
+      return {
+        body: await xlsxFile([['figures', figures], ...tables]),
+        disposition: attachment([name, 'kpis'], day, 'xlsx'),
       }
-      return Buffer.from(await workbook.xlsx.writeBuffer())
     },
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
+import { CONTENT_TYPES } from '../../infra/spreadsheets.js'
 import type { TargetingService } from './targeting.service.js'
 
 const EventParams = Type.Object({ eventId: Type.String({ format: 'uuid' }) })
@@ -64,20 +65,22 @@ export const targetingRoutes: FastifyPluginAsyncTypebox<{ targeting: TargetingSe
         summary: 'The participants as CSV or XLSX',
         params: EventParams,
         querystring: Type.Object(
-          { format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) },
+          {
+            format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }),
+            lang: Type.Union([Type.Literal('en'), Type.Literal('it')], {
+              default: 'en',
+              description: 'CSV for Excel in this language: Italian uses the semicolon and the decimal comma',
+            }),
+          },
           { additionalProperties: false },
         ),
-        response: { ...problemResponses(400, 401, 403) },
+        response: { ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const format = request.query.format
-      const body = await targeting.exportRows(request.params.eventId, format)
-      const type =
-        format === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      return reply.type(type).header('content-disposition', `attachment; filename="participants.${format}"`).send(body)
+      const { format, lang } = request.query
+      const file = await targeting.exportRows(request.params.eventId, format, lang)
+      return reply.type(CONTENT_TYPES[format]).header('content-disposition', file.disposition).send(file.body)
     },
   )
 }

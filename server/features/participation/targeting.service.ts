@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { AuthContext } from '../../infra/access.js'
+import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
+import { attachment, csvFile, xlsxFile, type ExportLanguage } from '../../infra/spreadsheets.js'
 import { commonProblems } from '../../infra/problems.js'
 import type { AuditService } from '../audit/audit.service.js'
+import { eventOf } from '../events/events.read.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { participations } from './participation.table.js'
 import { checkRecord, parseCsv, parseXlsx, type TargetingRow } from './targeting.model.js'
@@ -20,8 +21,8 @@ export interface PreviewRow extends Omit<TargetingRow, 'normalised'> {
   organisationId?: string
 }
 
-export function createTargetingService(deps: { db: Database; audit: Pick<AuditService, 'record'> }) {
-  const { db } = deps
+export function createTargetingService(deps: { db: Database; clock: Clock; audit: Pick<AuditService, 'record'> }) {
+  const { db, clock } = deps
 
   async function readFile(file: TargetingFile) {
     try {
@@ -123,7 +124,12 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
       })
     },
 
-    async exportRows(eventId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
+    /** The event's participants, named after the event and the day: CSV for Excel in the language, or typed XLSX. Reads back through the import. */
+    async exportRows(
+      eventId: string,
+      format: 'csv' | 'xlsx',
+      language: ExportLanguage,
+    ): Promise<{ body: Buffer; disposition: string }> {
       const rows = await db
         .select({
           legalName: organisations.legalName,
@@ -138,21 +144,11 @@ export function createTargetingService(deps: { db: Database; audit: Pick<AuditSe
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(eq(participations.eventId, eventId))
         .orderBy(organisations.legalName)
-      const header = ['legalName', 'kind', 'country', 'nuts2', 'vatId', 'status', 'reason']
-      const table = rows.map((r) => [
-        r.legalName,
-        r.kind,
-        r.country ?? '',
-        r.nuts2 ?? '',
-        r.vatId ?? '',
-        r.status,
-        r.reason ?? '',
-      ])
-      if (format === 'csv') return Buffer.from(stringify([header, ...table]), 'utf8')
-      const workbook = new ExcelJS.Workbook()
-      const sheet = workbook.addWorksheet('Participants')
-      sheet.addRows([header, ...table])
-      return Buffer.from(await workbook.xlsx.writeBuffer())
+      const table = { columns: ['legalName', 'kind', 'country', 'nuts2', 'vatId', 'status', 'reason'], rows }
+      const event = await eventOf(db, eventId)
+      const disposition = attachment([event.name, 'participants'], clock.now().toISOString().slice(0, 10), format)
+      const body = format === 'csv' ? csvFile(table, language) : await xlsxFile([['Participants', table]])
+      return { body, disposition }
     },
   }
 }

@@ -283,7 +283,11 @@ t.test('CSV and XLSX exports re-add to the dashboard totals', async (t) => {
     const csv = async (table: string) => {
       const res = await agent.inject({ method: 'GET', url: `${url}/kpis/export?format=csv&table=${table}` })
       t.match(res.headers['content-type'], /^text\/csv/)
-      return parse(res.body, { columns: true }) as Record<string, string>[]
+      t.ok(
+        res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+        'the CSV starts with the byte-order mark',
+      )
+      return parse(res.body, { columns: true, bom: true }) as Record<string, string>[]
     }
     const sum = (rows: Record<string, string>[], column: string) => rows.reduce((s, r) => s + Number(r[column] || 0), 0)
     t.equal((await csv('events')).length, k.events.figure, `${url}: events`)
@@ -299,7 +303,7 @@ t.test('CSV and XLSX exports re-add to the dashboard totals', async (t) => {
     const unverified = await csv('contractsUnverified')
     t.same([unverified.length, sum(unverified, 'valueEur')], [k.contracts.unverified, k.contracts.unverifiedValueEur])
     for (const key of ['turnover', 'exports']) {
-      const included = (await csv(key)).filter((r) => r.included === 'true')
+      const included = (await csv(key)).filter((r) => r.included === 'TRUE')
       t.same(
         [included.length, sum(included, 'baselineEur'), sum(included, 'followUpEur')],
         [k[key].covered, k[key].baselineEur, k[key].followUpEur],
@@ -345,3 +349,56 @@ t.test('CSV and XLSX exports re-add to the dashboard totals', async (t) => {
     )
   }
 })
+
+t.test(
+  'exports open as typed, named spreadsheets; Italian CSV takes the semicolon and the decimal comma',
+  async (t) => {
+    const app = await build(t, { clock: clock(), outbox: { start: false } })
+    const f = await buildFixture(app)
+    const url = `/api/editions/${f.e1}/kpis/export`
+    const xlsx = await f.agents.hub.inject({ method: 'GET', url: `${url}?format=xlsx` })
+    t.match(
+      xlsx.headers['content-disposition'],
+      /^attachment; filename="[a-z0-9-]+-kpis-2027-03-01\.xlsx"$/,
+      'the file is named after the edition and the day',
+    )
+    t.notMatch(xlsx.headers['content-disposition'], /filename="kpis-/, 'the name starts with the edition')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    const contracts = workbook.getWorksheet('contracts')!
+    const header = (contracts.getRow(1).values as unknown[]).slice(1) as string[]
+    const first = contracts.getRow(2)
+    const at = (column: string) => first.getCell(header.indexOf(column) + 1)
+    t.ok(at('signedOn').value instanceof Date, 'a date is a date')
+    t.equal(at('signedOn').numFmt, 'yyyy-mm-dd')
+    t.equal(typeof at('valueEur').value, 'number', 'an amount is a number')
+    t.match(contracts.views[0], { state: 'frozen', ySplit: 1 }, 'the header row stays on screen')
+    t.ok(contracts.getColumn(header.indexOf('title') + 1).width! > 8, 'columns are as wide as their text')
+    const turnover = workbook.getWorksheet('turnover')!
+    const turnoverHeader = (turnover.getRow(1).values as unknown[]).slice(1) as string[]
+    t.equal(
+      typeof turnover.getRow(2).getCell(turnoverHeader.indexOf('included') + 1).value,
+      'boolean',
+      'a yes/no is a boolean',
+    )
+
+    const english = await f.agents.hub.inject({ method: 'GET', url: `${url}?format=csv&table=contracts` })
+    const italian = await f.agents.hub.inject({ method: 'GET', url: `${url}?format=csv&table=contracts&lang=it` })
+    t.match(italian.headers['content-disposition'], /-kpis-contracts-2027-03-01\.csv"$/)
+    const en = parse(english.body, { columns: true, bom: true }) as Record<string, string>[]
+    const it = parse(italian.body, { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[]
+    t.equal(it.length, en.length)
+    t.ok(en.length > 0)
+    t.same(
+      it.map((r) => r.valueEur),
+      en.map((r) => r.valueEur!.replace('.', ',')),
+      'Italian amounts take the decimal comma',
+    )
+    t.same(
+      it.map((r) => r.title),
+      en.map((r) => r.title),
+    )
+    const bad = await f.agents.hub.inject({ method: 'GET', url: `${url}?format=csv&lang=fr` })
+    t.equal(bad.statusCode, 400)
+  },
+)

@@ -108,7 +108,9 @@ t.test('export as XLSX and CSV; the XLSX reads back as the same list', async (t)
   })
   const csv = await organiser.inject({ method: 'GET', url: `/api/events/${event.id}/targeting/export?format=csv` })
   t.match(csv.headers['content-type'], /^text\/csv/)
-  t.same(csv.body.trim().split('\n'), [
+  t.match(csv.headers['content-disposition'], /^attachment; filename="[a-z0-9-]+-participants-\d{4}-\d{2}-\d{2}\.csv"$/)
+  t.ok(csv.body.startsWith('\uFEFF'), 'the CSV starts with the byte-order mark, so Excel reads the accents')
+  t.same(csv.body.slice(1).trim().split('\r\n'), [
     'legalName,kind,country,nuts2,vatId,status,reason',
     'Meccanica Fine S.r.l.,sme,IT,ITC1,IT01234567806,targeted,',
     'Nordbahn GmbH,buyer,DE,DE21,DE123456789,invited,',

@@ -149,3 +149,6 @@ function isProblem(body: unknown): body is Problem {
 function isHealth(body: unknown): body is Health {
   return isRecord(body) && ['database', 'search', 'mail'].every((key) => isRecord(body[key]))
 }
+
+/** The language of an export (`lang=`): Italian for an Italian interface, English otherwise. */
+export const exportLanguage = (language: string): 'en' | 'it' => (language.startsWith('it') ? 'it' : 'en')

@@ -8,7 +8,7 @@ import type {
   RepresentativesInputSchema,
 } from '../../../shared/schemas/participation.js'
 import type { RequestVerb } from '../../../shared/lifecycles/requests.js'
-import { apiGet, apiSend } from './client.js'
+import { apiGet, apiSend, exportLanguage } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
 
@@ -106,5 +106,5 @@ export const previewTargeting = (eventId: string, body: { format: TargetingForma
   apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/preview`, body)
 export const importTargeting = (eventId: string, body: { format: TargetingFormat; content: string }) =>
   apiSend<TargetingRow[]>('POST', `${event(eventId)}/targeting/import`, body)
-export const targetingExportUrl = (eventId: string, format: TargetingFormat) =>
-  `${event(eventId)}/targeting/export?format=${format}`
+export const targetingExportUrl = (eventId: string, format: TargetingFormat, language: string) =>
+  `${event(eventId)}/targeting/export?format=${format}&lang=${exportLanguage(language)}`

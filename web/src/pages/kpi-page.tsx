@@ -40,7 +40,7 @@ function KpiScopePicker() {
 }
 
 function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { membership } = useSession()
   const report = useLoad(scopeKey, () => getKpis(scope))
   const fmt = useFigure()
@@ -56,8 +56,8 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
               <p className="lead">{t(`kpis.scope.${data.scope.kind as 'all'}`, { name: data.scope.name })}</p>
               <a
                 className="button button-secondary button-small"
-                href={kpiExportUrl(scope, 'xlsx', 'figures')}
-                download="kpis.xlsx"
+                href={kpiExportUrl(scope, 'xlsx', 'figures', i18n.language)}
+                download
                 data-testid="export-all"
               >
                 {t('kpis.exportAll')}

@@ -26,7 +26,7 @@ function useCell() {
 
 /** The rows behind one figure, with exports of exactly these rows. */
 export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; table: KpiTableKey; scopeKey: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const cell = useCell()
   const rows = useLoad(`${scopeKey}:${table}`, () => getKpiRows(scope, table))
   return (
@@ -36,16 +36,16 @@ export function KpiDrilldown({ scope, table, scopeKey }: { scope: KpiScopeRef; t
         <span className="kpi-exports">
           <a
             className="button button-secondary button-small"
-            href={kpiExportUrl(scope, 'csv', table)}
-            download={`kpis-${table}.csv`}
+            href={kpiExportUrl(scope, 'csv', table, i18n.language)}
+            download
             data-testid="export-csv"
           >
             {t('kpis.exportCsv')}
           </a>
           <a
             className="button button-secondary button-small"
-            href={kpiExportUrl(scope, 'xlsx', table)}
-            download="kpis.xlsx"
+            href={kpiExportUrl(scope, 'xlsx', table, i18n.language)}
+            download
             data-testid="export-xlsx"
           >
             {t('kpis.exportXlsx')}

@@ -7,7 +7,7 @@ import type {
   Performance,
   PerformanceInputSchema,
 } from '../../../../shared/schemas/outcomes.js'
-import { apiGet, apiSend, apiUpload } from '../../api/client.js'
+import { apiGet, apiSend, apiUpload, exportLanguage } from '../../api/client.js'
 
 /** Contracts, performance reports and KPI reports. */
 
@@ -38,8 +38,13 @@ export function kpiBase(scope: KpiScopeRef): string {
 export const getKpis = (scope: KpiScopeRef) => apiGet<KpiReport>(kpiBase(scope))
 export const getKpiRows = (scope: KpiScopeRef, table: KpiTableKey, offset = 0) =>
   apiGet<KpiRows>(`${kpiBase(scope)}/rows/${table}?limit=200&offset=${offset}`)
-export const kpiExportUrl = (scope: KpiScopeRef, format: 'csv' | 'xlsx', table: KpiTableKey | 'figures') =>
-  `${kpiBase(scope)}/export?format=${format}&table=${table}`
+/** The export in the reader's language: Italian CSV takes the semicolon and the decimal comma Italian Excel expects. */
+export const kpiExportUrl = (
+  scope: KpiScopeRef,
+  format: 'csv' | 'xlsx',
+  table: KpiTableKey | 'figures',
+  language: string,
+) => `${kpiBase(scope)}/export?format=${format}&table=${table}&lang=${exportLanguage(language)}`
 
 export const listContracts = (orgId: string) => apiGet<Contract[]>(`/api/organisations/${id(orgId)}/contracts`)
 export const listEditionContracts = (editionId: string) =>

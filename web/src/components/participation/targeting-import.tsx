@@ -36,7 +36,7 @@ function readFile(file: File): Promise<LoadedFile> {
 
 /** Targeting lists: choose a file, see what each row would do, import the valid ones; export the participants. */
 export function TargetingImport({ eventId }: { eventId: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const action = useAction()
   const [file, setFile] = useState<LoadedFile | null>(null)
   const [preview, setPreview] = useState<TargetingRow[] | null>(null)
@@ -113,7 +113,7 @@ export function TargetingImport({ eventId }: { eventId: string }) {
         <div className="button-row">
           <a
             className="button button-secondary"
-            href={targetingExportUrl(eventId, 'csv')}
+            href={targetingExportUrl(eventId, 'csv', i18n.language)}
             download
             data-testid="targeting-export-csv"
           >
@@ -121,7 +121,7 @@ export function TargetingImport({ eventId }: { eventId: string }) {
           </a>
           <a
             className="button button-secondary"
-            href={targetingExportUrl(eventId, 'xlsx')}
+            href={targetingExportUrl(eventId, 'xlsx', i18n.language)}
             download
             data-testid="targeting-export-xlsx"
           >
