@@ -104,11 +104,41 @@ export const BoardSchema = Type.Object({
   tables: Type.Array(Type.String()),
   meetings: Type.Array(DayMeetingSchema),
   participants: Type.Array(
-    Type.Object({ organisationId: Uuid, name: Type.String(), kind: Type.String(), presence: Presence }),
+    Type.Object({
+      organisationId: Uuid,
+      name: Type.String(),
+      kind: Type.String(),
+      presence: Presence,
+      /** Marked absent today: "Undo" gives the meetings back. */
+      undoable: Type.Boolean(),
+    }),
   ),
   standby: Type.Array(StandbySchema),
 })
 export type Board = Static<typeof BoardSchema>
+
+/** What "Mark absent" would cancel, and whom it would tell, before the hub confirms. */
+export const AbsencePreviewSchema = Type.Object({
+  organisationId: Uuid,
+  name: Type.String(),
+  meetings: Type.Array(
+    Type.Object({
+      meetingId: Uuid,
+      time: Type.String({ description: 'local start, HH:mm' }),
+      tableName: nullable(Type.String()),
+      counterpartName: Type.String(),
+      told: Type.Array(Type.String(), { description: 'the counterpart’s people, told live and by e-mail' }),
+    }),
+  ),
+})
+export type AbsencePreview = Static<typeof AbsencePreviewSchema>
+
+export const AbsenceUndoneSchema = Type.Object({
+  organisationId: Uuid,
+  restored: Type.Array(Uuid),
+  kept: Type.Array(Type.Object({ meetingId: Uuid, time: Type.String(), counterpartName: Type.String() })),
+})
+export type AbsenceUndone = Static<typeof AbsenceUndoneSchema>
 
 export const FeedbackInputSchema = Type.Object(
   {

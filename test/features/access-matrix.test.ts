@@ -424,6 +424,14 @@ const MATRIX: Record<string, Case> = {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/absences/${w.buyer}` }),
   },
+  'GET /api/events/:eventId/absences/:orgId': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/events/${w.event}/absences/${w.buyer}` }),
+  },
+  'DELETE /api/events/:eventId/absences/:orgId': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/events/${w.event}/absences/${w.buyer}` }),
+  },
   'GET /api/events/:eventId/board': {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/board` }),

@@ -1,14 +1,20 @@
 import t from 'tap'
-import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
+import { launchBrowser, serveApp, pageWithSession, waitUntil } from '../helpers/browser.js'
 import { signIn } from '../helpers/accounts.js'
 import { publishedEvent } from '../helpers/event-day.js'
 import { fixedClock } from '../../server/infra/clock.js'
+import { startSmtp } from '../helpers/smtp.js'
 
 t.test(
   'a self check-in on a phone appears on the organiser’s live board without reload, and the counterpart hears of it',
   async (t) => {
     // The morning of the event: check-in is open on the event's days only.
-    const { app, url } = await serveApp(t, { clock: fixedClock('2027-03-10T07:50:00Z'), outbox: { pollMs: 100 } })
+    const smtp = await startSmtp(t)
+    const { app, url } = await serveApp(t, {
+      clock: fixedClock('2027-03-10T07:50:00Z'),
+      env: { SMTP_URL: smtp.url },
+      outbox: { pollMs: 100 },
+    })
     const w = await publishedEvent(app)
     const browser = await launchBrowser(t)
     const pageAs = async (email: string, options: { viewport?: { width: number; height: number } } = {}) =>
@@ -39,9 +45,34 @@ t.test(
       'Nordbahn, Alpha’s counterpart, is told live',
     )
 
-    await hubPage.click(`[data-testid="board-participant"][data-org-id="${w.x.orgId}"] [data-testid="board-absent"]`)
+    const nordbahnRow = `[data-testid="board-participant"][data-org-id="${w.x.orgId}"]`
+    await hubPage.click(`${nordbahnRow} [data-testid="board-absent"]`)
+    await hubPage.waitForSelector('[data-testid="absence-meetings"]')
+    const preview = (await hubPage.textContent('[data-testid="absence-confirm"]')) ?? ''
+    t.match(preview, /Mark Nordbahn GmbH absent\?/)
+    t.match(preview, /cancels their 2 meetings/, 'the hub sees what it would cancel before anything happens')
+    t.match(preview, /with Alpha Srl/)
+    t.match(preview, /with Beta Srl/)
+    t.equal(await hubPage.getAttribute(nordbahnRow, 'data-presence'), 'unknown', 'nothing changed yet')
+    await hubPage.click('[data-testid="absence-confirm-button"]')
     await hubPage.waitForSelector('[data-testid="no-show-queue"]')
-    await phone.waitForSelector('[data-testid="today-notice"]')
-    t.match(await phone.textContent('[data-testid="today-notice"]'), /Nordbahn GmbH is not coming today/)
+    await phone.waitForSelector('[data-testid="today-notice"]:has-text("Nordbahn GmbH is not coming today")')
+    t.pass('Alpha, on its phone, hears that Nordbahn is not coming')
+
+    await hubPage.click(`${nordbahnRow} [data-testid="board-undo-absent"]`)
+    await hubPage.waitForSelector('[data-testid="absence-undone"]')
+    t.match(await hubPage.textContent('[data-testid="absence-undone"]'), /2 meetings are back/)
+    await hubPage.waitForSelector(`${nordbahnRow}[data-presence="unknown"]`)
+    await hubPage.waitForSelector('[data-testid="no-show-queue"]', { state: 'detached' })
+    await phone.waitForSelector('[data-testid="today-notice"]:has-text("Nordbahn GmbH is here after all")')
+    t.pass('the undo reaches Alpha live as well')
+    await waitUntil(
+      async () =>
+        ['ada@alpha.example', 'bea@beta.example'].every((to) =>
+          smtp.mails.some((m) => m.subject?.endsWith('is on') && m.to && JSON.stringify(m.to).includes(to)),
+        ),
+      'both counterparts get the “your meeting is on” e-mail',
+    )
+    t.pass('and both counterparts by e-mail')
   },
 )

@@ -16,5 +16,11 @@ export const liveProblems = {
     status: 409,
     title: 'Check-ins and absences are recorded on the event’s days only',
   }),
+  notAbsent: defineProblem({ code: 'live.not_absent', status: 409, title: 'This organisation is not marked absent' }),
+  undoTooLate: defineProblem({
+    code: 'live.undo_too_late',
+    status: 409,
+    title: 'An absence can be undone on the day it was recorded only',
+  }),
   channel: defineProblem({ code: 'live.forbidden_channel', status: 403, title: 'You may not follow this channel' }),
 }

@@ -1,7 +1,7 @@
 import type { MailMessage } from '../../infra/mailer.js'
 import { composeMail } from '../../infra/mail-layout.js'
 
-type Kind = 'absent' | 'repaired' | 'day' | 'soon' | 'nudge'
+type Kind = 'absent' | 'back' | 'repaired' | 'day' | 'soon' | 'nudge'
 interface Args {
   other: string
   event: string
@@ -21,6 +21,11 @@ const TEXT: Record<
       subject: (a) => `${a.other} non è presente oggi`,
       body: (a) =>
         `${a.other} non è presente a «${a.event}»: l'incontro delle ${a.time} non si terrà. Lo staff vi propone un'altra persona se possibile.`,
+    },
+    back: {
+      subject: (a) => `L'incontro delle ${a.time} con ${a.other} si tiene`,
+      body: (a) =>
+        `${a.other} è presente a «${a.event}» dopo tutto: l'incontro delle ${a.time} si tiene come previsto. Ignorate il messaggio precedente.`,
     },
     repaired: {
       subject: (a) => `Nuovo incontro alle ${a.time} con ${a.other}`,
@@ -49,6 +54,11 @@ const TEXT: Record<
       subject: (a) => `${a.other} is not here today`,
       body: (a) =>
         `${a.other} is not at “${a.event}”: your ${a.time} meeting will not take place. The staff will offer you someone else if they can.`,
+    },
+    back: {
+      subject: (a) => `Your ${a.time} meeting with ${a.other} is on`,
+      body: (a) =>
+        `${a.other} is at “${a.event}” after all: your ${a.time} meeting takes place as planned. Please ignore the earlier message.`,
     },
     repaired: {
       subject: (a) => `New meeting at ${a.time} with ${a.other}`,

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { access, authOf } from '../../infra/access.js'
 import { liveChannel } from '../../infra/live.js'
-import { BoardSchema, FeedbackInputSchema, FeedbackSchema, TodaySchema } from '../../../shared/schemas/live.js'
+import {
+  AbsencePreviewSchema,
+  AbsenceUndoneSchema,
+  BoardSchema,
+  FeedbackInputSchema,
+  FeedbackSchema,
+  TodaySchema,
+} from '../../../shared/schemas/live.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { EditionsService } from '../events/editions.service.js'
 import { liveProblems } from './live.errors.js'
@@ -140,6 +147,34 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => live.markAbsent(authOf(request), request.params.eventId, request.params.orgId),
+  )
+
+  app.get(
+    '/events/:eventId/absences/:orgId',
+    {
+      config: hub,
+      schema: {
+        tags,
+        summary: 'What marking an organisation absent would do: the meetings it cancels and the people it tells',
+        params: EventOrg,
+        response: { 200: AbsencePreviewSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => live.absencePreview(request.params.eventId, request.params.orgId),
+  )
+
+  app.delete(
+    '/events/:eventId/absences/:orgId',
+    {
+      config: hub,
+      schema: {
+        tags,
+        summary: 'Undo an absence the same day: its meetings come back and the counterparts are told',
+        params: EventOrg,
+        response: { 200: AbsenceUndoneSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => live.undoAbsence(authOf(request), request.params.eventId, request.params.orgId),
   )
 
   app.get(

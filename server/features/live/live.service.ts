@@ -18,6 +18,7 @@ import { calendar } from '../schedules/ical.js'
 import { tableNames } from '../schedules/schedules.service.js'
 import { meetings } from '../schedules/schedules.table.js'
 import { liveProblems as problems } from './live.errors.js'
+import { createAbsences } from './live.absences.js'
 import { liveMail } from './live.mails.js'
 import type { DayMeeting } from '../../../shared/schemas/live.js'
 import { meetingState, needsFollowUp, standbyCandidates, type Interest, type Presence } from './live.model.js'
@@ -163,8 +164,13 @@ export function createLiveService(deps: LiveDeps) {
   const counterpartOf = (meeting: typeof meetings.$inferSelect, organisationId: string) =>
     meeting.smeId === organisationId ? meeting.buyerId : meeting.smeId
 
+  const absences = createAbsences(deps, { assertEventDay, participantStatus, meetingsWith, mailMembers })
+
   return {
     day,
+    absencePreview: absences.absencePreview,
+    markAbsent: absences.markAbsent,
+    undoAbsence: absences.undoAbsence,
 
     /** A hub checks an organisation in (or it checks itself in); counterparts and the hub's board hear at once. Twice is once. */
     async checkIn(
@@ -193,7 +199,15 @@ export function createLiveService(deps: LiveDeps) {
           .values({ eventId, organisationId, method, byUserId: actor.userId, at: now })
           .onConflictDoUpdate({
             target: [checkIns.eventId, checkIns.organisationId],
-            set: { absent: false, method, byUserId: actor.userId, at: now },
+            set: { absent: false, method, byUserId: actor.userId, cancelledMeetings: [], at: now },
+          })
+        // Someone marked absent who turns up after all gets their meetings back.
+        if (before?.absent)
+          await absences.restore(tx, actor, {
+            event: await eventOf(tx, eventId),
+            organisationId,
+            name: participant.name,
+            cancelled: before.cancelledMeetings,
           })
         await deps.live().publish(tx, liveChannel.event(eventId), 'check_in', {
           organisationId,
@@ -219,70 +233,6 @@ export function createLiveService(deps: LiveDeps) {
           after: { method },
         })
         return { organisationId, at: now.toISOString(), absent: false, already: false }
-      })
-    },
-
-    /**
-     * The hub marks an organisation absent: its meetings still to come become
-     * no-shows, each counterpart is told at once (live and by e-mail), and the
-     * board gets the standby list.
-     */
-    async markAbsent(actor: AuthContext, eventId: string, organisationId: string) {
-      return db.transaction(async (tx) => {
-        const event = await eventOf(tx, eventId)
-        assertEventDay(event, clock.now())
-        const participant = await participantStatus(tx, eventId, organisationId)
-        const now = clock.now()
-        await tx
-          .insert(checkIns)
-          .values({ eventId, organisationId, method: 'organiser', byUserId: actor.userId, absent: true, at: now })
-          .onConflictDoUpdate({
-            target: [checkIns.eventId, checkIns.organisationId],
-            set: { absent: true, byUserId: actor.userId, at: now },
-          })
-        const slots = await deps.editions.slotsOf(eventId, tx)
-        const affected = (await meetingsWith(tx, eventId, organisationId)).filter(
-          (m) => m.outcome === null && new Date(slots[m.slot]?.endsAt ?? 0) > now,
-        )
-        for (const meeting of affected) {
-          await tx
-            .update(meetings)
-            .set({ outcome: 'no_show', absentOrganisationId: organisationId, updatedAt: now })
-            .where(eq(meetings.id, meeting.id))
-          const other = counterpartOf(meeting, organisationId)
-          await deps.live().publish(tx, liveChannel.organisation(other), 'counterpart_absent', {
-            eventId,
-            meetingId: meeting.id,
-            name: participant.name,
-            slot: meeting.slot,
-          })
-          await mailMembers(tx, other, (p) => ({
-            ...liveMail({
-              kind: 'absent',
-              to: p.email,
-              name: p.name,
-              language: p.language,
-              other: participant.name,
-              event: event.name,
-              time: slots[meeting.slot]?.localStart.slice(11) ?? '',
-              url: `${deps.publicUrl}/events/${eventId}/today`,
-            }),
-          }))
-        }
-        await deps.live().publish(tx, liveChannel.event(eventId), 'no_show', {
-          organisationId,
-          name: participant.name,
-          meetings: affected.map((m) => m.id),
-        })
-        await audit.record(tx, {
-          actorUserId: actor.userId,
-          organisationId,
-          action: 'event.marked_absent',
-          subjectType: 'event',
-          subjectId: eventId,
-          after: { meetings: affected.length },
-        })
-        return { organisationId, meetings: affected.map((m) => m.id) }
       })
     },
 
@@ -611,6 +561,17 @@ export function createLiveService(deps: LiveDeps) {
         .innerJoin(organisations, eq(organisations.id, participations.organisationId))
         .where(eq(participations.eventId, eventId))
       const presence = await presenceOf(db, eventId)
+      const { today } = eventDay(event, now)
+      const undoable = new Set(
+        (
+          await db
+            .select()
+            .from(checkIns)
+            .where(and(eq(checkIns.eventId, eventId), eq(checkIns.absent, true)))
+        )
+          .filter((r) => eventDay(event, r.at).today === today)
+          .map((r) => r.organisationId),
+      )
       const participants = parts
         .filter((p) => mayMeet(p.status as ParticipationStatus))
         .map((p) => ({
@@ -618,6 +579,7 @@ export function createLiveService(deps: LiveDeps) {
           name: p.name,
           kind: p.kind,
           presence: presence.get(p.organisationId) ?? 'unknown',
+          undoable: undoable.has(p.organisationId),
         }))
         .sort((a, b) => a.name.localeCompare(b.name))
       return {

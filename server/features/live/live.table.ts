@@ -61,6 +61,11 @@ export const checkIns = pgTable(
     byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Marked absent by the hub: their meetings of the day become no-shows. */
     absent: boolean('absent').notNull().default(false),
+    /** The meetings marking them absent turned into no-shows: what "Undo" gives back. */
+    cancelledMeetings: uuid('cancelled_meetings')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     at: timestamptz('at').notNull().defaultNow(),
   },
   (t) => [

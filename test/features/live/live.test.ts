@@ -161,6 +161,96 @@ t.test(
   },
 )
 
+t.test(
+  'mark absent: a preview first, then the absence; "Undo" the same day gives the meetings back and tells the counterparts',
+  async (t) => {
+    const { app } = await listening(t)
+    const w = await publishedEvent(app)
+    const base = `/api/events/${w.event.id}/absences/${w.x.orgId}`
+    const noShows = async () =>
+      (await app.sql`select count(*)::int as n from meetings where outcome = 'no_show'`)[0]!.n as number
+    const mailsLike = async (pattern: string) =>
+      (
+        await app.sql`select payload->>'to' as to from outbox where topic = 'mail' and payload->>'subject' like ${pattern} order by 1`
+      ).map((m) => m.to as string)
+
+    const preview = await w.organiser.inject({ method: 'GET', url: base })
+    t.equal(preview.statusCode, 200)
+    t.equal(preview.json().name, 'Nordbahn GmbH')
+    t.same(
+      preview
+        .json()
+        .meetings.map((m: { counterpartName: string; told: string[] }) => [m.counterpartName, m.told.length])
+        .sort(),
+      [
+        ['Alpha Srl', 1],
+        ['Beta Srl', 1],
+      ],
+      'the two meetings it would cancel, and who would be told',
+    )
+    t.match(preview.json().meetings[0], { time: /^\d{2}:\d{2}$/, tableName: /^T\d$/ })
+    t.equal(await noShows(), 0, 'the preview changes nothing')
+    t.equal((await w.agents.a.inject({ method: 'GET', url: base })).statusCode, 403, 'only the hub sees it')
+
+    t.equal((await w.organiser.inject({ method: 'POST', url: base })).json().meetings.length, 2)
+    t.equal(await noShows(), 2)
+    const board = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/board` })).json()
+    t.match(
+      board.participants.find((p: { organisationId: string }) => p.organisationId === w.x.orgId),
+      { presence: 'absent', undoable: true },
+    )
+
+    const undone = await w.organiser.inject({ method: 'DELETE', url: base })
+    t.equal(undone.statusCode, 200)
+    t.same([undone.json().restored.length, undone.json().kept], [2, []])
+    t.equal(await noShows(), 0, 'both meetings are back')
+    t.same(await mailsLike('%is on'), ['ada@alpha.example', 'bea@beta.example'], 'both counterparts are told')
+    const after = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/board` })).json()
+    t.match(
+      after.participants.find((p: { organisationId: string }) => p.organisationId === w.x.orgId),
+      { presence: 'unknown', undoable: false },
+      'Nordbahn is back to not arrived yet',
+    )
+    const [trail] = await app.sql`select after from audit_events where action = 'event.absence_undone'`
+    t.equal((trail!.after as { restored: string[] }).restored.length, 2, 'the undo is in the audit trail')
+    const again = await w.organiser.inject({ method: 'DELETE', url: base })
+    t.same([again.statusCode, again.json().code], [409, 'live.not_absent'])
+
+    // Absent again; Alpha is re-paired with Zeta in the freed slot; Nordbahn then turns up after all.
+    for (const org of [w.a, w.z])
+      await w.organiser.inject({ method: 'POST', url: `/api/events/${w.event.id}/check-ins/${org.orgId}` })
+    await w.organiser.inject({ method: 'POST', url: base })
+    const option = (await w.organiser.inject({ method: 'GET', url: `/api/events/${w.event.id}/board` }))
+      .json()
+      .standby.find((s: { counterpartId: string }) => s.counterpartId === w.a.orgId)
+    const repaired = await w.organiser.inject({
+      method: 'POST',
+      url: `/api/events/${w.event.id}/repairs`,
+      payload: { meetingId: option.meetingId, organisationId: w.z.orgId },
+    })
+    t.equal(repaired.statusCode, 200)
+    const checkedIn = await w.organiser.inject({
+      method: 'POST',
+      url: `/api/events/${w.event.id}/check-ins/${w.x.orgId}`,
+    })
+    t.equal(checkedIn.statusCode, 200)
+    const rows = await app.sql`select sme_id, outcome from meetings where buyer_id = ${w.x.orgId} order by slot`
+    t.same(
+      rows.map((r) => [r.sme_id === w.a.orgId ? 'Alpha' : 'Beta', r.outcome]).sort(),
+      [
+        ['Alpha', 'no_show'],
+        ['Beta', null],
+      ],
+      'checking in gives back the meeting with Beta; Alpha keeps its new partner',
+    )
+
+    await w.organiser.inject({ method: 'POST', url: base })
+    await app.sql`update check_ins set at = at - interval '1 day' where organisation_id = ${w.x.orgId}`
+    const late = await w.organiser.inject({ method: 'DELETE', url: base })
+    t.same([late.statusCode, late.json().code, late.json().params], [409, 'live.undo_too_late', { day: '2027-03-09' }])
+  },
+)
+
 t.test('feedback after a meeting: held with interest, or "they did not come"; comments only for the hub', async (t) => {
   const { app } = await listening(t)
   const w = await publishedEvent(app)

@@ -1,9 +1,11 @@
-import type { Board, Interest, Today } from '../../../shared/schemas/live.js'
+import type { AbsencePreview, AbsenceUndone, Board, Interest, Today } from '../../../shared/schemas/live.js'
 import { apiGet, apiSend } from './client.js'
 
 /** The event day: today's view, the hub's live board, check-ins, no-shows, re-pairing, feedback. */
 
 export type {
+  AbsencePreview,
+  AbsenceUndone,
   Board,
   DayMeeting,
   Interest,
@@ -22,6 +24,10 @@ export const checkIn = (eventId: string, orgId: string) =>
   apiSend<{ organisationId: string; already: boolean }>('POST', `/api/events/${id(eventId)}/check-ins/${id(orgId)}`)
 export const markAbsent = (eventId: string, orgId: string) =>
   apiSend<{ meetings: string[] }>('POST', `/api/events/${id(eventId)}/absences/${id(orgId)}`)
+export const absencePreview = (eventId: string, orgId: string) =>
+  apiGet<AbsencePreview>(`/api/events/${id(eventId)}/absences/${id(orgId)}`)
+export const undoAbsence = (eventId: string, orgId: string) =>
+  apiSend<AbsenceUndone>('DELETE', `/api/events/${id(eventId)}/absences/${id(orgId)}`)
 export const repair = (eventId: string, meetingId: string, organisationId: string) =>
   apiSend<{ slot: number }>('POST', `/api/events/${id(eventId)}/repairs`, { meetingId, organisationId })
 export const sendFeedback = (

@@ -63,9 +63,10 @@ function TodayView({ eventId, orgId }: { eventId: string; orgId: string }) {
   )
 }
 
-function messageKey(type: string): 'checkedIn' | 'absent' | 'late' | 'agenda' | 'next' | 'other' {
+function messageKey(type: string): 'checkedIn' | 'absent' | 'back' | 'late' | 'agenda' | 'next' | 'other' {
   if (type === 'counterpart_checked_in') return 'checkedIn'
   if (type === 'counterpart_absent') return 'absent'
+  if (type === 'counterpart_back') return 'back'
   if (type === 'counterpart_late') return 'late'
   if (type === 'agenda_changed') return 'agenda'
   if (type === 'next_meeting') return 'next'

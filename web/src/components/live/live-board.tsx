@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { checkIn, getBoard, markAbsent, repair, type Board } from '../../api/live-api.js'
+import { getBoard, repair, type Board } from '../../api/live-api.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
+import { BoardParticipants } from './board-participants.js'
 import { useAction } from '../use-action.js'
 import { useLoad } from '../use-load.js'
 import { formatCountdown } from './duration.js'
@@ -151,49 +152,7 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
           </ul>
         </section>
       )}
-      <section className="panel">
-        <h2>{t('liveBoard.participants')}</h2>
-        <ul className="plain-list">
-          {board.participants.map((p) => (
-            <li
-              key={p.organisationId}
-              className="list-row"
-              data-testid="board-participant"
-              data-org-id={p.organisationId}
-              data-presence={p.presence}
-            >
-              <div>
-                <span className="row-title">{p.name}</span>{' '}
-                <StatusBadge tone={p.presence === 'present' ? 'ok' : p.presence === 'absent' ? 'bad' : 'neutral'}>
-                  {t(`liveBoard.presence.${p.presence}`)}
-                </StatusBadge>
-              </div>
-              <div className="button-row">
-                {p.presence !== 'present' && (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    data-testid="board-check-in"
-                    onClick={() => run(() => checkIn(board.eventId, p.organisationId))}
-                  >
-                    {t('liveBoard.checkIn')}
-                  </button>
-                )}
-                {p.presence !== 'absent' && (
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    data-testid="board-absent"
-                    onClick={() => run(() => markAbsent(board.eventId, p.organisationId))}
-                  >
-                    {t('liveBoard.absent')}
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <BoardParticipants board={board} onChanged={onChanged} />
       <section className="panel">
         <h2>{t('liveBoard.allMeetings')}</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('liveBoard.gridLabel')}>

@@ -1,0 +1,1 @@
+ALTER TABLE "check_ins" ADD COLUMN "cancelled_meetings" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
