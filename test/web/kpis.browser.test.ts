@@ -64,3 +64,61 @@ t.test('the buyer confirms a contract in Italian and the hub verifies it', async
   const [contract] = await app.sql`select status from contracts where id = ${f.contracts.C3}`
   t.equal(contract!.status, 'verified')
 })
+
+t.test('the figures across editions read right for 1 edition and for 30, at 1366 px and on a phone', async (t) => {
+  const { app, url } = await serveApp(t, { clock: fixedClock('2027-03-01T10:00:00Z'), outbox: { start: false } })
+  const f = await buildFixture(app)
+  const browser = await launchBrowser(t)
+  const longName = 'Connecting SMEs with Large Buyers — Piemonte e Valle d’Aosta'
+  const measure = async (page: import('playwright-core').Page) =>
+    (await page.evaluate(`(() => {
+      const chart = document.querySelector('[data-testid="chart-trend"]')
+      const panel = chart.closest('.panel')
+      const box = chart.getBoundingClientRect()
+      return {
+        rows: chart.querySelectorAll('[data-testid="bar-table-row"]').length,
+        chartRight: box.right,
+        panelRight: panel.getBoundingClientRect().right,
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+        names: [...chart.querySelectorAll('th[scope="row"]')].map((th) => th.textContent),
+        overflowingBars: [...chart.querySelectorAll('.cell-bar-fill')].filter(
+          (b) => b.getBoundingClientRect().width > b.parentElement.getBoundingClientRect().width + 0.5,
+        ).length,
+      }
+    })()`)) as {
+      rows: number
+      chartRight: number
+      panelRight: number
+      pageOverflow: number
+      names: string[]
+      overflowingBars: number
+    }
+
+  const hub = await pageWithSession(browser, url, f.agents.hub.cookie, { locale: 'en-GB' })
+  await hub.goto(`${url}/kpis?edition=${f.e1}`)
+  await hub.waitForSelector('[data-testid="chart-trend"]')
+  const one = await measure(hub)
+  t.equal(one.rows, 1, 'one edition, one row')
+  t.ok(one.chartRight <= one.panelRight + 0.5, 'the chart stays inside its panel')
+  t.equal(one.overflowingBars, 0, 'no bar is wider than its track')
+
+  for (let i = 0; i < 28; i++)
+    await app.sql`insert into editions (name, period_start, period_end, home_nuts2, kpi_targets)
+      values (${`${longName} ${2000 + i}`}, ${`${2000 + i}-01-01`}, ${`${2000 + i}-12-31`}, 'ITC1', '{}'::jsonb)`
+  for (const width of [1366, 390]) {
+    const authority = await pageWithSession(browser, url, f.agents.authority.cookie, {
+      locale: 'en-GB',
+      viewport: { width, height: 900 },
+    })
+    await authority.goto(`${url}/kpis`)
+    await authority.waitForSelector('[data-testid="chart-trend"]')
+    const thirty = await measure(authority)
+    t.equal(thirty.rows, 30, `${width} px: thirty editions, thirty rows`)
+    t.ok(thirty.chartRight <= thirty.panelRight + 0.5, `${width} px: the chart stays inside its panel`)
+    t.ok(thirty.pageOverflow <= 0, `${width} px: the page does not scroll sideways`)
+    t.ok(
+      thirty.names.some((n) => n.startsWith(`${longName} 2000`)),
+      `${width} px: long edition names are shown whole`,
+    )
+  }
+})

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { KpiReport, KpiTableKey } from '../../../shared/schemas/outcomes.js'
 import { AsyncView } from '../components/async-view.js'
-import { DistributionChart, FunnelChart, TargetBars, TrendChart } from '../components/outcomes/kpi-charts.js'
+import { BarTable, DistributionChart, FunnelChart, TargetBars } from '../components/outcomes/kpi-charts.js'
 import { KpiDrilldown } from '../components/outcomes/kpi-drilldown.js'
 import { getKpis, kpiExportUrl, type KpiScopeRef } from '../components/outcomes/outcomes-api.js'
 import { useLoad } from '../components/use-load.js'
@@ -125,10 +125,17 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
             {data.trend.length > 0 && (
               <section className="panel" aria-labelledby="kpi-trend-title">
                 <h2 id="kpi-trend-title">{t('kpis.trendTitle')}</h2>
-                <TrendChart
+                <BarTable
                   title={t('kpis.trendTitle')}
-                  trend={data.trend}
+                  testId="chart-trend"
+                  nameLabel={t('kpis.columns.edition')}
+                  rows={data.trend.map((e) => {
+                    const year = e.periodStart?.slice(0, 4) ?? null
+                    return { ...e, note: year && !e.name.includes(year) ? year : null }
+                  })}
+                  keys={['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const}
                   labels={{
+                    events: t('kpis.figures.events'),
                     smes: t('kpis.figures.smes'),
                     buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'),
                     contracts: t('kpis.figures.contracts'),
@@ -153,31 +160,19 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
             {data.byOrganiser && (
               <section className="panel" data-testid="kpi-by-organiser" aria-labelledby="kpi-by-organiser-title">
                 <h2 id="kpi-by-organiser-title">{t('kpis.byOrganiserTitle')}</h2>
-                <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="kpi-by-organiser-title">
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('kpis.columns.organiser')}</th>
-                        {(['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const).map((k) => (
-                          <th key={k} scope="col">
-                            {t(`kpis.figures.${k}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.byOrganiser.map((o) => (
-                        <tr key={o.id}>
-                          <td>{o.name}</td>
-                          <td>{o.events}</td>
-                          <td>{o.smes}</td>
-                          <td>{o.buyersOutsideInvolved}</td>
-                          <td>{o.contracts}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <BarTable
+                  title={t('kpis.byOrganiserTitle')}
+                  testId="chart-by-organiser"
+                  nameLabel={t('kpis.columns.organiser')}
+                  rows={data.byOrganiser}
+                  keys={['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const}
+                  labels={{
+                    events: t('kpis.figures.events'),
+                    smes: t('kpis.figures.smes'),
+                    buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'),
+                    contracts: t('kpis.figures.contracts'),
+                  }}
+                />
               </section>
             )}
             <nav className="kpi-tables" aria-label={t('kpis.drillLabel')}>

@@ -62,63 +62,64 @@ export function TargetBars({ items, title }: { items: TargetItem[]; title: strin
   )
 }
 
-/** One group of bars per edition: SMEs involved, buyers outside involved, verified contracts. */
-export function TrendChart({
-  trend,
+/**
+ * Figures per edition (or per hub) as a table whose cells carry a bar: each
+ * column is scaled to its own largest value, names are never cut, and it reads
+ * the same with 1 row or 50 (on a phone it scrolls inside its own box).
+ */
+export function BarTable<K extends string>({
+  rows,
+  keys,
   labels,
+  nameLabel,
   title,
+  testId,
 }: {
-  trend: KpiReport['trend']
-  labels: Record<'smes' | 'buyersOutsideInvolved' | 'contracts', string>
+  rows: ({ id: string; name: string; note?: string | null } & Record<K, number>)[]
+  keys: readonly K[]
+  labels: Record<K, string>
+  nameLabel: string
   title: string
+  testId: string
 }) {
-  const keys = ['smes', 'buyersOutsideInvolved', 'contracts'] as const
-  const group = 120
-  const height = 160
-  const max = Math.max(1, ...trend.flatMap((e) => keys.map((k) => e[k])))
+  const { number } = useFormats()
+  const max = Object.fromEntries(keys.map((k) => [k, Math.max(1, ...rows.map((r) => r[k]))])) as Record<K, number>
   return (
-    <figure className="kpi-figure">
-      <svg
-        role="img"
-        aria-label={title}
-        viewBox={`0 0 ${Math.max(group * trend.length, 240)} ${height + 40}`}
-        className="kpi-chart"
-        data-testid="chart-trend"
-      >
-        <title>{title}</title>
-        {trend.map((edition, i) => (
-          <g key={edition.id} transform={`translate(${i * group + 10} 0)`}>
-            {keys.map((k, j) => {
-              const h = ((height - 20) * edition[k]) / max
-              return (
-                <g key={k}>
-                  <rect
-                    x={j * 32}
-                    y={height - h}
-                    width={26}
-                    height={Math.max(h, 1)}
-                    className={`kpi-bar kpi-series-${j}`}
-                  />
-                  <text x={j * 32 + 13} y={height - h - 4} textAnchor="middle" className="kpi-chart-value">
-                    {edition[k]}
-                  </text>
-                </g>
-              )
-            })}
-            <text x={45} y={height + 18} textAnchor="middle" className="kpi-chart-label">
-              {edition.name.slice(0, 18)}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption className="kpi-legend">
-        {keys.map((k, j) => (
-          <span key={k}>
-            <i className={`kpi-swatch kpi-series-${j}`} /> {labels[k]}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={title} data-testid={testId}>
+      <table className="data-table bar-table">
+        <thead>
+          <tr>
+            <th scope="col">{nameLabel}</th>
+            {keys.map((k, j) => (
+              <th key={k} scope="col">
+                <i className={`kpi-swatch kpi-series-${j}`} aria-hidden="true" /> {labels[k]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="bar-table-row">
+              <th scope="row">
+                {row.name}
+                {row.note && <span className="muted small"> · {row.note}</span>}
+              </th>
+              {keys.map((k, j) => (
+                <td key={k} className="cell-bar">
+                  <span className="cell-bar-track" aria-hidden="true">
+                    <span
+                      className={`cell-bar-fill kpi-series-${j}`}
+                      style={{ width: row[k] === 0 ? 0 : `max(2px, ${(100 * row[k]) / max[k]}%)` }}
+                    />
+                  </span>
+                  <span className="cell-bar-value">{number(row[k])}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
