@@ -150,11 +150,13 @@ for (const [language, width] of RUNS) {
           .first()
           .textContent()
         await page.selectOption('[data-testid="contract-meeting"]', { label: meeting! })
-        await page.fill('[data-testid="contract-title"]', who === 'sme' ? 'Door sensors, 40 trains' : 'Bus batteries')
+        const title = who === 'sme' ? 'Door sensors, 40 trains' : 'Bus batteries'
+        await page.fill('[data-testid="contract-title"]', title)
         await page.fill('[data-testid="contract-signedOn"]', '2027-05-12')
         await page.fill('[data-testid="contract-valueEur"]', '120000')
         await page.click('[data-testid="contract-submit"]')
-        await page.waitForSelector('[data-testid="contract-row"]')
+        // The buyer already sees the SME's contract: wait for its own, so the form is saved before it leaves.
+        await page.waitForSelector(`[data-testid="contract-row"]:has-text("${title}")`)
         await looks(page, `${who} contracts`)
         if (who === 'sme') await shot(page, 'sme-contract')
       }
