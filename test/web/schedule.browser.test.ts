@@ -70,6 +70,31 @@ t.test(
     await hubPage.waitForSelector(`[data-testid="cell-2-1"] ${card}`)
     t.not(before, 'cell-2-1', 'the meeting moved to the last slot, table A2')
 
+    // The same by keyboard: Enter picks the meeting, Escape lets go, "Move here" in a free cell moves it.
+    const other = await hubPage
+      .locator('td', { has: hubPage.locator(`[data-testid="meeting-card"]:not(${card})`) })
+      .getAttribute('data-testid')
+    const freeSlot = other!.startsWith('cell-0-') ? 1 : 0
+    await hubPage.focus(card)
+    await hubPage.keyboard.press('Enter')
+    await hubPage.waitForSelector('[data-testid="move-here"]')
+    await hubPage.keyboard.press('Escape')
+    await hubPage.waitForSelector('[data-testid="move-here"]', { state: 'detached' })
+    t.pass('Escape lets go of the picked meeting')
+    await hubPage.focus(card)
+    await hubPage.keyboard.press('Enter')
+    const target = `[data-testid="cell-${freeSlot}-0"] [data-testid="move-here"]`
+    t.match(await hubPage.getAttribute(target, 'aria-label'), /^Move here: \d{2}:\d{2}, Table A1$/)
+    await hubPage.focus(target)
+    await hubPage.keyboard.press('Enter')
+    await hubPage.waitForSelector(`[data-testid="cell-${freeSlot}-0"] ${card}`)
+    t.pass('moved by keyboard')
+    await hubPage.focus(card)
+    await hubPage.keyboard.press('Enter')
+    await hubPage.focus('[data-testid="cell-2-1"] [data-testid="move-here"]')
+    await hubPage.keyboard.press('Enter')
+    await hubPage.waitForSelector(`[data-testid="cell-2-1"] ${card}`)
+
     await hubPage.click('[data-testid="schedule-publish"]')
     await hubPage.waitForSelector('[data-testid="schedule-detail"][data-status="published"]')
     const [meeting] = await app.sql`select slot, table_index from meetings where request_id = ${first!.id}`

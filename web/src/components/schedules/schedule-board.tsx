@@ -9,6 +9,7 @@ import { StatusBadge, type BadgeTone } from '../status-badge.js'
 import { useAction } from '../use-action.js'
 import { useDateFormat } from '../use-date-format.js'
 import { useLoad } from '../use-load.js'
+import { tableLabel } from './table-label.js'
 import { BreaksChart } from './breaks-chart.js'
 
 const TONES: Record<Schedule['status'], BadgeTone> = {
@@ -285,14 +286,22 @@ function RunDetail({
       )}
       {action.error !== null && <ErrorNotice error={action.error} testId="schedule-error" />}
       {draft && <p className="muted small">{t('schedule.moveHint')}</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('schedule.gridLabel')}>
+      <div
+        className="table-scroll schedule-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('schedule.gridLabel')}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && picked) setPicked(null)
+        }}
+      >
         <table className="schedule-grid" data-testid="schedule-grid">
           <thead>
             <tr>
               <th scope="col">{t('schedule.slot')}</th>
               {tables.map((name) => (
                 <th key={name} scope="col">
-                  {t('schedule.table', { name })}
+                  {tableLabel(t, name)}
                 </th>
               ))}
             </tr>
@@ -321,6 +330,23 @@ function RunDetail({
                         draft && picked && !meeting ? () => void move(picked, slot.index, tableIndex) : undefined
                       }
                     >
+                      {!meeting && draft && picked && (
+                        <button
+                          type="button"
+                          className="cell-drop"
+                          data-testid="move-here"
+                          aria-label={t('schedule.moveHereAt', {
+                            time: slot.localStart.slice(11),
+                            table: tableLabel(t, name),
+                          })}
+                          onClick={(e) => {
+                            e.stopPropagation()
+                            void move(picked, slot.index, tableIndex)
+                          }}
+                        >
+                          {t('schedule.moveHere')}
+                        </button>
+                      )}
                       {meeting && (
                         <MeetingCard
                           meeting={meeting}
