@@ -82,6 +82,12 @@ export const CurationItemSchema = Type.Object({
 })
 export type CurationItem = Static<typeof CurationItemSchema>
 
+/** Best first (rank, then names), by score, or by the SME's or the buyer's name. */
+export const CURATION_SORTS = ['rank', 'score', 'sme', 'buyer'] as const
+export const CurationSortSchema = Type.Union(CURATION_SORTS.map((s) => Type.Literal(s)))
+export type CurationSort = (typeof CURATION_SORTS)[number]
+export const CURATION_PAGE_SIZE = 50
+
 export const CurationQuerySchema = Type.Object(
   {
     status: Type.Optional(RecommendationStatusSchema),
@@ -90,10 +96,22 @@ export const CurationQuerySchema = Type.Object(
     /** Also pairs one side marked "no thanks". */
     hidden: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ maxLength: 100 })),
+    sort: Type.Optional(CurationSortSchema),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 5_000, default: CURATION_PAGE_SIZE })),
   },
   { additionalProperties: false },
 )
 export type CurationQuery = Static<typeof CurationQuerySchema>
+
+/** One page of the event's pairs, with how many match the filters in all. */
+export const CurationPageSchema = Type.Object({
+  items: Type.Array(CurationItemSchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type CurationPage = Static<typeof CurationPageSchema>
 
 export const PairRefSchema = Type.Object({ smeId: Uuid, buyerId: Uuid }, { additionalProperties: false })
 export type PairRef = Static<typeof PairRefSchema>

@@ -1,4 +1,5 @@
 import t from 'tap'
+import type { Page } from 'playwright-core'
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
@@ -70,7 +71,7 @@ t.test('the figures across editions read right for 1 edition and for 30, at 1366
   const f = await buildFixture(app)
   const browser = await launchBrowser(t)
   const longName = 'Connecting SMEs with Large Buyers — Piemonte e Valle d’Aosta'
-  const measure = async (page: import('playwright-core').Page) =>
+  const measure = async (page: Page) =>
     (await page.evaluate(`(() => {
       const chart = document.querySelector('[data-testid="chart-trend"]')
       const panel = chart.closest('.panel')

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
   CurationDecisionSchema,
-  CurationItemSchema,
+  CurationPageSchema,
   CurationQuerySchema,
   CurationResultSchema,
   MarkInputSchema,
@@ -85,10 +85,11 @@ export const recommendationsRoutes: FastifyPluginAsyncTypebox<{ recommendations:
       config: hub,
       schema: {
         tags,
-        summary: 'The event’s recommended pairs, ranked, with marks and filters',
+        summary:
+          'One page of the event’s recommended pairs, filtered and sorted (best first by default), with the total',
         params: EventParams,
         querystring: CurationQuerySchema,
-        response: { 200: Type.Array(CurationItemSchema), ...problemResponses(400, 401, 403) },
+        response: { 200: CurationPageSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => recommendations.curation(request.params.eventId, request.query),

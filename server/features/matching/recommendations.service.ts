@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import type {
-  CurationItem,
+  CurationPage,
   CurationQuery,
+  CurationSort,
   MatchingSettings,
   PairRef,
   Recommendation,
 } from '../../../shared/schemas/recommendations.js'
-import { RECOMMENDATION_FLOOR } from '../../../shared/schemas/recommendations.js'
+import { CURATION_PAGE_SIZE, RECOMMENDATION_FLOOR } from '../../../shared/schemas/recommendations.js'
 import type { FieldError } from '../../../shared/schemas/problem.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -172,40 +173,56 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     },
 
     /** The hub's ranked list, filtered; pairs declined by a side only with `hidden`. */
-    async curation(eventId: string, query: CurationQuery): Promise<CurationItem[]> {
+    /** One page of the event's pairs that pass the filters, sorted; titles are read for that page only. */
+    async curation(eventId: string, query: CurationQuery): Promise<CurationPage> {
       const q = query.q?.trim().toLowerCase()
-      const rows = (await recommendationRows(db, eventId)).filter((row) => {
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? CURATION_PAGE_SIZE
+      const rows = (await recommendationRows(db, eventId))
+        .filter((row) => {
+          const marks = marksOf(row)
+          if (!query.hidden && isHidden(marks)) return false
+          if (query.status && row.status !== query.status) return false
+          if (query.minScore !== undefined && row.score < query.minScore) return false
+          if (query.mutual !== undefined && isMutual(marks) !== query.mutual) return false
+          return !q || row.sme_name.toLowerCase().includes(q) || row.buyer_name.toLowerCase().includes(q)
+        })
+        .map((row) => ({ row, rank: rankOf(row.score, marksOf(row)) }))
+      const byNames = (a: RecommendationRow, b: RecommendationRow) =>
+        a.sme_name.localeCompare(b.sme_name) || a.buyer_name.localeCompare(b.buyer_name)
+      const order: Record<CurationSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
+        rank: (a, b) => b.rank - a.rank || byNames(a.row, b.row),
+        score: (a, b) => b.row.score - a.row.score || byNames(a.row, b.row),
+        sme: (a, b) => byNames(a.row, b.row),
+        buyer: (a, b) =>
+          a.row.buyer_name.localeCompare(b.row.buyer_name) || a.row.sme_name.localeCompare(b.row.sme_name),
+      }
+      rows.sort(order[query.sort ?? 'rank'])
+      const slice = rows.slice((page - 1) * pageSize, page * pageSize)
+      const titles = await listingTitles(
+        db,
+        slice.map((r) => r.row),
+      )
+      const items = slice.map(({ row, rank }) => {
         const marks = marksOf(row)
-        if (!query.hidden && isHidden(marks)) return false
-        if (query.status && row.status !== query.status) return false
-        if (query.minScore !== undefined && row.score < query.minScore) return false
-        if (query.mutual !== undefined && isMutual(marks) !== query.mutual) return false
-        return !q || row.sme_name.toLowerCase().includes(q) || row.buyer_name.toLowerCase().includes(q)
-      })
-      const titles = await listingTitles(db, rows)
-      return rows
-        .map((row) => ({
+        return {
           sme: { id: row.sme_id, legalName: row.sme_name },
           buyer: { id: row.buyer_id, legalName: row.buyer_name },
           score: row.score,
-          rank: rankOf(row.score, marksOf(row)),
+          rank,
           parts: row.parts,
           reason: row.reason,
           pairs: pairsOf(row, titles),
           status: row.status,
-          marks: marksOf(row),
-          mutual: isMutual(marksOf(row)),
-          hidden: isHidden(marksOf(row)),
-          priority: requestPriority(marksOf(row)),
+          marks,
+          mutual: isMutual(marks),
+          hidden: isHidden(marks),
+          priority: requestPriority(marks),
           requestStatus: row.request_status,
           computedAt: iso(row.computed_at),
-        }))
-        .sort(
-          (a, b) =>
-            b.rank - a.rank ||
-            a.sme.legalName.localeCompare(b.sme.legalName) ||
-            a.buyer.legalName.localeCompare(b.buyer.legalName),
-        )
+        }
+      })
+      return { items, total: rows.length, page, pageSize }
     },
 
     /** Shortlist, approve, reject (or back to proposed) several pairs at once; all or nothing. */

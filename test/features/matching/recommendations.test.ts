@@ -17,18 +17,19 @@ const mark = (
 const curation = async (w: RecommendationsWorld, query = '') => {
   const res = await w.agents.hub.inject({ method: 'GET', url: `/api/events/${w.may}/curation${query}` })
   if (res.statusCode !== 200) throw new Error(`curation: ${res.statusCode} ${res.body}`)
-  return res.json() as {
-    sme: { legalName: string }
-    buyer: { legalName: string }
-    score: number
-    rank: number
-    status: string
-    mutual: boolean
-    hidden: boolean
-    priority: string
-    requestStatus: string | null
-    marks: { sme: string | null; buyer: string | null }
-  }[]
+  return (res.json() as { items: CurationRow[] }).items
+}
+type CurationRow = {
+  sme: { legalName: string }
+  buyer: { legalName: string }
+  score: number
+  rank: number
+  status: string
+  mutual: boolean
+  hidden: boolean
+  priority: string
+  requestStatus: string | null
+  marks: { sme: string | null; buyer: string | null }
 }
 const pairNames = (items: { sme: { legalName: string }; buyer: { legalName: string } }[]) =>
   items.map((i) => `${i.sme.legalName} × ${i.buyer.legalName}`)
@@ -365,3 +366,59 @@ t.test('a pair below the relevance floor is not recommended to its sides, unless
     'once Nordbahn marks it "meet", Gamma sees the pair again',
   )
 })
+
+t.test(
+  'the hub pages through the pairs: a total, pages that add up to the whole, sorting, and bad paging refused',
+  async (t) => {
+    const app = await build(t, { outbox: { start: false } })
+    const w = await recommendationsWorld(app)
+    const get = async (query: string) =>
+      (await w.agents.hub.inject({ method: 'GET', url: `/api/events/${w.may}/curation${query}` })).json() as {
+        items: CurationRow[]
+        total: number
+        page: number
+        pageSize: number
+      }
+    const whole = await get('')
+    t.ok(whole.total >= 2, `${whole.total} pairs`)
+    t.same([whole.page, whole.pageSize, whole.items.length], [1, 50, whole.total])
+    const pages = []
+    for (let page = 1; page <= whole.total; page++) {
+      const one = await get(`?pageSize=1&page=${page}`)
+      t.equal(one.total, whole.total, 'every page says how many there are in all')
+      pages.push(...pairNames(one.items))
+    }
+    t.same(pages, pairNames(whole.items), 'the pages, one after another, are the whole list in the same order')
+    t.same((await get(`?page=${whole.total + 1}&pageSize=1`)).items, [], 'past the last page, nothing')
+
+    const byBuyer = pairNames((await get('?sort=buyer')).items)
+    const buyers = (await get('?sort=buyer')).items.map((i) => i.buyer.legalName)
+    t.same(
+      buyers,
+      [...buyers].sort((a, b) => a.localeCompare(b)),
+      'sorted by the buyer’s name',
+    )
+    t.equal(byBuyer.length, whole.total)
+    const scores = (await get('?sort=score')).items.map((i) => i.score)
+    t.same(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      'sorted by score, best first',
+    )
+    const filtered = await get('?q=nordbahn&pageSize=1')
+    t.ok(filtered.total < whole.total && filtered.total > 0, 'the total counts what the filter keeps')
+
+    for (const [query, field] of [
+      ['?pageSize=0', 'query.pageSize'],
+      ['?page=0', 'query.page'],
+      ['?sort=newest', 'query.sort'],
+    ] as const) {
+      const res = await w.agents.hub.inject({ method: 'GET', url: `/api/events/${w.may}/curation${query}` })
+      t.equal(res.statusCode, 400, query)
+      t.ok(
+        (res.json().errors as { field: string }[]).some((e) => e.field === field),
+        `${query}: the problem names ${field}`,
+      )
+    }
+  },
+)

@@ -1,5 +1,6 @@
 import type {
   CurationItem,
+  CurationPage,
   CurationQuery,
   MatchingSettings,
   PairRef,
@@ -11,7 +12,7 @@ import { apiGet, apiSend } from './client.js'
 
 /** Recommended counterparts with their marks, and the hub's curation of an event's pairs. */
 
-export type { CurationItem, Recommendation, RecommendationMarkValue, RecommendationStatusValue }
+export type { CurationItem, CurationPage, Recommendation, RecommendationMarkValue, RecommendationStatusValue }
 
 const id = (value: string) => encodeURIComponent(value)
 const event = (eventId: string) => `/api/events/${id(eventId)}`
@@ -30,14 +31,14 @@ export const markRecommendation = (
     { mark },
   )
 
-export function listCuration(eventId: string, query: CurationQuery): Promise<CurationItem[]> {
+export function listCuration(eventId: string, query: CurationQuery): Promise<CurationPage> {
   const params = new URLSearchParams(
     Object.entries(query).flatMap(([key, value]) =>
       value === undefined || value === '' ? [] : [[key, String(value)]],
     ),
   )
   const search = params.toString()
-  return apiGet<CurationItem[]>(`${event(eventId)}/curation${search ? `?${search}` : ''}`)
+  return apiGet<CurationPage>(`${event(eventId)}/curation${search ? `?${search}` : ''}`)
 }
 export const decidePairs = (
   eventId: string,

@@ -1,6 +1,7 @@
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import type { CurationQuery } from '../../../../shared/schemas/recommendations.js'
+import { CURATION_SORTS, type CurationQuery, type CurationSort } from '../../../../shared/schemas/recommendations.js'
 import { requestMeeting } from '../../api/participation-api.js'
 import {
   decidePairs,
@@ -16,7 +17,9 @@ import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
 import { useLoad } from '../use-load.js'
+import { Pagination } from '../search/pagination.js'
 import { CurationSettings } from './curation-settings.js'
+import { readCuration, withCuration } from './curation-params.js'
 import { MatchReason } from './match-reason.js'
 
 const STATUSES: RecommendationStatusValue[] = ['proposed', 'shortlisted', 'approved', 'rejected', 'suggested']
@@ -25,12 +28,13 @@ const keyOf = (item: CurationItem) => `${item.sme.id}:${item.buyer.id}`
 /** The hub's ranked pairs of an event: filters, bulk decisions, suggestions to both sides, and requests for mutual pairs. */
 export function CurationBoard({ eventId }: { eventId: string }) {
   const { t } = useTranslation()
-  const [query, setQuery] = useState<CurationQuery>({})
+  const [params, setParams] = useSearchParams()
+  const query = readCuration(params)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [notice, setNotice] = useState('')
   const action = useAction()
   const list = useLoad(`${eventId}:${JSON.stringify(query)}`, () => listCuration(eventId, query))
-  const items = list.result.kind === 'ready' ? list.result.data : []
+  const items = list.result.kind === 'ready' ? list.result.data.items : []
   const pairs = items
     .filter((item) => selected.has(keyOf(item)))
     .map((item) => ({ smeId: item.sme.id, buyerId: item.buyer.id }))
@@ -42,7 +46,8 @@ export function CurationBoard({ eventId }: { eventId: string }) {
     })
   const toggle = (key: string) =>
     setSelected((current) => new Set(current.has(key) ? [...current].filter((k) => k !== key) : [...current, key]))
-  const set = (patch: Partial<CurationQuery>) => setQuery((current) => ({ ...current, ...patch }))
+  const set = (patch: Partial<CurationQuery>) =>
+    setParams(withCuration(params, { ...query, ...patch, page: 1 }), { replace: true })
 
   return (
     <div className="two-columns two-columns-wide-first">
@@ -103,6 +108,20 @@ export function CurationBoard({ eventId }: { eventId: string }) {
             value={query.q ?? ''}
             onChange={(e) => set({ q: e.target.value || undefined })}
           />
+          <label>
+            {t('recommendations.sortBy')}{' '}
+            <select
+              data-testid="curation-sort"
+              value={query.sort ?? 'rank'}
+              onChange={(e) => set({ sort: e.target.value as CurationSort })}
+            >
+              {CURATION_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`recommendations.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
         <div className="button-row">
           {(['shortlisted', 'approved', 'rejected'] as const).map((status) => (
@@ -142,35 +161,45 @@ export function CurationBoard({ eventId }: { eventId: string }) {
         )}
         {action.error !== null && <ErrorNotice error={action.error} testId="curation-error" />}
         <AsyncView result={list.result} onRetry={() => list.reload()}>
-          {(rows) =>
+          {({ items: rows, total, page, pageSize }) =>
             rows.length === 0 ? (
               <p className="muted empty" data-testid="curation-empty">
                 {t('recommendations.curationNone')}
               </p>
             ) : (
-              <ul className="plain-list" data-testid="curation-list">
-                {rows.map((item) => (
-                  <CurationRow
-                    key={keyOf(item)}
-                    item={item}
-                    checked={selected.has(keyOf(item))}
-                    onToggle={() => toggle(keyOf(item))}
-                    onCreateRequest={() =>
-                      void bulk(async () => {
-                        await requestMeeting(eventId, {
-                          fromOrganisationId: item.sme.id,
-                          toOrganisationId: item.buyer.id,
-                          priority: item.priority,
+              <>
+                <p className="muted small" data-testid="curation-total" data-total={total}>
+                  {t('recommendations.total', {
+                    count: total,
+                    from: (page - 1) * pageSize + 1,
+                    to: (page - 1) * pageSize + rows.length,
+                  })}
+                </p>
+                <ul className="plain-list" data-testid="curation-list">
+                  {rows.map((item) => (
+                    <CurationRow
+                      key={keyOf(item)}
+                      item={item}
+                      checked={selected.has(keyOf(item))}
+                      onToggle={() => toggle(keyOf(item))}
+                      onCreateRequest={() =>
+                        void bulk(async () => {
+                          await requestMeeting(eventId, {
+                            fromOrganisationId: item.sme.id,
+                            toOrganisationId: item.buyer.id,
+                            priority: item.priority,
+                          })
+                          return t('recommendations.requestCreated', {
+                            sme: item.sme.legalName,
+                            buyer: item.buyer.legalName,
+                          })
                         })
-                        return t('recommendations.requestCreated', {
-                          sme: item.sme.legalName,
-                          buyer: item.buyer.legalName,
-                        })
-                      })
-                    }
-                  />
-                ))}
-              </ul>
+                      }
+                    />
+                  ))}
+                </ul>
+                <Pagination page={page} pageSize={pageSize} total={total} />
+              </>
             )
           }
         </AsyncView>
