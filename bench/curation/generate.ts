@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify'
+import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../test/helpers/accounts.js'
+import { createEdition, createEvent } from '../../test/helpers/builders.js'
+
+/**
+ * An event with `smes × buyers` recommended pairs, written straight into the
+ * tables (a recompute would take minutes): selected participants, one pair per
+ * SME and buyer with a spread of scores, statuses and mutual marks, each with
+ * one offer–need pair behind it. For the Matches-tab benchmark and the paging
+ * browser test.
+ */
+export async function eventWithManyPairs(
+  app: FastifyInstance,
+  { smes, buyers }: { smes: number; buyers: number },
+): Promise<{ eventId: string; hub: SignedInAgent; hubEmail: string }> {
+  const hubEmail = 'hub@bench.example'
+  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Bench', email: hubEmail })
+  const agent = await signIn(app, hubEmail)
+  const edition = await createEdition(agent, hub.orgId)
+  const event = await createEvent(agent, edition.id)
+  await app.sql`
+    with made as (
+      insert into organisations (kind, legal_name, country, nuts2, languages)
+      select kind, name, 'IT', 'ITC1', '{it}'
+      from (
+        select 'sme'::organisation_kind as kind, 'PMI ' || lpad(i::text, 5, '0') || ' S.r.l.' as name from generate_series(1, ${smes}) i
+        union all
+        select 'buyer'::organisation_kind, 'Buyer ' || lpad(i::text, 5, '0') || ' S.p.A.' from generate_series(1, ${buyers}) i
+      ) o
+      returning id
+    )
+    insert into participations (event_id, organisation_id, status)
+    select ${event.id}, id, 'selected' from made`
+  await app.sql`
+    insert into recommendations (event_id, sme_id, buyer_id, score, parts, reason, pairs, status)
+    select ${event.id}, s.organisation_id, b.organisation_id, sc.score,
+      jsonb_build_object('cpv', sc.score, 'text', sc.score / 2),
+      jsonb_build_object('it', 'Codici CPV in comune e parole simili', 'en', 'CPV codes in common and similar words'),
+      jsonb_build_array(jsonb_build_object('offerId', gen_random_uuid(), 'needId', gen_random_uuid(), 'score', sc.score)),
+      (array['proposed', 'shortlisted', 'approved', 'rejected', 'proposed']::recommendation_status[])[1 + (abs(hashtext(s.organisation_id::text || b.organisation_id::text)) % 5)]
+    from participations s
+    join organisations so on so.id = s.organisation_id and so.kind = 'sme'
+    join participations b on b.event_id = s.event_id
+    join organisations bo on bo.id = b.organisation_id and bo.kind = 'buyer'
+    cross join lateral (select 0.1 + (abs(hashtext(so.legal_name || bo.legal_name)) % 900) / 1000.0 as score) sc
+    where s.event_id = ${event.id}`
+  // Every seventh pair is marked by both sides: a request candidate.
+  await app.sql`
+    insert into recommendation_marks (event_id, sme_id, buyer_id, organisation_id, mark)
+    select r.event_id, r.sme_id, r.buyer_id, side.id, 'meet'
+    from (select *, row_number() over (order by sme_id, buyer_id) n from recommendations where event_id = ${event.id}) r
+    cross join lateral (values (r.sme_id), (r.buyer_id)) side(id)
+    where r.n % 7 = 0`
+  return { eventId: event.id, hub: agent, hubEmail }
+}
