@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { CURATION_SORTS, type CurationQuery, type CurationSort } from '../../../../shared/schemas/recommendations.js'
@@ -16,6 +16,7 @@ import { REQUEST_STATUSES, type RequestStatus } from '../participation/participa
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { Pagination } from '../search/pagination.js'
 import { CurationSettings } from './curation-settings.js'
@@ -28,8 +29,12 @@ const keyOf = (item: CurationItem) => `${item.sme.id}:${item.buyer.id}`
 /** The hub's ranked pairs of an event: filters, bulk decisions, suggestions to both sides, and requests for mutual pairs. */
 export function CurationBoard({ eventId }: { eventId: string }) {
   const { t } = useTranslation()
+  const { number } = useFormats()
   const [params, setParams] = useSearchParams()
-  const query = readCuration(params)
+  // The address holds the filters; the controls answer at once from this copy, which follows the address back.
+  const [query, setQuery] = useState(() => readCuration(params))
+  const address = params.toString()
+  useEffect(() => setQuery(readCuration(new URLSearchParams(address))), [address])
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [notice, setNotice] = useState('')
   const action = useAction()
@@ -46,8 +51,11 @@ export function CurationBoard({ eventId }: { eventId: string }) {
     })
   const toggle = (key: string) =>
     setSelected((current) => new Set(current.has(key) ? [...current].filter((k) => k !== key) : [...current, key]))
-  const set = (patch: Partial<CurationQuery>) =>
-    setParams(withCuration(params, { ...query, ...patch, page: 1 }), { replace: true })
+  const set = (patch: Partial<CurationQuery>) => {
+    const next = { ...query, ...patch, page: 1 }
+    setQuery(next)
+    setParams(withCuration(params, next), { replace: true })
+  }
 
   return (
     <div className="two-columns two-columns-wide-first">
@@ -171,8 +179,9 @@ export function CurationBoard({ eventId }: { eventId: string }) {
                 <p className="muted small" data-testid="curation-total" data-total={total}>
                   {t('recommendations.total', {
                     count: total,
-                    from: (page - 1) * pageSize + 1,
-                    to: (page - 1) * pageSize + rows.length,
+                    total: number(total),
+                    from: number((page - 1) * pageSize + 1),
+                    to: number((page - 1) * pageSize + rows.length),
                   })}
                 </p>
                 <ul className="plain-list" data-testid="curation-list">

@@ -1,0 +1,56 @@
+import t from 'tap'
+import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
+import { eventWithManyPairs } from '../../bench/curation/generate.js'
+
+t.test('a hub pages and filters through 5,000 pairs, and the filters survive a reload', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 100, buyers: 50 })
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
+  const total = async () => Number(await page.getAttribute('[data-testid="curation-total"]', 'data-total'))
+  const attributes = (name: string) =>
+    page.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid="curation-row"]')].map((row) => row.getAttribute('${name}'))`,
+    )
+
+  await page.goto(`${url}/events/${eventId}?tab=matches`)
+  await page.waitForSelector('[data-testid="curation-total"]')
+  t.equal(await total(), 5000, 'the total of all pairs')
+  t.equal(await page.locator('[data-testid="curation-row"]').count(), 50, 'one page of 50 on screen')
+  t.match(await page.textContent('[data-testid="curation-total"]'), /1–50 of 5,000 pairs/)
+  t.match(await page.textContent('[data-testid="page-status"]'), /1.*100/)
+
+  const onFirst = (await attributes('data-pair'))[0]
+  await page.click('[data-testid="page-next"]')
+  await waitUntil(async () => (await attributes('data-pair'))[0] !== onFirst, 'the second page')
+  t.match(page.url(), /[?&]page=2\b/, 'the page is in the address')
+  t.match(await page.textContent('[data-testid="curation-total"]'), /51–100 of 5,000/)
+
+  await page.selectOption('[data-testid="curation-status"]', 'approved')
+  await waitUntil(async () => (await total()) !== 5000, 'the approved pairs')
+  const approved = await total()
+  t.ok(approved > 0 && approved < 5000, `${approved} approved pairs`)
+  t.notMatch(page.url(), /[?&]page=/, 'a new filter starts again from the first page')
+  t.same([...new Set(await attributes('data-status'))], ['approved'], 'only approved pairs are listed')
+
+  await page.fill('[data-testid="curation-q"]', 'PMI 00042')
+  await waitUntil(async () => (await total()) < approved, 'the pairs of one SME')
+  const narrowed = await total()
+  t.ok(narrowed > 0, `${narrowed} approved pairs of PMI 00042`)
+  await page.selectOption('[data-testid="curation-sort"]', 'buyer')
+  await page.waitForURL(/sort=buyer/)
+  await page.waitForSelector('[data-testid="curation-row"]')
+
+  await page.reload()
+  await page.waitForSelector('[data-testid="curation-total"]')
+  t.equal(await total(), narrowed, 'after a reload, the same pairs')
+  t.equal(await page.inputValue('[data-testid="curation-status"]'), 'approved')
+  t.equal(await page.inputValue('[data-testid="curation-q"]'), 'PMI 00042')
+  t.equal(await page.inputValue('[data-testid="curation-sort"]'), 'buyer')
+  const buyers = (await attributes('data-pair')).map((pair) => pair.split(' × ')[1]!)
+  t.same(
+    buyers,
+    [...buyers].sort((a, b) => a.localeCompare(b)),
+    'in the chosen order',
+  )
+})
