@@ -53,3 +53,17 @@ export async function eventWithManyPairs(
     where r.n % 7 = 0`
   return { eventId: event.id, hub: agent, hubEmail }
 }
+
+/**
+ * `count` meeting requests among the event's SMEs and buyers, from SMEs to
+ * buyers, one per pair, a minute apart, in a spread of statuses.
+ */
+export async function addManyRequests(app: FastifyInstance, eventId: string, count: number): Promise<void> {
+  await app.sql`
+    insert into meeting_requests (event_id, from_organisation_id, to_organisation_id, origin, priority, status, created_at, decided_at)
+    select ${eventId}, r.sme_id, r.buyer_id, 'sme', case when n % 4 = 0 then 'must_meet' else 'meet' end::request_priority,
+      (array['pending', 'accepted', 'declined', 'withdrawn', 'accepted']::request_status[])[1 + n % 5],
+      now() - make_interval(mins => n::int), case when n % 5 <> 0 then now() - make_interval(mins => n::int) - interval '1 minute' end
+    from (select sme_id, buyer_id, row_number() over (order by sme_id, buyer_id) n from recommendations where event_id = ${eventId}) r
+    where n <= ${count}`
+}

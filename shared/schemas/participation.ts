@@ -1,3 +1,4 @@
+import { REQUEST_STATUSES } from '../lifecycles/requests.js'
 import { Type, type Static } from '@sinclair/typebox'
 import { nullable } from './patch.js'
 import { PARTICIPATION_STATUSES } from '../lifecycles/participation.js'
@@ -69,6 +70,30 @@ export const MeetingRequestSchema = Type.Object({
   decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })
 export type MeetingRequest = Static<typeof MeetingRequestSchema>
+
+export const REQUEST_PAGE_SIZE = 50
+
+/** The hub's view of an event's requests: a status and a name to filter by, a page at a time. */
+export const RequestOverviewQuerySchema = Type.Object(
+  {
+    status: Type.Optional(Type.Union(REQUEST_STATUSES.map((s) => Type.Literal(s)))),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: REQUEST_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+export type RequestOverviewQuery = Static<typeof RequestOverviewQuerySchema>
+
+/** Newest first; `counts` per status over the whole event (after the name filter), `total` what the filters keep. */
+export const RequestOverviewSchema = Type.Object({
+  items: Type.Array(MeetingRequestSchema),
+  total: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type RequestOverview = Static<typeof RequestOverviewSchema>
 
 export const RepresentativeSchema = Type.Object({
   id: Uuid,

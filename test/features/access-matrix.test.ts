@@ -335,6 +335,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['smeAdmin', 'smeMember', 'organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/requests?organisationId=${w.sme}` }),
   },
+  'GET /api/events/:eventId/requests/overview': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/events/${w.event}/requests/overview?status=pending` }),
+  },
   'POST /api/requests/:requestId/accept': {
     allowed: ['buyer'],
     refusal: [404, 'requests.not_found'],

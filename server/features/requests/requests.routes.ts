@@ -4,6 +4,8 @@ import {
   MeetingRequestInputSchema,
   MeetingRequestSchema,
   RepresentativeChoiceSchema,
+  RequestOverviewQuerySchema,
+  RequestOverviewSchema,
 } from '../../../shared/schemas/participation.js'
 import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
@@ -91,6 +93,21 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => requests.listRequests(request.params.eventId, request.query.organisationId),
+  )
+
+  app.get(
+    '/events/:eventId/requests/overview',
+    {
+      config: { access: access.eventOrganiser('eventId') },
+      schema: {
+        tags: ['requests'],
+        summary: 'The event’s requests for its hubs: newest first, by status and name, a page at a time, with counts',
+        params: EventParams,
+        querystring: RequestOverviewQuerySchema,
+        response: { 200: RequestOverviewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => requests.requestOverview(request.params.eventId, request.query),
   )
 
   for (const [verb, status] of [

@@ -1,6 +1,16 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import type { MeetingRequest } from '../../../shared/schemas/participation.js'
-import { effectiveStatus, requestMoves, type RequestStatus } from '../../../shared/lifecycles/requests.js'
+import {
+  REQUEST_PAGE_SIZE,
+  type MeetingRequest,
+  type RequestOverview,
+  type RequestOverviewQuery,
+} from '../../../shared/schemas/participation.js'
+import {
+  effectiveStatus,
+  REQUEST_STATUSES,
+  requestMoves,
+  type RequestStatus,
+} from '../../../shared/lifecycles/requests.js'
 import { mayMeet } from '../../../shared/lifecycles/participation.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -217,6 +227,19 @@ export function createRequestsService(deps: RequestsDeps) {
       return rows.map((row) =>
         toRequestDto(row, effectiveStatus(row.status, event.requestDeadline, clock.now()), names),
       )
+    },
+
+    /** The hub's overview: newest first, filtered by status and by either side's name, one page, with counts. */
+    async requestOverview(eventId: string, query: RequestOverviewQuery): Promise<RequestOverview> {
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? REQUEST_PAGE_SIZE
+      const q = query.q?.trim().toLowerCase()
+      const named = (await this.listRequests(eventId, undefined)).filter(
+        (r) => !q || r.fromName?.toLowerCase().includes(q) || r.toName?.toLowerCase().includes(q),
+      )
+      const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, named.filter((r) => r.status === s).length]))
+      const kept = named.filter((r) => !query.status || r.status === query.status).reverse()
+      return { items: kept.slice((page - 1) * pageSize, page * pageSize), total: kept.length, counts, page, pageSize }
     },
 
     /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */

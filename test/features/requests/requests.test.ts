@@ -5,6 +5,7 @@ import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/ac
 import { startSmtp } from '../../helpers/smtp.js'
 import { fixedClock } from '../../../server/infra/clock.js'
 import { createEdition, createEvent } from '../../helpers/builders.js'
+import { addManyRequests, eventWithManyPairs } from '../../../bench/curation/generate.js'
 
 async function setUp(app: FastifyInstance, maxMeetings = 8) {
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
@@ -236,4 +237,43 @@ t.test('housekeeping marks pending requests past their deadline as expired', asy
   t.equal(await service.expireRequests(), 1)
   const [row] = await app.sql`select status from meeting_requests`
   t.equal(row!.status, 'expired')
+})
+
+t.test('the hub’s overview pages, filters by status and name, counts per status, and is the hub’s only', async (t) => {
+  const app = await build(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 12, buyers: 10 })
+  await addManyRequests(app, eventId, 100)
+  const get = async (query: string) => {
+    const res = await hub.inject({ method: 'GET', url: `/api/events/${eventId}/requests/overview${query}` })
+    t.equal(res.statusCode, 200, query)
+    return res.json() as {
+      items: { status: string; fromName: string; toName: string; createdAt: string }[]
+      total: number
+      counts: Record<string, number>
+      page: number
+      pageSize: number
+    }
+  }
+  const first = await get('')
+  t.same([first.total, first.items.length, first.page, first.pageSize], [100, 50, 1, 50])
+  t.same(first.counts, { pending: 20, accepted: 40, declined: 20, withdrawn: 20, expired: 0 })
+  const times = first.items.map((r) => r.createdAt)
+  t.same(times, [...times].sort().reverse(), 'newest first')
+  const second = await get('?page=2')
+  t.equal(new Set([...first.items, ...second.items].map((r) => JSON.stringify(r))).size, 100, 'two pages, all 100')
+  const declined = await get('?status=declined&pageSize=500')
+  t.same([declined.total, [...new Set(declined.items.map((r) => r.status))]], [20, ['declined']])
+  const one = await get('?q=pmi%2000003')
+  t.ok(one.total > 0 && one.items.every((r) => r.fromName.startsWith('PMI 00003')), 'by name')
+  t.equal(
+    Object.values(one.counts).reduce((a, b) => a + b, 0),
+    one.total,
+    'the counts follow the name filter',
+  )
+  const bad = await hub.inject({ method: 'GET', url: `/api/events/${eventId}/requests/overview?status=lost` })
+  t.same([bad.statusCode, bad.json().errors[0].field], [400, 'query.status'])
+  await createOrgWithAdmin(app, { kind: 'sme', name: 'Stranger', email: 'who@stranger.example' })
+  const strangerAgent = await signIn(app, 'who@stranger.example')
+  const refused = await strangerAgent.inject({ method: 'GET', url: `/api/events/${eventId}/requests/overview` })
+  t.equal(refused.statusCode, 403, 'not for participants')
 })

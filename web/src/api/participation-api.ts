@@ -6,6 +6,8 @@ import type {
   ParticipationStatusSchema,
   Representative,
   RepresentativesInputSchema,
+  RequestOverview,
+  RequestOverviewQuery,
 } from '../../../shared/schemas/participation.js'
 import type { RequestVerb } from '../../../shared/lifecycles/requests.js'
 import { apiGet, apiSend, exportLanguage } from './client.js'
@@ -89,6 +91,14 @@ export const saveRepresentatives = (eventId: string, orgId: string, representati
 export const chooseRepresentative = (requestId: string, representativeId: string | null) =>
   apiSend<MeetingRequest>('PUT', `/api/requests/${id(requestId)}/representative`, { representativeId })
 
+export function requestOverview(eventId: string, query: RequestOverviewQuery): Promise<RequestOverview> {
+  const params = new URLSearchParams(
+    Object.entries(query).flatMap(([key, value]) =>
+      value === undefined || value === '' ? [] : [[key, String(value)]],
+    ),
+  )
+  return apiGet<RequestOverview>(`${event(eventId)}/requests/overview?${params.toString()}`)
+}
 export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
   const query = organisationId ? `?organisationId=${id(organisationId)}` : ''
   return apiGet<MeetingRequest[]>(`${event(eventId)}/requests${query}`)

@@ -1,44 +1,116 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { listRequests } from '../../api/participation-api.js'
+import { useSearchParams } from 'react-router'
+import type { RequestOverviewQuery } from '../../../../shared/schemas/participation.js'
+import { requestOverview } from '../../api/participation-api.js'
 import { AsyncView } from '../async-view.js'
+import { Pagination } from '../search/pagination.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
-import { REQUEST_STATUSES } from './participation-status.js'
+import { REQUEST_STATUSES, type RequestStatus } from './participation-status.js'
 import { RequestForm } from './request-form.js'
 import { RequestRow } from './request-row.js'
 
-/** Every request of the event with counts per status, and a form to impose a meeting. */
+/** The address keeps the filters and the page (`?tab=requests&rstatus=pending&rq=nord&page=2`): a reload shows the same. */
+function readQuery(params: URLSearchParams): RequestOverviewQuery {
+  const page = Number(params.get('page'))
+  const status = REQUEST_STATUSES.find((s): s is RequestStatus => s === params.get('rstatus'))
+  const q = params.get('rq')?.slice(0, 100)
+  return {
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    ...(status ? { status } : {}),
+    ...(q?.trim() ? { q } : {}),
+  }
+}
+
+function withQuery(params: URLSearchParams, query: RequestOverviewQuery): URLSearchParams {
+  const next = new URLSearchParams(params)
+  for (const key of ['rstatus', 'rq', 'page']) next.delete(key)
+  if (query.status) next.set('rstatus', query.status)
+  if (query.q) next.set('rq', query.q)
+  if (query.page && query.page > 1) next.set('page', String(query.page))
+  return next
+}
+
+/** Every request of the event, newest first, by status and name a page at a time, with counts; and a form to impose a meeting. */
 export function HubRequests({ eventId }: { eventId: string }) {
   const { t } = useTranslation()
-  const requests = useLoad(eventId, () => listRequests(eventId))
+  const { number } = useFormats()
+  const [params, setParams] = useSearchParams()
+  const [query, setQuery] = useState(() => readQuery(params))
+  const address = params.toString()
+  useEffect(() => setQuery(readQuery(new URLSearchParams(address))), [address])
+  const requests = useLoad(`${eventId}:${JSON.stringify(query)}`, () => requestOverview(eventId, query))
+  const set = (patch: Partial<RequestOverviewQuery>) => {
+    const next = { ...query, ...patch, page: 1 }
+    setQuery(next)
+    setParams(withQuery(params, next), { replace: true })
+  }
   return (
     <div className="two-columns two-columns-wide-first">
       <section className="panel" aria-labelledby="hub-requests-title" data-testid="hub-requests">
         <h2 id="hub-requests-title">{t('requests.allTitle')}</h2>
+        <div className="button-row" role="search">
+          <label>
+            {t('requests.filterStatus')}{' '}
+            <select
+              data-testid="requests-status"
+              value={query.status ?? ''}
+              onChange={(e) => set({ status: (e.target.value || undefined) as RequestStatus | undefined })}
+            >
+              <option value="">{t('requests.anyStatus')}</option>
+              {REQUEST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`requests.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <input
+            type="search"
+            aria-label={t('requests.filterQ')}
+            placeholder={t('requests.filterQ')}
+            data-testid="requests-q"
+            value={query.q ?? ''}
+            onChange={(e) => set({ q: e.target.value || undefined })}
+          />
+        </div>
         <AsyncView result={requests.result} onRetry={() => requests.reload()}>
-          {(list) => (
+          {(overview) => (
             <>
               <ul className="count-row" aria-label={t('requests.countsLabel')}>
                 {REQUEST_STATUSES.map((status) => (
                   <li key={status} data-testid={`request-count-${status}`}>
-                    {t(`requests.status.${status}`)}: <strong>{list.filter((r) => r.status === status).length}</strong>
+                    {t(`requests.status.${status}`)}: <strong>{number(overview.counts[status] ?? 0)}</strong>
                   </li>
                 ))}
               </ul>
-              {list.length === 0 ? (
+              {overview.items.length === 0 ? (
                 <p className="muted empty" data-testid="requests-empty">
-                  {t('requests.noneYet')}
+                  {query.status || query.q ? t('requests.noneMatch') : t('requests.noneYet')}
                 </p>
               ) : (
-                <ul className="plain-list" data-testid="requests-list">
-                  {list.map((request) => (
-                    <RequestRow
-                      key={request.id}
-                      request={request}
-                      direction="overview"
-                      onChanged={() => requests.reload(true)}
-                    />
-                  ))}
-                </ul>
+                <>
+                  <p className="muted small" data-testid="requests-total" data-total={overview.total}>
+                    {t('requests.shown', {
+                      count: overview.total,
+                      total: number(overview.total),
+                      from: number((overview.page - 1) * overview.pageSize + 1),
+                      to: number((overview.page - 1) * overview.pageSize + overview.items.length),
+                    })}
+                  </p>
+                  <ul className="plain-list" data-testid="requests-list">
+                    {overview.items.map((request) => (
+                      <RequestRow
+                        key={request.id}
+                        request={request}
+                        direction="overview"
+                        onChanged={() => requests.reload(true)}
+                      />
+                    ))}
+                  </ul>
+                  <Pagination page={overview.page} pageSize={overview.pageSize} total={overview.total} />
+                </>
               )}
             </>
           )}

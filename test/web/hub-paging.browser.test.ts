@@ -1,6 +1,6 @@
 import t from 'tap'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
-import { eventWithManyPairs } from '../../bench/curation/generate.js'
+import { addManyRequests, eventWithManyPairs } from '../../bench/curation/generate.js'
 
 t.test('a hub pages and filters through 5,000 pairs, and the filters survive a reload', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { start: false } })
@@ -53,4 +53,37 @@ t.test('a hub pages and filters through 5,000 pairs, and the filters survive a r
     [...buyers].sort((a, b) => a.localeCompare(b)),
     'in the chosen order',
   )
+})
+
+t.test('a hub pages and filters 1,000 requests by status and name, and the filters survive a reload', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 40, buyers: 25 })
+  await addManyRequests(app, eventId, 1000)
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
+  const total = async () => Number(await page.getAttribute('[data-testid="requests-total"]', 'data-total'))
+  const rows = () => page.locator('[data-testid="requests-list"] > li').count()
+
+  await page.goto(`${url}/events/${eventId}?tab=requests`)
+  await page.waitForSelector('[data-testid="requests-total"]')
+  t.equal(await total(), 1000)
+  t.equal(await rows(), 50, 'one page of 50')
+  t.match(await page.textContent('[data-testid="request-count-pending"]'), /Pending: 200/)
+  await page.click('[data-testid="page-next"]')
+  await page.waitForSelector('[data-testid="requests-total"]:has-text("51–100 of 1,000")')
+  t.pass('the second page')
+
+  await page.selectOption('[data-testid="requests-status"]', 'pending')
+  await waitUntil(async () => (await total()) === 200, 'the pending requests')
+  t.notMatch(page.url(), /[?&]page=/, 'a new filter starts from the first page')
+  await page.fill('[data-testid="requests-q"]', 'PMI 00001')
+  await waitUntil(async () => (await total()) < 200, 'the pending requests of one SME')
+  const narrowed = await total()
+  t.ok(narrowed > 0, `${narrowed} pending requests of PMI 00001`)
+
+  await page.reload()
+  await page.waitForSelector('[data-testid="requests-total"]')
+  t.equal(await total(), narrowed, 'after a reload, the same requests')
+  t.equal(await page.inputValue('[data-testid="requests-status"]'), 'pending')
+  t.equal(await page.inputValue('[data-testid="requests-q"]'), 'PMI 00001')
 })
