@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from '../../server/infra/embedded-postgres.js'
 import { runMigrations } from '../../server/infra/migrate.js'
 import { freePort } from '../../server/infra/ports.js'
 import { Crowd, type Client } from './crowd.js'
-import { createWorld, draftSchedule, publishSchedule } from './setup.js'
+import { createWorld, draftSchedule, publishSchedule, type World } from './setup.js'
 
 /**
  * Live benchmark: N websocket clients, one per participant organisation of one
@@ -138,6 +138,24 @@ async function baseline(
   return summarise(latencies)
 }
 
+/** Server time of a read as the hub, through HTTP on this machine: 20 reads after one to warm up. */
+async function readTimes(baseUrl: string, world: World, address: string) {
+  const read = async () => {
+    const res = await fetch(`${baseUrl}${address}`, { headers: { cookie: `mtb_session=${world.organiser.cookie}` } })
+    if (!res.ok) throw new Error(`${address}: ${res.status}`)
+    return (await res.arrayBuffer()).byteLength
+  }
+  const bytes = await read()
+  const times: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now()
+    await read()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: times[10]!, p95: times[18]!, bytes }
+}
+
 async function main() {
   const dataDir = path.join(os.tmpdir(), `mtb-bench-live-${process.pid}`)
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 })
@@ -245,6 +263,9 @@ async function main() {
     })
     memory.after = rssMb(pid)
     const overall = summarise(all)
+    log('the hub opening the live board, beside reading the event…')
+    const board = await readTimes(baseUrl, world, `/api/events/${world.eventId}/board`)
+    const eventRead = await readTimes(baseUrl, world, `/api/events/${world.eventId}`)
 
     const ms = (n: number) => (Number.isNaN(n) ? '—' : n.toFixed(1)).padStart(9)
     const row = (name: string, s: Summary, extra = '') =>
@@ -271,6 +292,9 @@ async function main() {
       ),
     )
     console.log(row(`all ${ROUNDS} rounds`, overall))
+    console.log(
+      `\nlive board for the hub (GET …/board, ${world.participants.length} participants, ${draft.scheduled} meetings): p50 ${board.p50.toFixed(0)} ms, p95 ${board.p95.toFixed(0)} ms, ${(board.bytes / 1024).toFixed(0)} KiB — ${(board.p50 / eventRead.p50).toFixed(0)}× reading the event (p50 ${eventRead.p50.toFixed(1)} ms)`,
+    )
     console.log(
       `\nrounds commit what publish() writes per organisation (live_messages row + pg_notify of its id, all ${CLIENTS} channels, one transaction), timed from just before COMMIT; the API publish is timed from the request, so it includes the publish transaction itself.`,
     )

@@ -74,5 +74,14 @@ t.test(
       'both counterparts get the “your meeting is on” e-mail',
     )
     t.pass('and both counterparts by e-mail')
+
+    // The participants list filters by name and presence, and keeps it across a reload.
+    await hubPage.fill('[data-testid="board-participants-q"]', 'srl')
+    await hubPage.selectOption('[data-testid="board-participants-presence"]', 'present')
+    await hubPage.waitForSelector('[data-testid="board-participants-total"][data-total="1"]')
+    t.equal(await hubPage.locator('[data-testid="board-participant"]').count(), 1, 'only Alpha: an Srl that is here')
+    await hubPage.reload()
+    await hubPage.waitForSelector('[data-testid="board-participants-total"][data-total="1"]')
+    t.equal(await hubPage.inputValue('[data-testid="board-participants-q"]'), 'srl', 'the filter survives a reload')
   },
 )

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { absencePreview, checkIn, markAbsent, undoAbsence, type AbsenceUndone, type Board } from '../../api/live-api.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
+import { Pagination } from '../search/pagination.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 
 type Participant = Board['participants'][number]
@@ -12,8 +15,41 @@ type Participant = Board['participants'][number]
  * Who is here: check in, mark absent after a preview of the meetings it cancels
  * and of who will be told, and undo an absence the same day.
  */
+const PAGE_SIZE = 50
+const PRESENCES = ['present', 'unknown', 'absent'] as const
+
+/** Name and presence filters and the page, kept in the address (`?tab=live&pq=nord&presence=unknown&page=2`). */
+function useParticipantFilters() {
+  const [params, setParams] = useSearchParams()
+  const read = (from: URLSearchParams) => ({
+    q: from.get('pq')?.slice(0, 100) ?? '',
+    presence: PRESENCES.find((p) => p === from.get('presence')),
+    page: Math.max(1, Math.min(10_000, Number.parseInt(from.get('page') ?? '1', 10) || 1)),
+  })
+  const [filters, setFilters] = useState(() => read(params))
+  const address = params.toString()
+  useEffect(() => setFilters(read(new URLSearchParams(address))), [address])
+  const set = (patch: { q?: string; presence?: (typeof PRESENCES)[number] | undefined }) => {
+    const next = { ...filters, ...patch, page: 1 }
+    setFilters(next)
+    const out = new URLSearchParams(params)
+    for (const key of ['pq', 'presence', 'page']) out.delete(key)
+    if (next.q) out.set('pq', next.q)
+    if (next.presence) out.set('presence', next.presence)
+    setParams(out, { replace: true })
+  }
+  return { ...filters, set }
+}
+
 export function BoardParticipants({ board, onChanged }: { board: Board; onChanged: () => void }) {
   const { t } = useTranslation()
+  const { number } = useFormats()
+  const filters = useParticipantFilters()
+  const words = filters.q.trim().toLowerCase()
+  const matching = board.participants.filter(
+    (p) => (!filters.presence || p.presence === filters.presence) && (!words || p.name.toLowerCase().includes(words)),
+  )
+  const shown = matching.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [undone, setUndone] = useState<{ name: string; result: AbsenceUndone } | null>(null)
   const action = useAction()
@@ -25,10 +61,38 @@ export function BoardParticipants({ board, onChanged }: { board: Board; onChange
   return (
     <section className="panel" aria-labelledby="board-participants-title">
       <h2 id="board-participants-title">{t('liveBoard.participants')}</h2>
+      <div className="button-row" role="search">
+        <input
+          type="search"
+          aria-label={t('liveBoard.searchParticipants')}
+          placeholder={t('liveBoard.searchParticipants')}
+          data-testid="board-participants-q"
+          value={filters.q}
+          onChange={(e) => filters.set({ q: e.target.value })}
+        />
+        <label>
+          {t('liveBoard.presenceFilter')}{' '}
+          <select
+            data-testid="board-participants-presence"
+            value={filters.presence ?? ''}
+            onChange={(e) => filters.set({ presence: PRESENCES.find((p) => p === e.target.value) })}
+          >
+            <option value="">{t('liveBoard.anyPresence')}</option>
+            {PRESENCES.map((p) => (
+              <option key={p} value={p}>
+                {t(`liveBoard.presence.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted small" data-testid="board-participants-total" data-total={matching.length}>
+        {t('liveBoard.shown', { count: matching.length, total: number(matching.length) })}
+      </p>
       {action.error !== null && <ErrorNotice error={action.error} />}
       {undone && <UndoneNotice {...undone} />}
       <ul className="plain-list">
-        {board.participants.map((p) => (
+        {shown.map((p) => (
           <li
             key={p.organisationId}
             className="list-row board-participant"
@@ -90,6 +154,7 @@ export function BoardParticipants({ board, onChanged }: { board: Board; onChange
           </li>
         ))}
       </ul>
+      <Pagination page={filters.page} pageSize={PAGE_SIZE} total={matching.length} />
     </section>
   )
 }
