@@ -56,7 +56,8 @@ export async function eventWithManyPairs(
 
 /**
  * `count` meeting requests among the event's SMEs and buyers, from SMEs to
- * buyers, one per pair, a minute apart, in a spread of statuses.
+ * buyers, one per pair in name order (so the first SMEs have requests), a
+ * minute apart, in a spread of statuses.
  */
 export async function addManyRequests(app: FastifyInstance, eventId: string, count: number): Promise<void> {
   await app.sql`
@@ -64,6 +65,12 @@ export async function addManyRequests(app: FastifyInstance, eventId: string, cou
     select ${eventId}, r.sme_id, r.buyer_id, 'sme', case when n % 4 = 0 then 'must_meet' else 'meet' end::request_priority,
       (array['pending', 'accepted', 'declined', 'withdrawn', 'accepted']::request_status[])[1 + n % 5],
       now() - make_interval(mins => n::int), case when n % 5 <> 0 then now() - make_interval(mins => n::int) - interval '1 minute' end
-    from (select sme_id, buyer_id, row_number() over (order by sme_id, buyer_id) n from recommendations where event_id = ${eventId}) r
+    from (
+      select r.sme_id, r.buyer_id, row_number() over (order by s.legal_name, b.legal_name) n
+      from recommendations r
+      join organisations s on s.id = r.sme_id
+      join organisations b on b.id = r.buyer_id
+      where r.event_id = ${eventId}
+    ) r
     where n <= ${count}`
 }
