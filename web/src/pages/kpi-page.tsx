@@ -19,6 +19,9 @@ function useFigure() {
   return (n: number | null, suffix = '') => (n === null ? '—' : suffix === ' €' ? eur(n) : `${number(n)}${suffix}`)
 }
 
+/** The figures compared per edition and per hub. */
+const BAR_KEYS = ['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const
+
 export function KpiPage() {
   return <RequireSession>{() => <KpiScopePicker />}</RequireSession>
 }
@@ -41,6 +44,10 @@ function KpiScopePicker() {
 
 function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: string }) {
   const { t, i18n } = useTranslation()
+  const barLabels = Object.fromEntries(BAR_KEYS.map((k) => [k, t(`kpis.figures.${k}`)])) as Record<
+    (typeof BAR_KEYS)[number],
+    string
+  >
   const { membership } = useSession()
   const report = useLoad(scopeKey, () => getKpis(scope))
   const fmt = useFigure()
@@ -133,13 +140,8 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
                     const year = e.periodStart?.slice(0, 4) ?? null
                     return { ...e, note: year && !e.name.includes(year) ? year : null }
                   })}
-                  keys={['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const}
-                  labels={{
-                    events: t('kpis.figures.events'),
-                    smes: t('kpis.figures.smes'),
-                    buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'),
-                    contracts: t('kpis.figures.contracts'),
-                  }}
+                  keys={BAR_KEYS}
+                  labels={barLabels}
                 />
               </section>
             )}
@@ -165,13 +167,8 @@ function KpiDashboard({ scope, scopeKey }: { scope: KpiScopeRef; scopeKey: strin
                   testId="chart-by-organiser"
                   nameLabel={t('kpis.columns.organiser')}
                   rows={data.byOrganiser}
-                  keys={['events', 'smes', 'buyersOutsideInvolved', 'contracts'] as const}
-                  labels={{
-                    events: t('kpis.figures.events'),
-                    smes: t('kpis.figures.smes'),
-                    buyersOutsideInvolved: t('kpis.figures.buyersOutsideInvolved'),
-                    contracts: t('kpis.figures.contracts'),
-                  }}
+                  keys={BAR_KEYS}
+                  labels={barLabels}
                 />
               </section>
             )}
