@@ -74,3 +74,23 @@ export async function addManyRequests(app: FastifyInstance, eventId: string, cou
     ) r
     where n <= ${count}`
 }
+
+/**
+ * Spreads the event's participants over the board's steps by name order:
+ * every fourth applied, every sixth invited, every ninth rejected (the first
+ * rule that holds wins), the rest stay selected.
+ */
+export async function spreadParticipationSteps(app: FastifyInstance, eventId: string): Promise<void> {
+  await app.sql`
+    update participations p set status = case
+        when n % 4 = 1 then 'applied'
+        when n % 6 = 0 then 'invited'
+        when n % 9 = 0 then 'rejected'
+        else 'selected' end::participation_status
+    from (
+      select p2.id, row_number() over (order by o.legal_name) n
+      from participations p2 join organisations o on o.id = p2.organisation_id
+      where p2.event_id = ${eventId}
+    ) ranked
+    where ranked.id = p.id`
+}

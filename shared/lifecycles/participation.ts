@@ -16,6 +16,12 @@ export const PARTICIPATION_STATUSES = [
 ] as const
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number]
 
+/** The lifecycle in the hub's board order: the way forward, then the rejected. */
+export const BOARD_STATUSES: readonly ParticipationStatus[] = [
+  ...PARTICIPATION_STATUSES.filter((status) => status !== 'rejected'),
+  'rejected',
+]
+
 /** Who takes a step: the hub on its board, or the organisation itself (applying). */
 export type StepTaker = 'hub' | 'organisation'
 

@@ -128,3 +128,28 @@ export const RepresentativeChoiceSchema = Type.Object(
   { representativeId: nullable(Uuid) },
   { additionalProperties: false },
 )
+
+export const BOARD_PAGE_SIZE = 12
+
+/** The hub's selection board: by name and kind; one step's column a page at a time, or the first cards of each. */
+export const ParticipationBoardQuerySchema = Type.Object(
+  {
+    status: Type.Optional(ParticipationStatusSchema),
+    kind: Type.Optional(Type.Union([Type.Literal('sme'), Type.Literal('buyer')])),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: BOARD_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+export type ParticipationBoardQuery = Static<typeof ParticipationBoardQuerySchema>
+
+/** A column per step (only the chosen step's with `status`), in lifecycle order; `total` what the filters keep in it. */
+export const ParticipationBoardSchema = Type.Object({
+  columns: Type.Array(
+    Type.Object({ status: Type.String(), total: Type.Integer(), items: Type.Array(ParticipationSchema) }),
+  ),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type ParticipationBoard = Static<typeof ParticipationBoardSchema>

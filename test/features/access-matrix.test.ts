@@ -494,6 +494,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['smeAdmin', 'smeMember'],
     request: async (w) => ({ url: `/api/organisations/${w.sme}/open-events` }),
   },
+  'GET /api/events/:eventId/participations/board': {
+    allowed: ['organiser', 'authority'],
+    request: async (w) => ({ url: `/api/events/${w.event}/participations/board?q=a` }),
+  },
   'GET /api/events/:eventId/participations/counts': {
     allowed: ['organiser', 'authority'],
     request: async (w) => ({ url: `/api/events/${w.event}/participations/counts` }),

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
-import { addManyRequests, eventWithManyPairs } from '../../bench/curation/generate.js'
+import { addManyRequests, eventWithManyPairs, spreadParticipationSteps } from '../../bench/curation/generate.js'
 
 t.test('a hub pages and filters through 5,000 pairs, and the filters survive a reload', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { start: false } })
@@ -86,4 +86,42 @@ t.test('a hub pages and filters 1,000 requests by status and name, and the filte
   t.equal(await total(), narrowed, 'after a reload, the same requests')
   t.equal(await page.inputValue('[data-testid="requests-status"]'), 'pending')
   t.equal(await page.inputValue('[data-testid="requests-q"]'), 'PMI 00001')
+})
+
+t.test('a hub with 300 participants opens a step, pages it, filters by name and kind, and reloads', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 240, buyers: 60 })
+  await spreadParticipationSteps(app, eventId)
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
+  const count = async (status: string) =>
+    Number((await page.textContent(`[data-testid="board-count-${status}"]`))?.replace(/\D/g, ''))
+  const cards = (status: string) => page.locator(`[data-testid="board-column-${status}"] .board-card`).count()
+
+  await page.goto(`${url}/events/${eventId}?tab=selection`)
+  await page.waitForSelector('[data-testid="board-column-selected"] .board-card')
+  const selected = await count('selected')
+  t.ok(selected > 100, `${selected} selected`)
+  t.equal(await cards('selected'), 12, 'a column shows its first 12 cards')
+  await page.click('[data-testid="board-more-selected"]')
+  await waitUntil(async () => (await cards('selected')) === 48, 'the step opened on its own, 48 a page')
+  t.equal(await page.locator('[data-testid^="board-column-"]').count(), 1, 'only that step')
+  await page.click('[data-testid="page-next"]')
+  await page.waitForSelector('[data-testid="page-status"]:has-text("Page 2")')
+  t.match(page.url(), /bstatus=selected.*page=2|page=2.*bstatus=selected/, 'the step and page are in the address')
+
+  await page.selectOption('[data-testid="board-kind"]', 'buyer')
+  await waitUntil(async () => (await count('selected')) < 60, 'only the selected buyers')
+  t.notMatch(page.url(), /[?&]page=/, 'a new filter starts from the first page')
+  await page.fill('[data-testid="board-q"]', 'buyer 0001')
+  await waitUntil(async () => (await count('selected')) <= 10, 'the buyers named 0001x')
+  const narrowed = await count('selected')
+  await page.reload()
+  await page.waitForSelector('[data-testid="board-column-selected"]')
+  t.equal(await count('selected'), narrowed, 'after a reload, the same cards')
+  t.equal(await page.inputValue('[data-testid="board-kind"]'), 'buyer')
+  t.equal(await page.inputValue('[data-testid="board-q"]'), 'buyer 0001')
+  await page.click('[data-testid="board-all-steps"]')
+  await waitUntil(async () => (await page.locator('[data-testid^="board-column-"]').count()) === 8, 'every step again')
+  t.equal(await page.inputValue('[data-testid="board-q"]'), 'buyer 0001', 'the name filter stays')
 })

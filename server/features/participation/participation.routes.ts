@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
   AvailabilitySchema,
+  ParticipationBoardQuerySchema,
+  ParticipationBoardSchema,
   ParticipationChangeSchema,
   ParticipationSchema,
   ParticipationStatusSchema,
@@ -146,6 +148,21 @@ export const participationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => participation.openEvents(request.params.orgId),
+  )
+
+  app.get(
+    '/events/:eventId/participations/board',
+    {
+      config: { access: access.anyOf(access.eventOrganiser('eventId'), access.orgKind(['authority'])) },
+      schema: {
+        tags,
+        summary: 'The selection board: each step’s first cards, or one step a page at a time, by name and kind',
+        params: EventParams,
+        querystring: ParticipationBoardQuerySchema,
+        response: { 200: ParticipationBoardSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => participation.board(request.params.eventId, request.query),
   )
 
   app.get(

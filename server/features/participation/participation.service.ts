@@ -1,6 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
-import type { Representative, RepresentativesInputSchema } from '../../../shared/schemas/participation.js'
+import {
+  BOARD_PAGE_SIZE,
+  type ParticipationBoard,
+  type ParticipationBoardQuery,
+  type Representative,
+  type RepresentativesInputSchema,
+} from '../../../shared/schemas/participation.js'
+import { nameMatches, pageOf } from '../../../shared/paging.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
@@ -10,7 +17,7 @@ import { editions, events } from '../events/editions.table.js'
 import { organisations } from '../organisations/organisations.table.js'
 import { participationProblems as problems } from './participation.errors.js'
 import { enqueueRecompute } from '../matching/recommendations.triggers.js'
-import { MEETING_STATUSES } from '../../../shared/lifecycles/participation.js'
+import { BOARD_STATUSES, MEETING_STATUSES } from '../../../shared/lifecycles/participation.js'
 import { canMove, isOutsideRegion, mayMeet, type StepTaker, type ParticipationStatus } from './participation.model.js'
 import { participations, representatives } from './participation.table.js'
 import { eventWithHomeRegion } from '../events/events.read.js'
@@ -238,6 +245,20 @@ export function createParticipationService(deps: ParticipationDeps) {
         },
         outsideRegion: organisation.kind === 'buyer' && isOutsideRegion(organisation.nuts2, homeNuts2),
       }))
+    },
+
+    /** The selection board: filtered by name and kind; the chosen step a page at a time, or the first cards of each step. */
+    async board(eventId: string, query: ParticipationBoardQuery): Promise<ParticipationBoard> {
+      const page = query.status ? (query.page ?? 1) : 1
+      const pageSize = query.pageSize ?? BOARD_PAGE_SIZE
+      const kept = (await this.listParticipations(eventId, query.status)).filter(
+        (p) => (!query.kind || p.organisation.kind === query.kind) && nameMatches(p.organisation.legalName, query.q),
+      )
+      const columns = (query.status ? [query.status] : BOARD_STATUSES).map((status) => {
+        const cards = kept.filter((p) => p.status === status)
+        return { status, total: cards.length, items: pageOf(cards, page, pageSize) }
+      })
+      return { columns, page, pageSize }
     },
 
     async setAvailability(

@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
+import { nameMatches, pageOf } from '../../../shared/paging.js'
 import {
   REQUEST_PAGE_SIZE,
   type MeetingRequest,
@@ -233,13 +234,12 @@ export function createRequestsService(deps: RequestsDeps) {
     async requestOverview(eventId: string, query: RequestOverviewQuery): Promise<RequestOverview> {
       const page = query.page ?? 1
       const pageSize = query.pageSize ?? REQUEST_PAGE_SIZE
-      const q = query.q?.trim().toLowerCase()
       const named = (await this.listRequests(eventId, undefined)).filter(
-        (r) => !q || r.fromName?.toLowerCase().includes(q) || r.toName?.toLowerCase().includes(q),
+        (r) => !query.q?.trim() || nameMatches(r.fromName, query.q) || nameMatches(r.toName, query.q),
       )
       const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, named.filter((r) => r.status === s).length]))
       const kept = named.filter((r) => !query.status || r.status === query.status).reverse()
-      return { items: kept.slice((page - 1) * pageSize, page * pageSize), total: kept.length, counts, page, pageSize }
+      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
     },
 
     /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */

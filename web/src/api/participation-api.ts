@@ -3,6 +3,8 @@ import type {
   MeetingRequest,
   MeetingRequestInputSchema,
   Participation,
+  ParticipationBoard,
+  ParticipationBoardQuery,
   ParticipationStatusSchema,
   Representative,
   RepresentativesInputSchema,
@@ -13,6 +15,14 @@ import type { RequestVerb } from '../../../shared/lifecycles/requests.js'
 import { apiGet, apiSend, exportLanguage } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
+
+/** A query object as an address's search part, leaving out what is unset. */
+function searchOf(query: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(query).flatMap(([key, value]) =>
+    value === undefined || value === '' ? [] : [[key, String(value)]],
+  )
+  return new URLSearchParams(entries).toString()
+}
 
 export type ParticipationStatus = Static<typeof ParticipationStatusSchema>
 export type MeetingRequestInput = Static<typeof MeetingRequestInputSchema>
@@ -60,8 +70,9 @@ const event = (eventId: string) => `/api/events/${id(eventId)}`
 export function listParticipations(eventId: string, status?: ParticipationStatus): Promise<Participation[]> {
   return apiGet<Participation[]>(`${event(eventId)}/participations${status ? `?status=${status}` : ''}`)
 }
-export const countParticipations = (eventId: string) =>
-  apiGet<Record<string, number>>(`${event(eventId)}/participations/counts`)
+export function participationBoard(eventId: string, query: ParticipationBoardQuery): Promise<ParticipationBoard> {
+  return apiGet<ParticipationBoard>(`${event(eventId)}/participations/board?${searchOf(query)}`)
+}
 export const changeParticipation = (
   eventId: string,
   orgId: string,
@@ -92,12 +103,7 @@ export const chooseRepresentative = (requestId: string, representativeId: string
   apiSend<MeetingRequest>('PUT', `/api/requests/${id(requestId)}/representative`, { representativeId })
 
 export function requestOverview(eventId: string, query: RequestOverviewQuery): Promise<RequestOverview> {
-  const params = new URLSearchParams(
-    Object.entries(query).flatMap(([key, value]) =>
-      value === undefined || value === '' ? [] : [[key, String(value)]],
-    ),
-  )
-  return apiGet<RequestOverview>(`${event(eventId)}/requests/overview?${params.toString()}`)
+  return apiGet<RequestOverview>(`${event(eventId)}/requests/overview?${searchOf(query)}`)
 }
 export function listRequests(eventId: string, organisationId?: string): Promise<MeetingRequest[]> {
   const query = organisationId ? `?organisationId=${id(organisationId)}` : ''

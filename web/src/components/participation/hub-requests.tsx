@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import type { RequestOverviewQuery } from '../../../../shared/schemas/participation.js'
 import { requestOverview } from '../../api/participation-api.js'
 import { AsyncView } from '../async-view.js'
 import { Pagination } from '../search/pagination.js'
+import { pageParam, useAddressQuery } from '../use-address-query.js'
 import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { REQUEST_STATUSES, type RequestStatus } from './participation-status.js'
@@ -13,39 +12,24 @@ import { RequestRow } from './request-row.js'
 
 /** The address keeps the filters and the page (`?tab=requests&rstatus=pending&rq=nord&page=2`): a reload shows the same. */
 function readQuery(params: URLSearchParams): RequestOverviewQuery {
-  const page = Number(params.get('page'))
   const status = REQUEST_STATUSES.find((s): s is RequestStatus => s === params.get('rstatus'))
   const q = params.get('rq')?.slice(0, 100)
-  return {
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-    ...(status ? { status } : {}),
-    ...(q?.trim() ? { q } : {}),
-  }
+  return { page: pageParam(params), ...(status ? { status } : {}), ...(q?.trim() ? { q } : {}) }
 }
 
-function withQuery(params: URLSearchParams, query: RequestOverviewQuery): URLSearchParams {
-  const next = new URLSearchParams(params)
-  for (const key of ['rstatus', 'rq', 'page']) next.delete(key)
-  if (query.status) next.set('rstatus', query.status)
-  if (query.q) next.set('rq', query.q)
-  if (query.page && query.page > 1) next.set('page', String(query.page))
-  return next
-}
+const writeQuery = (query: RequestOverviewQuery) => ({
+  rstatus: query.status,
+  rq: query.q,
+  page: query.page && query.page > 1 ? query.page : undefined,
+})
 
 /** Every request of the event, newest first, by status and name a page at a time, with counts; and a form to impose a meeting. */
 export function HubRequests({ eventId }: { eventId: string }) {
   const { t } = useTranslation()
   const { number } = useFormats()
-  const [params, setParams] = useSearchParams()
-  const [query, setQuery] = useState(() => readQuery(params))
-  const address = params.toString()
-  useEffect(() => setQuery(readQuery(new URLSearchParams(address))), [address])
+  const [query, setQuery] = useAddressQuery(readQuery, writeQuery)
   const requests = useLoad(`${eventId}:${JSON.stringify(query)}`, () => requestOverview(eventId, query))
-  const set = (patch: Partial<RequestOverviewQuery>) => {
-    const next = { ...query, ...patch, page: 1 }
-    setQuery(next)
-    setParams(withQuery(params, next), { replace: true })
-  }
+  const set = (patch: Partial<RequestOverviewQuery>) => setQuery({ ...query, ...patch, page: 1 })
   return (
     <div className="two-columns two-columns-wide-first">
       <section className="panel" aria-labelledby="hub-requests-title" data-testid="hub-requests">

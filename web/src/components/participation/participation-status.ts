@@ -1,6 +1,6 @@
 import {
+  BOARD_STATUSES,
   MEETING_STATUSES,
-  PARTICIPATION_STATUSES,
   participationSteps,
   readParticipationStatus,
   type ParticipationStatus,
@@ -8,13 +8,7 @@ import {
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../shared/lifecycles/requests.js'
 import type { BadgeTone } from '../status-badge.js'
 
-export { readParticipationStatus, REQUEST_STATUSES, type RequestStatus }
-
-/** The lifecycle in board order: the way forward, then the rejected. */
-export const BOARD_STATUSES: readonly ParticipationStatus[] = [
-  ...PARTICIPATION_STATUSES.filter((status) => status !== 'rejected'),
-  'rejected',
-]
+export { BOARD_STATUSES, readParticipationStatus, REQUEST_STATUSES, type RequestStatus }
 
 /** The steps a hub may take from a status: the lifecycle's own, so the board offers exactly what the server allows. */
 export const hubSteps = (status: ParticipationStatus) => participationSteps(status, 'hub')

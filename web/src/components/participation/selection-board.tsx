@@ -1,35 +1,103 @@
 import { useTranslation } from 'react-i18next'
-import type { Participation } from '../../../../shared/schemas/participation.js'
-import { countParticipations, listParticipations } from '../../api/participation-api.js'
+import type { ParticipationBoard, ParticipationBoardQuery } from '../../../../shared/schemas/participation.js'
+import { participationBoard } from '../../api/participation-api.js'
 import { AsyncView } from '../async-view.js'
+import { Pagination } from '../search/pagination.js'
+import { pageParam, useAddressQuery } from '../use-address-query.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { ParticipationCard } from './participation-card.js'
-import { BOARD_STATUSES } from './participation-status.js'
+import { BOARD_STATUSES, readParticipationStatus } from './participation-status.js'
 
-interface Board {
-  participations: Participation[]
-  counts: Record<string, number>
+/** Cards a page when one step is open on its own. */
+const STEP_PAGE_SIZE = 48
+const KINDS = ['sme', 'buyer'] as const
+
+/** `?tab=selection&bq=nord&bkind=buyer&bstatus=applied&page=2`: the board as it was after a reload. */
+function readQuery(params: URLSearchParams): ParticipationBoardQuery {
+  const status = BOARD_STATUSES.find((s) => s === params.get('bstatus'))
+  const kind = KINDS.find((k) => k === params.get('bkind'))
+  const q = params.get('bq')?.slice(0, 100)
+  return {
+    ...(status ? { status, page: pageParam(params), pageSize: STEP_PAGE_SIZE } : {}),
+    ...(kind ? { kind } : {}),
+    ...(q ? { q } : {}),
+  }
 }
 
-async function loadBoard(eventId: string): Promise<Board> {
-  const [participations, counts] = await Promise.all([listParticipations(eventId), countParticipations(eventId)])
-  return { participations, counts }
-}
+/** The columns whose step this page knows, typed by it. */
+const knownSteps = (columns: ParticipationBoard['columns']) =>
+  columns.flatMap((column) => {
+    const status = readParticipationStatus(column.status)
+    return status ? [{ ...column, status }] : []
+  })
 
-/** One column per lifecycle step, with its count; each card offers only the legal next steps. */
+const writeQuery = (query: ParticipationBoardQuery) => ({
+  bq: query.q,
+  bkind: query.kind,
+  bstatus: query.status,
+  page: query.page && query.page > 1 ? query.page : undefined,
+})
+
+/**
+ * One column per lifecycle step with its count and first cards; a step with
+ * more opens on its own, a page at a time. Filtered by name and kind. Each
+ * card offers only the legal next steps.
+ */
 export function SelectionBoard({ eventId }: { eventId: string }) {
   const { t } = useTranslation()
-  const board = useLoad(eventId, () => loadBoard(eventId))
+  const { number } = useFormats()
+  const [query, setQuery] = useAddressQuery(readQuery, writeQuery)
+  const board = useLoad(`${eventId}:${JSON.stringify(query)}`, () => participationBoard(eventId, query))
+  const set = (patch: Partial<ParticipationBoardQuery>) => {
+    const { page: _page, pageSize: _size, ...rest } = { ...query, ...patch }
+    setQuery(rest.status ? { ...rest, page: 1, pageSize: STEP_PAGE_SIZE } : rest)
+  }
+  const filtered = Boolean(query.q || query.kind)
   return (
     <section className="panel" aria-labelledby="board-title" data-testid="selection-board">
       <h2 id="board-title">{t('board.title')}</h2>
       <p className="muted small">{t('board.intro')}</p>
+      <div className="button-row" role="search">
+        <input
+          type="search"
+          aria-label={t('board.searchName')}
+          placeholder={t('board.searchName')}
+          data-testid="board-q"
+          value={query.q ?? ''}
+          onChange={(e) => set({ q: e.target.value || undefined })}
+        />
+        <label>
+          {t('board.kindFilter')}{' '}
+          <select
+            data-testid="board-kind"
+            value={query.kind ?? ''}
+            onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) })}
+          >
+            <option value="">{t('board.anyKind')}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {query.status && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="board-all-steps"
+            onClick={() => set({ status: undefined })}
+          >
+            {t('board.allSteps')}
+          </button>
+        )}
+      </div>
       <AsyncView result={board.result} onRetry={() => board.reload()}>
-        {({ participations, counts }) => (
-          <div className="board">
-            {BOARD_STATUSES.map((status) => {
-              const cards = participations.filter((p) => p.status === status)
-              return (
+        {({ columns, page, pageSize }) => (
+          <>
+            <div className={query.status ? 'board board-single' : 'board'}>
+              {knownSteps(columns).map(({ status, total, items }) => (
                 <section
                   className="board-column"
                   key={status}
@@ -39,14 +107,14 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
                   <h3 id={`board-${status}`}>
                     {t(`participation.${status}`)}{' '}
                     <span className="board-count" data-testid={`board-count-${status}`}>
-                      {counts[status] ?? 0}
+                      {number(total)}
                     </span>
                   </h3>
-                  {cards.length === 0 ? (
-                    <p className="muted small">{t('board.emptyColumn')}</p>
+                  {items.length === 0 ? (
+                    <p className="muted small">{filtered ? t('board.noneMatch') : t('board.emptyColumn')}</p>
                   ) : (
                     <ul className="plain-list board-cards">
-                      {cards.map((participation) => (
+                      {items.map((participation) => (
                         <ParticipationCard
                           key={participation.organisationId}
                           eventId={eventId}
@@ -56,10 +124,21 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
                       ))}
                     </ul>
                   )}
+                  {!query.status && total > items.length && (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small board-more"
+                      data-testid={`board-more-${status}`}
+                      onClick={() => set({ status })}
+                    >
+                      {t('board.showAll', { count: total, total: number(total) })}
+                    </button>
+                  )}
                 </section>
-              )
-            })}
-          </div>
+              ))}
+            </div>
+            {query.status && <Pagination page={page} pageSize={pageSize} total={columns[0]?.total ?? 0} />}
+          </>
         )}
       </AsyncView>
     </section>
