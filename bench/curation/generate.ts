@@ -94,3 +94,33 @@ export async function spreadParticipationSteps(app: FastifyInstance, eventId: st
     ) ranked
     where ranked.id = p.id`
 }
+
+/**
+ * `count` contracts in the event's edition, one per SME–buyer pair in name
+ * order, reported by the SME, signed a day apart, statuses in turn:
+ * reported, confirmed, verified, rejected. Answers the edition's id.
+ */
+export async function addManyContracts(app: FastifyInstance, eventId: string, count: number): Promise<string> {
+  const [event] = await app.sql<
+    { editionId: string }[]
+  >`select edition_id as "editionId" from events where id = ${eventId}`
+  await app.sql`
+    insert into contracts (edition_id, event_id, sme_id, buyer_id, reported_by_organisation_id, title, kind,
+      signed_on, value_eur, status, confirmed_at, decision_note)
+    select e.edition_id, e.id, pair.sme_id, pair.buyer_id, pair.sme_id,
+      'Supply contract ' || lpad(pair.n::text, 5, '0'), 'purchase_order',
+      date '2027-01-01' + (pair.n % 700)::int, 10000 + pair.n * 100,
+      (array['reported', 'confirmed', 'verified', 'rejected']::contract_status[])[1 + pair.n % 4],
+      case when pair.n % 4 in (1, 2) then now() end,
+      case when pair.n % 4 = 3 then 'No evidence of delivery' end
+    from events e
+    cross join lateral (
+      select s.id as sme_id, b.id as buyer_id, row_number() over (order by s.legal_name, b.legal_name) n
+      from participations ps join organisations s on s.id = ps.organisation_id and s.kind = 'sme'
+      join participations pb on pb.event_id = ps.event_id
+      join organisations b on b.id = pb.organisation_id and b.kind = 'buyer'
+      where ps.event_id = e.id
+    ) pair
+    where e.id = ${eventId} and pair.n <= ${count}`
+  return event!.editionId
+}

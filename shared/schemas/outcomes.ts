@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { CONTRACT_STATUSES } from '../lifecycles/contracts.js'
 
 /** Supply contracts, SME performance reports, vouchers and the KPI reports built on them. */
 
@@ -69,6 +70,30 @@ export const ContractSchema = Type.Object({
   trail: Type.Optional(Type.Array(ContractTrailEntrySchema)),
 })
 export type Contract = Static<typeof ContractSchema>
+
+export const CONTRACT_PAGE_SIZE = 25
+
+/** The hub's contracts of an edition: by status and by either side's name or the title, a page at a time. */
+export const ContractOverviewQuerySchema = Type.Object(
+  {
+    status: Type.Optional(Type.Union(CONTRACT_STATUSES.map((s) => Type.Literal(s)))),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: CONTRACT_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+export type ContractOverviewQuery = Static<typeof ContractOverviewQuerySchema>
+
+/** Newest signed first; `counts` per status after the text filter, `total` what all the filters keep. */
+export const ContractOverviewSchema = Type.Object({
+  items: Type.Array(ContractSchema),
+  total: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type ContractOverview = Static<typeof ContractOverviewSchema>
 
 export const ContractDecisionSchema = Type.Object(
   {

@@ -518,6 +518,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['organiser', 'authority'],
     request: async (w) => ({ url: `/api/editions/${w.edition}/contracts` }),
   },
+  'GET /api/editions/:editionId/contracts/overview': {
+    allowed: ['organiser', 'authority'],
+    request: async (w) => ({ url: `/api/editions/${w.edition}/contracts/overview?status=reported&q=a` }),
+  },
   'GET /api/contracts/:contractId': {
     allowed: ['smeAdmin', 'smeMember', 'buyer', 'organiser', 'authority'],
     refusal: [404, 'contracts.not_found'],

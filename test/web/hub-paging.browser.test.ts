@@ -1,6 +1,11 @@
 import t from 'tap'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
-import { addManyRequests, eventWithManyPairs, spreadParticipationSteps } from '../../bench/curation/generate.js'
+import {
+  addManyContracts,
+  addManyRequests,
+  eventWithManyPairs,
+  spreadParticipationSteps,
+} from '../../bench/curation/generate.js'
 
 t.test('a hub pages and filters through 5,000 pairs, and the filters survive a reload', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { start: false } })
@@ -124,4 +129,35 @@ t.test('a hub with 300 participants opens a step, pages it, filters by name and 
   await page.click('[data-testid="board-all-steps"]')
   await waitUntil(async () => (await page.locator('[data-testid^="board-column-"]').count()) === 8, 'every step again')
   t.equal(await page.inputValue('[data-testid="board-q"]'), 'buyer 0001', 'the name filter stays')
+})
+
+t.test('a hub pages its edition’s contracts, filters to those to verify and by name, and reloads', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 20, buyers: 10 })
+  const editionId = await addManyContracts(app, eventId, 120)
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
+  const total = async () => Number(await page.getAttribute('[data-testid="contracts-total"]', 'data-total'))
+  const rows = () => page.locator('[data-testid="contract-row"]').count()
+
+  await page.goto(`${url}/editions/${editionId}/contracts`)
+  await page.waitForSelector('[data-testid="contracts-total"]')
+  t.equal(await total(), 120)
+  t.equal(await rows(), 25, 'one page of 25')
+  t.match(await page.textContent('[data-testid="contract-count-confirmed"]'), /Confirmed: 30/)
+  await page.click('[data-testid="page-next"]')
+  await page.waitForSelector('[data-testid="contracts-total"]:has-text("26–50 of 120")')
+  t.pass('the second page')
+
+  await page.selectOption('[data-testid="contracts-status"]', 'confirmed')
+  await waitUntil(async () => (await total()) === 30, 'the contracts to verify')
+  t.equal(await page.locator('[data-testid="contract-verify"]').count(), 25, 'each offers Verify')
+  await page.fill('[data-testid="contracts-q"]', 'PMI 00002')
+  await waitUntil(async () => (await total()) < 30, 'one SME’s contracts to verify')
+  const narrowed = await total()
+  await page.reload()
+  await page.waitForSelector('[data-testid="contracts-total"]')
+  t.equal(await total(), narrowed, 'after a reload, the same contracts')
+  t.equal(await page.inputValue('[data-testid="contracts-status"]'), 'confirmed')
+  t.equal(await page.inputValue('[data-testid="contracts-q"]'), 'PMI 00002')
 })

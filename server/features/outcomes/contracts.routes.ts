@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { ContractDecisionSchema, ContractInputSchema, ContractSchema } from '../../../shared/schemas/outcomes.js'
+import { CONTRACT_STATUSES } from '../../../shared/lifecycles/contracts.js'
+import {
+  ContractDecisionSchema,
+  ContractInputSchema,
+  ContractOverviewQuerySchema,
+  ContractOverviewSchema,
+  ContractSchema,
+} from '../../../shared/schemas/outcomes.js'
 import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { ContractsService } from './contracts.service.js'
@@ -20,7 +27,7 @@ const CONTRACT_READERS = access.hidden(
 )
 const EditionParams = Type.Object({ editionId: Type.String({ format: 'uuid' }) })
 const StatusQuery = Type.Object(
-  { status: Type.Optional(Type.Union(['reported', 'confirmed', 'verified', 'rejected'].map((s) => Type.Literal(s)))) },
+  { status: Type.Optional(Type.Union(CONTRACT_STATUSES.map((s) => Type.Literal(s)))) },
   { additionalProperties: false },
 )
 
@@ -74,7 +81,23 @@ export const contractsRoutes: FastifyPluginAsyncTypebox<{ contracts: ContractsSe
         response: { 200: Type.Array(ContractSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => contracts.listForEdition(request.params.editionId, request.query.status as never),
+    async (request) => contracts.listForEdition(request.params.editionId, request.query.status),
+  )
+
+  app.get(
+    '/editions/:editionId/contracts/overview',
+    {
+      config: { access: access.anyOf(access.editionOrganiser('editionId'), access.orgKind(['authority'])) },
+      schema: {
+        tags,
+        summary:
+          'The contracts of an edition for verification: by status and name, newest signed first, a page at a time',
+        params: EditionParams,
+        querystring: ContractOverviewQuerySchema,
+        response: { 200: ContractOverviewSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => contracts.overviewForEdition(request.params.editionId, request.query),
   )
 
   app.get(

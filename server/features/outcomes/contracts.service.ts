@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
-import type { Contract, ContractInput } from '../../../shared/schemas/outcomes.js'
+import {
+  CONTRACT_PAGE_SIZE,
+  type Contract,
+  type ContractInput,
+  type ContractOverview,
+  type ContractOverviewQuery,
+} from '../../../shared/schemas/outcomes.js'
+import { nameMatches, pageOf } from '../../../shared/paging.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
@@ -19,6 +26,7 @@ import {
   type DocumentType,
 } from './outcomes.model.js'
 import { contracts, contractTrail, documents } from './outcomes.table.js'
+import { CONTRACT_STATUSES } from '../../../shared/lifecycles/contracts.js'
 import { membersToNotify } from '../organisations/organisations.read.js'
 
 export interface OutcomesDeps {
@@ -295,6 +303,18 @@ export function createContractsService(deps: OutcomesDeps) {
 
     async listForEdition(editionId: string, status?: ContractStatus): Promise<Contract[]> {
       return select(db, sql`c.edition_id = ${editionId} ${status ? sql`and c.status = ${status}` : sql``}`)
+    },
+
+    /** The hub's verification list: by status and by either side's name or the title, one page, with counts. */
+    async overviewForEdition(editionId: string, query: ContractOverviewQuery): Promise<ContractOverview> {
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? CONTRACT_PAGE_SIZE
+      const named = (await this.listForEdition(editionId)).filter(
+        (c) => !query.q?.trim() || [c.smeName, c.buyerName, c.title].some((name) => nameMatches(name, query.q)),
+      )
+      const counts = Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, named.filter((c) => c.status === s).length]))
+      const kept = named.filter((c) => !query.status || c.status === query.status)
+      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
     },
 
     async getContract(actor: AuthContext, contractId: string): Promise<Contract> {

@@ -3,9 +3,7 @@
 export const CONTRACT_KINDS = ['purchase_order', 'framework', 'pilot', 'licence', 'other'] as const
 export type ContractKind = (typeof CONTRACT_KINDS)[number]
 
-/** reported → confirmed (by the counter-party) → verified or rejected (by the organiser). */
-export const CONTRACT_STATUSES = ['reported', 'confirmed', 'verified', 'rejected'] as const
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
+export { CONTRACT_STATUSES, contractMoves, type ContractStatus } from '../../../shared/lifecycles/contracts.js'
 
 export const DOCUMENT_TYPES = ['pdf', 'png', 'jpeg'] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
@@ -41,15 +39,6 @@ export function safeFileName(name: string | undefined, type: DocumentType): stri
   return base.toLowerCase().endsWith(`.${ext}`) || (type === 'jpeg' && base.toLowerCase().endsWith('.jpeg'))
     ? base
     : `${base}.${ext}`
-}
-
-/** Who moves a contract: the counter-party confirms; the organiser verifies a confirmed one, or rejects. */
-export function contractMoves(status: ContractStatus): { confirm: boolean; verify: boolean; reject: boolean } {
-  return {
-    confirm: status === 'reported',
-    verify: status === 'confirmed',
-    reject: status === 'reported' || status === 'confirmed',
-  }
 }
 
 /** The buckets of the distribution of % change shown on the dashboard. */

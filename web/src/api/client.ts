@@ -152,3 +152,11 @@ function isHealth(body: unknown): body is Health {
 
 /** The language of an export (`lang=`): Italian for an Italian interface, English otherwise. */
 export const exportLanguage = (language: string): 'en' | 'it' => (language.startsWith('it') ? 'it' : 'en')
+
+/** A query object as an address's search part, leaving out what is unset. */
+export function searchOf(query: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(query).flatMap(([key, value]) =>
+    value === undefined || value === '' ? [] : [[key, String(value)]],
+  )
+  return new URLSearchParams(entries).toString()
+}

@@ -12,17 +12,9 @@ import type {
   RequestOverviewQuery,
 } from '../../../shared/schemas/participation.js'
 import type { RequestVerb } from '../../../shared/lifecycles/requests.js'
-import { apiGet, apiSend, exportLanguage } from './client.js'
+import { apiGet, apiSend, exportLanguage, searchOf } from './client.js'
 
 /** Who takes part in an event and at which step; meeting requests; targeting lists. */
-
-/** A query object as an address's search part, leaving out what is unset. */
-function searchOf(query: Record<string, string | number | undefined>): string {
-  const entries = Object.entries(query).flatMap(([key, value]) =>
-    value === undefined || value === '' ? [] : [[key, String(value)]],
-  )
-  return new URLSearchParams(entries).toString()
-}
 
 export type ParticipationStatus = Static<typeof ParticipationStatusSchema>
 export type MeetingRequestInput = Static<typeof MeetingRequestInputSchema>

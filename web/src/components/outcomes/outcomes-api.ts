@@ -2,12 +2,14 @@ import type { Static } from '@sinclair/typebox'
 import type {
   Contract,
   ContractInputSchema,
+  ContractOverview,
+  ContractOverviewQuery,
   KpiReport,
   KpiTableKey,
   Performance,
   PerformanceInputSchema,
 } from '../../../../shared/schemas/outcomes.js'
-import { apiGet, apiSend, apiUpload, exportLanguage } from '../../api/client.js'
+import { apiGet, apiSend, apiUpload, exportLanguage, searchOf } from '../../api/client.js'
 
 /** Contracts, performance reports and KPI reports. */
 
@@ -47,8 +49,9 @@ export const kpiExportUrl = (
 ) => `${kpiBase(scope)}/export?format=${format}&table=${table}&lang=${exportLanguage(language)}`
 
 export const listContracts = (orgId: string) => apiGet<Contract[]>(`/api/organisations/${id(orgId)}/contracts`)
-export const listEditionContracts = (editionId: string) =>
-  apiGet<Contract[]>(`/api/editions/${id(editionId)}/contracts`)
+export function contractOverview(editionId: string, query: ContractOverviewQuery): Promise<ContractOverview> {
+  return apiGet<ContractOverview>(`/api/editions/${id(editionId)}/contracts/overview?${searchOf(query)}`)
+}
 export const reportContract = (orgId: string, body: ContractInput) =>
   apiSend<Contract>('POST', `/api/organisations/${id(orgId)}/contracts`, body)
 export const confirmContract = (contractId: string) =>
