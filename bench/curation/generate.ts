@@ -124,3 +124,31 @@ export async function addManyContracts(app: FastifyInstance, eventId: string, co
     where e.id = ${eventId} and pair.n <= ${count}`
   return event!.editionId
 }
+
+/**
+ * A voucher budget of €5,000 for each SME of the event, in its edition; every
+ * third SME by name has a pending claim of €800, every fifth an approved one
+ * of €1,000. Answers the edition's id.
+ */
+export async function addManyVoucherAccounts(app: FastifyInstance, eventId: string): Promise<string> {
+  const [event] = await app.sql<
+    { editionId: string }[]
+  >`select edition_id as "editionId" from events where id = ${eventId}`
+  const editionId = event!.editionId
+  await app.sql`
+    insert into voucher_budgets (edition_id, sme_id, budget_eur)
+    select ${editionId}, o.id, 5000
+    from participations p join organisations o on o.id = p.organisation_id and o.kind = 'sme'
+    where p.event_id = ${eventId}`
+  await app.sql`
+    insert into voucher_claims (edition_id, sme_id, category, amount_eur, description, status)
+    select ${editionId}, sme_id, 'coaching', amount, 'Coaching session', status::voucher_claim_status
+    from (
+      select vb.sme_id, row_number() over (order by o.legal_name) n
+      from voucher_budgets vb join organisations o on o.id = vb.sme_id
+      where vb.edition_id = ${editionId}
+    ) ranked
+    cross join lateral (values (800, 'pending', ranked.n % 3 = 0), (1000, 'approved', ranked.n % 5 = 0)) c(amount, status, wanted)
+    where c.wanted`
+  return editionId
+}

@@ -176,8 +176,28 @@ export const VoucherAccountSchema = Type.Object({
   claims: Type.Array(VoucherClaimSchema),
 })
 export type VoucherAccount = Static<typeof VoucherAccountSchema>
+export const VOUCHER_PAGE_SIZE = 20
+
+/** The hub's voucher accounts of an edition: by SME name, those with claims to decide, a page at a time. */
+export const VoucherEditionQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    pending: Type.Optional(Type.Boolean()),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: VOUCHER_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+export type VoucherEditionQuery = Static<typeof VoucherEditionQuerySchema>
+
+/** `accounts` is one page (by SME name) of what the filters keep, `total` their number; `totals` cover the whole edition. */
 export const VoucherEditionSchema = Type.Object({
   accounts: Type.Array(VoucherAccountSchema),
+  total: Type.Integer(),
+  /** Accounts with a claim waiting for the hub, after the name filter. */
+  withPending: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
   /** The SMEs taking part in the edition, by name: those a hub can give a budget. */
   smes: Type.Array(Type.Object({ id: Uuid, legalName: Type.String() })),
   totals: Type.Object({

@@ -2,6 +2,7 @@ import t from 'tap'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
 import {
   addManyContracts,
+  addManyVoucherAccounts,
   addManyRequests,
   eventWithManyPairs,
   spreadParticipationSteps,
@@ -160,4 +161,35 @@ t.test('a hub pages its edition’s contracts, filters to those to verify and by
   t.equal(await total(), narrowed, 'after a reload, the same contracts')
   t.equal(await page.inputValue('[data-testid="contracts-status"]'), 'confirmed')
   t.equal(await page.inputValue('[data-testid="contracts-q"]'), 'PMI 00002')
+})
+
+t.test('a hub pages 90 SMEs’ voucher accounts, keeps those with claims to decide, and reloads', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const { eventId, hub } = await eventWithManyPairs(app, { smes: 90, buyers: 2 })
+  const editionId = await addManyVoucherAccounts(app, eventId)
+  const [organiser] = await app.sql<{ id: string }[]>`select id from organisations where legal_name = 'Hub Bench'`
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
+  const total = async () => Number(await page.getAttribute('[data-testid="vouchers-total"]', 'data-total'))
+  const accounts = () => page.locator('[data-testid="voucher-account"]').count()
+
+  await page.goto(`${url}/organisers/${organiser!.id}/vouchers?edition=${editionId}`)
+  await page.waitForSelector('[data-testid="vouchers-total"]')
+  t.equal(await total(), 90)
+  t.equal(await accounts(), 20, 'one page of 20 accounts')
+  t.match(await page.textContent('[data-testid="voucher-totals-amounts"]'), /450,000/, 'the totals of all 90')
+  await page.click('[data-testid="page-next"]')
+  await page.waitForSelector('[data-testid="vouchers-total"]:has-text("21–40 of 90")')
+  t.pass('the second page')
+
+  await page.check('[data-testid="vouchers-pending"]')
+  await waitUntil(async () => (await total()) === 30, 'the accounts with a claim to decide')
+  t.equal(await page.locator('[data-testid="voucher-account"] [data-testid="voucher-approve"]').count(), 20)
+  await page.fill('[data-testid="vouchers-q"]', 'PMI 0000')
+  await waitUntil(async () => (await total()) === 3, 'PMI 00003, 00006 and 00009')
+  await page.reload()
+  await page.waitForSelector('[data-testid="vouchers-total"]')
+  t.equal(await total(), 3, 'after a reload, the same accounts')
+  t.ok(await page.isChecked('[data-testid="vouchers-pending"]'))
+  t.equal(await page.inputValue('[data-testid="vouchers-q"]'), 'PMI 0000')
 })

@@ -7,6 +7,7 @@ import {
   VoucherBudgetInputSchema,
   VoucherClaimInputSchema,
   VoucherDecisionSchema,
+  VoucherEditionQuerySchema,
   VoucherEditionSchema,
 } from '../../../shared/schemas/outcomes.js'
 import { access, authOf } from '../../infra/access.js'
@@ -76,12 +77,13 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{
       config: { access: access.anyOf(access.editionOrganiser('editionId'), access.orgKind(['authority'])) },
       schema: {
         tags,
-        summary: 'Voucher budgets, claims and totals of an edition',
+        summary: 'Voucher totals of an edition, and its accounts by SME name, a page at a time',
         params: Type.Object({ editionId: Id }),
-        response: { 200: VoucherEditionSchema, ...problemResponses(401, 403) },
+        querystring: VoucherEditionQuerySchema,
+        response: { 200: VoucherEditionSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => vouchers.editionVouchers(request.params.editionId),
+    async (request) => vouchers.editionVouchers(request.params.editionId, request.query),
   )
 
   app.put(

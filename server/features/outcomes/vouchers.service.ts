@@ -1,5 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm'
-import type { VoucherAccount, VoucherEdition } from '../../../shared/schemas/outcomes.js'
+import {
+  VOUCHER_PAGE_SIZE,
+  type VoucherAccount,
+  type VoucherEdition,
+  type VoucherEditionQuery,
+} from '../../../shared/schemas/outcomes.js'
+import { nameMatches, pageOf } from '../../../shared/paging.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { DbOrTx } from '../../infra/db.js'
 import { storeDocument, type OutcomesDeps } from './contracts.service.js'
@@ -136,8 +142,14 @@ export function createVouchersService(deps: OutcomesDeps) {
       return (await accounts(db, sql`vb.edition_id = ${editionId} and vb.sme_id = ${smeId}`))[0]!
     },
 
-    async editionVouchers(editionId: string): Promise<VoucherEdition> {
+    /** Totals of the whole edition, and one page of its accounts, by SME name and whether a claim waits for the hub. */
+    async editionVouchers(editionId: string, query: VoucherEditionQuery = {}): Promise<VoucherEdition> {
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? VOUCHER_PAGE_SIZE
       const list = await accounts(db, sql`vb.edition_id = ${editionId}`)
+      const named = list.filter((a) => nameMatches(a.smeName, query.q))
+      const waiting = named.filter((a) => a.claims.some((c) => c.status === 'pending'))
+      const kept = query.pending ? waiting : named
       const sum = (key: 'budgetEur' | 'pendingEur' | 'approvedEur' | 'remainingEur') =>
         list.reduce((s, a) => s + a[key], 0)
       const byCategory: Record<string, number> = { event_outside_region: 0, coaching: 0 }
@@ -148,7 +160,11 @@ export function createVouchersService(deps: OutcomesDeps) {
         sql`select distinct o.id, o.legal_name from participations p join events ev on ev.id = p.event_id join organisations o on o.id = p.organisation_id and o.kind = 'sme' where ev.edition_id = ${editionId} order by o.legal_name`,
       )
       return {
-        accounts: list,
+        accounts: pageOf(kept, page, pageSize),
+        total: kept.length,
+        withPending: waiting.length,
+        page,
+        pageSize,
         smes: smes.map((row) => ({ id: row.id, legalName: row.legal_name })),
         totals: {
           budgetEur: sum('budgetEur'),

@@ -154,7 +154,7 @@ function isHealth(body: unknown): body is Health {
 export const exportLanguage = (language: string): 'en' | 'it' => (language.startsWith('it') ? 'it' : 'en')
 
 /** A query object as an address's search part, leaving out what is unset. */
-export function searchOf(query: Record<string, string | number | undefined>): string {
+export function searchOf(query: Record<string, string | number | boolean | undefined>): string {
   const entries = Object.entries(query).flatMap(([key, value]) =>
     value === undefined || value === '' ? [] : [[key, String(value)]],
   )

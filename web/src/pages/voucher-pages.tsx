@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
-import type { VoucherEdition } from '../../../shared/schemas/outcomes.js'
+import type { VoucherEdition, VoucherEditionQuery } from '../../../shared/schemas/outcomes.js'
 import { ApiError } from '../api/client.js'
 import { listEditions } from '../api/events-api.js'
 import { AsyncView, ErrorNotice } from '../components/async-view.js'
 import { VoucherClaimForm } from '../components/outcomes/voucher-claim-form.js'
 import { fieldCode, VoucherAmounts, VoucherClaims, VoucherProblem } from '../components/outcomes/voucher-claims.js'
 import { getEditionVouchers, listOrganisationVouchers, setVoucherBudget } from '../components/outcomes/vouchers-api.js'
+import { Pagination } from '../components/search/pagination.js'
+import { pageParam, useAddressQuery } from '../components/use-address-query.js'
 import { useFormats } from '../components/use-formats.js'
 import { SearchSelectField } from '../components/form/search-select.js'
 import { useLoad } from '../components/use-load.js'
@@ -112,10 +114,24 @@ function HubVouchers({ orgId }: { orgId: string }) {
   )
 }
 
+/** `?edition=…&vq=nord&vpending=1&page=2`: the accounts as they were after a reload. */
+function readQuery(params: URLSearchParams): VoucherEditionQuery {
+  const q = params.get('vq')?.slice(0, 100)
+  return { page: pageParam(params), ...(q ? { q } : {}), ...(params.get('vpending') === '1' ? { pending: true } : {}) }
+}
+
+const writeQuery = (query: VoucherEditionQuery) => ({
+  vq: query.q,
+  vpending: query.pending ? '1' : undefined,
+  page: query.page && query.page > 1 ? query.page : undefined,
+})
+
 function EditionVouchers({ editionId }: { editionId: string }) {
   const { t } = useTranslation()
-  const { eur } = useFormats()
-  const data = useLoad(editionId, () => getEditionVouchers(editionId))
+  const { eur, number } = useFormats()
+  const [query, setQuery] = useAddressQuery(readQuery, writeQuery)
+  const data = useLoad(`${editionId}:${JSON.stringify(query)}`, () => getEditionVouchers(editionId, query))
+  const set = (patch: Partial<VoucherEditionQuery>) => setQuery({ ...query, ...patch, page: 1 })
   return (
     <AsyncView result={data.result} onRetry={() => data.reload()}>
       {(edition) => (
@@ -132,9 +148,38 @@ function EditionVouchers({ editionId }: { editionId: string }) {
           </section>
           <div className="two-columns two-columns-wide-first">
             <div>
-              {edition.accounts.length === 0 && (
+              <div className="button-row" role="search">
+                <input
+                  type="search"
+                  aria-label={t('vouchers.filterQ')}
+                  placeholder={t('vouchers.filterQ')}
+                  data-testid="vouchers-q"
+                  value={query.q ?? ''}
+                  onChange={(e) => set({ q: e.target.value || undefined })}
+                />
+                <label className="check-inline">
+                  <input
+                    type="checkbox"
+                    data-testid="vouchers-pending"
+                    checked={Boolean(query.pending)}
+                    onChange={(e) => set({ pending: e.target.checked || undefined })}
+                  />
+                  {t('vouchers.filterPending', { count: edition.withPending, total: number(edition.withPending) })}
+                </label>
+              </div>
+              {edition.total > 0 && (
+                <p className="muted small" data-testid="vouchers-total" data-total={edition.total}>
+                  {t('vouchers.shown', {
+                    count: edition.total,
+                    total: number(edition.total),
+                    from: number((edition.page - 1) * edition.pageSize + 1),
+                    to: number((edition.page - 1) * edition.pageSize + edition.accounts.length),
+                  })}
+                </p>
+              )}
+              {edition.total === 0 && (
                 <p className="muted empty" data-testid="vouchers-empty">
-                  {t('vouchers.noAccounts')}
+                  {query.q || query.pending ? t('vouchers.noneMatch') : t('vouchers.noAccounts')}
                 </p>
               )}
               {edition.accounts.map((a) => (
@@ -144,6 +189,7 @@ function EditionVouchers({ editionId }: { editionId: string }) {
                   <VoucherClaims claims={a.claims} mode="hub" onChanged={() => data.reload(true)} />
                 </section>
               ))}
+              <Pagination page={edition.page} pageSize={edition.pageSize} total={edition.total} />
             </div>
             <section className="panel">
               <h2>{t('vouchers.budgetTitle')}</h2>

@@ -1,6 +1,11 @@
 import type { Static } from '@sinclair/typebox'
-import type { VoucherAccount, VoucherClaimInputSchema, VoucherEdition } from '../../../../shared/schemas/outcomes.js'
-import { apiGet, apiSend, apiUpload } from '../../api/client.js'
+import type {
+  VoucherAccount,
+  VoucherClaimInputSchema,
+  VoucherEdition,
+  VoucherEditionQuery,
+} from '../../../../shared/schemas/outcomes.js'
+import { apiGet, apiSend, apiUpload, searchOf } from '../../api/client.js'
 
 /** Voucher budgets (set by the hub per SME and edition), claims with receipts, and the hub's decisions. */
 
@@ -11,8 +16,8 @@ const id = (value: string) => encodeURIComponent(value)
 
 export const listOrganisationVouchers = (orgId: string) =>
   apiGet<VoucherAccount[]>(`/api/organisations/${id(orgId)}/vouchers`)
-export const getEditionVouchers = (editionId: string) =>
-  apiGet<VoucherEdition>(`/api/editions/${id(editionId)}/vouchers`)
+export const getEditionVouchers = (editionId: string, query: VoucherEditionQuery) =>
+  apiGet<VoucherEdition>(`/api/editions/${id(editionId)}/vouchers?${searchOf(query)}`)
 export const setVoucherBudget = (editionId: string, smeId: string, budgetEur: number) =>
   apiSend<VoucherAccount>('PUT', `/api/editions/${id(editionId)}/vouchers/${id(smeId)}`, { budgetEur })
 export const claimVoucher = (orgId: string, body: VoucherClaimInput) =>
