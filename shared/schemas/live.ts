@@ -6,7 +6,8 @@ import { nullable } from './patch.js'
 const Uuid = Type.String({ format: 'uuid' })
 const Presence = Type.Union([Type.Literal('present'), Type.Literal('absent'), Type.Literal('unknown')])
 export type Presence = Static<typeof Presence>
-export type MeetingState = 'upcoming' | 'ready' | 'running' | 'late' | 'held' | 'no_show' | 'done' | 'cancelled'
+export const MEETING_STATES = ['upcoming', 'ready', 'running', 'late', 'held', 'no_show', 'done', 'cancelled'] as const
+export type MeetingState = (typeof MEETING_STATES)[number]
 export const INTERESTS = [
   'none',
   'informative',

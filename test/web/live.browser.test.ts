@@ -83,5 +83,26 @@ t.test(
     await hubPage.reload()
     await hubPage.waitForSelector('[data-testid="board-participants-total"][data-total="1"]')
     t.equal(await hubPage.inputValue('[data-testid="board-participants-q"]'), 'srl', 'the filter survives a reload')
+
+    // The day's meetings filter apart from the participants, by name and by time.
+    const meetings = async () =>
+      Number(await hubPage.getAttribute('[data-testid="board-meetings-total"]', 'data-total'))
+    const all = await meetings()
+    t.ok(all >= 2, `${all} meetings today`)
+    await hubPage.fill('[data-testid="board-meetings-q"]', 'beta')
+    await waitUntil(async () => (await meetings()) < all, 'Beta’s meetings')
+    const beta = await hubPage.locator('[data-testid="board-meeting"]').allTextContents()
+    t.ok(beta.length > 0 && beta.every((row) => row.includes('Beta Srl')), 'only Beta’s meetings')
+    const firstSlot = await hubPage.locator('[data-testid="board-meetings-slot"] option').nth(1).getAttribute('value')
+    await hubPage.selectOption('[data-testid="board-meetings-slot"]', firstSlot!)
+    await hubPage.reload()
+    await hubPage.waitForSelector('[data-testid="board-meetings-total"]')
+    t.equal(
+      await hubPage.inputValue('[data-testid="board-meetings-q"]'),
+      'beta',
+      'the meetings’ filters survive a reload',
+    )
+    t.equal(await hubPage.inputValue('[data-testid="board-meetings-slot"]'), firstSlot)
+    t.equal(await hubPage.inputValue('[data-testid="board-participants-q"]'), 'srl', 'beside the participants’ own')
   },
 )

@@ -29,7 +29,7 @@ export function useAddressQuery<Q>(
 }
 
 /** A page number from the address: a whole number from 1 to 10,000, else 1. */
-export function pageParam(params: URLSearchParams): number {
-  const page = Number(params.get('page'))
+export function pageParam(params: URLSearchParams, key = 'page'): number {
+  const page = Number(params.get(key))
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1
 }

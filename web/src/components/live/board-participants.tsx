@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { nameMatches, pageOf } from '../../../../shared/paging.js'
 import { absencePreview, checkIn, markAbsent, undoAbsence, type AbsenceUndone, type Board } from '../../api/live-api.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { Pagination } from '../search/pagination.js'
 import { StatusBadge } from '../status-badge.js'
 import { useAction } from '../use-action.js'
+import { pageParam, useAddressQuery } from '../use-address-query.js'
 import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 
@@ -18,38 +19,36 @@ type Participant = Board['participants'][number]
 const PAGE_SIZE = 50
 const PRESENCES = ['present', 'unknown', 'absent'] as const
 
-/** Name and presence filters and the page, kept in the address (`?tab=live&pq=nord&presence=unknown&page=2`). */
-function useParticipantFilters() {
-  const [params, setParams] = useSearchParams()
-  const read = (from: URLSearchParams) => ({
-    q: from.get('pq')?.slice(0, 100) ?? '',
-    presence: PRESENCES.find((p) => p === from.get('presence')),
-    page: Math.max(1, Math.min(10_000, Number.parseInt(from.get('page') ?? '1', 10) || 1)),
-  })
-  const [filters, setFilters] = useState(() => read(params))
-  const address = params.toString()
-  useEffect(() => setFilters(read(new URLSearchParams(address))), [address])
-  const set = (patch: { q?: string; presence?: (typeof PRESENCES)[number] | undefined }) => {
-    const next = { ...filters, ...patch, page: 1 }
-    setFilters(next)
-    const out = new URLSearchParams(params)
-    for (const key of ['pq', 'presence', 'page']) out.delete(key)
-    if (next.q) out.set('pq', next.q)
-    if (next.presence) out.set('presence', next.presence)
-    setParams(out, { replace: true })
-  }
-  return { ...filters, set }
+interface ParticipantFilters {
+  q: string
+  presence?: (typeof PRESENCES)[number]
+  page: number
 }
+
+/** Name and presence filters and the page, kept in the address (`?tab=live&pq=nord&presence=unknown&page=2`). */
+function readFilters(params: URLSearchParams): ParticipantFilters {
+  const presence = PRESENCES.find((p) => p === params.get('presence'))
+  return { q: params.get('pq')?.slice(0, 100) ?? '', page: pageParam(params), ...(presence ? { presence } : {}) }
+}
+
+const writeFilters = (filters: ParticipantFilters) => ({
+  pq: filters.q,
+  presence: filters.presence,
+  page: filters.page > 1 ? filters.page : undefined,
+})
 
 export function BoardParticipants({ board, onChanged }: { board: Board; onChanged: () => void }) {
   const { t } = useTranslation()
   const { number } = useFormats()
-  const filters = useParticipantFilters()
-  const words = filters.q.trim().toLowerCase()
+  const [current, setFilters] = useAddressQuery(readFilters, writeFilters)
+  const filters = {
+    ...current,
+    set: (patch: Partial<ParticipantFilters>) => setFilters({ ...current, ...patch, page: 1 }),
+  }
   const matching = board.participants.filter(
-    (p) => (!filters.presence || p.presence === filters.presence) && (!words || p.name.toLowerCase().includes(words)),
+    (p) => (!filters.presence || p.presence === filters.presence) && nameMatches(p.name, filters.q),
   )
-  const shown = matching.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE)
+  const shown = pageOf(matching, filters.page, PAGE_SIZE)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [undone, setUndone] = useState<{ name: string; result: AbsenceUndone } | null>(null)
   const action = useAction()

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getBoard, repair, type Board } from '../../api/live-api.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
-import { StatusBadge } from '../status-badge.js'
+import { BoardMeetings } from './board-meetings.js'
 import { BoardParticipants } from './board-participants.js'
 import { useAction } from '../use-action.js'
 import { useLoad } from '../use-load.js'
 import { formatCountdown } from './duration.js'
-import { stateTone } from './live-states.js'
 import { useLive } from './use-live.js'
 
 /** The hub's event day: slot clock, table map coloured by state, check-ins, and the no-show queue with re-pairing. */
@@ -153,27 +152,7 @@ function BoardBody({ board, onChanged }: { board: Board; onChanged: () => void }
         </section>
       )}
       <BoardParticipants board={board} onChanged={onChanged} />
-      <section className="panel">
-        <h2>{t('liveBoard.allMeetings')}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('liveBoard.gridLabel')}>
-          <table className="schedule-grid">
-            <tbody>
-              {board.meetings.map((m) => (
-                <tr key={m.id}>
-                  <td className="slot-time">{board.slots[m.slot]?.localStart.slice(11)}</td>
-                  <td>{m.tableName}</td>
-                  <td>
-                    {m.smeName} ↔ {m.buyerName}
-                  </td>
-                  <td>
-                    <StatusBadge tone={stateTone(m.state)}>{t(`live.state.${m.state}`)}</StatusBadge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <BoardMeetings board={board} />
     </>
   )
 }

@@ -6,10 +6,12 @@ interface PaginationProps {
   page: number
   pageSize: number
   total: number
+  /** The address key of the page, when a view has two lists that page apart. */
+  param?: string
 }
 
 /** Previous and next as links (`page-prev`, `page-next`); at either end the control is shown disabled. */
-export function Pagination({ page, pageSize, total }: PaginationProps) {
+export function Pagination({ page, pageSize, total, param = 'page' }: PaginationProps) {
   const { t } = useTranslation()
   const [params] = useSearchParams()
   const pages = pageCount(total, pageSize)
@@ -17,7 +19,7 @@ export function Pagination({ page, pageSize, total }: PaginationProps) {
   const step = (to: number, testId: string, label: string, enabled: boolean) =>
     enabled ? (
       <Link
-        to={`?${withPage(params, to).toString()}`}
+        to={`?${withPage(params, to, param).toString()}`}
         className="button button-secondary button-small"
         data-testid={testId}
         rel={testId === 'page-next' ? 'next' : 'prev'}

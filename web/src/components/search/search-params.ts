@@ -108,10 +108,10 @@ export function withParam(params: URLSearchParams, key: 'q' | 'sort', value: str
   return edit(params, (next) => (value === '' ? next.delete(key) : next.set(key, value)))
 }
 
-export function withPage(params: URLSearchParams, page: number): URLSearchParams {
+export function withPage(params: URLSearchParams, page: number, key = 'page'): URLSearchParams {
   const next = new URLSearchParams(params)
-  if (page <= 1) next.delete('page')
-  else next.set('page', String(page))
+  if (page <= 1) next.delete(key)
+  else next.set(key, String(page))
   return next
 }
 
