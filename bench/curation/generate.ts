@@ -152,3 +152,27 @@ export async function addManyVoucherAccounts(app: FastifyInstance, eventId: stri
     where c.wanted`
   return editionId
 }
+
+/**
+ * `count` organisations registered with the hub, a minute apart (the last
+ * newest), three SMEs to each buyer; by name order every third is pending,
+ * every seventh rejected, the rest validated.
+ */
+export async function addManyRegistrations(app: FastifyInstance, organiserId: string, count: number): Promise<void> {
+  await app.sql`
+    with made as (
+      insert into organisations (kind, legal_name, country, nuts2, languages)
+      select case when i % 4 = 0 then 'buyer' else 'sme' end::organisation_kind,
+        'Registered ' || lpad(i::text, 5, '0') || case when i % 4 = 0 then ' S.p.A.' else ' S.r.l.' end, 'IT', 'ITC1', '{it}'
+      from generate_series(1, ${count}) i
+      returning id, legal_name
+    )
+    insert into affiliations (organiser_id, participant_id, status, reason, registered_at, decided_at)
+    select ${organiserId}, id, status::affiliation_status,
+      case when status = 'rejected' then 'Outside the programme' end,
+      timestamptz '2026-09-01' + n * interval '1 minute', case when status <> 'pending' then now() end
+    from (
+      select id, n, case when n % 3 = 0 then 'pending' when n % 7 = 0 then 'rejected' else 'validated' end status
+      from (select id, row_number() over (order by legal_name) n from made) ranked
+    ) spread`
+}

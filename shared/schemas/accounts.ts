@@ -32,6 +32,7 @@ export const AffiliationStatusSchema = Type.Union([
   Type.Literal('rejected'),
 ])
 export type AffiliationStatus = Static<typeof AffiliationStatusSchema>
+export const AFFILIATION_STATUSES: readonly AffiliationStatus[] = ['pending', 'validated', 'rejected']
 
 const Email = Type.String({ format: 'email', maxLength: 254 })
 const Uuid = Type.String({ format: 'uuid' })
@@ -226,6 +227,31 @@ export const ParticipantSchema = Type.Object({
   decidedAt: Type.Optional(Type.String({ format: 'date-time' })),
 })
 export type Participant = Static<typeof ParticipantSchema>
+
+export const PARTICIPANT_PAGE_SIZE = 25
+
+/** The hub's registrations: by status (pending by default), kind and name, a page at a time. */
+export const ParticipantListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(AffiliationStatusSchema),
+    kind: Type.Optional(Type.Union([Type.Literal('sme'), Type.Literal('buyer')])),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: PARTICIPANT_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+export type ParticipantListQuery = Static<typeof ParticipantListQuerySchema>
+
+/** By name; `counts` per status after the kind and name filters, `total` what all the filters keep. */
+export const ParticipantPageSchema = Type.Object({
+  items: Type.Array(ParticipantSchema),
+  total: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type ParticipantPage = Static<typeof ParticipantPageSchema>
 
 export const ParticipantDecisionSchema = Type.Object(
   {

@@ -187,6 +187,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/organisers/${w.hub}/participants` }),
   },
+  'GET /api/organisers/:orgId/participants/page': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/organisers/${w.hub}/participants/page?status=validated&q=a` }),
+  },
   'POST /api/organisers/:orgId/participants/:participantId/decision': {
     allowed: ['organiser'],
     request: async (w) => ({

@@ -1,8 +1,10 @@
 import t from 'tap'
+import { createOrgWithAdmin, signIn } from '../helpers/accounts.js'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
 import {
   addManyContracts,
   addManyVoucherAccounts,
+  addManyRegistrations,
   addManyRequests,
   eventWithManyPairs,
   spreadParticipationSteps,
@@ -192,4 +194,37 @@ t.test('a hub pages 90 SMEs’ voucher accounts, keeps those with claims to deci
   t.equal(await total(), 3, 'after a reload, the same accounts')
   t.ok(await page.isChecked('[data-testid="vouchers-pending"]'))
   t.equal(await page.inputValue('[data-testid="vouchers-q"]'), 'PMI 0000')
+})
+
+t.test('a hub pages 300 registrations, switches status, filters by kind and name, and reloads', async (t) => {
+  const { app, url } = await serveApp(t, { outbox: { start: false } })
+  const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
+  await addManyRegistrations(app, hub.orgId, 300)
+  const agent = await signIn(app, 'hub@hub.example')
+  const browser = await launchBrowser(t)
+  const page = await pageWithSession(browser, url, agent.cookie, { locale: 'en-GB' })
+  const total = async () => Number(await page.getAttribute('[data-testid="participants-total"]', 'data-total'))
+
+  await page.goto(`${url}/organisers/${hub.orgId}/participants`)
+  await page.waitForSelector('[data-testid="participants-total"]')
+  t.equal(await total(), 100, 'the pending registrations first')
+  t.equal(await page.locator('[data-testid="participants-list"] > li').count(), 25, 'one page of 25')
+  t.match(await page.textContent('[data-testid="tab-validated"]'), /\(172\)/, 'each status tab says how many')
+  await page.click('[data-testid="page-next"]')
+  await page.waitForSelector('[data-testid="participants-total"]:has-text("26–50 of 100")')
+  t.pass('the second page')
+
+  await page.click('[data-testid="tab-validated"]')
+  await waitUntil(async () => (await total()) === 172, 'the validated registrations')
+  t.notMatch(page.url(), /[?&]page=/, 'another status starts from the first page')
+  await page.selectOption('[data-testid="participants-kind"]', 'buyer')
+  await waitUntil(async () => (await total()) < 172, 'the validated buyers')
+  await page.fill('[data-testid="participants-q"]', 'registered 001')
+  await waitUntil(async () => (await total()) < 20, 'the validated buyers named 001xx')
+  const narrowed = await total()
+  await page.reload()
+  await page.waitForSelector('[data-testid="participants-total"]')
+  t.equal(await total(), narrowed, 'after a reload, the same registrations')
+  t.equal(await page.inputValue('[data-testid="participants-kind"]'), 'buyer')
+  t.equal(await page.inputValue('[data-testid="participants-q"]'), 'registered 001')
 })

@@ -1,14 +1,19 @@
-import type {
-  AffiliationStatus,
-  Invitation,
-  Member,
-  Organisation,
-  OrganisationInput,
-  OrganisationKind,
-  OrganisationPatch,
-  Participant,
-  Role,
+import {
+  AFFILIATION_STATUSES,
+  PARTICIPANT_PAGE_SIZE,
+  type AffiliationStatus,
+  type Invitation,
+  type Member,
+  type Organisation,
+  type OrganisationInput,
+  type OrganisationKind,
+  type OrganisationPatch,
+  type Participant,
+  type ParticipantListQuery,
+  type ParticipantPage,
+  type Role,
 } from '../../../shared/schemas/accounts.js'
+import { nameMatches, pageOf } from '../../../shared/paging.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Outbox } from '../../infra/outbox.js'
@@ -287,6 +292,20 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     async listParticipants(organiserId: string, status?: AffiliationStatus): Promise<Participant[]> {
       const rows = await repo.listAffiliations(db, organiserId, status)
       return rows.map((row) => toParticipantDto(row.affiliation, row.organisation))
+    },
+
+    /** One page of the hub's registrations, newest first, by status, kind and name, with counts per status. */
+    async participantPage(organiserId: string, query: ParticipantListQuery): Promise<ParticipantPage> {
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? PARTICIPANT_PAGE_SIZE
+      const named = (await this.listParticipants(organiserId)).filter(
+        (p) => (!query.kind || p.organisation.kind === query.kind) && nameMatches(p.organisation.legalName, query.q),
+      )
+      const counts = Object.fromEntries(
+        AFFILIATION_STATUSES.map((s) => [s, named.filter((p) => p.status === s).length]),
+      )
+      const kept = named.filter((p) => !query.status || p.status === query.status)
+      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
     },
 
     async decideParticipant(

@@ -5,6 +5,8 @@ import {
   InvitationSchema,
   ParticipantDecisionSchema,
   ParticipantInvitationSchema,
+  ParticipantListQuerySchema,
+  ParticipantPageSchema,
   ParticipantSchema,
   PublicOrganiserSchema,
 } from '../../../shared/schemas/accounts.js'
@@ -48,6 +50,21 @@ export const organisersRoutes: FastifyPluginAsyncTypebox<{ organisations: Organi
       },
     },
     async (request) => organisations.listParticipants(request.params.orgId, request.query.status),
+  )
+
+  app.get(
+    '/organisers/:orgId/participants/page',
+    {
+      config: organiserMember,
+      schema: {
+        tags,
+        summary: 'SMEs and buyers registered with this hub: newest first, by status, kind and name, a page at a time',
+        params: OrgParams,
+        querystring: ParticipantListQuerySchema,
+        response: { 200: ParticipantPageSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => organisations.participantPage(request.params.orgId, request.query),
   )
 
   app.post(

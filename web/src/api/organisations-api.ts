@@ -6,9 +6,11 @@ import type {
   Organisation,
   OrganisationPatch,
   Participant,
+  ParticipantListQuery,
+  ParticipantPage,
   Role,
 } from '../../../shared/schemas/accounts.js'
-import { apiGet, apiSend } from './client.js'
+import { apiGet, apiSend, searchOf } from './client.js'
 
 /** An organisation and its team; an organiser's participants; the audit trail. */
 
@@ -34,8 +36,8 @@ export const revokeInvitation = (orgId: string, invitationId: string) =>
 export type ParticipantKind = 'sme' | 'buyer'
 export type Decision = Exclude<AffiliationStatus, 'pending'>
 
-export const listParticipants = (orgId: string, status: AffiliationStatus) =>
-  apiGet<Participant[]>(`${organiser(orgId)}/participants?status=${status}`)
+export const participantPage = (orgId: string, query: ParticipantListQuery) =>
+  apiGet<ParticipantPage>(`${organiser(orgId)}/participants/page?${searchOf(query)}`)
 export const decideParticipant = (
   orgId: string,
   participantOrgId: string,

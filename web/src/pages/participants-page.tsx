@@ -1,20 +1,42 @@
 import { useTranslation } from 'react-i18next'
-import { useParams, useSearchParams } from 'react-router'
-import type { AffiliationStatus } from '../../../shared/schemas/accounts.js'
-import { listParticipants } from '../api/organisations-api.js'
+import { useParams } from 'react-router'
+import {
+  AFFILIATION_STATUSES,
+  type AffiliationStatus,
+  type ParticipantListQuery,
+} from '../../../shared/schemas/accounts.js'
+import { participantPage } from '../api/organisations-api.js'
 import { AsyncView } from '../components/async-view.js'
 import { ParticipantInviteForm } from '../components/participants/participant-invite-form.js'
 import { ParticipantRow } from '../components/participants/participant-row.js'
+import { Pagination } from '../components/search/pagination.js'
 import { Segmented } from '../components/segmented.js'
+import { pageParam, useAddressQuery } from '../components/use-address-query.js'
+import { useFormats } from '../components/use-formats.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
 
-const STATUSES: readonly AffiliationStatus[] = ['pending', 'validated', 'rejected']
+const KINDS = ['sme', 'buyer'] as const
 
-function readStatus(value: string | null): AffiliationStatus {
-  return STATUSES.find((status) => status === value) ?? 'pending'
+/** `?status=validated&kind=buyer&q=nord&page=2`; pending when no status is given, since those wait for the hub. */
+function readQuery(params: URLSearchParams): ParticipantListQuery & { status: AffiliationStatus } {
+  const kind = KINDS.find((k) => k === params.get('kind'))
+  const q = params.get('q')?.slice(0, 100)
+  return {
+    status: AFFILIATION_STATUSES.find((s) => s === params.get('status')) ?? 'pending',
+    page: pageParam(params),
+    ...(kind ? { kind } : {}),
+    ...(q ? { q } : {}),
+  }
 }
+
+const writeQuery = (query: ParticipantListQuery) => ({
+  status: query.status,
+  kind: query.kind,
+  q: query.q,
+  page: query.page && query.page > 1 ? query.page : undefined,
+})
 
 export function ParticipantsPage() {
   const { orgId = '' } = useParams()
@@ -23,9 +45,11 @@ export function ParticipantsPage() {
 
 function Participants({ orgId }: { orgId: string }) {
   const { t } = useTranslation()
-  const [params, setParams] = useSearchParams()
-  const status = readStatus(params.get('status'))
-  const participants = useLoad(`${orgId}:${status}`, () => listParticipants(orgId, status))
+  const { number } = useFormats()
+  const [query, setQuery] = useAddressQuery(readQuery, writeQuery)
+  const participants = useLoad(`${orgId}:${JSON.stringify(query)}`, () => participantPage(orgId, query))
+  const set = (patch: Partial<ParticipantListQuery>) => setQuery({ ...query, ...patch, page: 1 })
+  const counts = participants.result.kind === 'ready' ? participants.result.data.counts : undefined
   useDocumentTitle(t('participants.documentTitle'))
 
   return (
@@ -42,27 +66,66 @@ function Participants({ orgId }: { orgId: string }) {
           <Segmented
             label={t('participants.filter')}
             testIdPrefix="tab"
-            value={status}
-            onChange={(value) => setParams({ status: readStatus(value) })}
-            options={STATUSES.map((s) => ({ value: s, label: t(`affiliation.${s}`) }))}
+            value={query.status}
+            onChange={(value) => set({ status: AFFILIATION_STATUSES.find((s) => s === value) ?? 'pending' })}
+            options={AFFILIATION_STATUSES.map((s) => ({
+              value: s,
+              label: counts ? `${t(`affiliation.${s}`)} (${number(counts[s] ?? 0)})` : t(`affiliation.${s}`),
+            }))}
           />
+          <div className="button-row" role="search">
+            <input
+              type="search"
+              aria-label={t('participants.searchName')}
+              placeholder={t('participants.searchName')}
+              data-testid="participants-q"
+              value={query.q ?? ''}
+              onChange={(e) => set({ q: e.target.value || undefined })}
+            />
+            <label>
+              {t('participants.kindFilter')}{' '}
+              <select
+                data-testid="participants-kind"
+                value={query.kind ?? ''}
+                onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) })}
+              >
+                <option value="">{t('participants.anyKind')}</option>
+                {KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`kinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           <AsyncView result={participants.result} onRetry={() => participants.reload()}>
             {(list) =>
-              list.length === 0 ? (
+              list.total === 0 ? (
                 <p className="muted empty" data-testid="participants-empty">
-                  {t(`participants.empty.${status}`)}
+                  {query.q || query.kind ? t('participants.noneMatch') : t(`participants.empty.${query.status}`)}
                 </p>
               ) : (
-                <ul className="plain-list" data-testid="participants-list">
-                  {list.map((participant) => (
-                    <ParticipantRow
-                      key={participant.organisation.id}
-                      orgId={orgId}
-                      participant={participant}
-                      onDecided={() => participants.reload(true)}
-                    />
-                  ))}
-                </ul>
+                <>
+                  <p className="muted small" data-testid="participants-total" data-total={list.total}>
+                    {t('participants.shown', {
+                      count: list.total,
+                      total: number(list.total),
+                      from: number((list.page - 1) * list.pageSize + 1),
+                      to: number((list.page - 1) * list.pageSize + list.items.length),
+                    })}
+                  </p>
+                  <ul className="plain-list" data-testid="participants-list">
+                    {list.items.map((participant) => (
+                      <ParticipantRow
+                        key={participant.organisation.id}
+                        orgId={orgId}
+                        participant={participant}
+                        onDecided={() => participants.reload(true)}
+                      />
+                    ))}
+                  </ul>
+                  <Pagination page={list.page} pageSize={list.pageSize} total={list.total} />
+                </>
               )
             }
           </AsyncView>
