@@ -96,6 +96,12 @@ t.test(
     await hubPage.waitForSelector(`[data-testid="cell-2-1"] ${card}`)
 
     await hubPage.click('[data-testid="schedule-publish"]')
+    t.match(
+      await hubPage.textContent('[data-testid="schedule-detail"] .panel-head'),
+      /up to \d+/,
+      'publishing first says who will be told',
+    )
+    await hubPage.click('[data-testid="schedule-publish-confirm"]')
     await hubPage.waitForSelector('[data-testid="schedule-detail"][data-status="published"]')
     const [meeting] = await app.sql`select slot, table_index from meetings where request_id = ${first!.id}`
     t.same(meeting, { slot: 2, table_index: 1 }, 'the published meeting is where the hub put it')

@@ -7,10 +7,15 @@ import { getSchedule, listSchedules, moveMeeting, publishSchedule, startSchedule
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge, type BadgeTone } from '../status-badge.js'
 import { useAction } from '../use-action.js'
+import { ConfirmButton } from '../confirm-button.js'
 import { useDateFormat } from '../use-date-format.js'
+import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { tableLabel } from './table-label.js'
 import { BreaksChart } from './breaks-chart.js'
+
+/** The organisations that have a meeting in a schedule: those its publication e-mails. */
+const participantsOf = (assignments: Assignment[]) => new Set(assignments.flatMap((a) => [a.smeId, a.buyerId])).size
 
 const TONES: Record<Schedule['status'], BadgeTone> = {
   queued: 'neutral',
@@ -208,6 +213,7 @@ function RunDetail({
   onPublished: () => void
 }) {
   const { t } = useTranslation()
+  const { number } = useFormats()
   const run = useLoad(scheduleId, () => getSchedule(event.id, scheduleId))
   const action = useAction()
   const [picked, setPicked] = useState<string | null>(null)
@@ -249,9 +255,17 @@ function RunDetail({
       <div className="panel-head">
         <h2 id="schedule-detail-title">{t(draft ? 'schedule.draftTitle' : 'schedule.detailTitle')}</h2>
         {draft && (
-          <button type="button" className="button" data-testid="schedule-publish" onClick={() => void publish()}>
+          <ConfirmButton
+            testId="schedule-publish"
+            question={t('schedule.publishQuestion', {
+              count: participantsOf(schedule.assignments ?? []),
+              total: number(participantsOf(schedule.assignments ?? [])),
+            })}
+            confirmLabel={t('schedule.publishConfirm')}
+            onConfirm={publish}
+          >
             {t('schedule.publish')}
-          </button>
+          </ConfirmButton>
         )}
       </div>
       {stats && (
