@@ -28,7 +28,7 @@ const STILL_READING_OTHER_FEATURES_TABLES = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', '.tap/', 'coverage/', 'drizzle/meta/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'data/', '.tap/', 'coverage/', 'drizzle/meta/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 
@@ -50,7 +51,15 @@ type Env = Record<string, string | undefined>
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
+/** The checkout: the nearest folder above this module with a package.json (server/ from source, dist/ or dist/chunks/ built). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir
+    if (dir === path.dirname(dir)) return path.resolve(from, '..')
+  }
+}
+
+export const PROJECT_ROOT = projectRoot(import.meta.dirname)
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = []

@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../server/config.js'
 import { runCli } from './helpers/cli.js'
 
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+  spawnSync(process.execPath, ['--enable-source-maps', 'dist/cli.js', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },
@@ -24,7 +24,7 @@ t.test('an unknown command exits 2 and says so', async (t) => {
 })
 
 t.test('bad configuration stops a command with one clear message', async (t) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'config'], {
+  const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/cli.js', 'config'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, PORT: 'eighty' },

@@ -5,12 +5,14 @@ import path from 'node:path'
 import postgres from 'postgres'
 import { PROJECT_ROOT } from '../server/config.js'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/infra/embedded-postgres.js'
+import { buildIsFresh, buildServer } from '../server/infra/build.js'
 import { runMigrations } from '../server/infra/migrate.js'
 import { freePort } from '../server/infra/ports.js'
 import { TEMPLATE_DATABASE } from './helpers/db.js'
 
 /**
- * `npm test`: the web build the browser tests load, one real PostgreSQL with a
+ * `npm test`: the web build the browser tests load, the server build the CLI and
+ * server-process tests run, one real PostgreSQL with a
  * migrated template database, then every tap test file in parallel (each on its
  * own copy of the template; `jobs` in package.json's tap section), with type
  * checks, lint and the formatter check running beside them. Ends with the line
@@ -139,10 +141,25 @@ function runTap(serverUrl: string): Promise<Counts & { exitCode: number }> {
   })
 }
 
+/** The compiled server (`dist/`) that the CLI and server-process tests run, as production does. */
+async function buildServerIfStale(): Promise<boolean> {
+  if (buildIsFresh()) return true
+  process.stdout.write('\n▶ server build\n')
+  try {
+    await buildServer()
+    process.stdout.write('✔ server build\n')
+    return true
+  } catch (error) {
+    process.stdout.write(`✘ server build failed: ${String(error)}\n`)
+    return false
+  }
+}
+
 async function main(): Promise<number> {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 }
-  if (buildWebIfStale()) counts.passed++
-  else counts.failed++
+  for (const built of [buildWebIfStale(), await buildServerIfStale()])
+    if (built) counts.passed++
+    else counts.failed++
   const checks = onlySomeFiles ? undefined : runChecks()
   if (checks) process.stdout.write('\n▶ type checks, lint and format run beside the tests; their output follows them\n')
   process.stdout.write('\n▶ tests\n')

@@ -1,11 +1,5 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, describeConfig, loadConfig } from '../config.js'
-import { openDatabase } from '../infra/db.js'
-import { loadDemoData } from '../../seeds/index.js'
-import { createOrganisationCommand } from './organisations.command.js'
-import { reindexCommand } from './reindex.command.js'
-import { runRankCommand } from '../features/matching/rank.command.js'
-import { runScheduleCommand } from '../scheduling/cli.js'
 
 /**
  * The one command-line entry: `npm run --silent cli -- <command> [options]`.
@@ -15,7 +9,16 @@ import { runScheduleCommand } from '../scheduling/cli.js'
 export interface CliCommand {
   summary: string
   usage: string
-  run(args: string[]): Promise<number>
+  run(args: string[], usage: string): Promise<number>
+}
+
+/**
+ * Each command's code loads when it runs, not before: `help`, `config` and
+ * `schedule` start without the database layer, the web server or the seeds.
+ */
+async function openDatabaseNow() {
+  const { openDatabase } = await import('../infra/db.js')
+  return openDatabase(loadConfig(), () => {})
 }
 
 const commands: Record<string, CliCommand> = {
@@ -23,7 +26,7 @@ const commands: Record<string, CliCommand> = {
     summary: 'apply database migrations (starts the embedded PostgreSQL unless DATABASE_URL is set)',
     usage: 'migrate',
     run: async () => {
-      const handle = await openDatabase(loadConfig(), () => {})
+      const handle = await openDatabaseNow()
       await handle.close()
       console.error('migrations applied')
       return 0
@@ -33,7 +36,8 @@ const commands: Record<string, CliCommand> = {
     summary: 'load the demo data into a database that does not have it yet',
     usage: 'seed',
     run: async () => {
-      const handle = await openDatabase(loadConfig(), () => {})
+      const handle = await openDatabaseNow()
+      const { loadDemoData } = await import('../../seeds/index.js')
       try {
         const loaded = await loadDemoData(handle.db, { info: (message) => console.error(message) })
         console.error(loaded.length === 0 ? 'demo data already present' : `loaded: ${loaded.join(', ')}`)
@@ -43,18 +47,26 @@ const commands: Record<string, CliCommand> = {
       return 0
     },
   },
-  'create-organisation': createOrganisationCommand,
-  reindex: reindexCommand,
+  'create-organisation': {
+    summary: 'create a hub (organiser) or authority and e-mail its first admin an invitation',
+    usage: 'create-organisation --kind organiser|authority --name NAME --country CC [--nuts2 CODE] --admin-email EMAIL',
+    run: async (args, usage) => (await import('./organisations.command.js')).runCreateOrganisation(args, usage),
+  },
+  reindex: {
+    summary: 'rebuild the search indexes (offers, needs) from PostgreSQL, with progress',
+    usage: 'reindex',
+    run: async (args, usage) => (await import('./reindex.command.js')).runReindex(args, usage),
+  },
   schedule: {
     summary:
       'schedule the meetings of an instance (b2bsp JSON format); prints slots, tables, breaks and the lower bound',
     usage: 'schedule INSTANCE.json [--time-limit SECONDS] [--fairness D] [--seed N]',
-    run: runScheduleCommand,
+    run: async (args) => (await import('../scheduling/cli.js')).runScheduleCommand(args),
   },
   rank: {
     summary: 'rank offers for needs with the matching pipeline on a temporary database; prints {needId: [offerIds]}',
     usage: 'rank --needs NEEDS.json --offers OFFERS.json [--top 50]',
-    run: runRankCommand,
+    run: async (args) => (await import('../features/matching/rank.command.js')).runRankCommand(args),
   },
   config: {
     summary: 'print the configuration in force, secrets hidden, as JSON',
@@ -96,7 +108,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0
   }
   try {
-    return await command.run(rest)
+    return await command.run(rest, command.usage)
   } catch (error) {
     process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`)
     return 1

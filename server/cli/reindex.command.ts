@@ -6,29 +6,23 @@ import type { CliCommand } from './index.js'
 import { progressBar } from './progress.js'
 
 /** Rebuilds the search indexes from PostgreSQL, the source of truth. */
-export const reindexCommand: CliCommand = {
-  summary: 'rebuild the search indexes (offers, needs) from PostgreSQL, with progress',
-  usage: 'reindex',
-  run: async () => {
-    const config = { ...loadConfig(), serveWeb: false, seedDemo: false }
-    const app = await buildApp(config, { logger: false, outbox: { start: false } })
-    try {
-      await app.ready()
-      const bars: Record<IndexName, ReturnType<typeof progressBar>> = {
-        offers: progressBar('offers'),
-        needs: progressBar('needs'),
-      }
-      const started = performance.now()
-      const counts = await createServices(app, config).catalogue.reindex((done, total, index) =>
-        bars[index](done, total),
-      )
-      const seconds = (performance.now() - started) / 1000
-      process.stdout.write(
-        `${JSON.stringify({ engine: app.searchEngine.name, ...counts, seconds: Number(seconds.toFixed(2)) })}\n`,
-      )
-      return 0
-    } finally {
-      await app.close()
+export const runReindex: CliCommand['run'] = async () => {
+  const config = { ...loadConfig(), serveWeb: false, seedDemo: false }
+  const app = await buildApp(config, { logger: false, outbox: { start: false } })
+  try {
+    await app.ready()
+    const bars: Record<IndexName, ReturnType<typeof progressBar>> = {
+      offers: progressBar('offers'),
+      needs: progressBar('needs'),
     }
-  },
+    const started = performance.now()
+    const counts = await createServices(app, config).catalogue.reindex((done, total, index) => bars[index](done, total))
+    const seconds = (performance.now() - started) / 1000
+    process.stdout.write(
+      `${JSON.stringify({ engine: app.searchEngine.name, ...counts, seconds: Number(seconds.toFixed(2)) })}\n`,
+    )
+    return 0
+  } finally {
+    await app.close()
+  }
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { workerBoot } from '../infra/worker-boot.js'
 import type { TablesEncoding } from './exact.js'
 import type { Instance } from './instance.js'
 
@@ -66,15 +67,14 @@ export interface ProbeThread {
   finish(deadline: number, clock: () => number, optimal: boolean): ProbeOutcome
 }
 
-// Loader hooks are not inherited by workers: the worker registers tsx itself, then loads the TypeScript module.
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./probe.worker.ts', import.meta.url).href)}) })`
+const BOOT = workerBoot(import.meta.url, 'probe.worker')
 
 /** The probe thread, started on first use and kept (it does not hold the process open). */
 let thread: Worker | null = null
 
 function probeThread(): Worker {
   if (thread) return thread
-  const worker = new Worker(BOOT, { eval: true })
+  const worker = new Worker(BOOT.script, { eval: BOOT.eval })
   worker.unref()
   // A thread that dies is replaced at the next run; the run it had is over (its state never leaves "running", and the wait ends at the deadline).
   worker.on('error', () => {

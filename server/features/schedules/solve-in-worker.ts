@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads'
+import { workerBoot } from '../../infra/worker-boot.js'
 import type { Instance } from '../../scheduling/instance.js'
 import type { SolveOptions, SolveResult } from '../../scheduling/solve.js'
 
-/** Loader hooks are not inherited by workers: the worker registers tsx itself, then loads the TypeScript module. */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./solve.worker.ts', import.meta.url).href)}) })`
+const BOOT = workerBoot(import.meta.url, 'solve.worker')
 
 export type WorkerSolveOptions = Pick<SolveOptions, 'timeLimitMs' | 'fairness' | 'seed'>
 
@@ -17,7 +17,7 @@ export function solveInWorker(
   onProgress: (elapsedMs: number) => void,
 ): Promise<SolveResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, { eval: true, workerData: { instance, options } })
+    const worker = new Worker(BOOT.script, { eval: BOOT.eval, workerData: { instance, options } })
     let settled = false
     worker.on('message', (message: { type: 'progress'; elapsedMs: number } | { type: 'done'; result: SolveResult }) => {
       if (message.type === 'progress') onProgress(message.elapsedMs)
