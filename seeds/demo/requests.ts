@@ -334,7 +334,14 @@ export async function publishSchedule(story: Story, eventId: string, at: Date) {
     seed: 1,
     keepPublished: true,
   })
-  await services.schedules.run(queued.id)
+  const claimed = await services.schedules.claimRun('demo data', queued.id)
+  if (claimed) await services.schedules.solveRun(claimed, 'demo data')
+  // A running server may have claimed it first, woken by the run's job: then it is solved there.
+  for (let waited = 0; !claimed && waited < 60_000; waited += 250) {
+    const { status } = await services.schedules.get(eventId, queued.id)
+    if (status !== 'queued' && status !== 'running') break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
   clock.advance(15 * 60_000)
   const draft = await services.schedules.get(eventId, queued.id)
   if (draft.status !== 'draft') throw new Error(`the demo schedule did not solve: ${draft.error ?? draft.status}`)

@@ -97,7 +97,7 @@ function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
     accountsJobs(services),
     catalogueJobs({ db: app.db, catalogue: services.catalogue }),
     requestsJobs(services),
-    schedulesJobs(services),
+    schedulesJobs(app, services),
     liveJobs(services),
     outcomesJobs(services.outcomes),
     matchingJobs({ db: app.db, clock: app.clock, matching: services.matching }),

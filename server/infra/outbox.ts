@@ -34,6 +34,8 @@ export interface Outbox {
   register(topic: string, handler: OutboxHandler): void
   /** Processes every due row now; resolves with how many were handled (done or retried). */
   drain(): Promise<number>
+  /** False when built with `start: false`: rows wait for `drain()`, and handlers should finish their work inside it. */
+  readonly started: boolean
 }
 
 declare module 'fastify' {
@@ -127,6 +129,7 @@ export function createOutbox(db: Database, options: OutboxOptions = {}): Outbox 
       handlers.set(topic, handler)
     },
     drain,
+    started: options.start !== false,
     wake: () => void drain().catch(() => {}),
     stop: () => clearInterval(timer),
   }

@@ -76,6 +76,7 @@ export const ScheduleSchema = Type.Object({
     Type.Literal('published'),
     Type.Literal('superseded'),
     Type.Literal('failed'),
+    Type.Literal('cancelled'),
   ]),
   options: ScheduleRunSchema,
   progress: Type.Integer(),

@@ -406,6 +406,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/schedules/${await scheduleOf(w)}/publish` }),
   },
+  'POST /api/events/:eventId/schedules/:scheduleId/cancel': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/events/${w.event}/schedules/${await scheduleOf(w)}/cancel` }),
+  },
   'GET /api/events/:eventId/agenda/:orgId': {
     allowed: ['smeAdmin', 'smeMember', 'organiser'],
     request: async (w) => ({ url: `/api/events/${w.event}/agenda/${w.sme}` }),

@@ -19,6 +19,11 @@ export const scheduleProblems = {
     status: 409,
     title: 'A schedule for this event is already being computed',
   }),
+  notRunning: defineProblem({
+    code: 'schedules.not_running',
+    status: 409,
+    title: 'Only a queued or running schedule can be cancelled',
+  }),
   notDraft: defineProblem({
     code: 'schedules.not_draft',
     status: 409,

@@ -102,6 +102,20 @@ export const schedulesRoutes: FastifyPluginAsyncTypebox<{ schedules: SchedulesSe
     async (request) => schedules.publish(authOf(request), request.params.eventId, request.params.scheduleId),
   )
 
+  app.post(
+    '/events/:eventId/schedules/:scheduleId/cancel',
+    {
+      config: hub,
+      schema: {
+        tags,
+        summary: 'Cancel a queued or running schedule run; the solver stops within seconds',
+        params: ScheduleParams,
+        response: { 200: ScheduleSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => schedules.cancel(authOf(request), request.params.eventId, request.params.scheduleId),
+  )
+
   app.get(
     '/events/:eventId/agenda/:orgId',
     {

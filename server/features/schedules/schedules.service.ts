@@ -32,6 +32,10 @@ import { eventOf, type EventRow } from '../events/events.read.js'
 import { membersToNotify } from '../organisations/organisations.read.js'
 
 export const SCHEDULE_TOPIC = 'schedules.solve'
+/** How long a run stays with the instance solving it without a heartbeat; then another instance takes it over. */
+export const LEASE_MS = 15_000
+export const HEARTBEAT_MS = 2_000
+const RELEASED = { leaseOwner: null, leaseUntil: null }
 
 type ScheduleRow = typeof schedules.$inferSelect
 /** What a draft stores per accepted request. */
@@ -375,38 +379,78 @@ export function createSchedulesService(deps: SchedulesDeps) {
     },
 
     /**
-     * The outbox job: build the instance, solve it off the main thread, store the draft. A failure is recorded on the run, not retried.
-     * A run found `running` was left so by a process that died mid-solve (its job is pending again): it is run again. The job's
-     * row stays locked while the job runs, so two instances never solve one run at once.
+     * Claims the oldest run no live instance holds — queued, or running under a lease that lapsed because its
+     * instance died — for `owner`, under a lease of LEASE_MS (`only`: that run or none). One statement, so two
+     * instances never claim one run.
      */
-    async run(scheduleId: string): Promise<void> {
-      const [row] = await db
-        .update(schedules)
-        .set({ status: 'running', progress: 0 })
-        .where(and(eq(schedules.id, scheduleId), inArray(schedules.status, ['queued', 'running'])))
-        .returning()
-      if (!row) return
+    async claimRun(owner: string, only?: string): Promise<typeof schedules.$inferSelect | undefined> {
+      const [row] = await db.execute<{ id: string }>(sql`
+        update ${schedules} set status = 'running', progress = 0, lease_owner = ${owner},
+          lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval
+        where id = (
+          select id from ${schedules}
+          where (status = 'queued' or (status = 'running' and (lease_until is null or lease_until < now())))
+            ${only ? sql`and id = ${only}` : sql``}
+          order by created_at limit 1 for update skip locked)
+        returning id`)
+      if (!row) return undefined
+      const [claimed] = await db.select().from(schedules).where(eq(schedules.id, row.id))
+      return claimed
+    },
+
+    /** The hub stops a queued or running run; the instance solving it stops at its next heartbeat. */
+    async cancel(actor: AuthContext, eventId: string, scheduleId: string): Promise<Schedule> {
+      return db.transaction(async (tx) => {
+        const row = await scheduleOf(tx, { eventId, scheduleId, forUpdate: true })
+        if (row.status !== 'queued' && row.status !== 'running') throw problems.notRunning()
+        const [updated] = await tx
+          .update(schedules)
+          .set({ status: 'cancelled', finishedAt: clock.now(), leaseOwner: null, leaseUntil: null })
+          .where(eq(schedules.id, scheduleId))
+          .returning()
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          action: 'schedule.cancelled',
+          subjectType: 'schedule',
+          subjectId: scheduleId,
+          before: { status: row.status, progress: row.progress },
+          after: { status: 'cancelled' },
+        })
+        return toDto(updated!)
+      })
+    },
+
+    /**
+     * Solves a claimed run off the main thread and outside any transaction, then stores the draft. Every
+     * HEARTBEAT_MS it renews its lease and stores the progress; when the run is no longer its own (cancelled, or
+     * taken over after a lapse) it stops the solver and writes nothing. A failure is recorded on the run.
+     */
+    async solveRun(row: typeof schedules.$inferSelect, owner: string): Promise<void> {
+      const scheduleId = row.id
+      const mine = and(eq(schedules.id, scheduleId), eq(schedules.leaseOwner, owner), eq(schedules.status, 'running'))
+      const stop = new AbortController()
+      let progress = 0
+      const heartbeat = setInterval(() => {
+        db.update(schedules)
+          .set({ progress, leaseUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
+          .where(mine)
+          .returning({ id: schedules.id })
+          .then((held) => held.length === 0 && stop.abort(), () => undefined)
+      }, HEARTBEAT_MS)
+      heartbeat.unref()
       const options = row.options as ScheduleRun
       try {
         const { event, slots, parties, requests, published, names, tables } = await loadEvent(db, row.eventId)
         const instanceInput = { name: event.name, slots, tables, parties, requests, published }
         let built = buildInstance({ ...instanceInput, keepPublished: options.keepPublished })
-        let lastWrite = 0
         const limitMs = options.timeLimitSeconds * 1000
         const replan = options.keepPublished && published.length > 0
         const solveFor = (instance: typeof built.instance, shareOfTime: number, offsetMs: number) =>
           solveInWorker(
             instance,
             { timeLimitMs: limitMs * shareOfTime, fairness: options.fairness, seed: options.seed },
-            (elapsedMs) => {
-              if (offsetMs + elapsedMs - lastWrite < 500) return
-              lastWrite = offsetMs + elapsedMs
-              void db
-                .update(schedules)
-                .set({ progress: Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)) })
-                .where(eq(schedules.id, scheduleId))
-                .catch(() => undefined)
-            },
+            (elapsedMs) => void (progress = Math.max(1, Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)))),
+            stop.signal,
           )
         let result = built.instance.meetings.length === 0 ? null : await solveFor(built.instance, replan ? 0.5 : 1, 0)
         // Keeping every published meeting in place may leave new ones out: then try with all of them free, and keep whichever places more.
@@ -467,14 +511,17 @@ export function createSchedulesService(deps: SchedulesDeps) {
         }
         await db
           .update(schedules)
-          .set({ status: 'draft', progress: 100, assignments: stored, stats, finishedAt: clock.now() })
-          .where(eq(schedules.id, scheduleId))
+          .set({ status: 'draft', progress: 100, assignments: stored, stats, finishedAt: clock.now(), ...RELEASED })
+          .where(mine)
       } catch (error) {
+        if (stop.signal.aborted) return
         const message = error instanceof Error ? error.message : String(error)
         await db
           .update(schedules)
-          .set({ status: 'failed', error: message.slice(0, 1000), finishedAt: clock.now() })
-          .where(eq(schedules.id, scheduleId))
+          .set({ status: 'failed', error: message.slice(0, 1000), finishedAt: clock.now(), ...RELEASED })
+          .where(mine)
+      } finally {
+        clearInterval(heartbeat)
       }
     },
 

@@ -24,13 +24,15 @@ export const scheduleStatusEnum = pgEnum('schedule_status', [
   'published',
   'superseded',
   'failed',
+  'cancelled',
 ])
 export const meetingStatusEnum = pgEnum('meeting_status', ['scheduled', 'cancelled'])
 export const meetingOutcomeEnum = pgEnum('meeting_outcome', ['held', 'no_show'])
 
 /**
- * One run of the scheduler for an event: queued, running (with progress), a
- * draft the hub reviews and adjusts, then published. `assignments` maps each
+ * One run of the scheduler for an event: queued, running (with progress, held
+ * by one server instance under a lease it renews), a draft the hub reviews
+ * and adjusts, then published; or failed, or cancelled by the hub. `assignments` maps each
  * accepted request to its slot, table and representative.
  */
 export const schedules = pgTable(
@@ -50,6 +52,9 @@ export const schedules = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
     publishedAt: timestamptz('published_at'),
+    /** The server instance solving the run, and until when it holds it: it renews the lease while it solves. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamptz('lease_until'),
   },
   (t) => [
     index('schedules_event_id_idx').on(t.eventId),

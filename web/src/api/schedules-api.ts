@@ -17,6 +17,8 @@ export const moveMeeting = (
   requestId: string,
   target: { slot: number; tableIndex: number },
 ) => apiSend<Schedule>('PUT', `${runs(eventId)}/${id(scheduleId)}/assignments/${id(requestId)}`, target)
+export const cancelSchedule = (eventId: string, scheduleId: string) =>
+  apiSend<Schedule>('POST', `${runs(eventId)}/${id(scheduleId)}/cancel`)
 export const publishSchedule = (eventId: string, scheduleId: string) =>
   apiSend<Schedule>('POST', `${runs(eventId)}/${id(scheduleId)}/publish`)
 export const getAgenda = (eventId: string, orgId: string) =>

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { MtbEvent } from '../../../../shared/schemas/events.js'
 import type { Assignment, Schedule } from '../../../../shared/schemas/schedules.js'
 import { listSlots, type Slot } from '../../api/events-api.js'
-import { getSchedule, listSchedules, moveMeeting, publishSchedule, startSchedule } from '../../api/schedules-api.js'
+import {
+  cancelSchedule,
+  getSchedule,
+  listSchedules,
+  moveMeeting,
+  publishSchedule,
+  startSchedule,
+} from '../../api/schedules-api.js'
 import { AsyncView, ErrorNotice } from '../async-view.js'
 import { StatusBadge, type BadgeTone } from '../status-badge.js'
 import { useAction } from '../use-action.js'
@@ -24,6 +31,7 @@ const TONES: Record<Schedule['status'], BadgeTone> = {
   published: 'ok',
   superseded: 'neutral',
   failed: 'bad',
+  cancelled: 'neutral',
 }
 
 /** The hub's scheduler: start a run, watch it, review the draft on a slots × tables grid, move meetings, publish. */
@@ -63,7 +71,13 @@ export function ScheduleBoard({ event }: { event: MtbEvent }) {
             ) : (
               <ul className="plain-list schedule-runs" data-testid="schedule-runs">
                 {all.map((run) => (
-                  <RunRow key={run.id} run={run} selected={run.id === shown} onSelect={() => setChosen(run.id)} />
+                  <RunRow
+                    key={run.id}
+                    run={run}
+                    selected={run.id === shown}
+                    onSelect={() => setChosen(run.id)}
+                    onCancelled={() => reload(true)}
+                  />
                 ))}
               </ul>
             )
@@ -156,9 +170,20 @@ function RunForm({
   )
 }
 
-function RunRow({ run, selected, onSelect }: { run: Schedule; selected: boolean; onSelect: () => void }) {
+function RunRow({
+  run,
+  selected,
+  onSelect,
+  onCancelled,
+}: {
+  run: Schedule
+  selected: boolean
+  onSelect: () => void
+  onCancelled: () => void
+}) {
   const { t } = useTranslation()
   const format = useDateFormat()
+  const action = useAction()
   const working = run.status === 'queued' || run.status === 'running'
   return (
     <li
@@ -185,8 +210,24 @@ function RunRow({ run, selected, onSelect }: { run: Schedule; selected: boolean;
           </div>
         )}
         {run.error && <p className="field-error">{run.error}</p>}
+        {action.error !== null && <ErrorNotice error={action.error} testId="run-cancel-error" />}
       </div>
-      {!working && run.status !== 'failed' && (
+      {working && (
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          data-testid="run-cancel"
+          onClick={() =>
+            void action.run(async () => {
+              await cancelSchedule(run.eventId, run.id)
+              onCancelled()
+            })
+          }
+        >
+          {t('schedule.cancelRun')}
+        </button>
+      )}
+      {!working && run.status !== 'failed' && run.status !== 'cancelled' && (
         <button
           type="button"
           className="button button-small button-secondary"
