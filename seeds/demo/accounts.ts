@@ -99,6 +99,8 @@ const USERS = [
 
 async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, number>> {
   const decidedAt = daysBefore(context.clock.now(), 120)
+  // They registered a few days before the hub validated them.
+  const registeredAt = daysBefore(context.clock.now(), 124)
   const ids = new Map<string, string>()
   for (const { key, ...values } of ORGANISATIONS) {
     const [row] = await db.insert(organisations).values(values).returning({ id: organisations.id })
@@ -119,9 +121,9 @@ async function load(db: DbOrTx, context: DemoContext): Promise<Record<string, nu
   }
   const hub = ids.get('hub')!
   await db.insert(affiliations).values([
-    { organiserId: hub, participantId: ids.get('sme')!, status: 'validated', decidedAt },
-    { organiserId: hub, participantId: ids.get('buyer')!, status: 'validated', decidedAt },
-    { organiserId: hub, participantId: ids.get('sme2')!, status: 'validated', decidedAt },
+    { organiserId: hub, participantId: ids.get('sme')!, status: 'validated', registeredAt, decidedAt },
+    { organiserId: hub, participantId: ids.get('buyer')!, status: 'validated', registeredAt, decidedAt },
+    { organiserId: hub, participantId: ids.get('sme2')!, status: 'validated', registeredAt, decidedAt },
   ])
   return { organisations: ORGANISATIONS.length, users: USERS.length }
 }

@@ -109,6 +109,9 @@ t.test(
       { n: number }[]
     >`select count(*)::int as n from outbox where topic = 'mail' and created_at <= (select max(loaded_at) from seed_runs)`
     t.equal(mail!.n, 0, 'no mail is sent for the seeded history')
+    const [backwards] = await first.sql<{ n: number }[]>`
+      select count(*)::int as n from affiliations where decided_at < registered_at or registered_at > ${LOAD_AT}::timestamptz`
+    t.equal(backwards!.n, 0, 'every registration was made before the hub decided it, and before the load day')
 
     const [hub] = await first.sql<
       { id: string }[]
