@@ -19,11 +19,16 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
       config: { access: access.orgKind(['organiser', 'authority']) },
       schema: {
         tags: ['audit'],
-        summary: 'Security- and KPI-relevant actions, newest first',
+        summary:
+          'Security- and KPI-relevant actions, newest first, by area and by who acted, a page before a given event',
         querystring: Type.Object(
           {
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             before: Type.Optional(Type.Integer({ minimum: 1 })),
+            /** The area of the actions: the part before the dot (`schedule` keeps `schedule.published`…). */
+            area: Type.Optional(Type.String({ pattern: '^[a-z_]+$', maxLength: 40 })),
+            /** Part of the name of the person who acted. */
+            actor: Type.Optional(Type.String({ maxLength: 100 })),
           },
           { additionalProperties: false },
         ),
@@ -36,9 +41,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
       const scope: AuditScope = auth.memberships.some((m) => m.kind === 'authority')
         ? { all: true }
         : { organisationIds: [...organisers, ...(await participantsOf(organisers))] }
+      const { limit, before, area, actor } = request.query
       return audit.listEvents(scope, {
-        limit: request.query.limit,
-        ...(request.query.before ? { before: request.query.before } : {}),
+        limit,
+        ...(before ? { before } : {}),
+        ...(area ? { area } : {}),
+        ...(actor?.trim() ? { actor: actor.trim() } : {}),
       })
     },
   )

@@ -1,8 +1,11 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, like, lt, or, sql } from 'drizzle-orm'
 import type { AuditEvent } from '../../../shared/schemas/accounts.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import { users } from '../accounts/accounts.table.js'
 import { auditEvents } from './audit.table.js'
+
+/** `text` matched literally inside a LIKE pattern: its % and _ are not wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export interface AuditEntry {
   actorUserId?: string | null
@@ -34,7 +37,10 @@ export function createAuditService(db: Database) {
       })
     },
 
-    async listEvents(scope: AuditScope, options: { limit: number; before?: number }): Promise<AuditEvent[]> {
+    async listEvents(
+      scope: AuditScope,
+      options: { limit: number; before?: number; area?: string; actor?: string },
+    ): Promise<AuditEvent[]> {
       const inScope =
         'all' in scope
           ? sql`true`
@@ -45,7 +51,14 @@ export function createAuditService(db: Database) {
         .select({ event: auditEvents, actorName: users.name })
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-        .where(and(inScope, options.before === undefined ? undefined : lt(auditEvents.id, options.before)))
+        .where(
+          and(
+            inScope,
+            options.before === undefined ? undefined : lt(auditEvents.id, options.before),
+            options.area === undefined ? undefined : like(auditEvents.action, `${options.area}.%`),
+            options.actor === undefined ? undefined : sql`${users.name} ilike ${`%${escapeLike(options.actor)}%`}`,
+          ),
+        )
         .orderBy(desc(auditEvents.id))
         .limit(options.limit)
       return rows.map(({ event, actorName }) => ({

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
-import { editions, events } from './editions.table.js'
+import { editionOrganisers, editions, events } from './editions.table.js'
 import { eventProblems } from './events.errors.js'
 
 /** What other features read of the events feature. */
@@ -35,4 +35,21 @@ export async function eventsPastRequestDeadline(db: DbOrTx, now: Date): Promise<
     .from(events)
     .where(sql`${events.requestDeadline} < ${now.toISOString()}::timestamptz`)
   return rows.map((row) => row.id)
+}
+
+/**
+ * The hub a member acts for on an event: the first of their organiser
+ * memberships that runs the event's edition (null when none does). Audit
+ * entries carry it, so the hub reads them in its trail.
+ */
+export async function actingHub(
+  db: DbOrTx,
+  { eventId, memberOf }: { eventId: string; memberOf: string[] },
+): Promise<string | null> {
+  const rows = await db
+    .select({ organiserId: editionOrganisers.organiserId })
+    .from(events)
+    .innerJoin(editionOrganisers, eq(editionOrganisers.editionId, events.editionId))
+    .where(eq(events.id, eventId))
+  return memberOf.find((id) => rows.some((row) => row.organiserId === id)) ?? null
 }

@@ -28,7 +28,7 @@ import { scheduleProblems as problems } from './schedules.errors.js'
 import { agendaMail } from './schedules.mails.js'
 import { calendarFeeds, meetings, schedules } from './schedules.table.js'
 import { solveInWorker } from './solve-in-worker.js'
-import { eventOf, type EventRow } from '../events/events.read.js'
+import { actingHub, eventOf, type EventRow } from '../events/events.read.js'
 import { membersToNotify } from '../organisations/organisations.read.js'
 
 export const SCHEDULE_TOPIC = 'schedules.solve'
@@ -369,6 +369,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         await deps.outbox.enqueue(tx, SCHEDULE_TOPIC, { scheduleId: row!.id })
         await audit.record(tx, {
           actorUserId: actor.userId,
+          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
           action: 'schedule.queued',
           subjectType: 'schedule',
           subjectId: row!.id,
@@ -410,6 +411,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           .returning()
         await audit.record(tx, {
           actorUserId: actor.userId,
+          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
           action: 'schedule.cancelled',
           subjectType: 'schedule',
           subjectId: scheduleId,
@@ -435,7 +437,10 @@ export function createSchedulesService(deps: SchedulesDeps) {
           .set({ progress, leaseUntil: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
           .where(mine)
           .returning({ id: schedules.id })
-          .then((held) => held.length === 0 && stop.abort(), () => undefined)
+          .then(
+            (held) => held.length === 0 && stop.abort(),
+            () => undefined,
+          )
       }, HEARTBEAT_MS)
       heartbeat.unref()
       const options = row.options as ScheduleRun
@@ -449,7 +454,8 @@ export function createSchedulesService(deps: SchedulesDeps) {
           solveInWorker(
             instance,
             { timeLimitMs: limitMs * shareOfTime, fairness: options.fairness, seed: options.seed },
-            (elapsedMs) => void (progress = Math.max(1, Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)))),
+            (elapsedMs) =>
+              void (progress = Math.max(1, Math.min(99, Math.round(((offsetMs + elapsedMs) / limitMs) * 100)))),
             stop.signal,
           )
         let result = built.instance.meetings.length === 0 ? null : await solveFor(built.instance, replan ? 0.5 : 1, 0)
@@ -627,6 +633,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           .returning()
         await audit.record(tx, {
           actorUserId: actor.userId,
+          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
           action: 'schedule.meeting_moved',
           subjectType: 'schedule',
           subjectId: scheduleId,
@@ -738,6 +745,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         })
         await audit.record(tx, {
           actorUserId: actor.userId,
+          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
           action: 'schedule.published',
           subjectType: 'schedule',
           subjectId: scheduleId,

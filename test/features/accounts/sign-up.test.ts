@@ -132,6 +132,16 @@ t.test('the hub validates or rejects a registration, and the trail records it', 
     'organisation.registered',
   ])
   t.match(audit[0], { before: { status: 'pending' }, after: { status: 'validated' }, actor: { name: 'hub' } })
+  const read = async (query: string) =>
+    ((await organiser.inject({ method: 'GET', url: `/api/audit?${query}` })).json() as { action: string }[]).map(
+      (e) => e.action,
+    )
+  t.same(await read('area=participant'), ['participant.validated'], 'by area')
+  t.same(await read('area=organisation'), ['organisation.registered'])
+  t.same(await read('actor=HU'), ['participant.validated'], 'by who acted, in any case')
+  t.same(await read('actor=%25'), [], 'a % in the name is a character, not a wildcard')
+  const bad = await organiser.inject({ method: 'GET', url: '/api/audit?area=Schedule!' })
+  t.match([bad.statusCode, bad.json()], [400, { errors: [{ field: 'query.area' }] }], 'a bad area is named')
 })
 
 t.test('matching needs the profile-visibility consent', async (t) => {

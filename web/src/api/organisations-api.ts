@@ -51,8 +51,11 @@ export const decideParticipant = (
 export const inviteParticipant = (orgId: string, body: { email: string; kind: ParticipantKind; legalName: string }) =>
   apiSend<Invitation>('POST', `${organiser(orgId)}/participant-invitations`, body)
 
-export function listAuditEvents(options: { limit: number; before?: string }): Promise<AuditEvent[]> {
-  const query = new URLSearchParams({ limit: String(options.limit) })
-  if (options.before !== undefined) query.set('before', options.before)
-  return apiGet<AuditEvent[]>(`/api/audit?${query.toString()}`)
+export function listAuditEvents(options: {
+  limit: number
+  before?: string
+  area?: string
+  actor?: string
+}): Promise<AuditEvent[]> {
+  return apiGet<AuditEvent[]>(`/api/audit?${searchOf(options)}`)
 }

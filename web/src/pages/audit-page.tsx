@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AuditEvent } from '../../../shared/schemas/accounts.js'
 import { listAuditEvents } from '../api/organisations-api.js'
 import { ErrorNotice, Loading } from '../components/async-view.js'
+import { useAddressQuery } from '../components/use-address-query.js'
 import { useDateFormat } from '../components/use-date-format.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -15,40 +16,71 @@ export function AuditPage() {
   return <RequireSession>{() => <AuditTrail />}</RequireSession>
 }
 
+/** The areas of the trail a reader filters by: the part of each action before its dot. */
+const AREAS = [
+  'organisation',
+  'participant',
+  'participation',
+  'request',
+  'schedule',
+  'meeting',
+  'event',
+  'contract',
+  'voucher',
+  'auth',
+] as const
+
+interface AuditFilters {
+  area?: (typeof AREAS)[number]
+  actor?: string
+}
+
+/** `?area=schedule&actor=bianchi`: the trail as it was filtered, after a reload. */
+function readFilters(params: URLSearchParams): AuditFilters {
+  const area = AREAS.find((a) => a === params.get('area'))
+  const actor = params.get('actor')?.slice(0, 100)
+  return { ...(area ? { area } : {}), ...(actor ? { actor } : {}) }
+}
+
+const writeFilters = (filters: AuditFilters) => ({ area: filters.area, actor: filters.actor })
+
 /** Pages backwards through the trail: each "load more" asks for events before the oldest shown. */
-function useAuditPages() {
+function useAuditPages(filters: AuditFilters) {
   const [events, setEvents] = useState<AuditEvent[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [complete, setComplete] = useState(false)
-  const started = useRef(false)
+  const asked = useRef(0)
+  const key = JSON.stringify(filters)
 
-  const loadMore = useCallback(async (before?: string) => {
-    setBusy(true)
-    setError(null)
-    try {
-      const page = await listAuditEvents(before === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, before })
-      setEvents((shown) => [...shown, ...page])
-      setComplete(page.length < PAGE_SIZE)
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setBusy(false)
-    }
-  }, [])
+  const loadMore = useCallback(
+    async (before?: string) => {
+      const ask = ++asked.current
+      setBusy(true)
+      setError(null)
+      try {
+        const page = await listAuditEvents({ limit: PAGE_SIZE, ...JSON.parse(key), ...(before ? { before } : {}) })
+        if (ask !== asked.current) return // the filters changed meanwhile
+        setEvents((shown) => (before === undefined ? page : [...shown, ...page]))
+        setComplete(page.length < PAGE_SIZE)
+      } catch (failure) {
+        if (ask === asked.current) setError(failure)
+      } finally {
+        if (ask === asked.current) setBusy(false)
+      }
+    },
+    [key],
+  )
 
-  useEffect(() => {
-    if (started.current) return // StrictMode runs effects twice; the first page is asked for once
-    started.current = true
-    void loadMore()
-  }, [loadMore])
+  useEffect(() => void loadMore(), [loadMore])
 
   return { events, busy, error, complete, loadMore: () => loadMore(events.at(-1)?.id) }
 }
 
 function AuditTrail() {
   const { t } = useTranslation()
-  const { events, busy, error, complete, loadMore } = useAuditPages()
+  const [filters, setFilters] = useAddressQuery(readFilters, writeFilters)
+  const { events, busy, error, complete, loadMore } = useAuditPages(filters)
   return (
     <div className="page-section" data-testid="audit-page">
       <header className="page-header">
@@ -56,10 +88,35 @@ function AuditTrail() {
         <p className="lead">{t('audit.intro')}</p>
       </header>
       <section className="panel">
+        <div className="button-row" role="search">
+          <label>
+            {t('audit.areaFilter')}{' '}
+            <select
+              data-testid="audit-area"
+              value={filters.area ?? ''}
+              onChange={(e) => setFilters({ ...filters, area: AREAS.find((a) => a === e.target.value) })}
+            >
+              <option value="">{t('audit.anyArea')}</option>
+              {AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {t(`audit.areas.${area}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <input
+            type="search"
+            aria-label={t('audit.actorFilter')}
+            placeholder={t('audit.actorFilter')}
+            data-testid="audit-actor"
+            value={filters.actor ?? ''}
+            onChange={(e) => setFilters({ ...filters, actor: e.target.value || undefined })}
+          />
+        </div>
         {events.length > 0 && <AuditTable events={events} />}
         {events.length === 0 && !busy && error === null && (
           <p className="muted" data-testid="audit-empty">
-            {t('audit.empty')}
+            {filters.area || filters.actor ? t('audit.noneMatch') : t('audit.empty')}
           </p>
         )}
         {busy && <Loading />}
