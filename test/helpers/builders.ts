@@ -62,3 +62,22 @@ export async function createEvent(agent: SignedInAgent, editionId: string, overr
   })
   return created('event', answer)
 }
+
+/**
+ * Waits until a schedule run has left `queued` and `running`, and answers it.
+ * With a started outbox the run is solved on the instance's own lane, so
+ * `outbox.drain()` returns before the draft is stored.
+ */
+export async function finishedRun(
+  agent: SignedInAgent,
+  { eventId, scheduleId }: { eventId: string; scheduleId: string },
+  timeoutMs = 60_000,
+): Promise<{ status: string }> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const run = (await agent.inject({ method: 'GET', url: `/api/events/${eventId}/schedules/${scheduleId}` })).json()
+    if (run.status !== 'queued' && run.status !== 'running') return run
+    if (Date.now() > until) throw new Error(`the schedule run is still ${run.status} after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import WebSocket from 'ws'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from './accounts.js'
-import { createEdition, createEvent } from './builders.js'
+import { createEdition, createEvent, finishedRun } from './builders.js'
 
 /**
  * A published one-day event: Alpha and Beta (SMEs) each meet Nordbahn and
@@ -68,6 +68,7 @@ export async function publishedEvent(app: FastifyInstance) {
     })
   ).json()
   await app.outbox.drain()
+  await finishedRun(organiser, { eventId: event.id, scheduleId: queued.id })
   await organiser.inject({ method: 'POST', url: `/api/events/${event.id}/schedules/${queued.id}/publish` })
   return { hub, a, b, x, y, z, organiser, agents, event }
 }

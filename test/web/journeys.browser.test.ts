@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { fixedClock } from '../../server/infra/clock.js'
 import { PASSWORD } from '../helpers/accounts.js'
+import { finishedRun } from '../helpers/builders.js'
 import { launchBrowser, serveApp } from '../helpers/browser.js'
 import { recommendationsWorld } from '../helpers/recommendations.js'
 
@@ -102,6 +103,7 @@ for (const [language, width] of RUNS) {
         payload: { timeLimitSeconds: 2 },
       })
       await app.outbox.drain()
+      await finishedRun(w.agents.hub, { eventId: w.may, scheduleId: queued.json().id })
       const published = await w.agents.hub.inject({
         method: 'POST',
         url: `/api/events/${w.may}/schedules/${queued.json().id}/publish`,

@@ -21,6 +21,14 @@ export function schedulesJobs(app: FastifyInstance, deps: { schedules: Schedules
         else await runner.drainRuns()
       },
     },
-    timers: [{ name: 'schedule runs', everyMs: LOOK_FOR_RUNS_MS, onReady: true, run: async () => runner.wake() }],
+    // Only beside a started outbox: with `drain()` alone, runs are solved in the drain and nowhere else.
+    timers: [
+      {
+        name: 'schedule runs',
+        everyMs: LOOK_FOR_RUNS_MS,
+        onReady: true,
+        run: async () => app.outbox.started && runner.wake(),
+      },
+    ],
   }
 }
