@@ -8,3 +8,29 @@ export function nameMatches(name: string | null | undefined, typed: string | und
   const q = typed?.trim().toLowerCase()
   return !q || (name ?? '').toLowerCase().includes(q)
 }
+
+export interface StatusPage<T> {
+  items: T[]
+  total: number
+  counts: Record<string, number>
+  page: number
+  pageSize: number
+}
+
+/**
+ * The hub lists' shape: `items` already filtered by everything but status and
+ * in their order; the counts per status, then one page of those in `query.status`
+ * (all when unset), with their total.
+ */
+export function pageByStatus<T extends { status: string }>(
+  items: readonly T[],
+  statuses: readonly string[],
+  query: { status?: string; page?: number; pageSize?: number },
+  defaultPageSize: number,
+): StatusPage<T> {
+  const page = query.page ?? 1
+  const pageSize = query.pageSize ?? defaultPageSize
+  const counts = Object.fromEntries(statuses.map((s) => [s, items.filter((item) => item.status === s).length]))
+  const kept = items.filter((item) => !query.status || item.status === query.status)
+  return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
+}

@@ -13,7 +13,7 @@ import {
   type ParticipantPage,
   type Role,
 } from '../../../shared/schemas/accounts.js'
-import { nameMatches, pageOf } from '../../../shared/paging.js'
+import { nameMatches, pageByStatus } from '../../../shared/paging.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Outbox } from '../../infra/outbox.js'
@@ -296,16 +296,10 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
 
     /** One page of the hub's registrations, newest first, by status, kind and name, with counts per status. */
     async participantPage(organiserId: string, query: ParticipantListQuery): Promise<ParticipantPage> {
-      const page = query.page ?? 1
-      const pageSize = query.pageSize ?? PARTICIPANT_PAGE_SIZE
       const named = (await this.listParticipants(organiserId)).filter(
         (p) => (!query.kind || p.organisation.kind === query.kind) && nameMatches(p.organisation.legalName, query.q),
       )
-      const counts = Object.fromEntries(
-        AFFILIATION_STATUSES.map((s) => [s, named.filter((p) => p.status === s).length]),
-      )
-      const kept = named.filter((p) => !query.status || p.status === query.status)
-      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
+      return pageByStatus(named, AFFILIATION_STATUSES, query, PARTICIPANT_PAGE_SIZE)
     },
 
     async decideParticipant(

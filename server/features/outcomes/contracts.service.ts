@@ -7,7 +7,7 @@ import {
   type ContractOverview,
   type ContractOverviewQuery,
 } from '../../../shared/schemas/outcomes.js'
-import { nameMatches, pageOf } from '../../../shared/paging.js'
+import { nameMatches, pageByStatus } from '../../../shared/paging.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
@@ -307,14 +307,10 @@ export function createContractsService(deps: OutcomesDeps) {
 
     /** The hub's verification list: by status and by either side's name or the title, one page, with counts. */
     async overviewForEdition(editionId: string, query: ContractOverviewQuery): Promise<ContractOverview> {
-      const page = query.page ?? 1
-      const pageSize = query.pageSize ?? CONTRACT_PAGE_SIZE
       const named = (await this.listForEdition(editionId)).filter(
         (c) => !query.q?.trim() || [c.smeName, c.buyerName, c.title].some((name) => nameMatches(name, query.q)),
       )
-      const counts = Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, named.filter((c) => c.status === s).length]))
-      const kept = named.filter((c) => !query.status || c.status === query.status)
-      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
+      return pageByStatus(named, CONTRACT_STATUSES, query, CONTRACT_PAGE_SIZE)
     },
 
     async getContract(actor: AuthContext, contractId: string): Promise<Contract> {

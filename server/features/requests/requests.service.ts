@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import { nameMatches, pageOf } from '../../../shared/paging.js'
+import { nameMatches, pageByStatus } from '../../../shared/paging.js'
 import {
   REQUEST_PAGE_SIZE,
   type MeetingRequest,
@@ -232,14 +232,10 @@ export function createRequestsService(deps: RequestsDeps) {
 
     /** The hub's overview: newest first, filtered by status and by either side's name, one page, with counts. */
     async requestOverview(eventId: string, query: RequestOverviewQuery): Promise<RequestOverview> {
-      const page = query.page ?? 1
-      const pageSize = query.pageSize ?? REQUEST_PAGE_SIZE
       const named = (await this.listRequests(eventId, undefined)).filter(
         (r) => !query.q?.trim() || nameMatches(r.fromName, query.q) || nameMatches(r.toName, query.q),
       )
-      const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, named.filter((r) => r.status === s).length]))
-      const kept = named.filter((r) => !query.status || r.status === query.status).reverse()
-      return { items: pageOf(kept, page, pageSize), total: kept.length, counts, page, pageSize }
+      return pageByStatus(named.reverse(), REQUEST_STATUSES, query, REQUEST_PAGE_SIZE)
     },
 
     /** The recipient accepts or declines, the sender withdraws; anything else is a clear problem. */

@@ -120,6 +120,10 @@ function participantStats(
     .sort((a, b) => b.breaks - a.breaks || a.name.localeCompare(b.name))
 }
 
+/** The hub a member acts for on the event: schedule entries of the audit trail carry it. */
+const hubOf = (tx: DbOrTx, actor: AuthContext, eventId: string) =>
+  actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) })
+
 export function createSchedulesService(deps: SchedulesDeps) {
   const { db, clock, audit } = deps
 
@@ -369,7 +373,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         await deps.outbox.enqueue(tx, SCHEDULE_TOPIC, { scheduleId: row!.id })
         await audit.record(tx, {
           actorUserId: actor.userId,
-          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
+          organisationId: await hubOf(tx, actor, eventId),
           action: 'schedule.queued',
           subjectType: 'schedule',
           subjectId: row!.id,
@@ -411,7 +415,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           .returning()
         await audit.record(tx, {
           actorUserId: actor.userId,
-          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
+          organisationId: await hubOf(tx, actor, eventId),
           action: 'schedule.cancelled',
           subjectType: 'schedule',
           subjectId: scheduleId,
@@ -633,7 +637,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           .returning()
         await audit.record(tx, {
           actorUserId: actor.userId,
-          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
+          organisationId: await hubOf(tx, actor, eventId),
           action: 'schedule.meeting_moved',
           subjectType: 'schedule',
           subjectId: scheduleId,
@@ -745,7 +749,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
         })
         await audit.record(tx, {
           actorUserId: actor.userId,
-          organisationId: await actingHub(tx, { eventId, memberOf: actor.memberships.map((m) => m.organisationId) }),
+          organisationId: await hubOf(tx, actor, eventId),
           action: 'schedule.published',
           subjectType: 'schedule',
           subjectId: scheduleId,

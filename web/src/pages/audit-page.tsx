@@ -7,6 +7,7 @@ import { useAddressQuery } from '../components/use-address-query.js'
 import { useDateFormat } from '../components/use-date-format.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { SearchFilter } from '../components/form/list-filters.js'
 
 const PAGE_SIZE = 50
 
@@ -104,13 +105,11 @@ function AuditTrail() {
               ))}
             </select>
           </label>
-          <input
-            type="search"
-            aria-label={t('audit.actorFilter')}
-            placeholder={t('audit.actorFilter')}
-            data-testid="audit-actor"
-            value={filters.actor ?? ''}
-            onChange={(e) => setFilters({ ...filters, actor: e.target.value || undefined })}
+          <SearchFilter
+            label={t('audit.actorFilter')}
+            testId="audit-actor"
+            value={filters.actor}
+            onChange={(value) => setFilters({ ...filters, actor: value })}
           />
         </div>
         {events.length > 0 && <AuditTable events={events} />}

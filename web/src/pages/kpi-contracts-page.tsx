@@ -14,6 +14,7 @@ import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useSession } from '../session/session-context.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { SearchFilter } from '../components/form/list-filters.js'
 
 /** An SME's or buyer's contracts: report, confirm, attach evidence; an SME's yearly figures. */
 export function ContractsPage() {
@@ -100,13 +101,11 @@ function EditionContracts({ editionId }: { editionId: string }) {
               ))}
             </select>
           </label>
-          <input
-            type="search"
-            aria-label={t('contracts.filterQ')}
-            placeholder={t('contracts.filterQ')}
-            data-testid="contracts-q"
-            value={query.q ?? ''}
-            onChange={(e) => set({ q: e.target.value || undefined })}
+          <SearchFilter
+            label={t('contracts.filterQ')}
+            testId="contracts-q"
+            value={query.q}
+            onChange={(value) => set({ q: value })}
           />
         </div>
         <AsyncView result={contracts.result} onRetry={() => contracts.reload()}>

@@ -16,12 +16,11 @@ import { useFormats } from '../components/use-formats.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
-
-const KINDS = ['sme', 'buyer'] as const
+import { KindFilter, ORGANISATION_KINDS, SearchFilter } from '../components/form/list-filters.js'
 
 /** `?status=validated&kind=buyer&q=nord&page=2`; pending when no status is given, since those wait for the hub. */
 function readQuery(params: URLSearchParams): ParticipantListQuery & { status: AffiliationStatus } {
-  const kind = KINDS.find((k) => k === params.get('kind'))
+  const kind = ORGANISATION_KINDS.find((k) => k === params.get('kind'))
   const q = params.get('q')?.slice(0, 100)
   return {
     status: AFFILIATION_STATUSES.find((s) => s === params.get('status')) ?? 'pending',
@@ -74,29 +73,20 @@ function Participants({ orgId }: { orgId: string }) {
             }))}
           />
           <div className="button-row" role="search">
-            <input
-              type="search"
-              aria-label={t('participants.searchName')}
-              placeholder={t('participants.searchName')}
-              data-testid="participants-q"
-              value={query.q ?? ''}
-              onChange={(e) => set({ q: e.target.value || undefined })}
+            <SearchFilter
+              label={t('participants.searchName')}
+              testId="participants-q"
+              value={query.q}
+              onChange={(value) => set({ q: value })}
             />
-            <label>
-              {t('participants.kindFilter')}{' '}
-              <select
-                data-testid="participants-kind"
-                value={query.kind ?? ''}
-                onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) })}
-              >
-                <option value="">{t('participants.anyKind')}</option>
-                {KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <KindFilter
+              label={t('participants.kindFilter')}
+              anyLabel={t('participants.anyKind')}
+              kindLabel={(kind) => t(`kinds.${kind}`)}
+              testId="participants-kind"
+              value={query.kind}
+              onChange={(kind) => set({ kind })}
+            />
           </div>
           <AsyncView result={participants.result} onRetry={() => participants.reload()}>
             {(list) =>

@@ -15,6 +15,7 @@ import { SearchSelectField } from '../components/form/search-select.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { SearchFilter } from '../components/form/list-filters.js'
 
 /** An SME's voucher budgets per edition, what remains of each, its claims, and a form to claim more. */
 export function SmeVouchersPage() {
@@ -149,13 +150,11 @@ function EditionVouchers({ editionId }: { editionId: string }) {
           <div className="two-columns two-columns-wide-first">
             <div>
               <div className="button-row" role="search">
-                <input
-                  type="search"
-                  aria-label={t('vouchers.filterQ')}
-                  placeholder={t('vouchers.filterQ')}
-                  data-testid="vouchers-q"
-                  value={query.q ?? ''}
-                  onChange={(e) => set({ q: e.target.value || undefined })}
+                <SearchFilter
+                  label={t('vouchers.filterQ')}
+                  testId="vouchers-q"
+                  value={query.q}
+                  onChange={(value) => set({ q: value })}
                 />
                 <label className="check-inline">
                   <input

@@ -7,6 +7,7 @@ import { StatusBadge } from '../status-badge.js'
 import { pageParam, useAddressQuery } from '../use-address-query.js'
 import { useFormats } from '../use-formats.js'
 import { stateTone } from './live-states.js'
+import { SearchFilter } from '../form/list-filters.js'
 
 const PAGE_SIZE = 50
 
@@ -53,13 +54,11 @@ export function BoardMeetings({ board }: { board: Board }) {
     <section className="panel" aria-labelledby="board-meetings-title" data-testid="board-meetings">
       <h2 id="board-meetings-title">{t('liveBoard.allMeetings')}</h2>
       <div className="button-row" role="search">
-        <input
-          type="search"
-          aria-label={t('liveBoard.searchMeetings')}
-          placeholder={t('liveBoard.searchMeetings')}
-          data-testid="board-meetings-q"
+        <SearchFilter
+          label={t('liveBoard.searchMeetings')}
+          testId="board-meetings-q"
           value={filters.q}
-          onChange={(e) => set({ q: e.target.value })}
+          onChange={(value) => set({ q: value ?? '' })}
         />
         <label>
           {t('liveBoard.slotFilter')}{' '}

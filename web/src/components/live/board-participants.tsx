@@ -9,6 +9,7 @@ import { useAction } from '../use-action.js'
 import { pageParam, useAddressQuery } from '../use-address-query.js'
 import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
+import { SearchFilter } from '../form/list-filters.js'
 
 type Participant = Board['participants'][number]
 
@@ -61,13 +62,11 @@ export function BoardParticipants({ board, onChanged }: { board: Board; onChange
     <section className="panel" aria-labelledby="board-participants-title">
       <h2 id="board-participants-title">{t('liveBoard.participants')}</h2>
       <div className="button-row" role="search">
-        <input
-          type="search"
-          aria-label={t('liveBoard.searchParticipants')}
-          placeholder={t('liveBoard.searchParticipants')}
-          data-testid="board-participants-q"
+        <SearchFilter
+          label={t('liveBoard.searchParticipants')}
+          testId="board-participants-q"
           value={filters.q}
-          onChange={(e) => filters.set({ q: e.target.value })}
+          onChange={(value) => filters.set({ q: value ?? '' })}
         />
         <label>
           {t('liveBoard.presenceFilter')}{' '}

@@ -9,6 +9,7 @@ import { useLoad } from '../use-load.js'
 import { REQUEST_STATUSES, type RequestStatus } from './participation-status.js'
 import { RequestForm } from './request-form.js'
 import { RequestRow } from './request-row.js'
+import { SearchFilter } from '../form/list-filters.js'
 
 /** The address keeps the filters and the page (`?tab=requests&rstatus=pending&rq=nord&page=2`): a reload shows the same. */
 function readQuery(params: URLSearchParams): RequestOverviewQuery {
@@ -50,13 +51,11 @@ export function HubRequests({ eventId }: { eventId: string }) {
               ))}
             </select>
           </label>
-          <input
-            type="search"
-            aria-label={t('requests.filterQ')}
-            placeholder={t('requests.filterQ')}
-            data-testid="requests-q"
-            value={query.q ?? ''}
-            onChange={(e) => set({ q: e.target.value || undefined })}
+          <SearchFilter
+            label={t('requests.filterQ')}
+            testId="requests-q"
+            value={query.q}
+            onChange={(value) => set({ q: value })}
           />
         </div>
         <AsyncView result={requests.result} onRetry={() => requests.reload()}>

@@ -8,15 +8,15 @@ import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { ParticipationCard } from './participation-card.js'
 import { BOARD_STATUSES, readParticipationStatus } from './participation-status.js'
+import { KindFilter, ORGANISATION_KINDS, SearchFilter } from '../form/list-filters.js'
 
 /** Cards a page when one step is open on its own. */
 const STEP_PAGE_SIZE = 48
-const KINDS = ['sme', 'buyer'] as const
 
 /** `?tab=selection&bq=nord&bkind=buyer&bstatus=applied&page=2`: the board as it was after a reload. */
 function readQuery(params: URLSearchParams): ParticipationBoardQuery {
   const status = BOARD_STATUSES.find((s) => s === params.get('bstatus'))
-  const kind = KINDS.find((k) => k === params.get('bkind'))
+  const kind = ORGANISATION_KINDS.find((k) => k === params.get('bkind'))
   const q = params.get('bq')?.slice(0, 100)
   return {
     ...(status ? { status, page: pageParam(params), pageSize: STEP_PAGE_SIZE } : {}),
@@ -59,29 +59,20 @@ export function SelectionBoard({ eventId }: { eventId: string }) {
       <h2 id="board-title">{t('board.title')}</h2>
       <p className="muted small">{t('board.intro')}</p>
       <div className="button-row" role="search">
-        <input
-          type="search"
-          aria-label={t('board.searchName')}
-          placeholder={t('board.searchName')}
-          data-testid="board-q"
-          value={query.q ?? ''}
-          onChange={(e) => set({ q: e.target.value || undefined })}
+        <SearchFilter
+          label={t('board.searchName')}
+          testId="board-q"
+          value={query.q}
+          onChange={(value) => set({ q: value })}
         />
-        <label>
-          {t('board.kindFilter')}{' '}
-          <select
-            data-testid="board-kind"
-            value={query.kind ?? ''}
-            onChange={(e) => set({ kind: KINDS.find((k) => k === e.target.value) })}
-          >
-            <option value="">{t('board.anyKind')}</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindFilter
+          label={t('board.kindFilter')}
+          anyLabel={t('board.anyKind')}
+          kindLabel={(kind) => t(`kinds.${kind}`)}
+          testId="board-kind"
+          value={query.kind}
+          onChange={(kind) => set({ kind })}
+        />
         {query.status && (
           <button
             type="button"

@@ -22,6 +22,7 @@ import { Pagination } from '../search/pagination.js'
 import { CurationSettings } from './curation-settings.js'
 import { readCuration, withCuration } from './curation-params.js'
 import { MatchReason } from './match-reason.js'
+import { SearchFilter } from '../form/list-filters.js'
 
 const STATUSES: RecommendationStatusValue[] = ['proposed', 'shortlisted', 'approved', 'rejected', 'suggested']
 const keyOf = (item: CurationItem) => `${item.sme.id}:${item.buyer.id}`
@@ -108,13 +109,11 @@ export function CurationBoard({ eventId }: { eventId: string }) {
             />{' '}
             {t('recommendations.filterHidden')}
           </label>
-          <input
-            type="search"
-            aria-label={t('recommendations.filterQ')}
-            placeholder={t('recommendations.filterQ')}
-            data-testid="curation-q"
-            value={query.q ?? ''}
-            onChange={(e) => set({ q: e.target.value || undefined })}
+          <SearchFilter
+            label={t('recommendations.filterQ')}
+            testId="curation-q"
+            value={query.q}
+            onChange={(value) => set({ q: value })}
           />
           <label>
             {t('recommendations.sortBy')}{' '}
