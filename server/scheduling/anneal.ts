@@ -56,10 +56,6 @@ const KEMPE = 0.3
 const MAX_CHAIN = 60
 const key = (s: { hard: number; excess: number; breaks: number }) => s.hard * 1e6 + s.excess * 1e3 + s.breaks
 
-function slotLists(model: Model): number[][] {
-  return Array.from(model.domain, (d) => [...Array(model.slots).keys()].filter((t) => d & (1 << t)))
-}
-
 /** The meeting of participant a or b (other than i) sitting in slot t, if any. */
 function clashing(model: Model, state: SearchState, i: number, t: number): number {
   for (const p of [model.a[i]!, model.b[i]!]) {
@@ -113,7 +109,7 @@ function kempeChain(model: Model, state: SearchState, i: number, t: number, chai
     if (members.length > MAX_CHAIN) return false
     const j = members[k]!
     const there = state.slot[j] === s ? t : s
-    if (model.fixed[j] || !(model.domain[j]! & (1 << there))) return false
+    if (model.fixed[j] || !model.allowed[j * model.slots + there]) return false
     addNeighbours(model, state, model.meetingsOf[model.a[j]!]!, there, chain)
     addNeighbours(model, state, model.meetingsOf[model.b[j]!]!, there, chain)
   }
@@ -157,7 +153,7 @@ interface Search {
   step: Step
 }
 
-const canTake = (model: Model, j: number, s: number) => (model.domain[j]! & (1 << s)) !== 0 && !model.fixed[j]
+const canTake = (model: Model, j: number, s: number) => model.allowed[j * model.slots + s] === 1 && !model.fixed[j]
 
 /** One random move of one of the four kinds; true when it was accepted. */
 function randomStep(search: Search): boolean {
@@ -196,10 +192,8 @@ const snapshot = (state: SearchState): Best => ({
 
 export function anneal(options: AnnealOptions): AnnealResult {
   const { model, random } = options
-  const domains = slotLists(model)
-  const movable = [...model.domain.keys()].filter(
-    (i) => options.start[i]! >= 0 && !model.fixed[i] && domains[i]!.length > 1,
-  )
+  const domains = model.slotsOf
+  const movable = [...domains.keys()].filter((i) => options.start[i]! >= 0 && !model.fixed[i] && domains[i]!.length > 1)
   const fresh = (slot: Int32Array) => new SearchState(model, options.fairness, slot, HARD, options.excessWeight)
   const search: Search = {
     model,

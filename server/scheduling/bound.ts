@@ -1,5 +1,5 @@
-import { popcount, type Model } from './model.js'
-import { propagateDomains } from './propagate.js'
+import type { Model } from './model.js'
+import { emptyDomain, propagateDomains, slotsIn } from './propagate.js'
 
 /**
  * A lower bound on breaks for schedules holding every meeting: each
@@ -21,36 +21,50 @@ export interface BreaksBound {
 }
 
 interface Need {
-  slots: number
-  morning: number
-  allowed: number
-  mandatory: number
+  /** Per slot: 1 when one of the participant's meetings may take it / when one must. */
+  allowed: Uint8Array
+  mandatory: Uint8Array
   count: number
   needMorning: number
   needAfternoon: number
 }
 
-/** Minimum blocks over slot sets S: mandatory ⊆ S ⊆ allowed, |S| = count, session needs met. */
-function minBlocks(need: Need): number {
-  const { slots, count } = need
+/**
+ * Fewest breaks over slot sets S: mandatory ⊆ S ⊆ allowed, |S| = count, session needs met. A dynamic
+ * programme over slots; per day, the first block is free and each later one is a break.
+ */
+function minBreaks(model: Model, need: Need): number {
+  const { count } = need
   const INF = 1 << 20
-  // state index: (chosen * (count + 1) + chosenMorning) * 2 + previousSlotBusy
-  const size = (count + 1) * (count + 1) * 2
+  // state index: (chosen * (count + 1) + chosenMorning) * 3 + day, where day is 0 (nothing yet this day),
+  // 1 (busy earlier this day, the previous slot free) or 2 (the previous slot busy).
+  const size = (count + 1) * (count + 1) * 3
   let dp = new Int32Array(size).fill(INF)
   dp[0] = 0
-  for (let t = 0; t < slots; t++) {
+  const dayStart = model.line.dayStart
+  let day = 0
+  for (let t = 0; t < model.slots; t++) {
+    if (t === dayStart[day + 1]) {
+      day++
+      // A new day: what came before it is no break.
+      for (let k = 0; k < size; k += 3) {
+        dp[k] = Math.min(dp[k]!, dp[k + 1]!, dp[k + 2]!)
+        dp[k + 1] = INF
+        dp[k + 2] = INF
+      }
+    }
     const next = new Int32Array(size).fill(INF)
-    const bit = 1 << t
-    const isMorning = t < need.morning
+    const isMorning = model.morning[t] === 1
     for (let c = 0; c <= count; c++) {
       for (let cm = 0; cm <= c; cm++) {
-        for (let prev = 0; prev < 2; prev++) {
-          const v = dp[(c * (count + 1) + cm) * 2 + prev]!
+        const base = (c * (count + 1) + cm) * 3
+        for (let state = 0; state < 3; state++) {
+          const v = dp[base + state]!
           if (v >= INF) continue
-          if (!(need.mandatory & bit)) relax(next, (c * (count + 1) + cm) * 2, v)
-          if (need.allowed & bit && c < count) {
+          if (!need.mandatory[t]) relax(next, base + (state === 2 ? 1 : state), v)
+          if (need.allowed[t] && c < count) {
             const cm2 = isMorning ? cm + 1 : cm
-            relax(next, ((c + 1) * (count + 1) + cm2) * 2 + 1, v + (prev ? 0 : 1))
+            relax(next, ((c + 1) * (count + 1) + cm2) * 3 + 2, v + (state === 1 ? 1 : 0))
           }
         }
       }
@@ -60,7 +74,8 @@ function minBlocks(need: Need): number {
   let best = INF
   for (let cm = need.needMorning; cm <= count; cm++) {
     if (count - cm < need.needAfternoon) continue
-    best = Math.min(best, dp[(count * (count + 1) + cm) * 2]!, dp[(count * (count + 1) + cm) * 2 + 1]!)
+    const base = (count * (count + 1) + cm) * 3
+    best = Math.min(best, dp[base]!, dp[base + 1]!, dp[base + 2]!)
   }
   return best
 }
@@ -130,56 +145,59 @@ const ENUMERATION_BUDGET = 300_000
  * A participant's fewest blocks: the DP's count-only answer, raised while
  * no set of that many runs lets every meeting take its own slot of it.
  */
-function exactMinBlocks(need: Need, doms: number[], from: number, budget: { left: number }): number {
+function exactMinBlocks(
+  slots: number,
+  need: { allowed: number; mandatory: number; count: number },
+  doms: number[],
+  from: number,
+  budget: { left: number },
+): number {
   for (let b = from; b <= MAX_EXACT_BLOCKS; b++) {
-    if (someRuns(need.slots, need.allowed, need.mandatory, need.count, b, (set) => fitsDistinct(doms, set), budget))
-      return b
+    if (someRuns(slots, need.allowed, need.mandatory, need.count, b, (set) => fitsDistinct(doms, set), budget)) return b
     if (budget.left <= 0) return b
   }
   return MAX_EXACT_BLOCKS + 1
 }
 
 export function breaksLowerBound(model: Model): BreaksBound {
+  const T = model.slots
   const perParticipant = new Int32Array(model.participants)
-  const am = (1 << model.morning) - 1
-  const all = (1 << model.slots) - 1
   const domain = propagateDomains(model)
   // Shared by all participants: the bound stays cheap on any instance (a few milliseconds).
   const budget = { left: ENUMERATION_BUDGET }
-  let total: number | null = domain.some((d) => d === 0) ? null : 0
+  let total: number | null = emptyDomain(domain, T) ? null : 0
+  const INF = 1 << 20
   for (let p = 0; p < model.participants; p++) {
     const mine = model.meetingsOf[p]!
     if (mine.length <= 1) continue
     const need: Need = {
-      slots: model.slots,
-      morning: model.morning,
-      allowed: 0,
-      mandatory: 0,
+      allowed: new Uint8Array(T),
+      mandatory: new Uint8Array(T),
       count: mine.length,
       needMorning: 0,
       needAfternoon: 0,
     }
-    for (const i of mine) {
-      const d = domain[i]!
-      need.allowed |= d
-      if (popcount(d) === 1) need.mandatory |= d
-      if ((d & ~am) === 0) need.needMorning++
-      if ((d & am & all) === 0) need.needAfternoon++
+    const doms = mine.map((i) => slotsIn(domain, T, i))
+    for (const d of doms) {
+      for (const t of d) need.allowed[t] = 1
+      if (d.length === 1) need.mandatory[d[0]!] = 1
+      if (d.every((t) => model.morning[t])) need.needMorning++
+      if (d.every((t) => !model.morning[t])) need.needAfternoon++
     }
-    let blocks = popcount(need.allowed) >= need.count ? minBlocks(need) : 1 << 20
-    if (blocks < 1 << 20 && blocks <= MAX_EXACT_BLOCKS)
-      blocks = exactMinBlocks(
-        need,
-        mine.map((i) => domain[i]!),
-        blocks,
-        budget,
-      )
-    if (blocks >= 1 << 20) {
+    let breaks = need.allowed.reduce((n, x) => n + x, 0) >= need.count ? minBreaks(model, need) : INF
+    // One day in one word: raised while no set of that many runs lets every meeting take its own slot.
+    if (breaks < INF && breaks + 1 <= MAX_EXACT_BLOCKS && model.line.single) {
+      const mask = (flags: Uint8Array) => flags.reduce((m, x, t) => (x ? m | (1 << t) : m), 0)
+      const masks = doms.map((d) => d.reduce((m, t) => m | (1 << t), 0))
+      const runs = { allowed: mask(need.allowed), mandatory: mask(need.mandatory), count: need.count }
+      breaks = exactMinBlocks(T, runs, masks, breaks + 1, budget) - 1
+    }
+    if (breaks >= INF) {
       total = null
       continue
     }
-    perParticipant[p] = blocks - 1
-    if (total !== null) total += blocks - 1
+    perParticipant[p] = breaks
+    if (total !== null) total += breaks
   }
   return { total, perParticipant }
 }

@@ -6,7 +6,8 @@ import type { Instance } from './instance.js'
  * so a solver bug cannot hide behind the same bug here. The rules mirror
  * shared/b2bsp/check_schedule.mjs, except that an unscheduled meeting can be
  * allowed (reported, not a violation) since the solver may leave meetings out
- * when they cannot all fit.
+ * when they cannot all fit, and that `slots.days` splits the slots into days
+ * (a break counts only between two meetings of one day).
  */
 
 export interface Schedule {
@@ -50,6 +51,9 @@ export interface CheckOptions {
 }
 
 interface Tally {
+  /** Per slot: its day, and whether it is in its day's morning session. */
+  dayOf: number[]
+  morningAt: boolean[]
   busy: Map<number, number[]>
   load: number[]
   violations: Violation[]
@@ -77,7 +81,7 @@ function checkMeetings(instance: Instance, schedule: Schedule, allowUnscheduled:
       tally.busy.get(p)![t]! += 1
       if (!available.get(p)![t]) push('unavailable', `meeting ${m.id} is in slot ${t}, unavailable to participant ${p}`)
     }
-    const morning = t < instance.slots.morning
+    const morning = tally.morningAt[t]!
     if ((m.session === 'morning' && !morning) || (m.session === 'afternoon' && morning))
       push('session', `meeting ${m.id} is outside its ${m.session} session`)
     if (m.fixedSlot !== null && t !== m.fixedSlot)
@@ -97,16 +101,37 @@ function checkMeetings(instance: Instance, schedule: Schedule, allowUnscheduled:
   return unscheduled
 }
 
-/** Breaks of one participant: maximal runs of busy slots minus one. */
-export function countBreaks(row: number[]): number {
-  let runs = 0
-  for (let t = 0; t < row.length; t++) if (row[t]! > 0 && !(t > 0 && row[t - 1]! > 0)) runs += 1
-  return Math.max(0, runs - 1)
+/** Breaks of one participant: per day, maximal runs of busy slots minus one (`dayOf`: each slot's day; one day if absent). */
+export function countBreaks(row: number[], dayOf?: number[]): number {
+  const runsOfDay = new Map<number, number>()
+  for (let t = 0; t < row.length; t++) {
+    const day = dayOf ? dayOf[t]! : 0
+    const sameDay = t > 0 && (dayOf ? dayOf[t - 1] === day : true)
+    if (row[t]! > 0 && !(sameDay && row[t - 1]! > 0)) runsOfDay.set(day, (runsOfDay.get(day) ?? 0) + 1)
+  }
+  let breaks = 0
+  for (const runs of runsOfDay.values()) breaks += runs - 1
+  return breaks
+}
+
+/** Each slot's day and session, read from `slots.days` (or one day of `slots.morning` morning slots). */
+function slotDays(instance: Instance): { dayOf: number[]; morningAt: boolean[] } {
+  const days = instance.slots.days ?? [{ slots: instance.slots.count, morning: instance.slots.morning }]
+  const dayOf: number[] = []
+  const morningAt: boolean[] = []
+  days.forEach((day, d) => {
+    for (let k = 0; k < day.slots; k++) {
+      dayOf.push(d)
+      morningAt.push(k < day.morning)
+    }
+  })
+  return { dayOf, morningAt }
 }
 
 export function checkSchedule(instance: Instance, schedule: Schedule, options: CheckOptions = {}): CheckResult {
   const T = instance.slots.count
   const tally: Tally = {
+    ...slotDays(instance),
     busy: new Map(instance.participants.map((p) => [p.id, new Array<number>(T).fill(0)])),
     load: new Array<number>(T).fill(0),
     violations: [],
@@ -124,7 +149,7 @@ export function checkSchedule(instance: Instance, schedule: Schedule, options: C
   for (const [p, row] of tally.busy) {
     if (row.some((c) => c > 1))
       tally.violations.push({ kind: 'double-booked', message: `participant ${p} has two meetings in one slot` })
-    breaksByParticipant[p] = countBreaks(row)
+    breaksByParticipant[p] = countBreaks(row, tally.dayOf)
     breaks += breaksByParticipant[p]
   }
   const values = Object.values(breaksByParticipant)

@@ -31,8 +31,7 @@ function isBipartite(model: Model): boolean {
 }
 
 function unrestricted(model: Model): boolean {
-  const all = (1 << model.slots) - 1
-  return model.domain.every((d) => d === all) && model.preds.every((p) => p.length === 0)
+  return model.slotsOf.every((list) => list.length === model.slots) && model.preds.every((p) => p.length === 0)
 }
 
 class Colouring {

@@ -1,5 +1,5 @@
-import { busyMasks } from './result.js'
-import { gaps, type Model } from './model.js'
+import { breaksPerParticipant, busyMasks } from './result.js'
+import type { Model } from './model.js'
 import { propagateDomains } from './propagate.js'
 import { neg, negLit, posLit, SatSolver } from './sat.js'
 
@@ -7,21 +7,22 @@ import { neg, negLit, posLit, SatSolver } from './sat.js'
  * The exact phase: the problem as a SAT instance, solved by `sat.ts`.
  *
  * Variables: x(i,t) meeting i in slot t (t in its narrowed domain); y(p,t)
- * participant p busy in t; e(p,t) p busy somewhere in 0..t; g(p,t) p starts
- * a run of meetings at t after an earlier run, i.e. a break; z(p) p has a
+ * participant p busy in t; e(p,t) p busy somewhere in t's day up to t; g(p,t)
+ * p starts a run of meetings at t after an earlier run of that day, i.e. a
+ * break; z(p) p has a
  * break. Constraints: every meeting in exactly one slot; at most one meeting
  * per participant and slot, y(p,t) exactly when one is there; at most
  * `tables` meetings per slot; precedences; g(p,t) ⇔ y(p,t) ∧ ¬y(p,t−1) ∧
- * e(p,t−2) (slots are one line: lunch is no break); at most `fairness`
+ * e(p,t−2), t−2 on t's day (lunch is no break, nor a night); at most `fairness`
  * breaks per participant and at most `bound` in all. Implied, for
  * propagation: each participant is busy in exactly as many slots as they
- * have meetings, and without a break those slots lie within that many
+ * have meetings, and without a break those of one day lie within that many
  * consecutive slots; and at most 2 × `tables` participants are busy in a
  * slot, since each meeting takes two. Clause learning does not count, so
  * it finds that last fact only slowly; where many days must cover the
  * same middle slots, it decides which of them break (on the largest
  * benchmark events the probe then needs 5 to 50 times fewer conflicts).
- * Optionally (`intervals`), a day without a break is
+ * Optionally (`intervals`, events of one day), a day without a break is
  * also one run chosen by its start s(p,k): ¬z(p) → some s(p,k), and s(p,k)
  * fixes y(p,·) busy from k for as many slots as p has meetings, free
  * elsewhere. The solver can then decide where a whole day goes; at zero
@@ -60,7 +61,7 @@ export interface ExactResult {
   conflicts: number
 }
 
-const breaksOf = (model: Model, slot: Int32Array) => busyMasks(model, slot).reduce((s, mask) => s + gaps(mask), 0)
+const breaksOf = (model: Model, slot: Int32Array) => breaksPerParticipant(model, slot).reduce((s, g) => s + g, 0)
 
 /** Conflicts per neighbourhood, and after how many neighbourhoods the whole problem gets a longer try. */
 const LNS_CONFLICTS = 1000
@@ -89,7 +90,9 @@ export function exactImprove(model: Model, start: Int32Array, options: ExactOpti
   })
   if (bestBreaks <= options.lowerBound) return done(true, 0)
   const domain = propagateDomains(model)
-  for (let i = 0; i < M; i++) if (start[i]! >= 0 && !(domain[i]! & (1 << start[i]!))) domain[i] = model.domain[i]!
+  const T = model.slots
+  for (let i = 0; i < M; i++)
+    if (start[i]! >= 0 && !domain[i * T + start[i]!]) domain.set(model.allowed.subarray(i * T, (i + 1) * T), i * T)
   const encoding = encode(model, domain, options.fairness, bestBreaks - 1)
   if (!encoding) return done(true, 0)
   const { solver, x, totalBreaks } = encoding
@@ -265,9 +268,9 @@ function neighbourhood(model: Model, slot: Int32Array, size: number, random: () 
     for (let i = 0; i < M; i++) if (slot[i]! >= from && slot[i]! < from + width) freed[i] = 1
     return freed
   }
-  const busy = busyMasks(model, slot)
+  const breaks = breaksPerParticipant(model, slot)
   const withBreaks: number[] = []
-  for (let p = 0; p < model.participants; p++) if (gaps(busy[p]!) > 0) withBreaks.push(p)
+  for (let p = 0; p < model.participants; p++) if (breaks[p]! > 0) withBreaks.push(p)
   const seed =
     withBreaks.length > 0
       ? withBreaks[Math.floor(random() * withBreaks.length)]!
@@ -304,7 +307,7 @@ interface Encoding {
 
 function encode(
   model: Model,
-  domain: Int32Array,
+  domain: Uint8Array,
   fairness: number,
   maxBreaks: number,
   tables: TablesEncoding = 'native',
@@ -312,12 +315,13 @@ function encode(
 ): Encoding | null {
   const solver = new SatSolver()
   const T = model.slots
+  const dayOf = daysOfSlots(model)
   const M = model.a.length
   const x: [number, number][][] = []
   const xAt = (i: number, t: number) => x[i]!.find(([u]) => u === t)?.[1] ?? -1
   for (let i = 0; i < M; i++) {
     const row: [number, number][] = []
-    for (let t = 0; t < T; t++) if (domain[i]! & (1 << t)) row.push([t, solver.newVar()])
+    for (let t = 0; t < T; t++) if (domain[i * T + t]) row.push([t, solver.newVar()])
     if (row.length === 0) return null
     x.push(row)
     solver.addClause(row.map(([, v]) => posLit(v)))
@@ -387,10 +391,11 @@ function encode(
     if (busy.length < mine.length) return null
     solver.addAtMost(busy.map(posLit), mine.length)
     solver.addAtMost(busy.map(negLit), busy.length - mine.length)
-    // e(u): busy somewhere in 0..u; g(t): a run starts at t after an earlier one, i.e. a break.
+    // e(u): busy somewhere earlier in u's day, up to u; g(t): a run starts at t after an earlier one of its day,
+    // i.e. a break.
     const e = new Int32Array(T).fill(-1)
     for (let u = 0; u < T; u++) {
-      const prev = u > 0 ? e[u - 1]! : -1
+      const prev = u > 0 && dayOf[u - 1] === dayOf[u] ? e[u - 1]! : -1
       if (yp[u]! < 0 && prev < 0) continue
       const v = solver.newVar()
       e[u] = v
@@ -400,7 +405,7 @@ function encode(
     }
     const breaks: number[] = []
     for (let t = 2; t < T; t++) {
-      if (yp[t]! < 0 || e[t - 2]! < 0) continue
+      if (yp[t]! < 0 || dayOf[t - 2] !== dayOf[t] || e[t - 2]! < 0) continue
       const v = solver.newVar()
       gp[t] = v
       breaks.push(posLit(v))
@@ -412,15 +417,16 @@ function encode(
     }
     if (Number.isFinite(fairness) && breaks.length > fairness) solver.addAtMost(breaks, fairness)
     if (breaks.length > 0) {
-      // Without a break, p's busy slots lie within n consecutive slots: two slots n apart are never both busy.
+      // Without a break, p's busy slots of a day lie within n consecutive slots: two slots of one day n apart are
+      // never both busy.
       const z = solver.newVar()
       for (const lit of breaks) solver.addClause([negLit(lit >> 1), posLit(z)])
       solver.addClause([negLit(z), ...breaks])
       const n = mine.length
       for (let t = 0; t < T; t++)
-        for (let u = t + n; u < T; u++)
+        for (let u = t + n; u < T && dayOf[u] === dayOf[t]; u++)
           if (yp[t]! >= 0 && yp[u]! >= 0) solver.addClause([posLit(z), negLit(yp[t]!), negLit(yp[u]!)])
-      if (intervals && !tight) {
+      if (intervals && !tight && model.line.days === 1) {
         // And they are exactly one run of n slots: which one is a choice of its start.
         const starts: [number, number][] = []
         for (let k = 0; k + n <= T; k++) {
@@ -472,15 +478,29 @@ function hint(model: Model, solver: SatSolver, encoding: Encoding, slot: Int32Ar
   encoding.x.forEach((row, i) => {
     for (const [t, v] of row) solver.setPhase(v, slot[i] === t)
   })
+  const { line } = model
   const busy = busyMasks(model, slot)
+  const dayOf = daysOfSlots(model)
   for (let p = 0; p < model.participants; p++) {
-    const mask = busy[p]!
+    const off = p * line.words
+    let earlier = false
     for (let t = 0; t < model.slots; t++) {
+      if (t > 0 && dayOf[t] !== dayOf[t - 1]) earlier = false
+      const here = line.has(busy, off, t)
       const yv = encoding.y[p]![t]!
-      if (yv >= 0) solver.setPhase(yv, (mask & (1 << t)) !== 0)
+      if (yv >= 0) solver.setPhase(yv, here)
       const gv = encoding.g[p]![t]!
-      if (gv >= 0)
-        solver.setPhase(gv, (mask & (1 << t)) !== 0 && !(mask & (1 << (t - 1))) && (mask & ((1 << (t - 1)) - 1)) !== 0)
+      if (gv >= 0) solver.setPhase(gv, here && !line.has(busy, off, t - 1) && earlier)
+      // Busy somewhere in this day before t: what a break at t + 1 or later needs.
+      if (t > 0 && dayOf[t - 1] === dayOf[t] && line.has(busy, off, t - 1)) earlier = true
     }
   }
+}
+
+/** The day of each slot. */
+function daysOfSlots(model: Model): Int32Array {
+  const dayOf = new Int32Array(model.slots)
+  const starts = model.line.dayStart
+  for (let d = 0; d + 1 < starts.length; d++) dayOf.fill(d, starts[d]!, starts[d + 1]!)
+  return dayOf
 }

@@ -11,18 +11,21 @@ import { buildResult, type ScheduleResult } from './result.js'
 export function greedySlots(model: Model): Int32Array {
   const M = model.a.length
   const slotOf = new Int32Array(M).fill(-1)
-  const busy = new Int32Array(model.participants)
+  const { line, slots } = model
+  const busy = line.masks(model.participants)
   const load = new Int32Array(model.slots)
   for (const i of precedenceOrder(model)) {
     let earliest = 0
     for (const j of model.preds[i]!) earliest = slotOf[j]! < 0 ? model.slots : Math.max(earliest, slotOf[j]! + 1)
-    const free = model.domain[i]! & ~busy[model.a[i]!]! & ~busy[model.b[i]!]!
-    for (let t = earliest; t < model.slots; t++) {
-      if (!(free & (1 << t)) || load[t]! >= model.tables) continue
+    const offA = model.a[i]! * line.words
+    const offB = model.b[i]! * line.words
+    for (let t = earliest; t < slots; t++) {
+      if (!model.allowed[i * slots + t] || line.has(busy, offA, t) || line.has(busy, offB, t)) continue
+      if (load[t]! >= model.tables) continue
       slotOf[i] = t
       load[t]! += 1
-      busy[model.a[i]!]! |= 1 << t
-      busy[model.b[i]!]! |= 1 << t
+      line.set(busy, offA, t)
+      line.set(busy, offB, t)
       break
     }
   }

@@ -27,9 +27,19 @@ export interface Meeting {
   priority: number
 }
 
+/** One day of the event: its slots, the first `morning` of them the morning session. */
+export interface Day {
+  slots: number
+  morning: number
+}
+
 export interface Instance {
   name: string
-  slots: { count: number; morning: number }
+  /**
+   * `days` (optional, an added field of the format): the slots split into days, in order. A break counts only
+   * between two meetings of one day; without `days`, the slots are one day of `morning` + afternoon slots.
+   */
+  slots: { count: number; morning: number; days?: Day[] }
   tables: number
   participants: Participant[]
   meetings: Meeting[]
@@ -49,7 +59,26 @@ type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0
 
-function parseSlots(raw: unknown, problems: string[]): { count: number; morning: number } {
+function parseDays(raw: unknown, count: number, problems: string[]): Day[] | undefined {
+  if (raw === undefined) return undefined
+  const ok =
+    Array.isArray(raw) &&
+    raw.length > 0 &&
+    raw.every((d) => isObject(d) && isCount(d.slots) && d.slots > 0 && isCount(d.morning) && d.morning <= d.slots)
+  if (!ok) {
+    problems.push('slots.days must list the days, each { "slots": n > 0, "morning": 0..n }')
+    return undefined
+  }
+  const days = (raw as Json[]).map((d) => ({ slots: d.slots as number, morning: d.morning as number }))
+  const total = days.reduce((sum, d) => sum + d.slots, 0)
+  if (total !== count) {
+    problems.push(`slots.days must add up to slots.count (${count}), not ${total}`)
+    return undefined
+  }
+  return days
+}
+
+function parseSlots(raw: unknown, problems: string[]): Instance['slots'] {
   if (!isObject(raw) || !isCount(raw.count) || raw.count === 0) {
     problems.push('slots.count must be a positive integer')
     return { count: 0, morning: 0 }
@@ -61,7 +90,8 @@ function parseSlots(raw: unknown, problems: string[]): { count: number; morning:
     problems.push(`slots.morning must be an integer in 0..${count}`)
     return { count, morning: count }
   }
-  return { count, morning }
+  const days = parseDays(raw.days, count, problems)
+  return days ? { count, morning, days } : { count, morning }
 }
 
 function parseParticipant(raw: unknown, index: number, slots: number, problems: string[]): Participant | null {

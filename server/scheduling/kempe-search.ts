@@ -87,14 +87,25 @@ function holeFor(table: Timetable, model: Model, i: number, fallback: number, ra
   const b = model.b[i]!
   const pa = table.gapsOf[a]! > 0
   const p = pa && (table.gapsOf[b]! === 0 || random() < 0.5) ? a : b
-  const m = table.mask[p]!
-  const span = m === 0 ? 0 : ((1 << (31 - Math.clz32(m))) << 1) - (m & -m)
-  const holes = span & ~m & model.domain[i]!
-  if (holes === 0) return fallback
-  let pick = Math.floor(random() * bitsOf(holes))
-  for (let d = holes; d !== 0; d &= d - 1) if (pick-- === 0) return 31 - Math.clz32(d & -d)
-  return fallback
+  const { line } = model
+  if (line.single) {
+    const m = table.mask[p]!
+    const span = m === 0 ? 0 : ((1 << (31 - Math.clz32(m))) << 1) - (m & -m)
+    let holes = span & ~m
+    for (let d = holes; d !== 0; d &= d - 1) {
+      const t = 31 - Math.clz32(d & -d)
+      if (!model.allowed[i * model.slots + t]) holes &= ~(1 << t)
+    }
+    if (holes === 0) return fallback
+    let pick = Math.floor(random() * bitsOf(holes))
+    for (let d = holes; d !== 0; d &= d - 1) if (pick-- === 0) return 31 - Math.clz32(d & -d)
+    return fallback
+  }
+  const holes = line.holes(table.mask, p * line.words, scratch).filter((t) => model.allowed[i * model.slots + t])
+  return holes.length === 0 ? fallback : holes[Math.floor(random() * holes.length)]!
 }
+
+const scratch: number[] = []
 
 function bitsOf(x: number): number {
   let n = 0
@@ -123,10 +134,8 @@ export function kempeSearch(options: KempeSearchOptions): KempeSearchResult {
   const { model, random, excessWeight } = options
   const hot = options.hot ?? 0.7
   const cold = options.cold ?? 0.08
-  const slotsOf = Array.from(model.domain, (d) => [...Array(model.slots).keys()].filter((t) => d & (1 << t)))
-  const movable = [...model.domain.keys()].filter(
-    (i) => options.start[i]! >= 0 && !model.fixed[i] && slotsOf[i]!.length > 1,
-  )
+  const slotsOf = model.slotsOf
+  const movable = [...slotsOf.keys()].filter((i) => options.start[i]! >= 0 && !model.fixed[i] && slotsOf[i]!.length > 1)
   const key = (b: { breaks: number; excess: number }) => b.excess * excessWeight + b.breaks
   let table = new Timetable(model, options.fairness, options.start, MAX_CHAIN)
   let best: KempeBest = { slot: table.slot.slice(), breaks: table.breaks, excess: table.excess }

@@ -1,4 +1,4 @@
-import { gaps, type Model } from './model.js'
+import type { Model } from './model.js'
 
 /** What the solver and the greedy baseline return; slots and tables are 0-based. */
 export interface ScheduleResult {
@@ -32,14 +32,23 @@ export interface RawSchedule {
   stoppedBy?: ScheduleResult['stoppedBy']
 }
 
+/** Busy masks of every participant (`model.line.words` words each, participant p at p × words). */
 export function busyMasks(model: Model, slotOf: Int32Array): Int32Array {
-  const busy = new Int32Array(model.participants)
+  const { line } = model
+  const busy = line.masks(model.participants)
   slotOf.forEach((t, i) => {
     if (t < 0) return
-    busy[model.a[i]!]! |= 1 << t
-    busy[model.b[i]!]! |= 1 << t
+    line.set(busy, model.a[i]! * line.words, t)
+    line.set(busy, model.b[i]! * line.words, t)
   })
   return busy
+}
+
+/** Breaks of every participant under a schedule. */
+export function breaksPerParticipant(model: Model, slotOf: Int32Array): Int32Array {
+  const { line } = model
+  const busy = busyMasks(model, slotOf)
+  return Int32Array.from({ length: model.participants }, (_, p) => line.breaks(busy, p * line.words))
 }
 
 export function buildResult(model: Model, raw: RawSchedule): ScheduleResult {
@@ -54,7 +63,7 @@ export function buildResult(model: Model, raw: RawSchedule): ScheduleResult {
       tableOfMeeting[m.id] = raw.tableOf[i]!
     }
   })
-  const perParticipant = Array.from(busyMasks(model, raw.slotOf), gaps)
+  const perParticipant = Array.from(breaksPerParticipant(model, raw.slotOf))
   const limit = raw.fairness
   const fairnessViolations =
     limit === null

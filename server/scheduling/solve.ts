@@ -6,9 +6,9 @@ import { konigColouring } from './colouring.js'
 import { kempeSearch } from './kempe-search.js'
 import { greedySlots } from './greedy.js'
 import type { Instance } from './instance.js'
-import { buildModel, gaps, popcount, type Model } from './model.js'
+import { buildModel, type Model } from './model.js'
 import { createRandom } from './random.js'
-import { buildResult, busyMasks, type ScheduleResult } from './result.js'
+import { breaksPerParticipant, buildResult, type ScheduleResult } from './result.js'
 import { assignTables } from './tables.js'
 
 /**
@@ -62,9 +62,9 @@ const FEASIBILITY_SHARE = 0.5
 const ANNEALING_SHARE = 0.5
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
-  const bit = 1 << t
-  if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[t]! >= model.tables)
-    return false
+  const { line } = model
+  if (!model.allowed[i * model.slots + t] || load[t]! >= model.tables) return false
+  if (line.has(busy, model.a[i]! * line.words, t) || line.has(busy, model.b[i]! * line.words, t)) return false
   for (const j of model.preds[i]!) if (slot[j]! >= 0 && slot[j]! >= t) return false
   for (const j of model.succs[i]!) if (slot[j]! >= 0 && slot[j]! <= t) return false
   return true
@@ -74,13 +74,22 @@ function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32A
 export function repair(model: Model, proposed: Int32Array): Int32Array {
   const M = proposed.length
   const slot = new Int32Array(M).fill(-1)
-  const busy = new Int32Array(model.participants)
+  const { line } = model
+  const busy = line.masks(model.participants)
   const load = new Int32Array(model.slots)
   const put = (i: number, t: number) => {
     slot[i] = t
-    busy[model.a[i]!]! |= 1 << t
-    busy[model.b[i]!]! |= 1 << t
+    line.set(busy, model.a[i]! * line.words, t)
+    line.set(busy, model.b[i]! * line.words, t)
     load[t]!++
+  }
+  // Breaks of p's mask with slot t made busy too.
+  const breaksWith = (p: number, t: number) => {
+    const off = p * line.words
+    line.set(busy, off, t)
+    const g = line.breaks(busy, off)
+    line.clear(busy, off, t)
+    return g - line.breaks(busy, off)
   }
   const order = [...Array(M).keys()].sort((i, j) => model.priority[j]! - model.priority[i]! || i - j)
   for (const i of order)
@@ -89,11 +98,9 @@ export function repair(model: Model, proposed: Int32Array): Int32Array {
     if (slot[i]! >= 0) continue
     let bestT = -1
     let bestCost = Infinity
-    for (let t = 0; t < model.slots; t++) {
+    for (const t of model.slotsOf[i]!) {
       if (!canPlace(model, slot, busy, load, i, t)) continue
-      const a = model.a[i]!
-      const b = model.b[i]!
-      const cost = gaps(busy[a]! | (1 << t)) - gaps(busy[a]!) + gaps(busy[b]! | (1 << t)) - gaps(busy[b]!)
+      const cost = breaksWith(model.a[i]!, t) + breaksWith(model.b[i]!, t)
       if (cost < bestCost) [bestT, bestCost] = [t, cost]
     }
     if (bestT >= 0) put(i, bestT)
@@ -109,8 +116,7 @@ export function scheduleKey(model: Model, slot: Int32Array, fairness: number): [
   })
   let excess = 0
   let breaks = 0
-  for (const mask of busyMasks(model, slot)) {
-    const g = gaps(mask)
+  for (const g of breaksPerParticipant(model, slot)) {
     breaks += g
     excess += Math.max(0, g - fairness)
   }
@@ -125,11 +131,9 @@ function startingPoint(model: Model, greedy: Int32Array, random: () => number): 
   if (konig) return konig
   // Leftovers go to a random slot of their domain: the search will untangle the clashes.
   return greedy.map((t, i) => {
-    const d = model.domain[i]!
-    if (t >= 0 || d === 0) return t
-    let pick = Math.floor(random() * popcount(d))
-    for (let s = 0; s < model.slots; s++) if (d & (1 << s) && pick-- === 0) return s
-    return -1
+    const list = model.slotsOf[i]!
+    if (t >= 0 || list.length === 0) return t
+    return list[Math.floor(random() * list.length)]!
   })
 }
 

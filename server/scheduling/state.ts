@@ -1,9 +1,9 @@
-import { gaps, type Model } from './model.js'
+import type { Line, Model } from './model.js'
 
 /**
  * The incremental state local search works on: every meeting in a slot
  * (clashes allowed and counted), per participant a count per slot and a bit
- * mask of busy slots, per slot its load. Moving one meeting touches two
+ * mask of busy slots (`model.line.words` words each), per slot its load. Moving one meeting touches two
  * participants and one meeting's precedences, so a move is scored in O(1)
  * plus its precedence list, which is what makes millions of moves a second.
  *
@@ -24,6 +24,8 @@ export class SearchState {
   dBreaks = 0
   dExcess = 0
   private readonly T: number
+  private readonly W: number
+  private readonly line: Line
 
   constructor(
     private readonly model: Model,
@@ -33,9 +35,11 @@ export class SearchState {
     public excessWeight: number,
   ) {
     this.T = model.slots
+    this.line = model.line
+    this.W = model.line.words
     this.slot = new Int32Array(start.length).fill(-1)
     this.count = new Uint8Array(model.participants * model.slots)
-    this.mask = new Int32Array(model.participants)
+    this.mask = model.line.masks(model.participants)
     this.gapsOf = new Int32Array(model.participants)
     this.load = new Int32Array(model.slots)
     start.forEach((t, i) => {
@@ -60,9 +64,10 @@ export class SearchState {
     {
       const k = p * this.T + t
       this.count[k] = this.count[k]! + sign
-      if (this.count[k]) this.mask[p]! |= 1 << t
-      else this.mask[p]! &= ~(1 << t)
-      const g = gaps(this.mask[p]!)
+      const off = p * this.W
+      if (this.count[k]) this.line.set(this.mask, off, t)
+      else this.line.clear(this.mask, off, t)
+      const g = this.line.breaks(this.mask, off)
       this.breaks += g - this.gapsOf[p]!
       this.excess += Math.max(0, g - this.fairness) - Math.max(0, this.gapsOf[p]! - this.fairness)
       this.gapsOf[p] = g
@@ -85,10 +90,16 @@ export class SearchState {
     const cs = this.count[base + s]!
     if (cs > 1) this.dHard--
     if (this.count[base + t]! >= 1) this.dHard++
-    let m = this.mask[p]!
-    if (cs === 1) m &= ~(1 << s)
-    m |= 1 << t
-    const g = gaps(m)
+    // Breaks with s freed (if p has nothing else there) and t busy; the mask is restored after.
+    const { line, mask } = this
+    const off = p * this.W
+    const freeS = cs === 1
+    const takeT = !line.has(mask, off, t)
+    if (freeS) line.clear(mask, off, s)
+    if (takeT) line.set(mask, off, t)
+    const g = line.breaks(mask, off)
+    if (freeS) line.set(mask, off, s)
+    if (takeT) line.clear(mask, off, t)
     const g0 = this.gapsOf[p]!
     this.dBreaks += g - g0
     this.dExcess += Math.max(0, g - this.fairness) - Math.max(0, g0 - this.fairness)

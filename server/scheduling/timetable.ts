@@ -1,21 +1,4 @@
-import { type Model } from './model.js'
-
-// Local copies of model.ts's bit counts: under a module loader that turns
-// imports into getters, the hot loop pays a getter call per imported use.
-function bits(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-}
-
-function gaps(mask: number): number {
-  return mask === 0 ? 0 : bits(mask & ~(mask << 1)) - 1
-}
-
-/** Free slots between a participant's first and last meeting. */
-export function idleSlots(mask: number): number {
-  return mask === 0 ? 0 : Math.clz32(mask & -mask) - Math.clz32(mask) + 1 - bits(mask)
-}
+import type { Line, Model } from './model.js'
 
 /**
  * A clash-free schedule and the one move that keeps it clash-free: the
@@ -38,8 +21,10 @@ export class Timetable {
   readonly slot: Int32Array
   /** Meeting of participant p in slot t, at p × slots + t, or -1. */
   readonly at: Int32Array
+  /** Busy slots of participant p at p × line.words. */
   readonly mask: Int32Array
   readonly gapsOf: Int32Array
+  readonly idleOf: Int32Array
   readonly load: Int32Array
   breaks = 0
   excess = 0
@@ -57,6 +42,8 @@ export class Timetable {
   private readonly touched: Int32Array
   private stamp = 0
   private readonly T: number
+  private readonly W: number
+  private readonly line: Line
 
   constructor(
     private readonly model: Model,
@@ -65,10 +52,13 @@ export class Timetable {
     private readonly maxChain = 1 << 30,
   ) {
     this.T = model.slots
+    this.line = model.line
+    this.W = model.line.words
     this.slot = start.slice()
     this.at = new Int32Array(model.participants * model.slots).fill(-1)
-    this.mask = new Int32Array(model.participants)
+    this.mask = model.line.masks(model.participants)
     this.gapsOf = new Int32Array(model.participants)
+    this.idleOf = new Int32Array(model.participants)
     this.load = new Int32Array(model.slots)
     this.seen = new Int32Array(start.length)
     this.touched = new Int32Array(model.participants)
@@ -77,16 +67,17 @@ export class Timetable {
       for (const p of [model.a[i]!, model.b[i]!]) {
         if (this.at[p * this.T + t] !== -1) throw new Error(`participant ${p} has two meetings in slot ${t}`)
         this.at[p * this.T + t] = i
-        this.mask[p]! |= 1 << t
+        this.line.set(this.mask, p * this.W, t)
       }
       this.load[t]!++
     })
     for (let p = 0; p < model.participants; p++) {
-      const g = gaps(this.mask[p]!)
+      const g = this.line.breaks(this.mask, p * this.W)
       this.gapsOf[p] = g
       this.breaks += g
       this.excess += Math.max(0, g - fairness)
-      this.idle += idleSlots(this.mask[p]!)
+      this.idleOf[p] = this.line.idle(this.mask, p * this.W)
+      this.idle += this.idleOf[p]!
     }
   }
 
@@ -115,7 +106,7 @@ export class Timetable {
       const j = members[k]!
       const here = this.slot[j]!
       const there = here === s ? t : s
-      if (model.fixed[j] || !(model.domain[j]! & (1 << there))) return CHAIN_NO
+      if (model.fixed[j] || !model.allowed[j * T + there]) return CHAIN_NO
       if (here === s) toT++
       else toT--
       const qa = this.at[model.a[j]! * T + there]!
@@ -159,25 +150,30 @@ export class Timetable {
 
   private score(s: number, t: number, stamp: number): void {
     const { model } = this
-    const flip = (1 << s) | (1 << t)
     this.dBreaks = 0
     this.dExcess = 0
     this.dIdle = 0
     for (const j of this.members) {
-      this.scoreParticipant(model.a[j]!, flip, stamp)
-      this.scoreParticipant(model.b[j]!, flip, stamp)
+      this.scoreParticipant(model.a[j]!, s, t, stamp)
+      this.scoreParticipant(model.b[j]!, s, t, stamp)
     }
   }
 
-  private scoreParticipant(p: number, flip: number, stamp: number): void {
+  /** Only a participant busy in exactly one of s and t changes: its two bits flip (and flip back here). */
+  private scoreParticipant(p: number, s: number, t: number, stamp: number): void {
     if (this.touched[p] === stamp) return
     this.touched[p] = stamp
-    const m = this.mask[p]!
-    const both = m & flip
-    if (both === 0 || both === flip) return
-    const g = gaps(m ^ flip)
+    const { line, mask } = this
+    const off = p * this.W
+    if (line.has(mask, off, s) === line.has(mask, off, t)) return
+    line.flip(mask, off, s)
+    line.flip(mask, off, t)
+    const g = line.breaks(mask, off)
+    const idle = line.idle(mask, off)
+    line.flip(mask, off, s)
+    line.flip(mask, off, t)
     const g0 = this.gapsOf[p]!
-    this.dIdle += idleSlots(m ^ flip) - idleSlots(m)
+    this.dIdle += idle - this.idleOf[p]!
     this.dBreaks += g - g0
     this.dExcess += Math.max(0, g - this.fairness) - Math.max(0, g0 - this.fairness)
   }
@@ -203,23 +199,25 @@ export class Timetable {
       this.at[model.a[j]! * T + u] = j
       this.at[model.b[j]! * T + u] = j
     }
-    const flip = (1 << s) | (1 << t)
     const stamp = ++this.stamp
     for (const j of members) {
-      this.applyParticipant(model.a[j]!, flip, stamp)
-      this.applyParticipant(model.b[j]!, flip, stamp)
+      this.applyParticipant(model.a[j]!, s, t, stamp)
+      this.applyParticipant(model.b[j]!, s, t, stamp)
     }
   }
 
-  private applyParticipant(p: number, flip: number, stamp: number): void {
+  private applyParticipant(p: number, s: number, t: number, stamp: number): void {
     if (this.touched[p] === stamp) return
     this.touched[p] = stamp
-    const m = this.mask[p]!
-    const both = m & flip
-    if (both === 0 || both === flip) return
-    this.mask[p] = m ^ flip
-    this.idle += idleSlots(m ^ flip) - idleSlots(m)
-    const g = gaps(m ^ flip)
+    const { line, mask } = this
+    const off = p * this.W
+    if (line.has(mask, off, s) === line.has(mask, off, t)) return
+    line.flip(mask, off, s)
+    line.flip(mask, off, t)
+    const idle = line.idle(mask, off)
+    this.idle += idle - this.idleOf[p]!
+    this.idleOf[p] = idle
+    const g = line.breaks(mask, off)
     this.breaks += g - this.gapsOf[p]!
     this.excess += Math.max(0, g - this.fairness) - Math.max(0, this.gapsOf[p]! - this.fairness)
     this.gapsOf[p] = g

@@ -1,7 +1,7 @@
 import type { Instance } from '../../server/scheduling/instance.js'
-import { gaps, type Model } from '../../server/scheduling/model.js'
+import { countBreaks } from '../../server/scheduling/check.js'
+import type { Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
-import { busyMasks } from '../../server/scheduling/result.js'
 
 /** `base + a random whole number below spread`. */
 type Range = [base: number, spread: number]
@@ -15,6 +15,8 @@ export interface LimitedShape {
   maxMeetings: number
   /** A meeting gets a fixed slot when its roll is above this. */
   fixedAbove: number
+  /** Split the slots into this many days (at most one per slot), each with its own morning. */
+  days?: Range
 }
 
 /** A random event with every kind of limit: unavailable slots, sessions, fixed slots, precedences, few tables. */
@@ -46,9 +48,22 @@ export function randomLimitedInstance(seed: number, shape: LimitedShape): Instan
       priority: 1,
     })
   }
+  const slots: Instance['slots'] = { count, morning }
+  if (shape.days) {
+    const n = Math.min(count, shape.days[0] + int(shape.days[1]))
+    // n − 1 distinct cuts in 1..count−1.
+    const cuts = new Set<number>()
+    while (cuts.size < n - 1) cuts.add(1 + int(count - 1))
+    const edges = [0, ...[...cuts].sort((x, y) => x - y), count]
+    slots.days = edges.slice(1).map((end, d) => {
+      const length = end - edges[d]!
+      return { slots: length, morning: int(length + 1) }
+    })
+    slots.morning = slots.days.reduce((sum, day) => sum + day.morning, 0)
+  }
   return {
     name: `random-${seed}`,
-    slots: { count, morning },
+    slots,
     tables: shape.tables[0] + int(shape.tables[1]),
     participants,
     meetings,
@@ -59,25 +74,24 @@ export function randomLimitedInstance(seed: number, shape: LimitedShape): Instan
 export function everySchedule(model: Model, visit: (slot: Int32Array) => void): void {
   const M = model.a.length
   const slot = new Int32Array(M).fill(-1)
-  const busy = new Int32Array(model.participants)
+  const busy = new Uint8Array(model.participants * model.slots)
   const load = new Int32Array(model.slots)
+  const T = model.slots
   const go = (i: number): void => {
     if (i === M) {
       const ordered = model.preds.every((list, k) => list.every((j) => slot[j]! < slot[k]!))
       if (ordered) visit(slot)
       return
     }
-    for (let s = 0; s < model.slots; s++) {
-      const bit = 1 << s
-      if (!(model.domain[i]! & bit) || busy[model.a[i]!]! & bit || busy[model.b[i]!]! & bit || load[s]! >= model.tables)
-        continue
+    const a = model.a[i]! * T
+    const b = model.b[i]! * T
+    for (let s = 0; s < T; s++) {
+      if (!model.allowed[i * T + s] || busy[a + s] || busy[b + s] || load[s]! >= model.tables) continue
       slot[i] = s
-      busy[model.a[i]!]! |= bit
-      busy[model.b[i]!]! |= bit
+      busy[a + s] = busy[b + s] = 1
       load[s]!++
       go(i + 1)
-      busy[model.a[i]!]! &= ~bit
-      busy[model.b[i]!]! &= ~bit
+      busy[a + s] = busy[b + s] = 0
       load[s]!--
     }
     slot[i] = -1
@@ -88,8 +102,16 @@ export function everySchedule(model: Model, visit: (slot: Int32Array) => void): 
 /** The fewest breaks of any schedule placing every meeting with at most `fairness` breaks each; Infinity when there is none. */
 export function fewestBreaks(model: Model, fairness: number): number {
   let best = Infinity
+  // Breaks counted by the independent checker's rule, per day.
+  const days = model.instance.slots.days ?? [{ slots: model.slots, morning: 0 }]
+  const dayOf = days.flatMap((day, d) => Array<number>(day.slots).fill(d))
   everySchedule(model, (slot) => {
-    const each = Array.from(busyMasks(model, slot), gaps)
+    const rows = Array.from({ length: model.participants }, () => Array<number>(model.slots).fill(0))
+    slot.forEach((t, i) => {
+      rows[model.a[i]!]![t] = 1
+      rows[model.b[i]!]![t] = 1
+    })
+    const each = rows.map((row) => countBreaks(row, dayOf))
     if (each.every((g) => g <= fairness))
       best = Math.min(
         best,

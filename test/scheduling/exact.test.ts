@@ -82,7 +82,7 @@ t.test(
       // Fewer spare places than tables: the totalizer encoding then also adds up the slots' counts.
       let places = 0
       for (let t = 0; t < model.slots; t++)
-        places += Math.min(model.tables, [...model.domain].filter((d) => d & (1 << t)).length)
+        places += Math.min(model.tables, model.slotsOf.filter((list) => list.includes(t)).length)
       if (model.a.length > places - model.tables) tight++
       for (const fairness of [1, Infinity]) {
         const best = fewestBreaks(model, fairness)

@@ -4,9 +4,9 @@ import { checkSchedule } from '../../server/scheduling/check.js'
 import { greedySlots } from '../../server/scheduling/greedy.js'
 import type { Instance } from '../../server/scheduling/instance.js'
 import { kempeSearch } from '../../server/scheduling/kempe-search.js'
-import { buildModel, type Model } from '../../server/scheduling/model.js'
+import { buildModel, idleSlots, type Model } from '../../server/scheduling/model.js'
 import { createRandom } from '../../server/scheduling/random.js'
-import { CHAIN_FULL, CHAIN_NO, CHAIN_OK, idleSlots, Timetable } from '../../server/scheduling/timetable.js'
+import { CHAIN_FULL, CHAIN_NO, CHAIN_OK, Timetable } from '../../server/scheduling/timetable.js'
 
 /** A random event with every kind of limit: unavailable slots, sessions, fixed slots, precedences, few tables. */
 const randomInstance = (seed: number): Instance =>

@@ -1,3 +1,4 @@
+import { countBreaks } from '../../scheduling/check.js'
 import type { Instance } from '../../scheduling/instance.js'
 
 /**
@@ -76,12 +77,26 @@ export interface Assignment {
   representativeId: string | null
 }
 
-/** The morning/afternoon split the solver knows: only a one-day event with two sessions has a lunch that is not a break. */
-export function morningSlots(slots: SlotInfo[]): number {
-  const days = new Set(slots.map((s) => s.day))
-  const sessions = new Set(slots.map((s) => s.session))
-  if (days.size === 1 && sessions.size === 2) return slots.filter((s) => s.session === Math.min(...sessions)).length
-  return slots.length
+/**
+ * The event's slots as the solver's days: per day its slots, the first session's being the morning when the day has
+ * two (lunch between them is no break; nor is the night). One day needs no `days`.
+ */
+export function slotsOfDays(slots: SlotInfo[]): Instance['slots'] {
+  const days: { slots: number; morning: number }[] = []
+  let previous: SlotInfo | undefined
+  for (const slot of [...slots].sort((x, y) => x.index - y.index)) {
+    if (!previous || previous.day !== slot.day) days.push({ slots: 0, morning: 0 })
+    const day = days.at(-1)!
+    day.slots++
+    if (!previous || previous.day !== slot.day || previous.session === slot.session) {
+      if (day.morning === day.slots - 1) day.morning++
+    }
+    previous = slot
+  }
+  // A day of one session has no afternoon: every slot is a morning slot.
+  const count = slots.length
+  const morning = days.reduce((sum, d) => sum + d.morning, 0)
+  return days.length <= 1 ? { count, morning: days[0]?.morning ?? count } : { count, morning, days }
 }
 
 export function buildInstance(input: InstanceInput): BuiltInstance {
@@ -164,7 +179,7 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
   const tables = input.tables > 0 ? input.tables : Math.max(1, buyerParticipants)
   const instance: Instance = {
     name: input.name,
-    slots: { count, morning: morningSlots(input.slots) },
+    slots: slotsOfDays(input.slots),
     tables,
     participants: available.map((flags, id) => ({ id, available: flags, role: roles[id]! })),
     meetings,
@@ -174,14 +189,17 @@ export function buildInstance(input: InstanceInput): BuiltInstance {
 
 /** Breaks per scheduler participant: idle stretches between its meetings (slots are one line, as the solver counts them). */
 export function breaksOf(built: BuiltInstance, assignments: Map<number, number>): number[] {
-  const busy = built.participants.map(() => new Array<number>(built.instance.slots.count).fill(0))
+  const { slots } = built.instance
+  const busy = built.participants.map(() => new Array<number>(slots.count).fill(0))
   for (const [meeting, slot] of assignments)
     for (const p of built.instance.meetings[meeting]!.participants) busy[p]![slot] = 1
-  return busy.map((row) => Math.max(0, runs(row) - 1))
+  const dayOf = (slots.days ?? [{ slots: slots.count }]).flatMap((day, d) => Array<number>(day.slots).fill(d))
+  return busy.map((row) => countBreaks(row, dayOf))
 }
 
-function runs(row: number[]): number {
-  let n = 0
-  for (let t = 0; t < row.length; t++) if (row[t]! > 0 && !(t > 0 && row[t - 1]! > 0)) n += 1
-  return n
+/** Each slot's day, by slot index. */
+export function dayOfSlots(slots: SlotInfo[]): number[] {
+  const dayOf: number[] = []
+  for (const slot of slots) dayOf[slot.index] = slot.day
+  return dayOf
 }

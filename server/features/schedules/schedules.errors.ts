@@ -9,11 +9,6 @@ export const scheduleProblems = {
     status: 409,
     title: 'External events are tracked, not scheduled here',
   }),
-  tooManySlots: defineProblem({
-    code: 'schedules.too_many_slots',
-    status: 409,
-    title: 'The event has more slots than the scheduler handles in one run',
-  }),
   running: defineProblem({
     code: 'schedules.running',
     status: 409,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Agenda, Assignment, Schedule, ScheduleRun, ScheduleStats } from '../../../shared/schemas/schedules.js'
+import { countBreaks } from '../../scheduling/check.js'
 import type { Slot } from '../events/slot-grid.model.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
@@ -8,7 +9,6 @@ import { MAIL_TOPIC } from '../../infra/mailer.js'
 import type { Outbox } from '../../infra/outbox.js'
 import { liveChannel, type LiveHub } from '../../infra/live.js'
 import { newToken } from '../../infra/tokens.js'
-import { MAX_SLOTS } from '../../scheduling/model.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { events } from '../events/editions.table.js'
 import type { EditionsService } from '../events/editions.service.js'
@@ -18,6 +18,7 @@ import { meetingRequests } from '../requests/requests.table.js'
 import { calendar, type CalendarEntry } from './ical.js'
 import {
   breaksOf,
+  dayOfSlots,
   buildInstance,
   type BuiltInstance,
   type PartyInput,
@@ -82,7 +83,7 @@ function participantStats(
   assignments: StoredAssignment[],
   requests: Map<string, { smeId: string; buyerId: string }>,
   names: Map<string, string>,
-  slotCount: number,
+  dayOf: number[],
 ): ScheduleStats['participants'] {
   const rows = new Map<string, { organisationId: string; representativeId: string | null; slots: number[] }>()
   const add = (key: string, person: { organisationId: string; representativeId: string | null }, slot: number) => {
@@ -99,12 +100,8 @@ function participantStats(
   }
   return [...rows]
     .map(([key, row]) => {
-      const busy = new Array<number>(slotCount).fill(0)
+      const busy = new Array<number>(dayOf.length).fill(0)
       for (const slot of row.slots) busy[slot] = 1
-      let runs = 0
-      busy.forEach((b, t) => {
-        if (b && !(t > 0 && busy[t - 1])) runs += 1
-      })
       const name = row.representativeId
         ? `${names.get(row.organisationId) ?? ''} — ${names.get(row.representativeId) ?? ''}`
         : (names.get(row.organisationId) ?? '')
@@ -114,7 +111,7 @@ function participantStats(
         representativeId: row.representativeId,
         name,
         meetings: row.slots.length,
-        breaks: Math.max(0, runs - 1),
+        breaks: countBreaks(busy, dayOf),
       }
     })
     .sort((a, b) => b.breaks - a.breaks || a.name.localeCompare(b.name))
@@ -358,11 +355,6 @@ export function createSchedulesService(deps: SchedulesDeps) {
       return db.transaction(async (tx) => {
         const event = await eventOf(tx, eventId)
         if (event.kind === 'external') throw problems.externalEvent()
-        const slots = await deps.editions.slotsOf(eventId, tx)
-        if (slots.length > MAX_SLOTS)
-          throw problems.tooManySlots(
-            `The event has ${slots.length} slots; one run handles up to ${MAX_SLOTS}. Schedule shorter days or longer slots.`,
-          )
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`schedule:${eventId}`}))`)
         const [busy] = await tx
           .select({ id: schedules.id })
@@ -504,7 +496,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           })
         })
         const requestMap = new Map(requests.map((r) => [r.id, r]))
-        const perPerson = participantStats(stored.assignments, requestMap, names, slots.length)
+        const perPerson = participantStats(stored.assignments, requestMap, names, dayOfSlots(slots))
         const breaks = breaksOf(built, new Map(slotOf.flatMap((s, i) => (s >= 0 ? [[i, s] as [number, number]] : []))))
         const stats: ScheduleStats = {
           requests: requests.length,
@@ -624,7 +616,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
           unscheduled: stored.unscheduled.filter((u) => u.requestId !== requestId),
         }
         const stats = { ...(row.stats as ScheduleStats) }
-        stats.participants = participantStats(next.assignments, detail.requests, detail.names, slots.length)
+        stats.participants = participantStats(next.assignments, detail.requests, detail.names, dayOfSlots(slots))
         stats.breaks = stats.participants.reduce((n, p) => n + p.breaks, 0)
         stats.maxBreaksPerParticipant = Math.max(0, ...stats.participants.map((p) => p.breaks))
         stats.overFairness =
