@@ -59,6 +59,8 @@ export interface SolveResult extends ScheduleResult {
 const DEFAULTS = { timeLimitMs: 10_000, fairness: 2, seed: 1, maxIterations: 60_000_000 }
 /** Shares of the time limit: the penalty search placing every meeting, and every annealing phase together. */
 const FEASIBILITY_SHARE = 0.5
+/** Meeting-slot pairs up to which the probe thread runs: 4 times the largest benchmark event (302 meetings × 30 slots). */
+export const PROBE_MAX_PAIRS = 36_000
 const ANNEALING_SHARE = 0.5
 
 function canPlace(model: Model, slot: Int32Array, busy: Int32Array, load: Int32Array, i: number, t: number): boolean {
@@ -149,7 +151,12 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const greedy = greedySlots(model)
   const conflictBudget = options.maxConflicts ?? Math.floor(settings.maxIterations / 20)
   // Beside the search, a second thread searches by cores: the first schedule it finds is optimal, and ends the search.
-  const probe = (options.threads ?? 2) > 1 && bound.total !== null ? startProbe(instance, limit, bound.total) : null
+  // Its encoding of the whole problem grows with meetings × slots; past PROBE_MAX_PAIRS it would only take memory.
+  const pairs = model.slotsOf.reduce((n, list) => n + list.length, 0)
+  const probe =
+    (options.threads ?? 2) > 1 && bound.total !== null && pairs <= PROBE_MAX_PAIRS
+      ? startProbe(instance, limit, bound.total)
+      : null
   const searchClock = probe ? probe.searchClock(clock) : clock
   const common = {
     model,
