@@ -43,6 +43,7 @@ interface Shape {
 
 /** From a day of 36 slots (9:00–18:00 at 15 minutes, past the old limit of 30) to four days of 40. */
 const SHAPES: Shape[] = [
+  { name: 'planted-30b-32s', buyers: 30, slots: 32 },
   { name: 'planted-60b-36s', buyers: 60, slots: 36 },
   { name: 'planted-100b-30s', buyers: 100, slots: 30 },
   { name: 'planted-80b-2x20s', buyers: 80, slots: 20, days: 2 },

@@ -17,6 +17,9 @@ import { loadReferences, type Reference } from './reference.js'
  * shared/b2bsp/check_schedule.mjs when present; then the goal figures.
  *
  *   node --import tsx bench/scheduling/run.ts [FOLDER] [--time-limit 10] [--fairness 2] [--seed 1] [--threads 2] [--only NAME]
+ *     [--planted-time-limit 60 | --no-planted]
+ *
+ * Then, beside that table, the planted large events of planted.ts (generate_planted.py beside FOLDER).
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -28,6 +31,8 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     threads: { type: 'string', default: '2' },
     only: { type: 'string' },
+    'planted-time-limit': { type: 'string', default: '60' },
+    'no-planted': { type: 'boolean', default: false },
   },
 })
 const folder = path.resolve(ROOT, positionals[0] ?? '../shared/b2bsp/json')
@@ -180,3 +185,22 @@ for (const file of files) {
 }
 printSummary(rows)
 fs.rmSync(scratch, { recursive: true, force: true })
+const generator = path.join(folder, '..', 'generate_planted.py')
+if (!values['no-planted'] && !values.only && fs.existsSync(generator)) {
+  console.log('')
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'bench/scheduling/planted.ts'),
+      '--generator',
+      generator,
+      '--time-limit',
+      values['planted-time-limit'],
+      '--threads',
+      `${threads}`,
+    ],
+    { stdio: 'inherit', cwd: ROOT },
+  )
+}
