@@ -9,6 +9,7 @@ import postgres from 'postgres'
 import { PROJECT_ROOT } from '../../server/config.js'
 import { startEmbeddedPostgres } from '../../server/infra/embedded-postgres.js'
 import { runMigrations } from '../../server/infra/migrate.js'
+import { buildServer } from '../../server/infra/build.js'
 import { freePort } from '../../server/infra/ports.js'
 import { DEMO_PASSWORD } from '../../seeds/demo/accounts.js'
 
@@ -190,8 +191,10 @@ async function main() {
     await runMigrations(url)
     const [apiPort, helloPort] = [await freePort(), await freePort()]
     log('starting the platform with the demo data…')
+    // Measured as production runs it: compiled JavaScript, no TypeScript loader.
+    await buildServer({ 'bench-api-serve': 'bench/api/serve.ts', 'bench-hello': 'bench/hello.ts' })
     const server = await startChild(
-      ['--expose-gc', '--import', 'tsx', 'bench/api/serve.ts'],
+      ['--expose-gc', 'dist/bench-api-serve.js'],
       {
         DATABASE_URL: url,
         PORT: String(apiPort),
@@ -205,7 +208,7 @@ async function main() {
       'listening on',
     )
     children.push(server)
-    children.push(await startChild(['--import', 'tsx', 'bench/hello.ts'], { PORT: String(helloPort) }, 'listening'))
+    children.push(await startChild(['dist/bench-hello.js'], { PORT: String(helloPort) }, 'listening'))
     const base = `http://127.0.0.1:${apiPort}`
     const sql = postgres(url, { max: 2, onnotice: () => {} })
     const requestIds = await pendingRequests(base, sql)

@@ -32,6 +32,8 @@ export interface DatabaseHandle {
   sql: Sql
   db: Database
   engine: 'embedded' | 'external'
+  /** Statements sent by the pool since it opened: what a test or a benchmark reads to count round trips. */
+  statements: { count: number }
   close(): Promise<void>
 }
 
@@ -39,7 +41,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     sql: Sql
     db: Database
-    database: Pick<DatabaseHandle, 'url' | 'engine'>
+    database: Pick<DatabaseHandle, 'url' | 'engine' | 'statements'>
   }
 }
 
@@ -62,8 +64,9 @@ export async function openDatabase(config: Config, log: (message: string) => voi
     throw error
   }
   let sql: Sql
+  const statements = { count: 0 }
   try {
-    sql = await openPool(url)
+    sql = await openPool(url, statements)
   } catch (error) {
     await embedded?.stop()
     throw error
@@ -73,6 +76,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
     sql,
     db: drizzle(sql, { schema, casing: 'snake_case' }),
     engine: embedded ? 'embedded' : 'external',
+    statements,
     close: async () => {
       await sql.end({ timeout: 5 })
       await embedded?.stop()
@@ -87,13 +91,16 @@ export async function openDatabase(config: Config, log: (message: string) => voi
  * process. The types are read once here, by the first connection; the
  * connections opened later (and reconnections) reuse them.
  */
-async function openPool(url: string): Promise<Sql> {
+async function openPool(url: string, statements: { count: number }): Promise<Sql> {
   // Reconnection waits at most 2 s (postgres.js waits up to 20 s by default), so service and LISTEN resume soon after the database does.
   const sql = postgres(url, {
     max: 20,
     onnotice: () => {},
     backoff: (retries) => Math.min(2 ** retries / 20, 2),
     connection: { application_name: 'meet-the-buyer' },
+    debug: () => {
+      statements.count++
+    },
   })
   await sql`select 1`
   sql.options.fetch_types = false
@@ -183,7 +190,7 @@ async function dbPlugin(app: FastifyInstance, options: { config: Config }) {
   const handle = await openDatabase(options.config, (message) => app.log.debug({ source: 'postgres' }, message))
   app.decorate('sql', handle.sql)
   app.decorate('db', handle.db)
-  app.decorate('database', { url: handle.url, engine: handle.engine })
+  app.decorate('database', { url: handle.url, engine: handle.engine, statements: handle.statements })
   app.addHook('onClose', async () => {
     await handle.close()
   })

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
+import { membershipsJsonOf } from '../organisations/organisations.read.js'
 import { consents, loginTokens, sessions, users } from './accounts.table.js'
 
 export type UserRow = typeof users.$inferSelect
@@ -48,13 +49,14 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values)
 }
 
+/** The live session of a token, with its user's memberships (one statement: it runs on every signed-in request). */
 export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions })
+    .select({ session: sessions, memberships: membershipsJsonOf(sessions.userId) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.deletedAt)))
-  return row?.session
+  return row
 }
 
 export async function touchSession(

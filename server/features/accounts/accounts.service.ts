@@ -195,17 +195,12 @@ export function createAccountsService(deps: AccountsDeps) {
     /** The cookie's session, sliding its expiry forward at most every five minutes. */
     async resolveSession(token: string): Promise<AuthContext | null> {
       const now = clock.now()
-      const session = await repo.findLiveSession(db, hashToken(token), now)
-      if (!session) return null
+      const found = await repo.findLiveSession(db, hashToken(token), now)
+      if (!found) return null
+      const { session, memberships } = found
       if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000)
         await repo.touchSession(db, { id: session.id, now, expiresAt: minutesFromNow(SESSION_DAYS * 24 * 60) })
-      const memberships = await deps.organisations.membershipsOfUser(session.userId)
-      return {
-        userId: session.userId,
-        sessionId: session.id,
-        csrfToken: session.csrfToken,
-        memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
-      }
+      return { userId: session.userId, sessionId: session.id, csrfToken: session.csrfToken, memberships }
     },
 
     getSession: (auth: AuthContext) =>

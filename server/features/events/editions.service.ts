@@ -15,7 +15,8 @@ import type { Database, DbOrTx } from '../../infra/db.js'
 import { commonProblems } from '../../infra/problems.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { organisations } from '../organisations/organisations.table.js'
-import { buildSlotGrid, gridErrors, type DaySpec, type Slot } from './slot-grid.model.js'
+import { gridErrors, type DaySpec, type Slot } from './slot-grid.model.js'
+import { slotsOfEvent } from './events.read.js'
 import { editionOrganisers, editions, events } from './editions.table.js'
 import { eventProblems } from './events.errors.js'
 
@@ -72,15 +73,6 @@ function eventValues(input: EventPatch) {
   }
 }
 
-function gridOf(row: EventRow) {
-  return {
-    timeZone: row.timeZone,
-    days: row.days as DaySpec[],
-    slotMinutes: row.slotMinutes,
-    gapMinutes: row.gapMinutes,
-  }
-}
-
 function toEventDto(row: EventRow): MtbEvent {
   const optional = { externalOrganiser: row.externalOrganiser, venue: row.venue, virtualLinkBase: row.virtualLinkBase }
   const instants = {
@@ -102,7 +94,7 @@ function toEventDto(row: EventRow): MtbEvent {
     maxMeetingsPerParticipant: row.maxMeetingsPerParticipant,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
     ...Object.fromEntries(Object.entries(instants).flatMap(([k, v]) => (v ? [[k, v.toISOString()]] : []))),
-    slotCount: buildSlotGrid(gridOf(row)).length,
+    slotCount: slotsOfEvent(row).length,
     createdAt: row.createdAt.toISOString(),
   }
 }
@@ -269,7 +261,7 @@ export function createEditionsService(deps: { db: Database; audit: Pick<AuditSer
 
     /** Inside a transaction pass its `tx`: a second pool connection while holding locks starves the pool under load. */
     async slotsOf(id: string, tx: DbOrTx = db): Promise<Slot[]> {
-      return buildSlotGrid(gridOf(await mustFindEvent(tx, id)))
+      return slotsOfEvent(await mustFindEvent(tx, id))
     },
   }
 }

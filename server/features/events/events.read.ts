@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { editionOrganisers, editions, events } from './editions.table.js'
 import { eventProblems } from './events.errors.js'
+import { buildSlotGrid, type DaySpec, type Slot } from './slot-grid.model.js'
 
 /** What other features read of the events feature. */
 
@@ -12,6 +13,16 @@ export async function eventOf(db: DbOrTx, eventId: string): Promise<EventRow> {
   const [row] = await db.select().from(events).where(eq(events.id, eventId))
   if (!row) throw eventProblems.eventNotFound()
   return row
+}
+
+/** The event's slots, from its row (no statement; the grid is built once per spec). */
+export function slotsOfEvent(row: EventRow): Slot[] {
+  return buildSlotGrid({
+    timeZone: row.timeZone,
+    days: row.days as DaySpec[],
+    slotMinutes: row.slotMinutes,
+    gapMinutes: row.gapMinutes,
+  })
 }
 
 /** The event with its edition's home region (a buyer outside it counts for KPI iii), or `events.not_found`. */

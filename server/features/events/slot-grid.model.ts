@@ -79,8 +79,26 @@ function local(date: string, time: string, zone: string): DateTime {
   return DateTime.fromISO(`${date}T${time}`, { zone })
 }
 
-/** The slots of the event, in time order, with instants in UTC. */
+/** Grids already built, by their spec: every agenda read and check-in needs its event's grid. */
+const grids = new Map<string, readonly Slot[]>()
+const GRIDS_KEPT = 500
+
+/**
+ * The slots of the event, in time order, with instants in UTC. The grid is a pure function of the spec, so it is
+ * built once per spec and shared (frozen: a caller cannot change another's grid).
+ */
 export function buildSlotGrid(spec: GridSpec): Slot[] {
+  const key = JSON.stringify([spec.timeZone, spec.days, spec.slotMinutes, spec.gapMinutes])
+  let grid = grids.get(key)
+  if (!grid) {
+    grid = Object.freeze(computeSlotGrid(spec).map((slot) => Object.freeze(slot)))
+    if (grids.size >= GRIDS_KEPT) grids.delete(grids.keys().next().value!)
+    grids.set(key, grid)
+  }
+  return grid as Slot[]
+}
+
+function computeSlotGrid(spec: GridSpec): Slot[] {
   const slots: Slot[] = []
   const days = [...spec.days].sort((a, b) => a.date.localeCompare(b.date))
   days.forEach((day, d) => {

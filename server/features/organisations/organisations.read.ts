@@ -1,10 +1,27 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { users } from '../accounts/accounts.table.js'
 import { organisationProblems } from './organisations.errors.js'
 import { memberships, organisations } from './organisations.table.js'
 
 /** What other features read of the organisations feature. */
+
+export interface MembershipOfUser {
+  organisationId: string
+  kind: (typeof organisations.$inferSelect)['kind']
+  role: (typeof memberships.$inferSelect)['role']
+}
+
+/**
+ * A user's memberships as a JSON array (by organisation name), for a statement of another feature to embed: the
+ * session lookup reads the session and who its user acts for in one round trip.
+ */
+export function membershipsJsonOf(userId: SQLWrapper): SQL<MembershipOfUser[]> {
+  return sql<MembershipOfUser[]>`coalesce((
+    select json_agg(json_build_object('organisationId', o.id, 'kind', o.kind, 'role', m.role) order by o.legal_name)
+    from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+    where m.user_id = ${userId}), '[]'::json)`
+}
 
 export interface MailRecipient {
   organisationId: string

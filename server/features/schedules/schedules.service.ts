@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Agenda, Assignment, Schedule, ScheduleRun, ScheduleStats } from '../../../shared/schemas/schedules.js'
 import { countBreaks } from '../../scheduling/check.js'
 import type { Slot } from '../events/slot-grid.model.js'
@@ -29,7 +30,7 @@ import { scheduleProblems as problems } from './schedules.errors.js'
 import { agendaMail } from './schedules.mails.js'
 import { calendarFeeds, meetings, schedules } from './schedules.table.js'
 import { solveInWorker } from './solve-in-worker.js'
-import { actingHub, eventOf, type EventRow } from '../events/events.read.js'
+import { actingHub, eventOf, slotsOfEvent, type EventRow } from '../events/events.read.js'
 import { membersToNotify } from '../organisations/organisations.read.js'
 
 export const SCHEDULE_TOPIC = 'schedules.solve'
@@ -116,6 +117,9 @@ function participantStats(
     })
     .sort((a, b) => b.breaks - a.breaks || a.name.localeCompare(b.name))
 }
+
+/** The buyer's side of a meeting, beside the SME's, in one statement. */
+const buyerOrganisations = alias(organisations, 'buyer_organisations')
 
 /** The hub a member acts for on the event: schedule entries of the audit trail carry it. */
 const hubOf = (tx: DbOrTx, actor: AuthContext, eventId: string) =>
@@ -753,23 +757,28 @@ export function createSchedulesService(deps: SchedulesDeps) {
 
     /** A participant's published meetings in an event, with times, tables or video links. */
     async agenda(eventId: string, organisationId: string): Promise<Agenda> {
-      const event = await eventOf(db, eventId)
-      const slots = await deps.editions.slotsOf(eventId)
+      // Two statements: the event with whether a schedule is published, then the meetings with both names.
+      const [found] = await db
+        .select({
+          event: events,
+          published: sql<boolean>`exists (select 1 from ${schedules} s where s.event_id = ${events.id} and s.status = 'published')`,
+        })
+        .from(events)
+        .where(eq(events.id, eventId))
+      if (!found) throw problems.eventNotFound()
+      const { event, published } = found
+      const slots = slotsOfEvent(event)
       const rows = await agendaRows(
         db,
         or(eq(meetings.smeId, organisationId), eq(meetings.buyerId, organisationId))!,
         eventId,
       )
-      const [published] = await db
-        .select({ id: schedules.id })
-        .from(schedules)
-        .where(and(eq(schedules.eventId, eventId), eq(schedules.status, 'published')))
       return {
         eventId,
         eventName: event.name,
         timeZone: event.timeZone,
         venue: event.venue,
-        published: !!published,
+        published,
         items: rows.map((r) => agendaItem(r, { organisationId, event, slots })),
       }
     },
@@ -811,8 +820,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
       const grids = new Map<string, { event: EventRow; slots: Slot[] }>()
       const entries: CalendarEntry[] = []
       for (const r of rows) {
-        if (!grids.has(r.event.id))
-          grids.set(r.event.id, { event: r.event, slots: await deps.editions.slotsOf(r.event.id) })
+        if (!grids.has(r.event.id)) grids.set(r.event.id, { event: r.event, slots: slotsOfEvent(r.event) })
         const { event, slots } = grids.get(r.event.id)!
         const item = agendaItem(r, { organisationId: feed.organisationId, event, slots })
         const where = [
@@ -845,26 +853,21 @@ export function createSchedulesService(deps: SchedulesDeps) {
   }
 
   async function agendaRows(tx: DbOrTx, whose: ReturnType<typeof or>, eventId?: string) {
-    const rows = await tx
-      .select({ meeting: meetings, event: events, sme: organisations.legalName, representative: representatives.name })
+    return tx
+      .select({
+        meeting: meetings,
+        event: events,
+        sme: organisations.legalName,
+        buyer: buyerOrganisations.legalName,
+        representative: representatives.name,
+      })
       .from(meetings)
       .innerJoin(events, eq(events.id, meetings.eventId))
       .innerJoin(organisations, eq(organisations.id, meetings.smeId))
+      .innerJoin(buyerOrganisations, eq(buyerOrganisations.id, meetings.buyerId))
       .leftJoin(representatives, eq(representatives.id, meetings.representativeId))
       .where(and(whose, eventId ? eq(meetings.eventId, eventId) : undefined))
       .orderBy(meetings.slot)
-    const buyerIds = [...new Set(rows.map((r) => r.meeting.buyerId))]
-    const buyers = new Map(
-      buyerIds.length === 0
-        ? []
-        : (
-            await tx
-              .select({ id: organisations.id, name: organisations.legalName })
-              .from(organisations)
-              .where(inArray(organisations.id, buyerIds))
-          ).map((b) => [b.id, b.name]),
-    )
-    return rows.map((r) => ({ ...r, buyer: buyers.get(r.meeting.buyerId) ?? '' }))
   }
 
   function agendaItem(
