@@ -13,6 +13,7 @@ import accessPlugin from './infra/access.js'
 import outboxPlugin, { type OutboxOptions } from './infra/outbox.js'
 import type { TimerOptions } from './infra/jobs.js'
 import livePlugin from './infra/live.js'
+import metricsPlugin from './infra/metrics.js'
 import securityPlugin from './infra/security.js'
 import writeLimitsPlugin from './infra/security-limits.js'
 import healthFeature from './features/health/index.js'
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       meetingEvent: async (id) => hubsOfEvent(await services.live.eventOfMeeting(id)),
     },
   })
+  await app.register(metricsPlugin, { config })
   await app.register(writeLimitsPlugin, { config })
   await app.register(docsPlugin, { config })
 

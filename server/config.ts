@@ -38,6 +38,8 @@ export interface Config {
   rateLimitAuth: number
   /** Which proxies' X-Forwarded-For/-Proto/-Host to believe: none, any, or these addresses and ranges. */
   trustProxy: boolean | string[]
+  /** The bearer token that opens GET /metrics (Prometheus); absent: no metrics are served. */
+  metricsToken: string | undefined
 }
 
 export class ConfigError extends Error {
@@ -100,7 +102,10 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitWrites: readCount(read('RATE_LIMIT_WRITES'), 300, 'RATE_LIMIT_WRITES', problems),
     rateLimitAuth: readCount(read('RATE_LIMIT_AUTH'), 30, 'RATE_LIMIT_AUTH', problems),
     trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),
+    metricsToken: read('METRICS_TOKEN'),
   }
+  if (config.metricsToken !== undefined && config.metricsToken.length < 24)
+    problems.push('METRICS_TOKEN must be at least 24 characters: it is a password for the metrics')
   if (meiliHost === undefined && config.meiliApiKey !== undefined) {
     problems.push('MEILI_API_KEY is set but MEILI_HOST is not: set both to use Meilisearch')
   }

@@ -93,7 +93,7 @@ export type Services = ReturnType<typeof createServices>
 /** Every feature's background work, registered in one place: outbox handlers by topic, and timers. */
 function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
   return [
-    mailJobs(app.mailer),
+    mailJobs(app.mailer, { sent: app.metrics.mailSent, failed: app.metrics.mailFailed }),
     accountsJobs(services),
     catalogueJobs({ db: app.db, catalogue: services.catalogue }),
     requestsJobs(services),

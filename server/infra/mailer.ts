@@ -63,8 +63,20 @@ export function createCapturedMailer(db: Database): Mailer {
 }
 
 /** Mail queued in the outbox is sent by the mailer (registered with the features' jobs in features/jobs.ts). */
-export function mailJobs(mailer: Mailer): FeatureJobs {
-  return { handlers: { [MAIL_TOPIC]: (payload) => mailer.send(payload as MailMessage) } }
+export function mailJobs(mailer: Mailer, counts?: { sent: { inc(): void }; failed: { inc(): void } }): FeatureJobs {
+  return {
+    handlers: {
+      [MAIL_TOPIC]: async (payload) => {
+        try {
+          await mailer.send(payload as MailMessage)
+        } catch (error) {
+          counts?.failed.inc()
+          throw error
+        }
+        counts?.sent.inc()
+      },
+    },
+  }
 }
 
 async function mailerPlugin(app: FastifyInstance, options: { config: Config }) {

@@ -52,6 +52,8 @@ const fresh = () => `fresh${++counter}@matrix.example`
 
 const MATRIX: Record<string, Case> = {
   'GET /health': { allowed: everyone, request: fixed('/health') },
+  // Public: the operator's bearer token, not a session, opens it (test/infra/metrics.test.ts).
+  'GET /metrics': { allowed: everyone, request: fixed('/metrics') },
   'GET /api/organisers': { allowed: everyone, request: fixed('/api/organisers') },
   'POST /api/auth/sign-up': {
     allowed: everyone,

@@ -399,6 +399,14 @@ export function createSchedulesService(deps: SchedulesDeps) {
       return claimed
     },
 
+    /** How many runs each status holds, over every event (for /metrics). */
+    async runsByStatus(): Promise<{ status: string; runs: number }[]> {
+      return db
+        .select({ status: schedules.status, runs: sql<number>`count(*)::int` })
+        .from(schedules)
+        .groupBy(schedules.status)
+    },
+
     /** The hub stops a queued or running run; the instance solving it stops at its next heartbeat. */
     async cancel(actor: AuthContext, eventId: string, scheduleId: string): Promise<Schedule> {
       return db.transaction(async (tx) => {
@@ -761,7 +769,8 @@ export function createSchedulesService(deps: SchedulesDeps) {
       const [found] = await db
         .select({
           event: events,
-          published: sql<boolean>`exists (select 1 from ${schedules} s where s.event_id = ${events.id} and s.status = 'published')`,
+          // Qualified by hand: a one-table select renders its columns unqualified, which the subquery would take as its own.
+          published: sql<boolean>`exists (select 1 from ${schedules} s where s.event_id = "events"."id" and s.status = 'published')`,
         })
         .from(events)
         .where(eq(events.id, eventId))

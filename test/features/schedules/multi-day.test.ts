@@ -111,6 +111,7 @@ t.test('a two-day event of 64 slots is scheduled, published and shown in agendas
     'an agenda read is three statements: the session with its memberships, the event, the meetings with both names',
   )
   const agenda = agendaRead!.json()
+  t.equal(agenda.published, true, 'the agenda says its schedule is published')
   t.equal(agenda.items.length, 6)
   const dates = agenda.items.map((i: { localStart: string }) => i.localStart.slice(0, 10))
   t.same([...new Set(dates)].sort(), ['2027-03-10', '2027-03-11'], 'the buyer’s agenda holds both days')
