@@ -149,6 +149,26 @@ interface Figures {
   p99: number
   ok: number
   other: number
+  /** Per request, on the platform's server (absent for the baseline): statements sent, CPU milliseconds. */
+  statements?: number
+  cpuMs?: number
+}
+
+interface Counters {
+  statements: number
+  cpuMicros: number
+}
+
+function counters(server: ChildProcess): Promise<Counters> {
+  return new Promise((resolve) => {
+    const listener = (message: { type?: string } & Counters) => {
+      if (message.type !== 'counters') return
+      server.off('message', listener)
+      resolve(message)
+    }
+    server.on('message', listener)
+    server.send({ type: 'counters' })
+  })
 }
 
 /** Until the server answers a health check within a second again (the previous run's backlog is gone). */
@@ -164,10 +184,13 @@ async function settle(url: string): Promise<void> {
   }
 }
 
-async function measure(name: string, options: autocannon.Options): Promise<Figures> {
+async function measure(name: string, options: autocannon.Options, server?: ChildProcess): Promise<Figures> {
   if (typeof options.url === 'string' && !options.url.endsWith('/')) await settle(options.url)
   log(`measuring ${name} (${CONNECTIONS} connections, ${DURATION} s)…`)
+  const before = server ? await counters(server) : undefined
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options })
+  const after = server ? await counters(server) : undefined
+  const answered = Math.max(1, result.requests.total)
   return {
     name,
     rps: result.requests.average,
@@ -175,6 +198,12 @@ async function measure(name: string, options: autocannon.Options): Promise<Figur
     p99: result.latency.p99,
     ok: result['2xx'],
     other: result.non2xx + result.errors + result.timeouts,
+    ...(before && after
+      ? {
+          statements: (after.statements - before.statements) / answered,
+          cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / answered,
+        }
+      : {}),
   }
 }
 
@@ -216,9 +245,12 @@ async function main() {
     const sme = await signIn(base, 'sme@demo.meet-the-buyer.eu')
     const organiser = await signIn(base, 'organiser@demo.meet-the-buyer.eu')
     const benchBuyer = await signIn(base, 'bench-buyer@bench.example')
+    // The demo SME reads its own agenda, as participants' phones do on the event day.
     const [agendaOf] = await sql<{ eventId: string; orgId: string; meetings: number }[]>`
-      select m.event_id as "eventId", r.from_organisation_id as "orgId", count(*)::int as meetings from meetings m join meeting_requests r on r.id = m.request_id
-      where m.status = 'scheduled' group by 1, 2 order by 3 desc limit 1`
+      select m.event_id as "eventId", m.sme_id as "orgId", count(*)::int as meetings from meetings m
+      where m.status = 'scheduled' and m.sme_id = (select ms.organisation_id from memberships ms join users u on u.id = ms.user_id
+        where u.email = 'sme@demo.meet-the-buyer.eu' limit 1)
+      group by 1, 2 order by 3 desc limit 1`
     const [smeOrg] = await sql<
       { id: string }[]
     >`select m.organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'sme@demo.meet-the-buyer.eu'`
@@ -243,39 +275,58 @@ async function main() {
     const figures: Figures[] = []
     figures.push(await measure('hello-world (baseline)', { url: `http://127.0.0.1:${helloPort}/` }))
     figures.push(
-      await measure('search offers', {
-        url: base,
-        requests: [
-          {
-            method: 'GET',
-            headers: { cookie: buyer.cookie },
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}`,
-            }),
-          },
-        ],
-      }),
+      await measure(
+        'search offers',
+        {
+          url: base,
+          requests: [
+            {
+              method: 'GET',
+              headers: { cookie: buyer.cookie },
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/search/offers?q=${encodeURIComponent(words[w++ % words.length]!)}`,
+              }),
+            },
+          ],
+        },
+        server,
+      ),
     )
     if (agendaPath)
       figures.push(
-        await measure('agenda read', {
-          url: base,
-          requests: [{ method: 'GET', path: agendaPath, headers: { cookie: organiser.cookie } }],
-        }),
+        await measure(
+          'agenda read',
+          {
+            url: base,
+            requests: [{ method: 'GET', path: agendaPath, headers: { cookie: sme.cookie } }],
+          },
+          server,
+        ),
       )
     figures.push(
-      await measure('request accept', {
-        url: base,
-        requests: [
-          {
-            method: 'POST',
-            headers: { cookie: benchBuyer.cookie, 'x-csrf-token': benchBuyer.csrf, 'content-type': 'application/json' },
-            body: '{}',
-            setupRequest: (req) => ({ ...req, path: `/api/requests/${requestIds[next++ % requestIds.length]}/accept` }),
-          },
-        ],
-      }),
+      await measure(
+        'request accept',
+        {
+          url: base,
+          requests: [
+            {
+              method: 'POST',
+              headers: {
+                cookie: benchBuyer.cookie,
+                'x-csrf-token': benchBuyer.csrf,
+                'content-type': 'application/json',
+              },
+              body: '{}',
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/requests/${requestIds[next++ % requestIds.length]}/accept`,
+              }),
+            },
+          ],
+        },
+        server,
+      ),
     )
     let person = 0
     // Each sign-in from another person and another address (the server trusts X-Forwarded-For here), as when many people sign in at once.
@@ -295,19 +346,22 @@ async function main() {
       },
     }
     // Last: argon2id work still queued when its run ends would slow the next route.
-    figures.push(await measure('sign-in (argon2id)', { url: base, requests: [signInRequest] }))
+    figures.push(await measure('sign-in (argon2id)', { url: base, requests: [signInRequest] }, server))
     const hello = figures[0]!
     console.log(
       `\nAPI benchmark — ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} cores, demo data on the embedded PostgreSQL\n`,
     )
     console.log(
-      `${'route'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'2xx'.padStart(8)} ${'other'.padStart(6)} ${'req/s vs hello'.padStart(15)} ${'p99 vs hello'.padStart(13)}`,
+      `${'route'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'2xx'.padStart(8)} ${'other'.padStart(6)} ${'req/s vs hello'.padStart(15)} ${'p99 vs hello'.padStart(13)} ${'stmts/req'.padStart(10)} ${'CPU ms/req'.padStart(11)}`,
     )
     for (const f of figures) {
       console.log(
-        `${f.name.padEnd(24)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.ok).padStart(8)} ${String(f.other).padStart(6)} ${`${((f.rps / hello.rps) * 100).toFixed(1)}%`.padStart(15)} ${(f.ok === 0 ? 'n/a' : `${(f.p99 / Math.max(hello.p99, 1)).toFixed(1)}×`).padStart(13)}`,
+        `${f.name.padEnd(24)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${String(f.ok).padStart(8)} ${String(f.other).padStart(6)} ${`${((f.rps / hello.rps) * 100).toFixed(1)}%`.padStart(15)} ${(f.ok === 0 ? 'n/a' : `${(f.p99 / Math.max(hello.p99, 1)).toFixed(1)}×`).padStart(13)} ${(f.statements?.toFixed(1) ?? '').padStart(10)} ${(f.cpuMs?.toFixed(2) ?? '').padStart(11)}`,
       )
     }
+    console.log(
+      '\nstmts/req, CPU ms/req: statements the server sent to PostgreSQL and CPU time of the server process, per answer.',
+    )
     console.log(
       `\n"other": answers other than 2xx, errors and timeouts (autocannon gives up after 10 s). Request accept: ${requestIds.length} pending requests; answers beyond them are 409 (already accepted).`,
     )

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { membershipsJsonOf } from '../organisations/organisations.read.js'
 import { consents, loginTokens, sessions, users } from './accounts.table.js'
@@ -49,13 +49,30 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values)
 }
 
-/** The live session of a token, with its user's memberships (one statement: it runs on every signed-in request). */
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
-  const [row] = await db
+function liveSessionQuery(db: DbOrTx) {
+  return db
     .select({ session: sessions, memberships: membershipsJsonOf(sessions.userId) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.deletedAt)))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        isNull(users.deletedAt),
+      ),
+    )
+    .prepare('live_session')
+}
+
+/** Built once per database handle: the statement runs on every signed-in request. */
+const liveSessionQueries = new WeakMap<DbOrTx, ReturnType<typeof liveSessionQuery>>()
+
+/** The live session of a token, with its user's memberships (one statement: it runs on every signed-in request). */
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+  let query = liveSessionQueries.get(db)
+  if (!query) liveSessionQueries.set(db, (query = liveSessionQuery(db)))
+  // A placeholder skips the column's encoder: the instant goes as text.
+  const [row] = await query.execute({ tokenHash, now: now.toISOString() })
   return row
 }
 
