@@ -31,7 +31,9 @@ export function BreaksChart({
                 <span className="bar-limit" style={{ left: `${fairness * width}%` }} aria-hidden="true" />
               )}
             </span>
-            <span className="bar-value">{t('schedule.breaksOf', { count: p.breaks, meetings: p.meetings })}</span>
+            <span className="bar-value">
+              {t('schedule.breakCount', { count: p.breaks })}, {t('schedule.meetingCount', { count: p.meetings })}
+            </span>
           </li>
         ))}
       </ul>

@@ -254,7 +254,9 @@ function RunDetail({
   onPublished: () => void
 }) {
   const { t } = useTranslation()
-  const { number } = useFormats()
+  const { number, day } = useFormats()
+  // Several days: each day's rows start with its date, since the times repeat.
+  const manyDays = slots.some((slot) => slot.day !== slots[0]!.day)
   const run = useLoad(scheduleId, () => getSchedule(event.id, scheduleId))
   const action = useAction()
   const [picked, setPicked] = useState<string | null>(null)
@@ -362,7 +364,14 @@ function RunDetail({
             </tr>
           </thead>
           <tbody>
-            {slots.map((slot) => (
+            {slots.map((slot) => [
+              manyDays && (slot.index === 0 || slots[slot.index - 1]!.day !== slot.day) && (
+                <tr key={`day-${slot.day}`} className="day-start" data-testid="grid-day">
+                  <th scope="rowgroup" colSpan={tables.length + 1}>
+                    {day(slot.localStart)}
+                  </th>
+                </tr>
+              ),
               <tr
                 key={slot.index}
                 className={
@@ -413,8 +422,8 @@ function RunDetail({
                     </td>
                   )
                 })}
-              </tr>
-            ))}
+              </tr>,
+            ])}
           </tbody>
         </table>
       </div>
