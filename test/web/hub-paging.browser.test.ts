@@ -237,8 +237,11 @@ t.test('a hub filters its audit trail by area and by who acted, and the filters 
   t.equal(queued.statusCode, 202)
   const browser = await launchBrowser(t)
   const page = await pageWithSession(browser, url, hub.cookie, { locale: 'en-GB' })
-  const actions = async () =>
-    Promise.all((await page.locator('[data-testid="audit-row"]').all()).map((row) => row.getAttribute('data-action')))
+  // Read in one go in the page: rows read one by one may be replaced by the filtered list in between.
+  const actions = () =>
+    page.evaluate<(string | null)[]>(
+      `[...document.querySelectorAll('[data-testid="audit-row"]')].map((row) => row.getAttribute('data-action'))`,
+    )
 
   await page.goto(`${url}/audit`)
   await page.waitForSelector('[data-testid="audit-row"]')
