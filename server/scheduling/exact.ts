@@ -315,7 +315,7 @@ function encode(
 ): Encoding | null {
   const solver = new SatSolver()
   const T = model.slots
-  const dayOf = daysOfSlots(model)
+  const { dayOf } = model.line
   const M = model.a.length
   const x: [number, number][][] = []
   const xAt = (i: number, t: number) => x[i]!.find(([u]) => u === t)?.[1] ?? -1
@@ -480,7 +480,7 @@ function hint(model: Model, solver: SatSolver, encoding: Encoding, slot: Int32Ar
   })
   const { line } = model
   const busy = busyMasks(model, slot)
-  const dayOf = daysOfSlots(model)
+  const { dayOf } = model.line
   for (let p = 0; p < model.participants; p++) {
     const off = p * line.words
     let earlier = false
@@ -495,12 +495,4 @@ function hint(model: Model, solver: SatSolver, encoding: Encoding, slot: Int32Ar
       if (t > 0 && dayOf[t - 1] === dayOf[t] && line.has(busy, off, t - 1)) earlier = true
     }
   }
-}
-
-/** The day of each slot. */
-function daysOfSlots(model: Model): Int32Array {
-  const dayOf = new Int32Array(model.slots)
-  const starts = model.line.dayStart
-  for (let d = 0; d + 1 < starts.length; d++) dayOf.fill(d, starts[d]!, starts[d + 1]!)
-  return dayOf
 }

@@ -71,6 +71,8 @@ export class Line {
   readonly single: boolean
   /** Per day: its first slot; the last entry is the slot count. */
   readonly dayStart: Int32Array
+  /** Per slot: its day. */
+  readonly dayOf: Int32Array
   // Per day, the words it covers and the bits of each that are its slots: entries dayFrom[d] .. dayFrom[d+1]-1.
   private readonly dayFrom: Int32Array
   private readonly dayWord: Int32Array
@@ -84,6 +86,8 @@ export class Line {
     this.single = days.length === 1 && slots <= 32
     this.dayStart = new Int32Array(days.length + 1)
     days.forEach((d, k) => (this.dayStart[k + 1] = this.dayStart[k]! + d.slots))
+    this.dayOf = new Int32Array(slots)
+    for (let d = 0; d < days.length; d++) this.dayOf.fill(d, this.dayStart[d]!, this.dayStart[d + 1]!)
     const word: number[] = []
     const bits: number[] = []
     this.dayFrom = new Int32Array(days.length + 1)

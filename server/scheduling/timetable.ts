@@ -159,19 +159,24 @@ export class Timetable {
     }
   }
 
-  /** Only a participant busy in exactly one of s and t changes: its two bits flip (and flip back here). */
+  /** Flips p's bits s and t when p is busy in exactly one of them (the only participants a chain changes). */
+  private flipPair(p: number, s: number, t: number): boolean {
+    const { line, mask } = this
+    const off = p * this.W
+    if (line.has(mask, off, s) === line.has(mask, off, t)) return false
+    line.flip(mask, off, s)
+    line.flip(mask, off, t)
+    return true
+  }
+
+  /** Scores p with its two bits flipped, then flips them back. */
   private scoreParticipant(p: number, s: number, t: number, stamp: number): void {
     if (this.touched[p] === stamp) return
     this.touched[p] = stamp
-    const { line, mask } = this
-    const off = p * this.W
-    if (line.has(mask, off, s) === line.has(mask, off, t)) return
-    line.flip(mask, off, s)
-    line.flip(mask, off, t)
-    const g = line.breaks(mask, off)
-    const idle = line.idle(mask, off)
-    line.flip(mask, off, s)
-    line.flip(mask, off, t)
+    if (!this.flipPair(p, s, t)) return
+    const g = this.line.breaks(this.mask, p * this.W)
+    const idle = this.line.idle(this.mask, p * this.W)
+    this.flipPair(p, s, t)
     const g0 = this.gapsOf[p]!
     this.dIdle += idle - this.idleOf[p]!
     this.dBreaks += g - g0
@@ -209,11 +214,9 @@ export class Timetable {
   private applyParticipant(p: number, s: number, t: number, stamp: number): void {
     if (this.touched[p] === stamp) return
     this.touched[p] = stamp
+    if (!this.flipPair(p, s, t)) return
     const { line, mask } = this
     const off = p * this.W
-    if (line.has(mask, off, s) === line.has(mask, off, t)) return
-    line.flip(mask, off, s)
-    line.flip(mask, off, t)
     const idle = line.idle(mask, off)
     this.idle += idle - this.idleOf[p]!
     this.idleOf[p] = idle

@@ -36,6 +36,15 @@ export const eventInput = (overrides: Overrides = {}) => ({
   ...overrides,
 })
 
+/** One day of an event with a morning and an afternoon session (local times, HH:mm). */
+export const twoSessionDay = (date: string, morning: [string, string], afternoon: [string, string]) => ({
+  date,
+  sessions: [
+    { name: 'morning', start: morning[0], end: morning[1] },
+    { name: 'afternoon', start: afternoon[0], end: afternoon[1] },
+  ],
+})
+
 type Created = { id: string } & Record<string, unknown>
 
 async function created(what: string, answer: Awaited<ReturnType<SignedInAgent['inject']>>): Promise<Created> {

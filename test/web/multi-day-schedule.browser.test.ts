@@ -1,7 +1,7 @@
 import t from 'tap'
 import { launchBrowser, serveApp, pageWithSession } from '../helpers/browser.js'
 import { createOrgWithAdmin, signIn } from '../helpers/accounts.js'
-import { createEdition, createEvent } from '../helpers/builders.js'
+import { createEdition, createEvent, twoSessionDay } from '../helpers/builders.js'
 
 t.test('on a two-day event the hub’s grid heads each day with its date, since the times repeat', async (t) => {
   const { app, url } = await serveApp(t, { outbox: { pollMs: 100 } })
@@ -12,13 +12,7 @@ t.test('on a two-day event the hub’s grid heads each day with its date, since 
     periodStart: '2099-01-01',
     periodEnd: '2099-12-31',
   })
-  const day = (date: string) => ({
-    date,
-    sessions: [
-      { name: 'morning', start: '09:00', end: '10:00' },
-      { name: 'afternoon', start: '14:00', end: '15:00' },
-    ],
-  })
+  const day = (date: string) => twoSessionDay(date, ['09:00', '10:00'], ['14:00', '15:00'])
   const event = await createEvent(organiser, edition.id, {
     venue: 'Lingotto',
     days: [day('2099-03-10'), day('2099-03-11')],

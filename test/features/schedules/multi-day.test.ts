@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { build } from '../../helpers/build.js'
 import { createOrgWithAdmin, signIn } from '../../helpers/accounts.js'
 import { fixedClock } from '../../../server/infra/clock.js'
-import { createEdition, createEvent } from '../../helpers/builders.js'
+import { createEdition, createEvent, twoSessionDay } from '../../helpers/builders.js'
 
 /**
  * Two days of 15-minute slots, 9:00–13:00 and 14:00–18:00: 64 slots. Three SMEs come on the first day only,
@@ -15,13 +15,7 @@ t.test('a two-day event of 64 slots is scheduled, published and shown in agendas
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub', email: 'hub@hub.example' })
   const organiser = await signIn(app, 'hub@hub.example')
   const edition = await createEdition(organiser, hub.orgId)
-  const day = (date: string) => ({
-    date,
-    sessions: [
-      { name: 'morning', start: '09:00', end: '13:00' },
-      { name: 'afternoon', start: '14:00', end: '18:00' },
-    ],
-  })
+  const day = (date: string) => twoSessionDay(date, ['09:00', '13:00'], ['14:00', '18:00'])
   const event = await createEvent(organiser, edition.id, {
     days: [day('2027-03-10'), day('2027-03-11')],
     slotMinutes: 15,
