@@ -52,6 +52,11 @@ const commands: Record<string, CliCommand> = {
     usage: 'create-organisation --kind organiser|authority --name NAME --country CC [--nuts2 CODE] --admin-email EMAIL',
     run: async (args, usage) => (await import('./organisations.command.js')).runCreateOrganisation(args, usage),
   },
+  'import-ted': {
+    summary: "import TED eForms notices (XML files or zips) as public tenders of a hub's public buyers",
+    usage: 'import-ted --hub "HUB NAME" FILE.xml|FILE.zip… [--dry-run] [--json]',
+    run: async (args, usage) => (await import('./tenders.command.js')).runImportTed(args, usage),
+  },
   reindex: {
     summary: 'rebuild the search indexes (offers, needs) from PostgreSQL, with progress',
     usage: 'reindex',

@@ -38,6 +38,8 @@ import outcomesFeature, { createOutcomesServices } from './outcomes/index.js'
 import matchingFeature from './matching/index.js'
 import { createRecommendationsService } from './matching/recommendations.service.js'
 import homeFeature from './home/index.js'
+import tendersFeature from './tenders/index.js'
+import { createTendersService } from './tenders/tenders.service.js'
 import { createHomeService } from './home/home.service.js'
 
 /** Builds each feature's services from the infra decorators and registers the API under /api. */
@@ -51,6 +53,7 @@ export function createServices(app: FastifyInstance, config: Config) {
   const join = createJoinService({ ...base, accounts, organisations })
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
   const editions = createEditionsService(base)
+  const tenders = createTendersService({ db: app.db, organisations, catalogue })
   const participation = createParticipationService(base)
   const requests = createRequestsService(base)
   const targeting = createTargetingService(base)
@@ -86,6 +89,7 @@ export function createServices(app: FastifyInstance, config: Config) {
     recommendations,
     matching,
     home,
+    tenders,
   }
 }
 export type Services = ReturnType<typeof createServices>
@@ -126,6 +130,7 @@ export async function registerFeatures(
       await api.register(matchingFeature, services)
       await api.register(auditFeature, { audit: services.audit, participantsOf: services.organisations.participantsOf })
       await api.register(homeFeature, services)
+      await api.register(tendersFeature, services)
       await api.register(mailboxFeature)
     },
     { prefix: '/api' },

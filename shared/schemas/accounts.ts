@@ -87,6 +87,9 @@ export const OrganisationSchema = Type.Object({
   naceCode: Type.Optional(Type.String()),
   innovativeStartup: Type.Boolean(),
   isSme: Type.Boolean(),
+  publicBuyer: Type.Boolean({
+    description: 'A public buyer (contracting authority or entity), brought in from its TED notices',
+  }),
   languages: Type.Array(Type.String()),
   profileComplete: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),

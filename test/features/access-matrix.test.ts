@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { build } from '../helpers/build.js'
 import { addUser, affiliate, createOrgWithAdmin, signIn, type Person } from '../helpers/accounts.js'
 import { changedTables, EVENT_INPUT, fingerprint, NEED_INPUT, OFFER_INPUT } from '../helpers/api-world.js'
+import { noticeXml, twoLotContractNotice } from '../helpers/notices.js'
 import { editionInput } from '../helpers/builders.js'
 
 /**
@@ -192,6 +193,20 @@ const MATRIX: Record<string, Case> = {
   'GET /api/organisers/:orgId/participants/page': {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/organisers/${w.hub}/participants/page?status=validated&q=a` }),
+  },
+  'POST /api/organisers/:orgId/tenders/preview': {
+    allowed: ['organiser'],
+    request: async (w) => ({
+      url: `/api/organisers/${w.hub}/tenders/preview`,
+      payload: { files: [{ name: 'cn.xml', content: noticeXml(twoLotContractNotice()) }] },
+    }),
+  },
+  'POST /api/organisers/:orgId/tenders/import': {
+    allowed: ['organiser'],
+    request: async (w) => ({
+      url: `/api/organisers/${w.hub}/tenders/import`,
+      payload: { files: [{ name: 'cn.xml', content: noticeXml(twoLotContractNotice()) }] },
+    }),
   },
   'POST /api/organisers/:orgId/participants/:participantId/decision': {
     allowed: ['organiser'],

@@ -25,6 +25,16 @@ import { enqueueRecomputeForOrganisation } from '../matching/recommendations.tri
 
 export const SEARCH_SYNC_TOPIC = 'search.sync'
 
+/** A need as an import writes it (a TED notice's lot): public, published or archived. */
+export interface ImportedNeed {
+  title: string
+  description: string
+  language: string
+  cpvCodes: string[]
+  deadline: string | null
+  status: 'published' | 'archived'
+}
+
 export interface CatalogueDeps {
   db: Database
   outbox: Pick<Outbox, 'enqueue'>
@@ -217,6 +227,49 @@ export function createCatalogueService(deps: CatalogueDeps) {
         await record(tx, actor, { organisationId, action: 'needs.deleted', subjectId: id })
         await listingChanged(tx, { index: 'needs', id, organisationId })
       })
+    },
+    /**
+     * In the caller's transaction (an import): creates the need, or brings it in line with the import.
+     * Writes, audits and re-indexes only what changed; says whether anything did.
+     */
+    async writeImportedNeed(
+      tx: DbOrTx,
+      actor: { userId: string | null },
+      {
+        organisationId,
+        id,
+        values,
+      }: { organisationId: string; id?: string | undefined; values: ImportedNeed | { status: 'archived' } },
+    ): Promise<{ id: string; changed: boolean }> {
+      const current = id ? (await repo.findNeed(tx, id))?.need : undefined
+      if (id && current?.organisationId !== organisationId) throw problems.needNotFound()
+      const next: ImportedNeed | undefined =
+        'title' in values ? values : current && { ...current, cpvCodes: current.cpvCodes, status: values.status }
+      if (!next) throw problems.needNotFound()
+      const same =
+        current &&
+        current.title === next.title &&
+        current.description === next.description &&
+        current.language === next.language &&
+        current.deadline === next.deadline &&
+        current.status === next.status &&
+        current.cpvCodes.join() === next.cpvCodes.join()
+      if (same) return { id: current.id, changed: false }
+      const { title, description, language, cpvCodes, deadline, status } = next
+      const row = { title, description, language, cpvCodes, deadline, status }
+      const need = current
+        ? await repo.updateNeedRow(tx, { organisationId, id: current.id, values: row })
+        : await repo.insertNeed(tx, { ...row, organisationId, visibility: 'public' })
+      await deps.audit.record(tx, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: current ? 'needs.updated' : 'needs.created',
+        subjectType: 'need',
+        subjectId: need!.id,
+        after: { title, status, deadline },
+      })
+      await listingChanged(tx, { index: 'needs', id: need!.id, organisationId })
+      return { id: need!.id, changed: true }
     },
     async listNeeds(organisationId: string): Promise<Need[]> {
       return (await repo.listNeedsOf(db, organisationId)).map((row) => toNeedDto(row.need, row.organisation))

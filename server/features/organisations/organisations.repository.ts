@@ -234,3 +234,22 @@ export async function participantIdsOf(db: DbOrTx, organiserIds: string[]): Prom
     .where(inArray(affiliations.organiserId, organiserIds))
   return rows.map((row) => row.id)
 }
+
+/** A public buyer already on the platform, by its name (any case) and country. */
+export async function findPublicBuyer(
+  db: DbOrTx,
+  { legalName, country }: { legalName: string; country: string | null },
+) {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.publicBuyer, true),
+        sql`lower(${organisations.legalName}) = lower(${legalName})`,
+        country ? eq(organisations.country, country) : isNull(organisations.country),
+      ),
+    )
+    .limit(1)
+  return row
+}

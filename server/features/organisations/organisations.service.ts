@@ -66,6 +66,7 @@ export function toOrganisationDto(row: repo.OrganisationRow): Organisation {
     ...(address ? { address } : {}),
     innovativeStartup: row.innovativeStartup,
     isSme: row.isSme,
+    publicBuyer: row.publicBuyer,
     languages: row.languages,
     profileComplete: !!(row.vatId && row.country && address && row.sizeClass),
     createdAt: row.createdAt.toISOString(),
@@ -417,6 +418,50 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
         })
         return { organisation: toOrganisationDto(organisation), invitation }
       })
+    },
+
+    /**
+     * In the caller's transaction (a hub importing a TED notice): the public buyer the notice names,
+     * created the first time, and affiliated to the hub as validated unless the hub has decided already.
+     */
+    async publicBuyerFor(
+      tx: DbOrTx,
+      actor: Actor,
+      {
+        organiserId,
+        buyer,
+      }: { organiserId: string; buyer: { legalName: string; country: string | null; nuts2: string | null } },
+    ): Promise<{ id: string; legalName: string; created: boolean }> {
+      const existing = await repo.findPublicBuyer(tx, buyer)
+      const organisation =
+        existing ??
+        (await repo.insertOrganisation(tx, {
+          kind: 'buyer',
+          publicBuyer: true,
+          legalName: buyer.legalName,
+          country: buyer.country,
+          nuts2: buyer.nuts2,
+        }))
+      if (!existing)
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          organisationId: organisation.id,
+          action: 'organisation.created',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          after: { kind: 'buyer', publicBuyer: true, legalName: buyer.legalName, organiserId },
+        })
+      if (!(await repo.findAffiliation(tx, { organiserId, participantId: organisation.id }))) {
+        await repo.insertAffiliation(tx, {
+          organiserId,
+          participantId: organisation.id,
+          status: 'validated',
+          decidedBy: actor.userId,
+          decidedAt: deps.clock.now(),
+        })
+        await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: organisation.id })
+      }
+      return { id: organisation.id, legalName: organisation.legalName, created: !existing }
     },
 
     async listPublicOrganisers() {

@@ -25,6 +25,8 @@ export const organisations = pgTable(
     naceCode: text('nace_code'),
     innovativeStartup: boolean('innovative_startup').notNull().default(false),
     isSme: boolean('is_sme').notNull().default(false),
+    /** A public buyer (a contracting authority or entity), as its TED notices name it. Buyers only. */
+    publicBuyer: boolean('public_buyer').notNull().default(false),
     languages: text('languages')
       .array()
       .notNull()
@@ -36,6 +38,7 @@ export const organisations = pgTable(
     index('organisations_vat_id_idx').on(t.vatId),
     check('organisations_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('organisations_nuts2_format', sql`${t.nuts2} ~ '^[A-Z]{2}[0-9A-Z]{2}$'`),
+    check('organisations_public_buyer_kind', sql`not ${t.publicBuyer} or ${t.kind} = 'buyer'`),
   ],
 )
 

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../infra/db.js'
+import { tenderLots, tenderNotices, tenders } from './tenders.table.js'
+
+/** The only reader and writer of the tenders tables. */
+
+export type TenderRow = typeof tenders.$inferSelect
+export type TenderLotRow = typeof tenderLots.$inferSelect
+
+/** The versions of a notice already imported, newest first. */
+export async function importedVersions(db: DbOrTx, noticeId: string) {
+  return db
+    .select({ version: tenderNotices.version, tenderId: tenderNotices.tenderId })
+    .from(tenderNotices)
+    .where(eq(tenderNotices.noticeId, noticeId))
+    .orderBy(desc(tenderNotices.version))
+}
+
+/** The tender, locked for the import's transaction: by the procedure it announces. */
+export async function findByProcedure(db: DbOrTx, procedureId: string) {
+  const [row] = await db.select().from(tenders).where(eq(tenders.procedureId, procedureId)).for('update')
+  return row
+}
+
+export async function findTender(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(tenders).where(eq(tenders.id, id)).for('update')
+  return row
+}
+
+export async function insertTender(db: DbOrTx, values: typeof tenders.$inferInsert): Promise<TenderRow> {
+  const [row] = await db.insert(tenders).values(values).returning()
+  return row!
+}
+
+export async function updateTender(db: DbOrTx, id: string, values: Partial<typeof tenders.$inferInsert>) {
+  await db
+    .update(tenders)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(tenders.id, id))
+}
+
+export async function recordNotice(db: DbOrTx, values: typeof tenderNotices.$inferInsert): Promise<void> {
+  await db.insert(tenderNotices).values(values)
+}
+
+export async function lotsOf(db: DbOrTx, tenderId: string): Promise<TenderLotRow[]> {
+  return db.select().from(tenderLots).where(eq(tenderLots.tenderId, tenderId)).orderBy(asc(tenderLots.lotId))
+}
+
+export async function writeLot(db: DbOrTx, values: typeof tenderLots.$inferInsert): Promise<void> {
+  const { tenderId: _t, lotId: _l, ...rest } = values
+  await db
+    .insert(tenderLots)
+    .values(values)
+    .onConflictDoUpdate({ target: [tenderLots.tenderId, tenderLots.lotId], set: rest })
+}
+
+/** The tenders of the public buyers a hub has validated, newest first, with their lots. */
+export async function tendersOfHub(db: DbOrTx, buyerIds: string[]) {
+  if (buyerIds.length === 0) return []
+  const rows = await db
+    .select()
+    .from(tenders)
+    .where(inArray(tenders.buyerId, buyerIds))
+    .orderBy(desc(tenders.updatedAt))
+  const lots =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(tenderLots)
+          .where(
+            inArray(
+              tenderLots.tenderId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(asc(tenderLots.lotId))
+  return rows.map((tender) => ({ tender, lots: lots.filter((lot) => lot.tenderId === tender.id) }))
+}
+
+/** Tender facts of needs: which needs are lots of a public tender, with their deadline and value. */
+export async function lotsOfNeeds(db: DbOrTx, needIds: string[]) {
+  if (needIds.length === 0) return []
+  return db
+    .select({
+      needId: tenderLots.needId,
+      lotId: tenderLots.lotId,
+      deadlineAt: tenderLots.deadlineAt,
+      deadlineKind: tenderLots.deadlineKind,
+      estimatedValue: tenderLots.estimatedValue,
+      currency: tenderLots.currency,
+      places: tenderLots.places,
+      form: tenders.form,
+      status: tenders.status,
+      publicationNumber: tenders.publicationNumber,
+    })
+    .from(tenderLots)
+    .innerJoin(tenders, and(eq(tenders.id, tenderLots.tenderId)))
+    .where(inArray(tenderLots.needId, needIds))
+}

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { NoticeReportSchema, NoticeUploadSchema } from '../../../shared/schemas/tenders.js'
+import { access, authOf } from '../../infra/access.js'
+import { problemResponses } from '../../infra/problems.js'
+import type { TendersService } from './tenders.service.js'
+
+const OrgParams = Type.Object({ orgId: Type.String({ format: 'uuid' }) })
+/** A zip of a few hundred notices, as base64. */
+const UPLOAD_LIMIT = 16 * 1024 * 1024
+
+/** A hub brings public tenders in from TED eForms notices: a preview, then the import. */
+export const tendersRoutes: FastifyPluginAsyncTypebox<{ tenders: TendersService }> = async (app, { tenders }) => {
+  const tags = ['tenders']
+  const organiser = { access: access.orgKind(['organiser'], 'orgId') }
+  app.post(
+    '/organisers/:orgId/tenders/preview',
+    {
+      config: organiser,
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags,
+        summary: 'What importing these eForms notices would do, notice by notice and lot by lot; nothing is kept',
+        params: OrgParams,
+        body: NoticeUploadSchema,
+        response: { 200: Type.Array(NoticeReportSchema), ...problemResponses(400, 401, 403, 413) },
+      },
+    },
+    async (request) => tenders.preview(authOf(request), request.params.orgId, request.body.files),
+  )
+  app.post(
+    '/organisers/:orgId/tenders/import',
+    {
+      config: organiser,
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags,
+        summary: 'Import eForms notices (XML, or zips of them) as needs of their public buyers, one notice at a time',
+        params: OrgParams,
+        body: NoticeUploadSchema,
+        response: { 200: Type.Array(NoticeReportSchema), ...problemResponses(400, 401, 403, 413) },
+      },
+    },
+    async (request) => tenders.importNotices(authOf(request), request.params.orgId, request.body.files),
+  )
+}
