@@ -53,7 +53,7 @@ export function createServices(app: FastifyInstance, config: Config) {
   const join = createJoinService({ ...base, accounts, organisations })
   const catalogue = createCatalogueService({ ...base, organisations, search: () => app.searchEngine })
   const editions = createEditionsService(base)
-  const tenders = createTendersService({ db: app.db, organisations, catalogue })
+  const tenders = createTendersService({ db: app.db, clock: app.clock, organisations, catalogue })
   const participation = createParticipationService(base)
   const requests = createRequestsService(base)
   const targeting = createTargetingService(base)

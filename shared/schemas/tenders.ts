@@ -64,3 +64,62 @@ export const NoticeReportSchema = Type.Object({
   ),
 })
 export type NoticeReport = Static<typeof NoticeReportSchema>
+
+export const TENDER_STATUSES = ['open', 'closed', 'cancelled'] as const
+export type TenderStatus = (typeof TENDER_STATUSES)[number]
+export const TENDER_PAGE_SIZE = 20
+
+/** Multilingual text: ISO 639-1 language → text. */
+const TextsSchema = Type.Record(Type.String(), Type.String())
+
+export const TenderLotSchema = Type.Object({
+  lotId: Type.String(),
+  needId: Type.String({ format: 'uuid' }),
+  title: TextsSchema,
+  places: Type.Array(Type.String()),
+  estimatedValue: Type.Union([Type.Number(), Type.Null()]),
+  currency: Type.Union([Type.String(), Type.Null()]),
+  deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  deadlineKind: Type.Union([literals(['tenders', 'requests', 'expressions', 'answers'] as const), Type.Null()]),
+  archived: Type.Boolean(),
+})
+
+export const TenderSummarySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  title: TextsSchema,
+  languages: Type.Array(Type.String()),
+  buyer: Type.Object({ id: Type.String({ format: 'uuid' }), legalName: Type.String() }),
+  form: literals(NOTICE_FORMS),
+  status: literals(TENDER_STATUSES),
+  tedUrl: Type.Union([Type.String(), Type.Null()]),
+  publicationNumber: Type.Union([Type.String(), Type.Null()]),
+  issueDate: Type.String({ format: 'date' }),
+  contact: Type.Object({
+    point: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+    telephone: Type.Union([Type.String(), Type.Null()]),
+    website: Type.Union([Type.String(), Type.Null()]),
+  }),
+  nextDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lots: Type.Array(TenderLotSchema),
+})
+export type TenderSummary = Static<typeof TenderSummarySchema>
+
+export const TenderListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('cancelled')])),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+)
+export type TenderListQuery = Static<typeof TenderListQuerySchema>
+
+export const TenderPageSchema = Type.Object({
+  items: Type.Array(TenderSummarySchema),
+  total: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type TenderPage = Static<typeof TenderPageSchema>

@@ -194,6 +194,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['organiser'],
     request: async (w) => ({ url: `/api/organisers/${w.hub}/participants/page?status=validated&q=a` }),
   },
+  'GET /api/organisers/:orgId/tenders': {
+    allowed: ['organiser'],
+    request: async (w) => ({ url: `/api/organisers/${w.hub}/tenders?status=open&q=a` }),
+  },
   'POST /api/organisers/:orgId/tenders/preview': {
     allowed: ['organiser'],
     request: async (w) => ({

@@ -271,6 +271,11 @@ export function createCatalogueService(deps: CatalogueDeps) {
       await listingChanged(tx, { index: 'needs', id: need!.id, organisationId })
       return { id: need!.id, changed: true }
     },
+    /** The status of each need, for features that list needs they brought in. */
+    async needStatuses(ids: string[]): Promise<Map<string, repo.NeedRow['status']>> {
+      if (ids.length === 0) return new Map()
+      return new Map((await repo.findNeeds(db, ids)).map((row) => [row.listing.id, row.listing.status]))
+    },
     async listNeeds(organisationId: string): Promise<Need[]> {
       return (await repo.listNeedsOf(db, organisationId)).map((row) => toNeedDto(row.need, row.organisation))
     },

@@ -253,3 +253,18 @@ export async function findPublicBuyer(
     .limit(1)
   return row
 }
+
+/** The public buyers a hub has validated. */
+export async function publicBuyersOf(db: DbOrTx, organiserId: string) {
+  return db
+    .select({ id: organisations.id, legalName: organisations.legalName })
+    .from(affiliations)
+    .innerJoin(organisations, eq(organisations.id, affiliations.participantId))
+    .where(
+      and(
+        eq(affiliations.organiserId, organiserId),
+        eq(affiliations.status, 'validated'),
+        eq(organisations.publicBuyer, true),
+      ),
+    )
+}

@@ -464,6 +464,9 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
       return { id: organisation.id, legalName: organisation.legalName, created: !existing }
     },
 
+    /** The public buyers a hub has validated: whose tenders the hub sees and manages. */
+    publicBuyersOf: (organiserId: string) => repo.publicBuyersOf(db, organiserId),
+
     async listPublicOrganisers() {
       const rows = await repo.listOrganisers(db)
       return rows.map((row) => ({

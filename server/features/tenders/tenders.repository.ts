@@ -55,8 +55,8 @@ export async function writeLot(db: DbOrTx, values: typeof tenderLots.$inferInser
     .onConflictDoUpdate({ target: [tenderLots.tenderId, tenderLots.lotId], set: rest })
 }
 
-/** The tenders of the public buyers a hub has validated, newest first, with their lots. */
-export async function tendersOfHub(db: DbOrTx, buyerIds: string[]) {
+/** The tenders of these buyers, newest first, with their lots. */
+export async function tendersOfBuyers(db: DbOrTx, buyerIds: string[]) {
   if (buyerIds.length === 0) return []
   const rows = await db
     .select()

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { NoticeReportSchema, NoticeUploadSchema } from '../../../shared/schemas/tenders.js'
+import {
+  NoticeReportSchema,
+  NoticeUploadSchema,
+  TenderListQuerySchema,
+  TenderPageSchema,
+} from '../../../shared/schemas/tenders.js'
 import { access, authOf } from '../../infra/access.js'
 import { problemResponses } from '../../infra/problems.js'
 import type { TendersService } from './tenders.service.js'
@@ -13,6 +18,20 @@ const UPLOAD_LIMIT = 16 * 1024 * 1024
 export const tendersRoutes: FastifyPluginAsyncTypebox<{ tenders: TendersService }> = async (app, { tenders }) => {
   const tags = ['tenders']
   const organiser = { access: access.orgKind(['organiser'], 'orgId') }
+  app.get(
+    '/organisers/:orgId/tenders',
+    {
+      config: organiser,
+      schema: {
+        tags,
+        summary: 'Public tenders of the buyers this hub validated: by status (open, closed, cancelled), newest first',
+        params: OrgParams,
+        querystring: TenderListQuerySchema,
+        response: { 200: TenderPageSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => tenders.listForHub(request.params.orgId, request.query),
+  )
   app.post(
     '/organisers/:orgId/tenders/preview',
     {

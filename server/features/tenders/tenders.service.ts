@@ -1,9 +1,27 @@
 import JSZip from 'jszip'
+import { nameMatches, pageByStatus } from '../../../shared/paging.js'
+import {
+  TENDER_PAGE_SIZE,
+  TENDER_STATUSES,
+  type TenderListQuery,
+  type TenderPage,
+  type TenderStatus,
+  type TenderSummary,
+} from '../../../shared/schemas/tenders.js'
+import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import { commonProblems } from '../../infra/problems.js'
 import type { CatalogueService } from '../catalogue/catalogue.service.js'
 import type { OrganisationsService } from '../organisations/organisations.service.js'
-import { parseNotice, preferred, type Notice, type NoticeLot, type Refusal, type RefusalCode } from './eforms.model.js'
+import {
+  parseNotice,
+  preferred,
+  tedUrlOf,
+  type Notice,
+  type NoticeLot,
+  type Refusal,
+  type RefusalCode,
+} from './eforms.model.js'
 import * as repo from './tenders.repository.js'
 
 /**
@@ -119,10 +137,52 @@ const sameLot = (row: repo.TenderLotRow, values: ReturnType<typeof lotValues>) =
   Number(row.estimatedValue ?? NaN) === Number(values.estimatedValue ?? NaN) &&
   (row.deadlineAt?.getTime() ?? null) === (values.deadlineAt?.getTime() ?? null)
 
+/** Open while a lot's deadline is ahead (or none is set); closed once every deadline has passed. */
+function statusOf(tender: repo.TenderRow, lots: repo.TenderLotRow[], now: Date): TenderStatus {
+  if (tender.status === 'cancelled') return 'cancelled'
+  return lots.length > 0 && lots.every((lot) => lot.deadlineAt && lot.deadlineAt <= now) ? 'closed' : 'open'
+}
+
+function toSummary(
+  { tender, lots }: { tender: repo.TenderRow; lots: repo.TenderLotRow[] },
+  { buyer, statuses, now }: { buyer: { id: string; legalName: string }; statuses: Map<string, string>; now: Date },
+): TenderSummary {
+  const live = lots.filter((lot) => statuses.get(lot.needId) === 'published')
+  const next = live
+    .map((lot) => lot.deadlineAt)
+    .filter((at): at is Date => !!at && at > now)
+    .sort((a, b) => a.getTime() - b.getTime())[0]
+  return {
+    id: tender.id,
+    title: tender.title,
+    languages: tender.languages,
+    buyer,
+    form: tender.form,
+    status: statusOf(tender, live, now),
+    tedUrl: tedUrlOf(tender.publicationNumber),
+    publicationNumber: tender.publicationNumber,
+    issueDate: tender.issueDate,
+    contact: tender.contact,
+    nextDeadline: next?.toISOString() ?? null,
+    lots: lots.map((lot) => ({
+      lotId: lot.lotId,
+      needId: lot.needId,
+      title: lot.title,
+      places: lot.places,
+      estimatedValue: lot.estimatedValue === null ? null : Number(lot.estimatedValue),
+      currency: lot.currency,
+      deadlineAt: lot.deadlineAt?.toISOString() ?? null,
+      deadlineKind: (lot.deadlineKind as TenderSummary['lots'][number]['deadlineKind']) ?? null,
+      archived: statuses.get(lot.needId) !== 'published',
+    })),
+  }
+}
+
 export function createTendersService(deps: {
   db: Database
-  organisations: Pick<OrganisationsService, 'publicBuyerFor'>
-  catalogue: Pick<CatalogueService, 'writeImportedNeed'>
+  clock: Clock
+  organisations: Pick<OrganisationsService, 'publicBuyerFor' | 'publicBuyersOf'>
+  catalogue: Pick<CatalogueService, 'writeImportedNeed' | 'needStatuses'>
 }) {
   const { db } = deps
 
@@ -290,6 +350,22 @@ export function createTendersService(deps: {
   }
 
   return {
+    /** The tenders of the public buyers the hub validated: by status, newest first, a page at a time. */
+    async listForHub(organiserId: string, query: TenderListQuery): Promise<TenderPage> {
+      const buyers = new Map((await deps.organisations.publicBuyersOf(organiserId)).map((b) => [b.id, b]))
+      const rows = await repo.tendersOfBuyers(db, [...buyers.keys()])
+      const statuses = await deps.catalogue.needStatuses(rows.flatMap((row) => row.lots.map((lot) => lot.needId)))
+      const now = deps.clock.now()
+      const summaries = rows
+        .map((row) => toSummary(row, { buyer: buyers.get(row.tender.buyerId)!, statuses, now }))
+        .filter(
+          (summary) =>
+            nameMatches(summary.buyer.legalName, query.q) ||
+            Object.values(summary.title).some((title) => nameMatches(title, query.q)),
+        )
+      return pageByStatus(summaries, TENDER_STATUSES, query, TENDER_PAGE_SIZE)
+    },
+
     /** Imports each notice in its own transaction: a refused notice leaves nothing behind, the others land. */
     async importNotices(actor: ImportActor, organiserId: string, files: NoticeFile[]): Promise<NoticeReport[]> {
       return run(files, (item) => db.transaction((tx) => apply(tx, actor, { organiserId, ...item })))

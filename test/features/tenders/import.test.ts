@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import JSZip from 'jszip'
 import type { FastifyInstance } from 'fastify'
 import { build } from '../../helpers/build.js'
+import { fixedClock } from '../../../server/infra/clock.js'
 import { createOrgWithAdmin, signIn, type SignedInAgent } from '../../helpers/accounts.js'
 import { changedTables, fingerprint } from '../../helpers/api-world.js'
 import { NOTICE_IDS, noticeXml, twoLotContractNotice } from '../../helpers/notices.js'
@@ -15,8 +16,8 @@ interface Report {
   refusal?: { code: string; field: string | null; message: string }
 }
 
-async function setUp(t: Test) {
-  const app = await build(t, { outbox: { start: false } })
+async function setUp(t: Test, clock = fixedClock('2027-02-01T10:00:00Z')) {
+  const app = await build(t, { clock, outbox: { start: false } })
   const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Torino', email: 'hub@hub.example' })
   const organiser = await signIn(app, 'hub@hub.example')
   const send = async (agent: SignedInAgent, step: 'preview' | 'import', files: { name: string; content: string }[]) =>
@@ -264,4 +265,70 @@ t.test('bad uploads are refused with a problem naming the field; only hubs may i
   const forbidden = await send(sme, 'import', [{ name: 'cn.xml', content: noticeXml(twoLotContractNotice()) }])
   t.equal(forbidden.statusCode, 403)
   t.equal((await app.sql`select count(*)::int as n from tenders`)[0]!.n, 0)
+})
+
+t.test('the hub lists its tenders by status: open until every lot’s deadline has passed, then closed', async (t) => {
+  const clock = fixedClock('2027-02-01T10:00:00Z')
+  const { app, hub, organiser, importing } = await setUp(t, clock)
+  await importing(
+    file('cn.xml', noticeXml(twoLotContractNotice())),
+    file(
+      'pin.xml',
+      noticeXml({
+        root: 'PriorInformationNotice',
+        noticeType: 'pmc',
+        noticeId: NOTICE_IDS.consultation,
+        procedureId: null,
+        consultation: true,
+        buyer: { name: 'Regione Piemonte', country: 'ITA', nuts: 'ITC11' },
+        title: { ITA: 'Consultazione preliminare di mercato: autobus elettrici' },
+        lots: [{ id: 'LOT-0001', cpv: '34144910', deadline: { date: '2027-02-20+01:00', time: '17:00:00+01:00' } }],
+      }),
+    ),
+  )
+  let agent = organiser
+  const list = async (query = '') =>
+    (await agent.inject({ method: 'GET', url: `/api/organisers/${hub.orgId}/tenders${query}` })).json()
+  const open = await list()
+  t.same(open.counts, { open: 2, closed: 0, cancelled: 0 })
+  const consultation = open.items.find((item: { form: string }) => item.form === 'market-consultation')
+  t.same(
+    [consultation.buyer.legalName, consultation.title, consultation.nextDeadline, consultation.status],
+    [
+      'Regione Piemonte',
+      { it: 'Consultazione preliminare di mercato: autobus elettrici' },
+      '2027-02-20T16:00:00.000Z',
+      'open',
+    ],
+  )
+  const contract = open.items.find((item: { form: string }) => item.form === 'contract')
+  t.same(
+    contract.lots.map((lot: { lotId: string; estimatedValue: number; currency: string; archived: boolean }) => [
+      lot.lotId,
+      lot.estimatedValue,
+      lot.currency,
+      lot.archived,
+    ]),
+    [
+      ['LOT-0001', 250000.5, 'EUR', false],
+      ['LOT-0002', 90000, 'EUR', false],
+    ],
+  )
+  t.equal(contract.tedUrl, 'https://ted.europa.eu/en/notice/-/detail/00012345-2027')
+  t.same(
+    (await list('?q=piemonte')).items.map((item: { buyer: { legalName: string } }) => item.buyer.legalName),
+    ['Regione Piemonte'],
+  )
+  clock.set('2027-03-05T10:00:00Z')
+  agent = await signIn(app, 'hub@hub.example')
+  const later = await list()
+  t.same(later.counts, { open: 1, closed: 1, cancelled: 0 }, 'the consultation closed; one contract lot is still open')
+  t.equal(
+    later.items.find((item: { form: string }) => item.form === 'contract').nextDeadline,
+    '2027-03-15T22:59:59.000Z',
+  )
+  const other = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Other hub', email: 'other@hub.example' })
+  const otherHub = await signIn(app, 'other@hub.example')
+  const theirs = (await otherHub.inject({ method: 'GET', url: `/api/organisers/${other.orgId}/tenders` })).json()
+  t.equal(theirs.total, 0, 'another hub does not see tenders it did not bring in')
 })
