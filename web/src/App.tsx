@@ -1,3 +1,4 @@
+import { TendersPage } from './pages/tenders-page.js'
 import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router'
 import { Layout } from './layout/layout.js'
 import { AccountPage } from './pages/account-page.js'
@@ -66,6 +67,7 @@ const router = createBrowserRouter(
       <Route path="invitations/:token" element={<InvitationPage />} />
       <Route path="organisers/:orgId/participants" element={<ParticipantsPage />} />
       <Route path="organisers/:orgId/editions" element={<EditionsPage />} />
+      <Route path="organisers/:orgId/tenders" element={<TendersPage />} />
       <Route path="editions/:editionId" element={<EditionPage />} />
       <Route path="events/:eventId" element={<EventPage />} />
       <Route path="events/:eventId/requests" element={<EventRequestsPage />} />

@@ -178,6 +178,10 @@ function toSummary(
   }
 }
 
+/** The next deadline first (those without one after), then the newest notice. */
+const byUrgency = (a: TenderSummary, b: TenderSummary) =>
+  (a.nextDeadline ?? '~').localeCompare(b.nextDeadline ?? '~') || b.issueDate.localeCompare(a.issueDate)
+
 export function createTendersService(deps: {
   db: Database
   clock: Clock
@@ -350,7 +354,7 @@ export function createTendersService(deps: {
   }
 
   return {
-    /** The tenders of the public buyers the hub validated: by status, newest first, a page at a time. */
+    /** The tenders of the public buyers the hub validated: by status, the most urgent first, a page at a time. */
     async listForHub(organiserId: string, query: TenderListQuery): Promise<TenderPage> {
       const buyers = new Map((await deps.organisations.publicBuyersOf(organiserId)).map((b) => [b.id, b]))
       const rows = await repo.tendersOfBuyers(db, [...buyers.keys()])
@@ -363,7 +367,7 @@ export function createTendersService(deps: {
             nameMatches(summary.buyer.legalName, query.q) ||
             Object.values(summary.title).some((title) => nameMatches(title, query.q)),
         )
-      return pageByStatus(summaries, TENDER_STATUSES, query, TENDER_PAGE_SIZE)
+      return pageByStatus(summaries.sort(byUrgency), TENDER_STATUSES, query, TENDER_PAGE_SIZE)
     },
 
     /** Imports each notice in its own transaction: a refused notice leaves nothing behind, the others land. */

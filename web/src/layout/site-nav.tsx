@@ -22,6 +22,7 @@ interface NavItem {
     | 'kpis'
     | 'contracts'
     | 'vouchers'
+    | 'tenders'
   /** A label key outside `nav.`, for features that keep their own strings. */
   label?: 'kpis.nav' | 'contracts.nav' | 'vouchers.nav'
   end?: boolean
@@ -43,6 +44,7 @@ function navItems(membership: Membership | null, signedIn: boolean): NavItem[] {
     items.push(
       { to: `/organisers/${id}/participants`, key: 'participants' },
       { to: `/organisers/${id}/editions`, key: 'editions' },
+      { to: `/organisers/${id}/tenders`, key: 'tenders' },
     )
   if (kind === 'sme' || kind === 'buyer') items.push({ to: `/organisations/${id}/events`, key: 'myEvents' })
   if (kind === 'organiser' || kind === 'authority')
