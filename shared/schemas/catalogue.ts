@@ -132,7 +132,17 @@ export const SearchQuerySchema = Type.Object(
     trlMax: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
     sizeClass: Type.Optional(SizeClassSchema),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
-    sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('newest'), Type.Literal('trl')])),
+    buyerType: Type.Optional(
+      Type.Union([Type.Literal('public'), Type.Literal('private')], {
+        description: 'Needs: of public buyers (their TED tenders) or of private ones',
+      }),
+    ),
+    closesWithin: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 366, description: 'Needs: whose deadline is within this many days' }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('relevance'), Type.Literal('newest'), Type.Literal('trl'), Type.Literal('deadline')]),
+    ),
     page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
@@ -140,7 +150,18 @@ export const SearchQuerySchema = Type.Object(
 )
 export type SearchQuery = Static<typeof SearchQuerySchema>
 
-export const FACETS = ['cpvDivision', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language'] as const
+export const FACETS = [
+  'cpvDivision',
+  'naceSection',
+  's3',
+  'region',
+  'trl',
+  'sizeClass',
+  'language',
+  'buyerType',
+] as const
+/** The `closesWithin` facet of needs: how many close within each of these numbers of days. */
+export const DEADLINE_BUCKET_DAYS = [7, 30, 90] as const
 export type Facet = (typeof FACETS)[number]
 
 export const SearchHitSchema = Type.Object({
@@ -153,6 +174,9 @@ export const SearchHitSchema = Type.Object({
   cpv: Type.Array(Type.String()),
   trl: Type.Optional(Type.Integer()),
   region: Type.Optional(Type.String()),
+  buyerType: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('private')])),
+  /** Needs: the day answers are due. */
+  deadline: Type.Optional(Type.String({ format: 'date' })),
   /** Title and a description excerpt with matches wrapped in <mark></mark>; the rest is escaped. */
   highlight: Type.Object({ title: Type.String(), description: Type.String() }),
 })

@@ -79,6 +79,8 @@ export function needDocument(need: NeedRow, organisation: OrganisationRow, organ
     ...(nace ? { nace } : {}),
     ...(section ? { naceSection: section } : {}),
     ...(need.minTrl ? { trl: need.minTrl } : {}),
+    buyerType: organisation.publicBuyer ? 'public' : 'private',
+    ...(need.deadline ? { deadline: Date.parse(`${need.deadline}T23:59:59.999Z`) } : {}),
     audience: need.visibility === 'public' ? ['public'] : [...need.visibleTo, organisation.id, ...organisers],
     updatedAt: need.updatedAt.getTime(),
   }

@@ -8,7 +8,8 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../../../shared/schemas/catalogue.js'
-import { FACETS } from '../../../shared/schemas/catalogue.js'
+import { DEADLINE_BUCKET_DAYS, FACETS } from '../../../shared/schemas/catalogue.js'
+import type { Clock } from '../../infra/clock.js'
 import type { AuthContext } from '../../infra/access.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import type { Outbox } from '../../infra/outbox.js'
@@ -35,8 +36,11 @@ export interface ImportedNeed {
   status: 'published' | 'archived'
 }
 
+const DAY = 86_400_000
+
 export interface CatalogueDeps {
   db: Database
+  clock: Clock
   outbox: Pick<Outbox, 'enqueue'>
   audit: Pick<AuditService, 'record'>
   search: () => SearchEngine
@@ -295,15 +299,30 @@ export function createCatalogueService(deps: CatalogueDeps) {
       return toNeedDto(row.need, row.organisation)
     },
 
+    /** Needs are searched while open: a need whose deadline has passed is no longer sourcing. */
     async search(viewer: AuthContext, index: IndexName, query: SearchQuery): Promise<SearchResult> {
-      const { q, sort, page, pageSize, ...filters } = query
+      const { q, sort, page, pageSize, closesWithin, ...filters } = query
+      const now = deps.clock.now().getTime()
+      const needs = index === 'needs'
       const result = await deps.search().search(index, {
         q,
         sort,
         page,
         pageSize,
-        filters: { ...filters, ...(index === 'needs' ? { audience: audienceOf(viewer) } : {}) },
-        facets: FACETS,
+        filters: {
+          ...filters,
+          ...(needs
+            ? {
+                audience: audienceOf(viewer),
+                openAt: now,
+                ...(closesWithin ? { closesBy: now + closesWithin * DAY } : {}),
+              }
+            : {}),
+        },
+        facets: needs ? FACETS : FACETS.filter((facet) => facet !== 'buyerType'),
+        ...(needs
+          ? { deadlineBuckets: DEADLINE_BUCKET_DAYS.map((days) => ({ key: String(days), by: now + days * DAY })) }
+          : {}),
       })
       return {
         hits: result.hits.map(({ doc, highlight }) => ({
@@ -316,6 +335,8 @@ export function createCatalogueService(deps: CatalogueDeps) {
           cpv: doc.cpv,
           ...(doc.trl ? { trl: doc.trl } : {}),
           ...(doc.region ? { region: doc.region } : {}),
+          ...(doc.buyerType ? { buyerType: doc.buyerType } : {}),
+          ...(doc.deadline ? { deadline: new Date(doc.deadline).toISOString().slice(0, 10) } : {}),
           highlight,
         })),
         total: result.total,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { MatchView, MatchViewItem, MatchViewQuery } from '../../../shared/schemas/matching-views.js'
 import type { AuthContext } from '../../infra/access.js'
+import type { Clock } from '../../infra/clock.js'
 import type { Database } from '../../infra/db.js'
 import type { EngineQuery, SearchDocument, SearchEngine } from '../../infra/search/search.types.js'
 import { users } from '../accounts/accounts.table.js'
@@ -11,6 +12,7 @@ import { conceptCounts, conceptVector } from './cross-language.model.js'
 import { scoreMatch, type NeedProfile, type OfferProfile, type WeightedCode } from './matching.model.js'
 import type { MatchingService } from './matching.service.js'
 import { dot, idfOf, termCounts, tfidfVector } from './matching.text.js'
+import type { TendersService } from '../tenders/tenders.service.js'
 
 /**
  * The needs that match one offer, and the offers that match one need,
@@ -28,8 +30,10 @@ import { dot, idfOf, termCounts, tfidfVector } from './matching.text.js'
 
 export interface ViewsDeps {
   db: Database
+  clock: Clock
   search: () => SearchEngine
   matching: Pick<MatchingService, 'matchOffersForNeed'>
+  tenders: Pick<TendersService, 'tenderFactsOf'>
 }
 
 /** Bounds of each candidate query against the needs index. */
@@ -63,7 +67,8 @@ export function createViewsService(deps: ViewsDeps) {
     audience: string[],
   ): Promise<SearchDocument[]> {
     const base: EngineQuery = {
-      filters: { audience },
+      // A need whose deadline has passed is no longer sourcing: it leaves the matches.
+      filters: { audience, openAt: deps.clock.now().getTime() },
       highlight: false,
       page: 1,
       pageSize: BRANCH_CANDIDATES,
@@ -144,7 +149,22 @@ export function createViewsService(deps: ViewsDeps) {
           },
         ]
       })
-      return { language, items: items.sort(byScore).slice(0, query.limit) }
+      const kept = items.sort(byScore).slice(0, query.limit)
+      const tenders = await deps.tenders.tenderFactsOf(kept.map((item) => item.id))
+      return {
+        language,
+        items: kept.map((item) => {
+          const doc = docs.find((d) => d.id === item.id)!
+          const tender = tenders.get(item.id)
+          const deadline = tender?.deadlineAt ?? (doc.deadline ? new Date(doc.deadline).toISOString() : undefined)
+          return {
+            ...item,
+            ...(doc.buyerType ? { buyerType: doc.buyerType } : {}),
+            ...(deadline ? { deadline } : {}),
+            ...(tender?.tedUrl ? { tedUrl: tender.tedUrl } : {}),
+          }
+        }),
+      }
     },
 
     async offersForNeed(viewer: AuthContext, needId: string, query: MatchViewQuery): Promise<MatchView> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
 import { tenderLots, tenderNotices, tenders } from './tenders.table.js'
 
@@ -85,17 +85,11 @@ export async function lotsOfNeeds(db: DbOrTx, needIds: string[]) {
   return db
     .select({
       needId: tenderLots.needId,
-      lotId: tenderLots.lotId,
       deadlineAt: tenderLots.deadlineAt,
-      deadlineKind: tenderLots.deadlineKind,
-      estimatedValue: tenderLots.estimatedValue,
-      currency: tenderLots.currency,
-      places: tenderLots.places,
       form: tenders.form,
-      status: tenders.status,
       publicationNumber: tenders.publicationNumber,
     })
     .from(tenderLots)
-    .innerJoin(tenders, and(eq(tenders.id, tenderLots.tenderId)))
+    .innerJoin(tenders, eq(tenders.id, tenderLots.tenderId))
     .where(inArray(tenderLots.needId, needIds))
 }

@@ -55,6 +55,12 @@ export interface NoticeReport {
 
 export type ImportActor = { userId: string | null }
 
+export interface TenderFacts {
+  form: Notice['form']
+  deadlineAt: string | null
+  tedUrl: string | null
+}
+
 export const MAX_NOTICE_FILES = 500
 
 class Refused extends Error {
@@ -354,6 +360,21 @@ export function createTendersService(deps: {
   }
 
   return {
+    /** What other features show of needs that are lots of public tenders: the exact deadline and the notice on TED. */
+    async tenderFactsOf(needIds: string[]): Promise<Map<string, TenderFacts>> {
+      const rows = await repo.lotsOfNeeds(db, needIds)
+      return new Map(
+        rows.map((row) => [
+          row.needId,
+          {
+            form: row.form,
+            deadlineAt: row.deadlineAt?.toISOString() ?? null,
+            tedUrl: tedUrlOf(row.publicationNumber),
+          },
+        ]),
+      )
+    },
+
     /** The tenders of the public buyers the hub validated: by status, the most urgent first, a page at a time. */
     async listForHub(organiserId: string, query: TenderListQuery): Promise<TenderPage> {
       const buyers = new Map((await deps.organisations.publicBuyersOf(organiserId)).map((b) => [b.id, b]))

@@ -1,5 +1,4 @@
 import { Meilisearch, type Index } from 'meilisearch'
-import type { Facet } from '../../../shared/schemas/catalogue.js'
 import { probe } from '../probe.js'
 import {
   escapeHtml,
@@ -58,6 +57,9 @@ export function meiliFilter(filters: EngineFilters): string[] {
   if (filters.language) clauses.push(`language = ${escapeValue(filters.language)}`)
   if (filters.organisationId) clauses.push(`organisationId = ${escapeValue(filters.organisationId)}`)
   if (filters.audience) clauses.push(`audience IN [${filters.audience.map(escapeValue).join(', ')}]`)
+  if (filters.buyerType) clauses.push(`buyerType = ${escapeValue(filters.buyerType)}`)
+  if (filters.openAt !== undefined) clauses.push(`(deadline NOT EXISTS OR deadline >= ${filters.openAt})`)
+  if (filters.closesBy !== undefined) clauses.push(`deadline <= ${filters.closesBy}`)
   return clauses
 }
 
@@ -93,8 +95,10 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
               'language',
               'audience',
               'organisationId',
+              'buyerType',
+              'deadline',
             ],
-            sortableAttributes: ['updatedAt', 'trl'],
+            sortableAttributes: ['updatedAt', 'trl', 'deadline'],
             typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
             synonyms: PROCUREMENT_SYNONYMS,
             pagination: { maxTotalHits: 100_000 },
@@ -118,11 +122,13 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
       const sort =
         query.sort === 'newest'
           ? ['updatedAt:desc']
-          : query.sort === 'trl'
-            ? ['trl:desc', 'updatedAt:desc']
-            : query.q
-              ? undefined
-              : ['updatedAt:desc']
+          : query.sort === 'deadline'
+            ? ['deadline:asc', 'updatedAt:desc']
+            : query.sort === 'trl'
+              ? ['trl:desc', 'updatedAt:desc']
+              : query.q
+                ? undefined
+                : ['updatedAt:desc']
       const result = await indexOf(index).search(query.q ?? '', {
         filter: meiliFilter(query.filters),
         // `any`: Meilisearch drops the least frequent-in-index words last, so records with only some of the words still match.
@@ -141,8 +147,24 @@ export function createMeilisearchEngine(host: string, apiKey: string | undefined
               highlightPostTag: MARK_CLOSE,
             }),
       })
-      const facets: Partial<Record<Facet, Record<string, number>>> = {}
+      const facets: EngineResult['facets'] = {}
       for (const facet of query.facets) facets[facet] = { ...(result.facetDistribution?.[facet] ?? {}) }
+      if (query.deadlineBuckets?.length) {
+        // Facets count values, not ranges: each bucket is a count-only search with its deadline filter added.
+        const counted = await client.multiSearch({
+          queries: query.deadlineBuckets.map((bucket) => ({
+            indexUid: index,
+            q: query.q ?? '',
+            filter: meiliFilter({ ...query.filters, closesBy: bucket.by }),
+            ...(query.match === 'any' ? { matchingStrategy: 'frequency' as const } : {}),
+            page: 1,
+            hitsPerPage: 0,
+          })),
+        })
+        facets.closesWithin = Object.fromEntries(
+          query.deadlineBuckets.map((bucket, i) => [bucket.key, counted.results[i]?.totalHits ?? 0]),
+        )
+      }
       return {
         hits: result.hits.map((hit) => {
           const { _formatted, naceDivision: _d, ...doc } = hit as typeof hit & { _formatted?: Record<string, string> }

@@ -5,6 +5,7 @@ import { probe } from '../probe.js'
 import { searchDocuments, searchWords } from './search-documents.table.js'
 import {
   escapeHtml,
+  type DeadlineBucket,
   type EngineFilters,
   type EngineResult,
   type IndexName,
@@ -52,6 +53,7 @@ const FACET_COLUMNS: Record<Exclude<Facet, 'cpvDivision'>, string> = {
   trl: 'trl',
   sizeClass: 'size_class',
   language: 'language',
+  buyerType: 'buyer_type',
 }
 
 /** Accent-folded lower-case words of a text, letters and digits only. */
@@ -103,11 +105,14 @@ function filterClauses(index: IndexName, filters: EngineFilters): SQL[] {
   if (filters.language) clauses.push(sql`language = ${filters.language}`)
   if (filters.organisationId) clauses.push(sql`organisation_id = ${filters.organisationId}`)
   if (filters.audience) clauses.push(sql`audience && ${sql.param(filters.audience)}::text[]`)
+  if (filters.buyerType) clauses.push(sql`buyer_type = ${filters.buyerType}`)
+  if (filters.openAt !== undefined) clauses.push(sql`(deadline is null or deadline >= ${filters.openAt})`)
+  if (filters.closesBy !== undefined) clauses.push(sql`deadline <= ${filters.closesBy}`)
   return clauses
 }
 
 /** Facet counts over the matched rows: one pass with grouping sets, plus the CPV divisions held in the prefix array. */
-function facetSql(facets: readonly Facet[]): SQL {
+function facetSql(facets: readonly Facet[], buckets: readonly DeadlineBucket[] = []): SQL {
   const single = facets.filter((f): f is Exclude<Facet, 'cpvDivision'> => f !== 'cpvDivision')
   const parts: SQL[] = []
   if (single.length > 0) {
@@ -123,6 +128,10 @@ function facetSql(facets: readonly Facet[]): SQL {
   if (facets.includes('cpvDivision'))
     parts.push(
       sql.raw(`select 'cpvDivision', c, count(*)::int from matched, unnest(cpv) c where length(c) = 2 group by c`),
+    )
+  for (const bucket of buckets)
+    parts.push(
+      sql`select 'closesWithin', ${bucket.key}::text, count(*)::int from matched where deadline <= ${bucket.by}`,
     )
   if (parts.length === 0) return sql`'[]'::json`
   return sql`(select coalesce(json_agg(json_build_array(facet, value, n)), '[]'::json) from (${sql.join(parts, sql` union all `)}) f where value is not null)`
@@ -154,6 +163,8 @@ export function createPostgresEngine(db: Database): SearchEngine {
       region: doc.region ?? null,
       trl: doc.trl ?? null,
       sizeClass: doc.sizeClass ?? null,
+      buyerType: doc.buyerType ?? null,
+      deadline: doc.deadline ?? null,
       language: doc.language,
       audience: doc.audience,
       organisationId: doc.organisationId,
@@ -194,6 +205,8 @@ export function createPostgresEngine(db: Database): SearchEngine {
               'region',
               'trl',
               'sizeClass',
+              'buyerType',
+              'deadline',
               'language',
               'audience',
               'organisationId',
@@ -251,9 +264,11 @@ export function createPostgresEngine(db: Database): SearchEngine {
         sql.raw(
           query.sort === 'newest'
             ? `${p}updated_at desc, ${p}id`
-            : query.sort === 'trl'
-              ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id`
-              : `${p}rank desc, ${p}updated_at desc, ${p}id`,
+            : query.sort === 'deadline'
+              ? `${p}deadline asc nulls last, ${p}updated_at desc, ${p}id`
+              : query.sort === 'trl'
+                ? `${p}trl desc nulls last, ${p}updated_at desc, ${p}id`
+                : `${p}rank desc, ${p}updated_at desc, ${p}id`,
         )
       // ts_headline re-parses every hit's text: the costliest part of a long any-words query, skipped when not wanted.
       const headline = (field: 'title' | 'description', options: string) =>
@@ -264,20 +279,20 @@ export function createPostgresEngine(db: Database): SearchEngine {
       const [row] = await db.execute<{
         total: number
         hits: { doc: SearchDocument; title: string; description: string }[]
-        facets: [Facet, string, number][]
+        facets: [Facet | 'closesWithin', string, number][]
       }>(sql`
         with matched as materialized (
-          select id, ${tsquery ? sql`ts_rank_cd(tsv, ${tsquery})` : sql`0`} as rank, updated_at, trl, nace_section, s3, region, size_class, language, cpv
+          select id, ${tsquery ? sql`ts_rank_cd(tsv, ${tsquery})` : sql`0`} as rank, updated_at, trl, nace_section, s3, region, size_class, language, cpv, buyer_type, deadline
           from ${searchDocuments} where ${where}),
-        page as (select id, rank, updated_at, trl from matched order by ${order('')} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+        page as (select id, rank, updated_at, trl, deadline from matched order by ${order('')} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
         select (select count(*)::int from matched) as total,
           (select coalesce(json_agg(json_build_object('doc', d.doc,
               'title', ${headline('title', `${marks}, HighlightAll=true`)},
               'description', ${headline('description', `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`)}) order by ${order('p.')}), '[]'::json)
             from page p join ${searchDocuments} d on d.index = ${index} and d.id = p.id) as hits,
-          ${facetSql(query.facets)} as facets`)
-      const counts: Partial<Record<Facet, Record<string, number>>> = Object.fromEntries(
-        query.facets.map((f) => [f, {}]),
+          ${facetSql(query.facets, query.deadlineBuckets)} as facets`)
+      const counts: EngineResult['facets'] = Object.fromEntries(
+        [...query.facets, ...(query.deadlineBuckets?.length ? ['closesWithin'] : [])].map((f) => [f, {}]),
       )
       for (const [facet, value, n] of row?.facets ?? []) counts[facet]![value] = n
       return {

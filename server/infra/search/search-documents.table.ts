@@ -23,6 +23,8 @@ export const searchDocuments = pgTable(
     region: text('region'),
     trl: integer('trl'),
     sizeClass: text('size_class'),
+    buyerType: text('buyer_type'),
+    deadline: bigint('deadline', { mode: 'number' }),
     language: text('language').notNull(),
     audience: text('audience').array().notNull(),
     organisationId: text('organisation_id').notNull(),

@@ -24,6 +24,10 @@ export interface SearchDocument {
   country?: string
   trl?: number
   sizeClass?: string
+  /** Needs: whether the buyer is a public buyer (its TED tenders) or a private one. */
+  buyerType?: 'public' | 'private'
+  /** Needs: when answers are due, epoch milliseconds (the end of the deadline's day, UTC). */
+  deadline?: number
   /** `public`, or the organisation ids allowed to see the record. */
   audience: string[]
   /** Epoch milliseconds, for "newest first". */
@@ -44,6 +48,17 @@ export interface EngineFilters {
   /** The caller may see a record whose audience holds any of these. */
   audience?: string[] | undefined
   organisationId?: string | undefined
+  buyerType?: 'public' | 'private' | undefined
+  /** Records without a deadline, or whose deadline is at or after this instant (epoch ms): still open. */
+  openAt?: number | undefined
+  /** Records whose deadline is at or before this instant (epoch ms). */
+  closesBy?: number | undefined
+}
+
+/** A count of the matched records whose deadline falls at or before `by` (epoch ms), reported as facet `closesWithin`. */
+export interface DeadlineBucket {
+  key: string
+  by: number
 }
 
 export interface EngineQuery {
@@ -61,10 +76,11 @@ export interface EngineQuery {
    */
   highlight?: boolean | undefined
   filters: EngineFilters
-  sort?: 'relevance' | 'newest' | 'trl' | undefined
+  sort?: 'relevance' | 'newest' | 'trl' | 'deadline' | undefined
   page: number
   pageSize: number
   facets: readonly Facet[]
+  deadlineBuckets?: readonly DeadlineBucket[] | undefined
 }
 
 export interface EngineHit {
@@ -76,7 +92,7 @@ export interface EngineHit {
 export interface EngineResult {
   hits: EngineHit[]
   total: number
-  facets: Partial<Record<Facet, Record<string, number>>>
+  facets: Partial<Record<Facet | 'closesWithin', Record<string, number>>>
 }
 
 /** The search port: Meilisearch in production, PostgreSQL full text embedded. */

@@ -118,4 +118,42 @@ export async function searchContract(t: Tap, engine: SearchEngine): Promise<void
     t.equal((await found({ q: 'riciclabili' }))[0], ids([5])[0])
     t.equal((await search({})).total, 6)
   })
+
+  await t.test('needs: public or private buyer, still open, closing within a window, soonest first', async (t) => {
+    const day = 86_400_000
+    const now = Date.UTC(2027, 1, 1)
+    const needs = [
+      { ...CORPUS[0]!, buyerType: 'public' as const, deadline: now + 3 * day },
+      { ...CORPUS[1]!, buyerType: 'public' as const, deadline: now - day },
+      { ...CORPUS[2]!, buyerType: 'private' as const, deadline: now + 20 * day },
+      { ...CORPUS[3]!, buyerType: 'private' as const },
+    ]
+    await engine.clear('needs')
+    await engine.upsert('needs', needs)
+    const needSearch = (overrides: Partial<EngineQuery>) => engine.search('needs', query(overrides))
+    const idsOf = async (overrides: Partial<EngineQuery>) => (await needSearch(overrides)).hits.map((h) => h.doc.id)
+    t.same(
+      await idsOf({ filters: { audience: ['public'], openAt: now }, sort: 'deadline' }),
+      ids([1, 3, 4]),
+      'the passed deadline is left out; the soonest first, those without a deadline last',
+    )
+    t.same(await idsOf({ filters: { audience: ['public'], buyerType: 'public' }, sort: 'deadline' }), ids([2, 1]))
+    t.same(await idsOf({ filters: { audience: ['public'], openAt: now, closesBy: now + 7 * day } }), ids([1]))
+    const counted = await needSearch({
+      filters: { audience: ['public'], openAt: now },
+      facets: ['buyerType'],
+      deadlineBuckets: [
+        { key: '7', by: now + 7 * day },
+        { key: '30', by: now + 30 * day },
+      ],
+    })
+    t.same(counted.facets.buyerType, { public: 1, private: 2 })
+    t.same(counted.facets.closesWithin, { '7': 1, '30': 2 })
+    t.equal(
+      counted.hits.find((hit) => hit.doc.id === ids([1])[0])?.doc.deadline,
+      now + 3 * day,
+      'the deadline comes back',
+    )
+    await engine.clear('needs')
+  })
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { needsForOffer, offersForNeed } from '../../api/matching-views-api.js'
 import { AsyncView } from '../async-view.js'
 import { useLoad } from '../use-load.js'
+import { DeadlineCountdown } from '../tenders/deadline-countdown.js'
 
 /** The buyers' needs matching an offer, or the SMEs' offers matching a need: best first, with score and reason. */
 export function MatchesPanel({ kind, id }: { kind: 'offer' | 'need'; id: string }) {
@@ -20,8 +22,30 @@ export function MatchesPanel({ kind, id }: { kind: 'offer' | 'need'; id: string 
           ) : (
             <ol className="plain-list">
               {data.items.map((item) => (
-                <li key={item.id} data-testid="match-item">
-                  <strong>{item.title}</strong> · {item.organisation.name}
+                <li key={item.id} data-testid="match-item" data-public={item.buyerType === 'public' || undefined}>
+                  <strong>
+                    <Link to={`/${kind === 'offer' ? 'needs' : 'offers'}/${item.id}`}>{item.title}</Link>
+                  </strong>{' '}
+                  · {item.organisation.name}
+                  {item.buyerType === 'public' && (
+                    <>
+                      {' '}
+                      <span className="tag tag-public">{t('search.publicTender')}</span>
+                    </>
+                  )}
+                  {item.deadline && (
+                    <p className="small" data-testid="match-deadline">
+                      <DeadlineCountdown at={item.deadline} />
+                      {item.tedUrl && (
+                        <>
+                          {' · '}
+                          <a href={item.tedUrl} target="_blank" rel="noreferrer">
+                            {t('matchViews.onTed')}
+                          </a>
+                        </>
+                      )}
+                    </p>
+                  )}
                   <p data-testid="match-reason">{item.reason}</p>
                   <p className="muted small">{t('matchViews.score', { score: Math.round(item.score * 100) })}</p>
                 </li>

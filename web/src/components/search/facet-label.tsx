@@ -1,13 +1,12 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Facet } from '../../../../shared/schemas/catalogue.js'
 import type { TaxonomyKind } from '../../api/taxonomies-api.js'
 import { useDisplayNames } from '../catalogue/use-display-names.js'
 import { useCodeLabel } from '../code-picker/use-code-label.js'
-import type { Filter } from './search-params.js'
+import type { Filter, Panel } from './search-params.js'
 
 /** The vocabulary a facet's or filter's values come from, when it has one. */
-const TAXONOMY: Partial<Record<Facet | Filter, TaxonomyKind>> = {
+const TAXONOMY: Partial<Record<Panel | Filter, TaxonomyKind>> = {
   cpvDivision: 'cpv',
   cpv: 'cpv',
   naceSection: 'nace',
@@ -23,7 +22,7 @@ export interface ValueLabel {
 }
 
 /** How a value of a facet or filter reads: `34` → "34 Transport equipment…", `ITC1` → "ITC1 Piemonte", `7` → "TRL 7". */
-export function useValueLabel(key: Facet | Filter, value: string): ValueLabel {
+export function useValueLabel(key: Panel | Filter, value: string): ValueLabel {
   const { t } = useTranslation()
   const names = useDisplayNames()
   const kind = TAXONOMY[key]
@@ -31,6 +30,9 @@ export function useValueLabel(key: Facet | Filter, value: string): ValueLabel {
   if (key === 'trl') return { label: t('search.trlValue', { value }) }
   if (key === 'language') return { label: names.language(value) }
   if (key === 'sizeClass') return { label: sizeLabel(t, value) }
+  if (key === 'buyerType')
+    return { label: t(value === 'public' ? 'search.buyerTypes.public' : 'search.buyerTypes.private') }
+  if (key === 'closesWithin') return { label: t('search.closesWithinValue', { count: Number(value) }) }
   if (key === 'region' && value.length === 2) return { code: value, label: names.country(value) }
   if (key === 's3') return { label: label ?? value }
   return { code: value, label: label ?? '' }

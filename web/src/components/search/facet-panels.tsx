@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { FACETS, type Facet, type SearchQuery } from '../../../../shared/schemas/catalogue.js'
+import type { SearchQuery } from '../../../../shared/schemas/catalogue.js'
 import { useValueLabel, ValueText } from './facet-label.js'
-import { FACET_FILTER, isFacetValueActive, toggleFacet } from './search-params.js'
+import { FACET_FILTER, isFacetValueActive, PANELS, toggleFacet, type Panel } from './search-params.js'
 
 const SHOWN = 8
 
@@ -16,7 +16,7 @@ interface FacetPanelsProps {
 export function FacetPanels({ facets, query }: FacetPanelsProps) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const present = FACETS.filter((facet) => Object.keys(facets[facet] ?? {}).length > 0)
+  const present = PANELS.filter((facet) => Object.values(facets[facet] ?? {}).some((count) => count > 0))
   return (
     <aside className="facets" data-open={open} aria-label={t('search.facetsLabel')}>
       <button
@@ -38,14 +38,14 @@ export function FacetPanels({ facets, query }: FacetPanelsProps) {
   )
 }
 
-function sortedValues(facet: Facet, counts: Record<string, number>): [string, number][] {
+function sortedValues(facet: Panel, counts: Record<string, number>): [string, number][] {
   const entries = Object.entries(counts)
-  // Levels read best in order; everything else by how many results it has.
-  if (facet === 'trl') return entries.sort(([a], [b]) => Number(a) - Number(b))
+  // Levels and time windows read best in order; everything else by how many results it has.
+  if (facet === 'trl' || facet === 'closesWithin') return entries.sort(([a], [b]) => Number(a) - Number(b))
   return entries.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
 }
 
-function FacetPanel({ facet, counts, query }: { facet: Facet; counts: Record<string, number>; query: SearchQuery }) {
+function FacetPanel({ facet, counts, query }: { facet: Panel; counts: Record<string, number>; query: SearchQuery }) {
   const { t } = useTranslation()
   const [all, setAll] = useState(false)
   const values = sortedValues(facet, counts)
@@ -85,7 +85,7 @@ function FacetValue({
   count,
   query,
 }: {
-  facet: Facet
+  facet: Panel
   value: string
   count: number
   query: SearchQuery

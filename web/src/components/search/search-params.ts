@@ -1,5 +1,5 @@
 import type { SizeClass } from '../../../../shared/schemas/accounts.js'
-import type { Facet, SearchQuery } from '../../../../shared/schemas/catalogue.js'
+import { FACETS, type SearchQuery } from '../../../../shared/schemas/catalogue.js'
 
 /**
  * The search lives in the address bar (`?q=bus&cpv=34&page=2`), so a search can
@@ -8,15 +8,30 @@ import type { Facet, SearchQuery } from '../../../../shared/schemas/catalogue.js
 export const PAGE_SIZE = 20
 const MAX_PAGE = 1000
 
-export const SORTS = ['relevance', 'newest', 'trl'] as const
+export const SORTS = ['relevance', 'newest', 'trl', 'deadline'] as const
 export type Sort = (typeof SORTS)[number]
+
+/** The side panels: the facets, and for needs how many close within 7, 30 and 90 days. */
+export const PANELS = [...FACETS, 'closesWithin'] as const
+export type Panel = (typeof PANELS)[number]
 const SIZE_CLASSES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large']
 
 /** Filters a person can set and remove one by one; `trl` stands for the trlMin–trlMax pair. */
-export const FILTERS = ['cpv', 'nace', 'naceSection', 's3', 'region', 'trl', 'sizeClass', 'language'] as const
+export const FILTERS = [
+  'cpv',
+  'nace',
+  'naceSection',
+  's3',
+  'region',
+  'trl',
+  'sizeClass',
+  'language',
+  'buyerType',
+  'closesWithin',
+] as const
 export type Filter = (typeof FILTERS)[number]
 
-const PATTERNS: Record<Exclude<Filter, 'trl'>, RegExp> = {
+const PATTERNS: Record<Exclude<Filter, 'trl' | 'closesWithin'>, RegExp> = {
   cpv: /^[0-9]{2,8}$/,
   nace: /^[0-9]{2}(\.[0-9]{1,2})?$/,
   naceSection: /^[A-U]$/,
@@ -24,6 +39,7 @@ const PATTERNS: Record<Exclude<Filter, 'trl'>, RegExp> = {
   region: /^[A-Z]{2}[0-9A-Z]{0,2}$/,
   sizeClass: new RegExp(`^(${SIZE_CLASSES.join('|')})$`),
   language: /^[a-z]{2}$/,
+  buyerType: /^(public|private)$/,
 }
 
 function integer(value: string | null, min: number, max: number): number | undefined {
@@ -41,6 +57,10 @@ export function readSearch(params: URLSearchParams): SearchQuery {
     const value = params.get(key)
     if (value !== null && PATTERNS[key].test(value)) query[key] = value
   }
+  const buyerType = params.get('buyerType')
+  if (buyerType === 'public' || buyerType === 'private') query.buyerType = buyerType
+  const closesWithin = integer(params.get('closesWithin'), 1, 366)
+  if (closesWithin !== undefined) query.closesWithin = closesWithin
   const size = SIZE_CLASSES.find((size) => size === params.get('sizeClass'))
   if (size) query.sizeClass = size
   const trlMin = integer(params.get('trlMin'), 1, 9)
@@ -54,6 +74,7 @@ export function readSearch(params: URLSearchParams): SearchQuery {
 
 /** The value of a filter as shown on its chip; undefined when it is not set. */
 export function filterValue(query: SearchQuery, filter: Filter): string | undefined {
+  if (filter === 'closesWithin') return query.closesWithin === undefined ? undefined : String(query.closesWithin)
   if (filter !== 'trl') return query[filter]
   const { trlMin, trlMax } = query
   if (trlMin === undefined && trlMax === undefined) return undefined
@@ -62,7 +83,7 @@ export function filterValue(query: SearchQuery, filter: Filter): string | undefi
 }
 
 /** Which filter a facet sets. */
-export const FACET_FILTER: Record<Facet, Filter | null> = {
+export const FACET_FILTER: Record<Panel, Filter | null> = {
   cpvDivision: 'cpv',
   naceSection: 'naceSection',
   s3: 's3',
@@ -70,9 +91,11 @@ export const FACET_FILTER: Record<Facet, Filter | null> = {
   trl: 'trl',
   sizeClass: 'sizeClass',
   language: 'language',
+  buyerType: 'buyerType',
+  closesWithin: 'closesWithin',
 }
 
-export function isFacetValueActive(query: SearchQuery, facet: Facet, value: string): boolean {
+export function isFacetValueActive(query: SearchQuery, facet: Panel, value: string): boolean {
   const filter = FACET_FILTER[facet]
   return filter !== null && filterValue(query, filter) === value
 }
@@ -93,7 +116,7 @@ export function withoutFilter(params: URLSearchParams, filter: Filter | 'q'): UR
 }
 
 /** Chooses a facet value, or clears it when it is already chosen (a checkbox as a link). */
-export function toggleFacet(params: URLSearchParams, query: SearchQuery, facet: Facet, value: string): URLSearchParams {
+export function toggleFacet(params: URLSearchParams, query: SearchQuery, facet: Panel, value: string): URLSearchParams {
   const filter = FACET_FILTER[facet]
   if (filter === null) return params
   if (isFacetValueActive(query, facet, value)) return withoutFilter(params, filter)

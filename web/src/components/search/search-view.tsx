@@ -62,7 +62,7 @@ function Results({ index, result, query }: { index: SearchIndex; result: SearchR
               setParams(withParam(params, 'sort', event.target.value === 'relevance' ? '' : event.target.value))
             }
           >
-            {SORTS.map((sort) => (
+            {SORTS.filter((sort) => index === 'needs' || sort !== 'deadline').map((sort) => (
               <option key={sort} value={sort}>
                 {t(`search.sorts.${sort}`)}
               </option>

@@ -1,0 +1,105 @@
+import t from 'tap'
+import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
+import { affiliate, createOrgWithAdmin, signIn } from '../helpers/accounts.js'
+import { offer } from '../helpers/catalogue.js'
+import { noticeXml, twoLotContractNotice } from '../helpers/notices.js'
+
+const DAY = 86_400_000
+/** `2027-03-01+01:00` for a day `days` from now (the browser counts down against its own clock). */
+const dayFromNow = (days: number) => `${new Date(Date.now() + days * DAY).toISOString().slice(0, 10)}+01:00`
+
+t.test(
+  'a hub uploads a contract notice, previews and imports it; an SME selling in the same CPV branch finds the tender among the needs matching its offer, with its deadline',
+  async (t) => {
+    const { app, url } = await serveApp(t, { outbox: { start: false } })
+    const hub = await createOrgWithAdmin(app, { kind: 'organiser', name: 'Hub Piemonte', email: 'hub@hub.example' })
+    const sme = await createOrgWithAdmin(app, { kind: 'sme', name: 'Alpha Srl', email: 'ada@alpha.example' })
+    await affiliate(app, hub.orgId, sme.orgId)
+    const smeAgent = await signIn(app, 'ada@alpha.example')
+    const offerId = (
+      await smeAgent.inject({ method: 'POST', url: `/api/organisations/${sme.orgId}/offers`, payload: offer() })
+    ).json().id as string
+
+    const spec = twoLotContractNotice()
+    const xml = noticeXml({
+      ...spec,
+      lots: [
+        {
+          ...spec.lots[0]!,
+          title: { ITA: 'Autobus elettrici urbani', ENG: 'Electric city buses' },
+          description: { ITA: 'Fornitura di autobus elettrici a batteria', ENG: 'Supply of battery electric buses' },
+          cpv: '34144910',
+          cpvExtra: [],
+          deadline: { date: dayFromNow(12), time: '12:00:00+01:00' },
+        },
+        spec.lots[1]!,
+      ],
+    })
+    const browser = await launchBrowser(t)
+    const hubPage = await pageWithSession(browser, url, (await signIn(app, 'hub@hub.example')).cookie)
+    await hubPage.goto(`${url}/organisers/${hub.orgId}/tenders`)
+    await hubPage.waitForSelector('[data-testid="tenders-empty"]')
+    await hubPage.setInputFiles('[data-testid="notice-files"]', [
+      { name: 'torino.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) },
+      {
+        name: 'award.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(
+          noticeXml({
+            root: 'ContractAwardNotice',
+            noticeId: spec.noticeId.replace(/1$/, '9'),
+            lots: [{ id: 'LOT-0001' }],
+          }),
+        ),
+      },
+    ])
+    await hubPage.waitForSelector('[data-testid="notice-reports-preview"]')
+    t.same(
+      await hubPage.evaluate<string[]>(
+        `[...document.querySelectorAll('[data-testid="notice-reports-preview"] [data-testid="notice-report"]')].map((e) => e.dataset.outcome)`,
+      ),
+      ['created', 'refused'],
+    )
+    t.match(
+      await hubPage.textContent('[data-testid="notice-refusal"]'),
+      /contract award notice/,
+      'the refusal says why, in the reader’s language',
+    )
+    t.equal((await app.sql`select count(*)::int as n from tenders`)[0]!.n, 0, 'the preview imports nothing')
+    await hubPage.click('[data-testid="notice-import-button"]')
+    await hubPage.waitForSelector('[data-testid="notice-import-result"]')
+    await hubPage.waitForSelector('[data-testid="tender-row"]')
+    t.match(
+      await hubPage.textContent('[data-testid="tender-row"]'),
+      /Servizi digitali per la mobilità|Digital services/,
+    )
+    t.match(await hubPage.textContent('[data-testid="tender-deadline"]'), /closes in (11|12) days/)
+    await app.outbox.drain()
+
+    const smePage = await pageWithSession(browser, url, smeAgent.cookie)
+    await smePage.goto(`${url}/organisations/${sme.orgId}/offers/${offerId}`)
+    const publicItems = '[data-testid="offer-matches"] [data-testid="match-item"][data-public="true"]'
+    await smePage.waitForSelector(publicItems)
+    const tender = smePage.locator(publicItems).first()
+    t.match(await tender.textContent(), /Autobus elettrici urbani/, 'the bus lot matches best')
+    t.match(await tender.locator('[data-testid="match-deadline"]').textContent(), /closes in (11|12) days/)
+    t.equal(await tender.locator('a[href^="https://ted.europa.eu/"]').count(), 1, 'the notice on TED is one click away')
+
+    const italian = await pageWithSession(browser, url, smeAgent.cookie, { locale: 'it-IT' })
+    await italian.addInitScript("localStorage.setItem('mtb.lang', 'it')")
+    await italian.goto(`${url}/search/needs?buyerType=public`)
+    await italian.waitForSelector('[data-testid="search-hit"]')
+    await waitUntil(
+      async () => (await italian.locator('[data-testid="hit-public"]').count()) === 2,
+      'both lots among the needs of public buyers',
+    )
+    t.match(await italian.locator('[data-testid="hit-public"]').first().textContent(), 'Gara pubblica')
+    t.match(await italian.textContent('[data-testid="facet-closesWithin"]'), /Entro 30 giorni/)
+    await italian.goto(`${url}/organisations/${sme.orgId}/offers/${offerId}`)
+    await italian.waitForSelector(`${publicItems} [data-testid="match-deadline"]`)
+    t.match(
+      await italian.locator(publicItems).first().locator('[data-testid="match-deadline"]').textContent(),
+      /scade tra (11|12) giorni/,
+    )
+  },
+)
