@@ -40,6 +40,20 @@ export interface Config {
   trustProxy: boolean | string[]
   /** The bearer token that opens GET /metrics (Prometheus); absent: no metrics are served. */
   metricsToken: string | undefined
+  /** The TED poller: imports new notices matching a query for a hub; off unless TED_POLL_QUERY and TED_POLL_HUB are set. */
+  tedPoll: TedPollConfig | undefined
+}
+
+export interface TedPollConfig {
+  /** A TED expert-search query, e.g. `notice-type IN (cn-standard pin-only pmc) AND buyer-country=ITA`. */
+  query: string
+  /** The name of the hub whose public buyers the notices become. */
+  hub: string
+  /** TED's search API (https://api.ted.europa.eu). */
+  apiUrl: string
+  everyMinutes: number
+  /** Each poll asks for the notices published in the last this many days. */
+  days: number
 }
 
 export class ConfigError extends Error {
@@ -103,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitAuth: readCount(read('RATE_LIMIT_AUTH'), 30, 'RATE_LIMIT_AUTH', problems),
     trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),
     metricsToken: read('METRICS_TOKEN'),
+    tedPoll: readTedPoll(read, problems),
   }
   if (config.metricsToken !== undefined && config.metricsToken.length < 24)
     problems.push('METRICS_TOKEN must be at least 24 characters: it is a password for the metrics')
@@ -144,6 +159,23 @@ function readBool(raw: string | undefined, fallback: boolean, name: string, prob
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false
   problems.push(`${name} must be true or false (got "${raw}")`)
   return fallback
+}
+
+function readTedPoll(read: (name: string) => string | undefined, problems: string[]): TedPollConfig | undefined {
+  const query = read('TED_POLL_QUERY')
+  const hub = read('TED_POLL_HUB')
+  if (query === undefined && hub === undefined) return undefined
+  if (query === undefined || hub === undefined) {
+    problems.push('TED_POLL_QUERY and TED_POLL_HUB go together: set both to turn the TED poller on, or neither')
+    return undefined
+  }
+  const everyMinutes = readCount(read('TED_POLL_MINUTES'), 60, 'TED_POLL_MINUTES', problems)
+  const days = readCount(read('TED_POLL_DAYS'), 7, 'TED_POLL_DAYS', problems)
+  if (everyMinutes < 1) problems.push('TED_POLL_MINUTES must be at least 1')
+  if (days < 1 || days > 90) problems.push('TED_POLL_DAYS must be between 1 and 90')
+  const apiUrl =
+    readUrl(read('TED_API_URL'), ['http:', 'https:'], 'TED_API_URL', problems) ?? 'https://api.ted.europa.eu'
+  return { query, hub, apiUrl: apiUrl.replace(/\/+$/, ''), everyMinutes, days }
 }
 
 function readCount(raw: string | undefined, fallback: number, name: string, problems: string[]): number {
@@ -223,5 +255,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     databaseUrl: config.databaseUrl === undefined ? undefined : redact(config.databaseUrl),
     smtpUrl: config.smtpUrl === undefined ? undefined : redact(config.smtpUrl),
     meiliApiKey: config.meiliApiKey === undefined ? undefined : '***',
+    metricsToken: config.metricsToken === undefined ? undefined : '***',
   }
 }

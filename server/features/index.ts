@@ -39,6 +39,7 @@ import matchingFeature from './matching/index.js'
 import { createRecommendationsService } from './matching/recommendations.service.js'
 import homeFeature from './home/index.js'
 import tendersFeature from './tenders/index.js'
+import { tendersJobs } from './tenders/tenders.jobs.js'
 import { createTendersService } from './tenders/tenders.service.js'
 import { createHomeService } from './home/home.service.js'
 
@@ -95,7 +96,7 @@ export function createServices(app: FastifyInstance, config: Config) {
 export type Services = ReturnType<typeof createServices>
 
 /** Every feature's background work, registered in one place: outbox handlers by topic, and timers. */
-function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
+function featureJobs(app: FastifyInstance, config: Config, services: Services): FeatureJobs[] {
   return [
     mailJobs(app.mailer, { sent: app.metrics.mailSent, failed: app.metrics.mailFailed }),
     accountsJobs(services),
@@ -105,6 +106,7 @@ function featureJobs(app: FastifyInstance, services: Services): FeatureJobs[] {
     liveJobs(services),
     outcomesJobs(services.outcomes),
     matchingJobs({ db: app.db, clock: app.clock, matching: services.matching }),
+    tendersJobs(app, config, services),
   ]
 }
 
@@ -114,7 +116,7 @@ export async function registerFeatures(
   services: Services,
   options: { timers?: TimerOptions } = {},
 ): Promise<void> {
-  registerJobs(app, featureJobs(app, services), options.timers)
+  registerJobs(app, featureJobs(app, config, services), options.timers)
   await app.register(
     async (api) => {
       await api.register(accountsFeature, { ...services, secureCookies: config.publicUrl.startsWith('https:') })

@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../infra/db.js'
-import { tenderLots, tenderNotices, tenders } from './tenders.table.js'
+import { tedPolledNotices, tenderLots, tenderNotices, tenders } from './tenders.table.js'
 
 /** The only reader and writer of the tenders tables. */
 
@@ -92,4 +92,29 @@ export async function lotsOfNeeds(db: DbOrTx, needIds: string[]) {
     .from(tenderLots)
     .innerJoin(tenders, eq(tenders.id, tenderLots.tenderId))
     .where(inArray(tenderLots.needId, needIds))
+}
+
+/** Takes on a polled notice: new, or left unfinished before `staleBefore`; false when another run has it. */
+export async function claimPolledNotice(
+  db: DbOrTx,
+  { publicationNumber, now, staleBefore }: { publicationNumber: string; now: Date; staleBefore: Date },
+): Promise<boolean> {
+  const rows = await db
+    .insert(tedPolledNotices)
+    .values({ publicationNumber, claimedAt: now })
+    .onConflictDoUpdate({
+      target: tedPolledNotices.publicationNumber,
+      set: { claimedAt: now },
+      setWhere: and(isNull(tedPolledNotices.doneAt), lt(tedPolledNotices.claimedAt, staleBefore)),
+    })
+    .returning({ publicationNumber: tedPolledNotices.publicationNumber })
+  return rows.length === 1
+}
+
+export async function finishPolledNotice(
+  db: DbOrTx,
+  values: { publicationNumber: string; doneAt: Date | null; outcome: string; detail: string | null },
+): Promise<void> {
+  const { publicationNumber, ...rest } = values
+  await db.update(tedPolledNotices).set(rest).where(eq(tedPolledNotices.publicationNumber, publicationNumber))
 }

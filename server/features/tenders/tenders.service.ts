@@ -36,6 +36,8 @@ export interface NoticeFile {
   name: string
   /** The XML text, or a zip (of XML files) as base64. */
   content: string
+  /** Where the file came from TED: its publication number, for a notice whose XML does not say it. */
+  publicationNumber?: string
 }
 
 export type LotAction = 'added' | 'updated' | 'unchanged' | 'archived'
@@ -81,11 +83,13 @@ const badFile = (index: number, message: string) =>
   ])
 
 /** The XML files of an upload: XML as sent, each XML file of a zip named `archive.zip/inner.xml`. */
-export async function xmlFilesOf(files: NoticeFile[]): Promise<{ name: string; xml: string }[]> {
-  const out: { name: string; xml: string }[] = []
+export async function xmlFilesOf(
+  files: NoticeFile[],
+): Promise<{ name: string; xml: string; publicationNumber?: string | undefined }[]> {
+  const out: { name: string; xml: string; publicationNumber?: string | undefined }[] = []
   for (const [index, file] of files.entries()) {
     if (!/\.zip$/i.test(file.name)) {
-      out.push({ name: file.name, xml: file.content })
+      out.push({ name: file.name, xml: file.content, publicationNumber: file.publicationNumber })
       continue
     }
     let zip: JSZip
@@ -323,7 +327,11 @@ export function createTendersService(deps: {
     files: NoticeFile[],
     each: (item: { file: string; notice: Notice }) => Promise<NoticeReport>,
   ): Promise<NoticeReport[]> {
-    const parsed = (await xmlFilesOf(files)).map(({ name, xml }) => ({ name, result: parseNotice(xml) }))
+    const parsed = (await xmlFilesOf(files)).map(({ name, xml, publicationNumber }) => {
+      const result = parseNotice(xml)
+      if (result.ok && publicationNumber) result.notice.publicationNumber ??= publicationNumber
+      return { name, result }
+    })
     const reports = new Map<number, NoticeReport>()
     const order = parsed
       .map((item, index) => ({ ...item, index }))

@@ -117,3 +117,13 @@ export const tenderLots = pgTable(
     ),
   ],
 )
+
+/** Notices the TED poller has taken on, by publication number: each is fetched once, unless fetching failed. */
+export const tedPolledNotices = pgTable('ted_polled_notices', {
+  publicationNumber: text('publication_number').primaryKey(),
+  claimedAt: timestamptz('claimed_at').notNull(),
+  /** Set once the notice was imported or refused; a claim left unfinished is taken again after a while. */
+  doneAt: timestamptz('done_at'),
+  outcome: text('outcome'),
+  detail: text('detail'),
+})
