@@ -2,6 +2,7 @@ import t from 'tap'
 import { launchBrowser, pageWithSession, serveApp, waitUntil } from '../helpers/browser.js'
 import { affiliate, createOrgWithAdmin, signIn } from '../helpers/accounts.js'
 import { offer } from '../helpers/catalogue.js'
+import { createEdition, createEvent } from '../helpers/builders.js'
 import { noticeXml, twoLotContractNotice } from '../helpers/notices.js'
 
 const DAY = 86_400_000
@@ -34,6 +35,12 @@ t.test(
         },
         spec.lots[1]!,
       ],
+    })
+    const hubAgent = await signIn(app, 'hub@hub.example')
+    const edition = await createEdition(hubAgent, hub.orgId)
+    const event = await createEvent(hubAgent, edition.id, {
+      name: 'Meet the Buyer Torino',
+      days: [{ date: dayFromNow(40).slice(0, 10), sessions: [{ name: 'morning', start: '09:00', end: '12:00' }] }],
     })
     const browser = await launchBrowser(t)
     const hubPage = await pageWithSession(browser, url, (await signIn(app, 'hub@hub.example')).cookie)
@@ -74,6 +81,13 @@ t.test(
       /Servizi digitali per la mobilità|Digital services/,
     )
     t.match(await hubPage.textContent('[data-testid="tender-deadline"]'), /closes in (11|12) days/)
+    await hubPage.selectOption('[data-testid="bring-event"]', { label: 'Meet the Buyer Torino' })
+    await hubPage.click('[data-testid="bring-button"]')
+    await hubPage.waitForSelector('[data-testid="bring-done"]')
+    const [participation] = await app.sql`
+      select p.status from participations p join organisations o on o.id = p.organisation_id
+      where p.event_id = ${event.id} and o.legal_name = 'Comune di Torino'`
+    t.equal(participation?.status, 'targeted', 'the hub targets the public buyer for its event in one click')
     await app.outbox.drain()
 
     const smePage = await pageWithSession(browser, url, smeAgent.cookie)

@@ -90,9 +90,9 @@ function smesRows(scope: KpiScope, ordered: boolean): SQL {
     group by o.id ${orderBy(ordered, sql`o.legal_name`)}`
 }
 
-/** KPI iii — buyers outside the region, targeted (any step) or involved. */
+/** KPI iii — buyers outside the region, targeted (any step) or involved; public buyers (from TED) marked apart. */
 function buyersOutsideRows(scope: KpiScope, involvedOnly: boolean, ordered: boolean): SQL {
-  return sql`select o.id as "organisationId", o.legal_name as "legalName", o.country as "country", o.nuts2 as "nuts2", count(distinct ev.id)::int as "events", string_agg(distinct ev.name, '; ') as "eventNames", 1 as "count"
+  return sql`select o.id as "organisationId", o.legal_name as "legalName", o.country as "country", o.nuts2 as "nuts2", o.public_buyer as "publicBuyer", count(distinct ev.id)::int as "events", string_agg(distinct ev.name, '; ') as "eventNames", 1 as "count"
     from ${participationsIn(scope, 'buyer')} and o.nuts2 is not null and o.nuts2 <> ed.home_nuts2 ${involvedOnly ? sql`and p.status in ${INVOLVED}` : sql``}
     group by o.id ${orderBy(ordered, sql`o.legal_name`)}`
 }

@@ -200,6 +200,18 @@ t.test('every figure drills down to the rows behind it', async (t) => {
       ['B3 AG', 'FR10'],
     ],
   )
+  await app.sql`update organisations set public_buyer = true where legal_name = 'B3 AG'`
+  t.same(
+    (await rows('buyersOutsideTargeted')).rows.map((r: { legalName: string; publicBuyer: boolean }) => [
+      r.legalName,
+      r.publicBuyer,
+    ]),
+    [
+      ['B1 AG', false],
+      ['B3 AG', true],
+    ],
+    'KPI iii counts public buyers apart: each row says whether the buyer is public',
+  )
   const contracts = await rows('contracts')
   t.same(
     contracts.rows.map((r: { title: string; valueEur: number; evidenceSha256: string }) => [

@@ -91,7 +91,7 @@ function Tenders({ orgId }: { orgId: string }) {
                   </p>
                   <ul className="plain-list" data-testid="tenders-list">
                     {list.items.map((tender) => (
-                      <TenderRow key={tender.id} tender={tender} />
+                      <TenderRow key={tender.id} tender={tender} orgId={orgId} />
                     ))}
                   </ul>
                   <Pagination page={list.page} pageSize={list.pageSize} total={list.total} />

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { TenderSummary } from '../../../../shared/schemas/tenders.js'
 import { StatusBadge } from '../status-badge.js'
 import { useFormats } from '../use-formats.js'
+import { BringToEvent } from './bring-to-event.js'
 import { DeadlineCountdown } from './deadline-countdown.js'
 
 /** The text in the reader's language when the notice has it, else in the notice's own first language. */
@@ -15,7 +16,7 @@ export function inLanguage(texts: Record<string, string>, language: string, fall
 const TONES = { open: 'ok', closed: 'neutral', cancelled: 'warn' } as const
 
 /** One public tender: its title and buyer, what kind of notice, its next deadline, its lots and the notice on TED. */
-export function TenderRow({ tender }: { tender: TenderSummary }) {
+export function TenderRow({ tender, orgId }: { tender: TenderSummary; orgId: string }) {
   const { t, i18n } = useTranslation()
   const formats = useFormats()
   const language = i18n.resolvedLanguage ?? 'en'
@@ -63,6 +64,9 @@ export function TenderRow({ tender }: { tender: TenderSummary }) {
             ))}
           </ul>
         </details>
+        {tender.status === 'open' && (
+          <BringToEvent orgId={orgId} buyer={tender.buyer} consultation={tender.form === 'market-consultation'} />
+        )}
       </div>
     </li>
   )
