@@ -6,6 +6,7 @@ import { AsyncView } from '../components/async-view.js'
 import { SearchFilter } from '../components/form/list-filters.js'
 import { Pagination } from '../components/search/pagination.js'
 import { Segmented } from '../components/segmented.js'
+import { upcomingEvents } from '../components/tenders/bring-to-event.js'
 import { NoticeUpload } from '../components/tenders/notice-upload.js'
 import { TenderRow } from '../components/tenders/tender-row.js'
 import { pageParam, useAddressQuery } from '../components/use-address-query.js'
@@ -40,6 +41,8 @@ function Tenders({ orgId }: { orgId: string }) {
   const { number } = useFormats()
   const [query, setQuery] = useAddressQuery(readQuery, writeQuery)
   const tenders = useLoad(`${orgId}:${JSON.stringify(query)}`, () => tenderPage(orgId, query))
+  const events = useLoad(`events:${orgId}`, () => upcomingEvents(orgId))
+  const upcoming = events.result.kind === 'ready' ? events.result.data : []
   const set = (patch: Partial<TenderListQuery>) => setQuery({ ...query, ...patch, page: 1 })
   const counts = tenders.result.kind === 'ready' ? tenders.result.data.counts : undefined
   useDocumentTitle(t('tenders.documentTitle'))
@@ -91,7 +94,7 @@ function Tenders({ orgId }: { orgId: string }) {
                   </p>
                   <ul className="plain-list" data-testid="tenders-list">
                     {list.items.map((tender) => (
-                      <TenderRow key={tender.id} tender={tender} orgId={orgId} />
+                      <TenderRow key={tender.id} tender={tender} events={upcoming} />
                     ))}
                   </ul>
                   <Pagination page={list.page} pageSize={list.pageSize} total={list.total} />

@@ -6,10 +6,9 @@ import { listEditions, listEvents } from '../../api/events-api.js'
 import { changeParticipation } from '../../api/participation-api.js'
 import { ErrorNotice } from '../async-view.js'
 import { useAction } from '../use-action.js'
-import { useLoad } from '../use-load.js'
 
 /** The hub's events still to come, soonest first. */
-async function upcomingEvents(orgId: string): Promise<MtbEvent[]> {
+export async function upcomingEvents(orgId: string): Promise<MtbEvent[]> {
   const today = new Date().toISOString().slice(0, 10)
   const editions = await listEditions(orgId)
   const events = (await Promise.all(editions.map((edition) => listEvents(edition.id)))).flat()
@@ -24,22 +23,20 @@ async function upcomingEvents(orgId: string): Promise<MtbEvent[]> {
  * hub to invite on the event's board.
  */
 export function BringToEvent({
-  orgId,
+  events: list,
   buyer,
   consultation,
 }: {
-  orgId: string
+  events: MtbEvent[]
   buyer: { id: string; legalName: string }
   consultation: boolean
 }) {
   const { t } = useTranslation()
   const fieldId = useId()
-  const events = useLoad(`events:${orgId}`, () => upcomingEvents(orgId))
   const action = useAction()
   const [chosen, setChosen] = useState('')
   const [done, setDone] = useState<MtbEvent | null>(null)
-  if (events.result.kind !== 'ready' || events.result.data.length === 0) return null
-  const list = events.result.data
+  if (list.length === 0) return null
   const eventId = chosen || list[0]!.id
   const bring = () =>
     action.run(async () => {

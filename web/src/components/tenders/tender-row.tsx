@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { MtbEvent } from '../../../../shared/schemas/events.js'
 import type { TenderSummary } from '../../../../shared/schemas/tenders.js'
 import { StatusBadge } from '../status-badge.js'
 import { useFormats } from '../use-formats.js'
@@ -16,7 +17,7 @@ export function inLanguage(texts: Record<string, string>, language: string, fall
 const TONES = { open: 'ok', closed: 'neutral', cancelled: 'warn' } as const
 
 /** One public tender: its title and buyer, what kind of notice, its next deadline, its lots and the notice on TED. */
-export function TenderRow({ tender, orgId }: { tender: TenderSummary; orgId: string }) {
+export function TenderRow({ tender, events }: { tender: TenderSummary; events: MtbEvent[] }) {
   const { t, i18n } = useTranslation()
   const formats = useFormats()
   const language = i18n.resolvedLanguage ?? 'en'
@@ -65,7 +66,7 @@ export function TenderRow({ tender, orgId }: { tender: TenderSummary; orgId: str
           </ul>
         </details>
         {tender.status === 'open' && (
-          <BringToEvent orgId={orgId} buyer={tender.buyer} consultation={tender.form === 'market-consultation'} />
+          <BringToEvent events={events} buyer={tender.buyer} consultation={tender.form === 'market-consultation'} />
         )}
       </div>
     </li>
