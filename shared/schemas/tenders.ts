@@ -123,3 +123,28 @@ export const TenderPageSchema = Type.Object({
   pageSize: Type.Integer(),
 })
 export type TenderPage = Static<typeof TenderPageSchema>
+
+/** A need that is a lot of a public tender, as SMEs read it: every language's text, the deadline, the notice. */
+export const TenderLotViewSchema = Type.Object({
+  form: literals(NOTICE_FORMS),
+  status: literals(TENDER_STATUSES),
+  lotId: Type.String(),
+  languages: Type.Array(Type.String()),
+  title: TextsSchema,
+  description: TextsSchema,
+  places: Type.Array(Type.String()),
+  estimatedValue: Type.Union([Type.Number(), Type.Null()]),
+  currency: Type.Union([Type.String(), Type.Null()]),
+  deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  deadlineKind: Type.Union([literals(['tenders', 'requests', 'expressions', 'answers'] as const), Type.Null()]),
+  tedUrl: Type.Union([Type.String(), Type.Null()]),
+  publicationNumber: Type.Union([Type.String(), Type.Null()]),
+  contact: Type.Object({
+    point: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+    telephone: Type.Union([Type.String(), Type.Null()]),
+    website: Type.Union([Type.String(), Type.Null()]),
+  }),
+})
+export type TenderLotView = Static<typeof TenderLotViewSchema>
+export const NeedTenderSchema = Type.Object({ tender: Type.Union([TenderLotViewSchema, Type.Null()]) })

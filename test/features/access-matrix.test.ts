@@ -276,6 +276,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'],
     request: async (w) => ({ url: `/api/needs/${w.need}` }),
   },
+  'GET /api/needs/:needId/tender': {
+    allowed: ['smeAdmin', 'smeMember', 'otherSme', 'organiser', 'otherOrganiser', 'authority'],
+    request: async (w) => ({ url: `/api/needs/${w.need}/tender` }),
+  },
   'GET /api/offers/:offerId/matches': {
     allowed: ['smeAdmin', 'smeMember', 'organiser'],
     refusal: (role) =>

@@ -99,6 +99,16 @@ t.test(
     t.match(await tender.locator('[data-testid="match-deadline"]').textContent(), /closes in (11|12) days/)
     t.equal(await tender.locator('a[href^="https://ted.europa.eu/"]').count(), 1, 'the notice on TED is one click away')
 
+    await tender.locator('a[href^="/needs/"]').click()
+    await smePage.waitForSelector('[data-testid="tender-panel"]')
+    t.match(
+      await smePage.textContent('[data-testid="tender-panel-own-language"]'),
+      /Electric city buses/,
+      'an English reader reads the Italian notice’s lot in English',
+    )
+    t.match(await smePage.textContent('[data-testid="tender-panel-deadline"]'), /closes in (11|12) days/)
+    t.match(await smePage.textContent('[data-testid="tender-panel-details"]'), /€250,001|€250,000/)
+
     const italian = await pageWithSession(browser, url, smeAgent.cookie, { locale: 'it-IT' })
     await italian.addInitScript("localStorage.setItem('mtb.lang', 'it')")
     await italian.goto(`${url}/search/needs?buyerType=public`)

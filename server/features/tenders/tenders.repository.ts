@@ -118,3 +118,13 @@ export async function finishPolledNotice(
   const { publicationNumber, ...rest } = values
   await db.update(tedPolledNotices).set(rest).where(eq(tedPolledNotices.publicationNumber, publicationNumber))
 }
+
+/** The lot a need is, with its tender. */
+export async function lotOfNeed(db: DbOrTx, needId: string) {
+  const [row] = await db
+    .select({ lot: tenderLots, tender: tenders })
+    .from(tenderLots)
+    .innerJoin(tenders, eq(tenders.id, tenderLots.tenderId))
+    .where(eq(tenderLots.needId, needId))
+  return row
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
+  NeedTenderSchema,
   NoticeReportSchema,
   NoticeUploadSchema,
   TenderListQuerySchema,
@@ -18,6 +19,20 @@ const UPLOAD_LIMIT = 16 * 1024 * 1024
 export const tendersRoutes: FastifyPluginAsyncTypebox<{ tenders: TendersService }> = async (app, { tenders }) => {
   const tags = ['tenders']
   const organiser = { access: access.orgKind(['organiser'], 'orgId') }
+  app.get(
+    '/needs/:needId/tender',
+    {
+      // Who may read the need: an SME, a hub or the authority, when the need's visibility lets them (else 404).
+      config: { access: access.orgKind(['sme', 'organiser', 'authority']) },
+      schema: {
+        tags,
+        summary: 'The public tender a need is a lot of (null for a need a buyer wrote): texts, deadline, notice on TED',
+        params: Type.Object({ needId: Type.String({ format: 'uuid' }) }),
+        response: { 200: NeedTenderSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => ({ tender: await tenders.tenderOfNeed(authOf(request), request.params.needId) }),
+  )
   app.get(
     '/organisers/:orgId/tenders',
     {

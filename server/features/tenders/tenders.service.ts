@@ -4,10 +4,12 @@ import {
   TENDER_PAGE_SIZE,
   TENDER_STATUSES,
   type TenderListQuery,
+  type TenderLotView,
   type TenderPage,
   type TenderStatus,
   type TenderSummary,
 } from '../../../shared/schemas/tenders.js'
+import type { AuthContext } from '../../infra/access.js'
 import type { Clock } from '../../infra/clock.js'
 import type { Database, DbOrTx } from '../../infra/db.js'
 import { commonProblems } from '../../infra/problems.js'
@@ -196,7 +198,7 @@ export function createTendersService(deps: {
   db: Database
   clock: Clock
   organisations: Pick<OrganisationsService, 'publicBuyerFor' | 'publicBuyersOf'>
-  catalogue: Pick<CatalogueService, 'writeImportedNeed' | 'needStatuses'>
+  catalogue: Pick<CatalogueService, 'writeImportedNeed' | 'needStatuses' | 'viewNeed'>
 }) {
   const { db } = deps
 
@@ -368,6 +370,32 @@ export function createTendersService(deps: {
   }
 
   return {
+    /** The tender a need belongs to, for whoever may see the need (else the need's own not-found problem). */
+    async tenderOfNeed(viewer: AuthContext, needId: string): Promise<TenderLotView | null> {
+      await deps.catalogue.viewNeed(viewer, needId)
+      const row = await repo.lotOfNeed(db, needId)
+      if (!row) return null
+      const { lot, tender } = row
+      const now = deps.clock.now()
+      return {
+        form: tender.form,
+        status:
+          tender.status === 'cancelled' ? 'cancelled' : lot.deadlineAt && lot.deadlineAt <= now ? 'closed' : 'open',
+        lotId: lot.lotId,
+        languages: tender.languages,
+        title: lot.title,
+        description: lot.description,
+        places: lot.places,
+        estimatedValue: lot.estimatedValue === null ? null : Number(lot.estimatedValue),
+        currency: lot.currency,
+        deadlineAt: lot.deadlineAt?.toISOString() ?? null,
+        deadlineKind: (lot.deadlineKind as TenderLotView['deadlineKind']) ?? null,
+        tedUrl: tedUrlOf(tender.publicationNumber),
+        publicationNumber: tender.publicationNumber,
+        contact: tender.contact,
+      }
+    },
+
     /** What other features show of needs that are lots of public tenders: the exact deadline and the notice on TED. */
     async tenderFactsOf(needIds: string[]): Promise<Map<string, TenderFacts>> {
       const rows = await repo.lotsOfNeeds(db, needIds)

@@ -1,4 +1,10 @@
-import type { NoticeReport, NoticeUpload, TenderListQuery, TenderPage } from '../../../shared/schemas/tenders.js'
+import type {
+  NoticeReport,
+  NoticeUpload,
+  TenderListQuery,
+  TenderLotView,
+  TenderPage,
+} from '../../../shared/schemas/tenders.js'
 import { apiGet, apiSend, searchOf } from './client.js'
 
 /** Public tenders a hub brings in from TED eForms notices. */
@@ -11,3 +17,5 @@ export const previewNotices = (orgId: string, body: NoticeUpload) =>
   apiSend<NoticeReport[]>('POST', `${tenders(orgId)}/preview`, body)
 export const importNotices = (orgId: string, body: NoticeUpload) =>
   apiSend<NoticeReport[]>('POST', `${tenders(orgId)}/import`, body)
+export const tenderOfNeed = (needId: string) =>
+  apiGet<{ tender: TenderLotView | null }>(`/api/needs/${encodeURIComponent(needId)}/tender`)

@@ -5,6 +5,7 @@ import { AsyncView } from '../components/async-view.js'
 import { ListingPageHeader } from '../components/catalogue/listing-page-header.js'
 import { RequestMeetingPanel } from '../components/participation/request-meeting-panel.js'
 import { NeedView } from '../components/catalogue/need-view.js'
+import { TenderPanel } from '../components/tenders/tender-panel.js'
 import { useLoad } from '../components/use-load.js'
 import { RequireSession } from '../session/require-session.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -25,6 +26,7 @@ function PublishedNeed({ needId }: { needId: string }) {
         {(data) => (
           <>
             <ListingPageHeader kind="need" title={data.title} organisationName={data.organisation.legalName} />
+            <TenderPanel needId={data.id} needLanguage={data.language} />
             <NeedView need={data} />
             <RequestMeetingPanel to={{ id: data.organisation.id, name: data.organisation.legalName }} />
           </>
