@@ -38,10 +38,12 @@ export function TenderPanel({ needId, needLanguage }: { needId: string; needLang
     ],
     [
       t('tenders.notice'),
-      tender.tedUrl && (
+      tender.tedUrl ? (
         <a key="ted" href={tender.tedUrl} target="_blank" rel="noreferrer">
           {t('tenders.onTed', { number: tender.publicationNumber })}
         </a>
+      ) : (
+        t('tenders.notOnTed')
       ),
     ],
   ]
