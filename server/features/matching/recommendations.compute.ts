@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { Clock } from '../../infra/clock.js'
 import type { Database } from '../../infra/db.js'
 import { needs, offers } from '../catalogue/catalogue.table.js'
@@ -57,7 +57,14 @@ export async function recomputeEvent(deps: ComputeDeps, eventId: string): Promis
       : await db
           .select()
           .from(needs)
-          .where(and(inArray(needs.organisationId, [...buyers.keys()]), eq(needs.status, 'published')))
+          .where(
+            and(
+              inArray(needs.organisationId, [...buyers.keys()]),
+              eq(needs.status, 'published'),
+              // A need whose deadline has passed (an expired tender) is no longer sourcing.
+              or(isNull(needs.deadline), gte(needs.deadline, deps.clock.now().toISOString().slice(0, 10))),
+            ),
+          )
   const offerDetails = async (ids: string[]) => {
     const rows =
       ids.length === 0

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../../helpers/build.js'
+import { fixedClock } from '../../../server/infra/clock.js'
 import { MARK_BONUS } from '../../../server/features/matching/recommendations.model.js'
 import { counterparts, recommendationsWorld, type RecommendationsWorld } from '../../helpers/recommendations.js'
 
@@ -422,3 +423,24 @@ t.test(
     }
   },
 )
+
+t.test('a need whose deadline has passed leaves the recommendations', async (t) => {
+  const app = await build(t, { clock: fixedClock('2027-02-01T10:00:00Z'), outbox: { start: false } })
+  const w = await recommendationsWorld(app)
+  t.same(await counterparts(w.agents.gamma, w.may, w.ids.gamma), ['Nordbahn GmbH'])
+  const closed = await w.agents.nordbahn.inject({
+    method: 'PATCH',
+    url: `/api/organisations/${w.ids.nordbahn}/needs/${w.needs.publicNeed}`,
+    payload: { deadline: '2027-01-31' },
+  })
+  t.equal(closed.statusCode, 200, closed.body)
+  await app.outbox.drain()
+  t.same(await counterparts(w.agents.gamma, w.may, w.ids.gamma), [], 'Nordbahn’s only need closed yesterday')
+  await w.agents.nordbahn.inject({
+    method: 'PATCH',
+    url: `/api/organisations/${w.ids.nordbahn}/needs/${w.needs.publicNeed}`,
+    payload: { deadline: '2027-02-01' },
+  })
+  await app.outbox.drain()
+  t.same(await counterparts(w.agents.gamma, w.may, w.ids.gamma), ['Nordbahn GmbH'], 'open through its last day')
+})
