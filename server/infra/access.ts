@@ -90,7 +90,14 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with its access rule and schema, e.g. for the authorisation test matrix and the property tests. */
-    routeRules(): { method: string; url: string; access: Access | undefined; schema: FastifySchema | undefined }[]
+    routeRules(): {
+      method: string
+      url: string
+      access: Access | undefined
+      schema: FastifySchema | undefined
+      /** The route's own body limit, when it sets one above the app's. */
+      bodyLimit: number | undefined
+    }[]
   }
 }
 
@@ -206,6 +213,7 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions) {
         url: route.url,
         access: route.config?.access,
         schema: route.schema,
+        bodyLimit: route.bodyLimit,
       })),
     ),
   )

@@ -135,7 +135,7 @@ export function brokenBodiesProperty(part: Part): void {
             const res = await unchanged(app, () =>
               send(world, route, { payload, headers: { 'content-type': 'application/json' } }),
             )
-            namesField(res, mutation.field, payload)
+            namesField(res, mutation.field, payload, route.bodyLimit)
           }),
           runs(25),
         )
@@ -215,12 +215,15 @@ export function transportProperty(part: Part): void {
                   '{"a":{"__proto__":{"x":1}}}',
                 )
                 .map((payload) => ({ payload, codes: ['request.invalid_json'], status: 400 })),
-              // Upload routes take larger bodies (their own limit) and refuse JSON as a file of the wrong type instead.
-              fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT + 50_000 }).map((n) => ({
-                payload: JSON.stringify({ note: 'x'.repeat(n) }),
-                codes: route.body ? ['request.body_too_large'] : [],
-                status: route.body ? 413 : undefined,
-              })),
+              // Upload routes take larger bodies (their own limit): a file route refuses JSON as a file of the wrong
+              // type, a JSON route with a larger limit reads the body and names what is wrong in it.
+              fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT + 50_000 }).map((n) => {
+                const payload = JSON.stringify({ note: 'x'.repeat(n) })
+                if (!route.body) return { payload, codes: [] as string[], status: undefined as number | undefined }
+                return Buffer.byteLength(payload) > route.bodyLimit
+                  ? { payload, codes: ['request.body_too_large'], status: 413 }
+                  : { payload, codes: ['validation.failed'], status: 400 }
+              }),
             ),
             async ({ payload, codes, status }) => {
               const res = await unchanged(app, () => send(world, route, { payload, headers: json }))

@@ -35,6 +35,8 @@ export interface RouteCase {
   /** A valid body and querystring for the route, from its schema and the world's ids. */
   validBody: unknown
   validQuery: Record<string, string>
+  /** The largest body the route reads: its own limit (uploads), else the app's. */
+  bodyLimit: number
 }
 
 /** Ids by property name, so a valid body points at real records; other values come from the schema. */
@@ -109,6 +111,7 @@ export async function propertyWorld(
       params: schema?.params,
       validBody,
       validQuery,
+      bodyLimit: rule.bodyLimit ?? BODY_LIMIT,
     })
   }
   return { app, world, routes }
@@ -174,9 +177,14 @@ export function problemOf(res: Answer): { code: string; errors?: { field: string
 export const BODY_LIMIT = 1024 * 1024
 
 /** A 400 `validation.failed` naming the field (or something inside it); a body over the limit is a 413 problem instead. */
-export function namesField(res: LightMyRequestResponse, field: string, payload?: string): void {
+export function namesField(
+  res: LightMyRequestResponse,
+  field: string,
+  payload?: string,
+  bodyLimit: number = BODY_LIMIT,
+): void {
   const problem = problemOf(res)
-  if (payload !== undefined && Buffer.byteLength(payload) > BODY_LIMIT) {
+  if (payload !== undefined && Buffer.byteLength(payload) > bodyLimit) {
     if (res.statusCode !== 413 || problem.code !== 'request.body_too_large')
       throw new Error(
         `expected 413 request.body_too_large for a body of ${Buffer.byteLength(payload)} bytes, got ${res.statusCode} ${problem.code}`,

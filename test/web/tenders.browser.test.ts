@@ -118,6 +118,15 @@ t.test(
       'both lots among the needs of public buyers',
     )
     t.match(await italian.locator('[data-testid="hit-public"]').first().textContent(), 'Gara pubblica')
+    t.same(
+      (
+        await italian.evaluate<string[]>(
+          `[...document.querySelectorAll('[data-testid="hit-deadline"]')].map((e) => e.textContent)`,
+        )
+      ).some((text) => /^scade tra (11|12) giorni/.test(text)),
+      true,
+      'each hit counts down to its deadline in the reader’s language',
+    )
     t.match(await italian.textContent('[data-testid="facet-closesWithin"]'), /Entro 30 giorni/)
     await italian.goto(`${url}/organisations/${sme.orgId}/offers/${offerId}`)
     await italian.waitForSelector(`${publicItems} [data-testid="match-deadline"]`)

@@ -5,7 +5,7 @@ import type { SearchIndex } from '../../api/catalogue-api.js'
 import { searchState } from '../catalogue/listing-page-header.js'
 import { useDisplayNames } from '../catalogue/use-display-names.js'
 import { useCodeLabel } from '../code-picker/use-code-label.js'
-import { useFormats } from '../use-formats.js'
+import { DeadlineCountdown } from '../tenders/deadline-countdown.js'
 import { useValueLabel } from './facet-label.js'
 
 const CODES_SHOWN = 3
@@ -34,7 +34,6 @@ function Hit({ index, hit }: { index: SearchIndex; hit: SearchHit }) {
   const { search } = useLocation()
   const names = useDisplayNames()
   const region = useValueLabel('region', hit.region ?? '')
-  const formats = useFormats()
   return (
     <li className="hit" data-testid="search-hit" data-id={hit.id}>
       <h3 className="hit-title">
@@ -60,9 +59,7 @@ function Hit({ index, hit }: { index: SearchIndex; hit: SearchHit }) {
             {t('search.publicTender')}
           </span>
         )}
-        {hit.deadline && (
-          <span data-testid="hit-deadline">{t('search.hitDeadline', { date: formats.day(hit.deadline) })}</span>
-        )}
+        {hit.deadline && <DeadlineCountdown day={hit.deadline} testId="hit-deadline" />}
       </p>
       {/* Safe for the same reason as the title. */}
       <p className="hit-excerpt" lang={hit.language} dangerouslySetInnerHTML={onlyMarks(hit.highlight.description)} />

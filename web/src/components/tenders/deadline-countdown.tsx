@@ -22,22 +22,37 @@ export function relativeTo(at: Date, now: Date, locale: string): string {
   return format.format(0, 'minute')
 }
 
-/** A deadline as a countdown in the reader's language, with the exact date and time beside it. */
-export function DeadlineCountdown({ at, now = new Date(), testId }: { at: string; now?: Date; testId?: string }) {
+/**
+ * A deadline as a countdown in the reader's language, with the exact date and time beside it; `day`: only
+ * the day is known (`2027-03-01`), so the countdown runs to its end and the date stands alone.
+ */
+export function DeadlineCountdown({
+  at,
+  day,
+  now = new Date(),
+  testId,
+}: {
+  at?: string
+  day?: string
+  now?: Date
+  testId?: string
+}) {
   const { t, i18n } = useTranslation()
   const locale = localeOf(i18n.resolvedLanguage)
-  const deadline = new Date(at)
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(deadline)
+  const deadline = new Date(day ? `${day}T23:59:59Z` : (at ?? ''))
+  const exact = day
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(deadline)
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(deadline)
   const passed = deadline.getTime() <= now.getTime()
   const soon = !passed && deadline.getTime() - now.getTime() < 7 * DAY
   return (
     <span
       className={passed ? 'deadline deadline-passed' : soon ? 'deadline deadline-soon' : 'deadline'}
       data-testid={testId}
-      data-deadline={at}
+      data-deadline={day ?? at}
     >
       {t(passed ? 'tenders.closed' : 'tenders.closes', { when: relativeTo(deadline, now, locale) })}{' '}
-      <time dateTime={at} className="muted small">
+      <time dateTime={day ?? at} className="muted small">
         ({exact})
       </time>
     </span>
