@@ -29,8 +29,8 @@ export const MatchViewItemSchema = Type.Object({
   reason: Type.String(),
   /** Needs: of a public buyer (a TED tender) or a private one. */
   buyerType: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('private')])),
-  /** Needs: when answers are due; the exact instant for a public tender, the end of the day otherwise. */
-  deadline: Type.Optional(Type.String({ format: 'date-time' })),
+  /** Needs: when answers are due; the exact instant for a public tender (date-time), the day otherwise (date). */
+  deadline: Type.Optional(Type.String()),
   /** Needs that are public tenders: the notice on TED, once published there. */
   tedUrl: Type.Optional(Type.String()),
 })

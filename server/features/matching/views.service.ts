@@ -156,7 +156,9 @@ export function createViewsService(deps: ViewsDeps) {
         items: kept.map((item) => {
           const doc = docs.find((d) => d.id === item.id)!
           const tender = tenders.get(item.id)
-          const deadline = tender?.deadlineAt ?? (doc.deadline ? new Date(doc.deadline).toISOString() : undefined)
+          // A tender's exact instant; a buyer's own need has a day only.
+          const deadline =
+            tender?.deadlineAt ?? (doc.deadline ? new Date(doc.deadline).toISOString().slice(0, 10) : undefined)
           return {
             ...item,
             ...(doc.buyerType ? { buyerType: doc.buyerType } : {}),

@@ -35,7 +35,9 @@ export function MatchesPanel({ kind, id }: { kind: 'offer' | 'need'; id: string 
                   )}
                   {item.deadline && (
                     <p className="small" data-testid="match-deadline">
-                      <DeadlineCountdown at={item.deadline} />
+                      <DeadlineCountdown
+                        {...(item.deadline.length === 10 ? { day: item.deadline } : { at: item.deadline })}
+                      />
                       {item.tedUrl && (
                         <>
                           {' · '}

@@ -55,8 +55,10 @@ function Hit({ index, hit }: { index: SearchIndex; hit: SearchHit }) {
         )}
         <span>{names.language(hit.language)}</span>
         {hit.buyerType === 'public' && (
-          <span className="tag tag-public" data-testid="hit-public">
-            {t('search.publicTender')}
+          <span>
+            <span className="tag tag-public" data-testid="hit-public">
+              {t('search.publicTender')}
+            </span>
           </span>
         )}
         {hit.deadline && <DeadlineCountdown day={hit.deadline} testId="hit-deadline" />}
