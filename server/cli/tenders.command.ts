@@ -39,19 +39,17 @@ export const runImportTed: CliCommand['run'] = async (args, usage) => {
   try {
     await app.ready()
     const services = createServices(app, config)
-    const hubs = (await services.organisations.listPublicOrganisers()).filter(
-      (hub) => hub.legalName.toLowerCase() === values.hub!.toLowerCase(),
-    )
-    if (hubs.length !== 1) {
+    const hub = await services.organisations.organiserNamed(values.hub)
+    if ('found' in hub) {
       process.stderr.write(
-        hubs.length === 0 ? `No hub is named "${values.hub}".\n` : `${hubs.length} hubs are named "${values.hub}".\n`,
+        hub.found === 0 ? `No hub is named "${values.hub}".\n` : `${hub.found} hubs are named "${values.hub}".\n`,
       )
       return 2
     }
     const actor = { userId: null }
     const reports = values['dry-run']
-      ? await services.tenders.preview(actor, hubs[0]!.id, files)
-      : await services.tenders.importNotices(actor, hubs[0]!.id, files)
+      ? await services.tenders.preview(actor, hub.id, files)
+      : await services.tenders.importNotices(actor, hub.id, files)
     if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`)
     else for (const report of reports) process.stdout.write(`${line(report)}\n`)
     const counts = new Map<string, number>()

@@ -71,6 +71,18 @@ export const TENDER_PAGE_SIZE = 20
 
 /** Multilingual text: ISO 639-1 language → text. */
 const TextsSchema = Type.Record(Type.String(), Type.String())
+/** What a lot's deadline is for: tenders, requests to participate, expressions of interest, a consultation's answers. */
+const DeadlineKindSchema = Type.Union([
+  literals(['tenders', 'requests', 'expressions', 'answers'] as const),
+  Type.Null(),
+])
+/** The buyer's contact point, as its notice gives it. */
+const ContactSchema = Type.Object({
+  point: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  telephone: Type.Union([Type.String(), Type.Null()]),
+  website: Type.Union([Type.String(), Type.Null()]),
+})
 
 export const TenderLotSchema = Type.Object({
   lotId: Type.String(),
@@ -80,7 +92,7 @@ export const TenderLotSchema = Type.Object({
   estimatedValue: Type.Union([Type.Number(), Type.Null()]),
   currency: Type.Union([Type.String(), Type.Null()]),
   deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  deadlineKind: Type.Union([literals(['tenders', 'requests', 'expressions', 'answers'] as const), Type.Null()]),
+  deadlineKind: DeadlineKindSchema,
   archived: Type.Boolean(),
 })
 
@@ -94,12 +106,7 @@ export const TenderSummarySchema = Type.Object({
   tedUrl: Type.Union([Type.String(), Type.Null()]),
   publicationNumber: Type.Union([Type.String(), Type.Null()]),
   issueDate: Type.String({ format: 'date' }),
-  contact: Type.Object({
-    point: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]),
-    telephone: Type.Union([Type.String(), Type.Null()]),
-    website: Type.Union([Type.String(), Type.Null()]),
-  }),
+  contact: ContactSchema,
   nextDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lots: Type.Array(TenderLotSchema),
 })
@@ -136,15 +143,10 @@ export const TenderLotViewSchema = Type.Object({
   estimatedValue: Type.Union([Type.Number(), Type.Null()]),
   currency: Type.Union([Type.String(), Type.Null()]),
   deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  deadlineKind: Type.Union([literals(['tenders', 'requests', 'expressions', 'answers'] as const), Type.Null()]),
+  deadlineKind: DeadlineKindSchema,
   tedUrl: Type.Union([Type.String(), Type.Null()]),
   publicationNumber: Type.Union([Type.String(), Type.Null()]),
-  contact: Type.Object({
-    point: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]),
-    telephone: Type.Union([Type.String(), Type.Null()]),
-    website: Type.Union([Type.String(), Type.Null()]),
-  }),
+  contact: ContactSchema,
 })
 export type TenderLotView = Static<typeof TenderLotViewSchema>
 export const NeedTenderSchema = Type.Object({ tender: Type.Union([TenderLotViewSchema, Type.Null()]) })

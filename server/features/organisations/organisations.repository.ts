@@ -159,8 +159,14 @@ export async function markInvitationAccepted(db: DbOrTx, id: string): Promise<vo
     .where(eq(invitations.id, id))
 }
 
-export async function insertAffiliation(db: DbOrTx, values: typeof affiliations.$inferInsert): Promise<void> {
-  await db.insert(affiliations).values(values).onConflictDoNothing()
+/** Says whether the affiliation is new: an existing one (any status) is left as it is. */
+export async function insertAffiliation(db: DbOrTx, values: typeof affiliations.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(affiliations)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ organiserId: affiliations.organiserId })
+  return rows.length === 1
 }
 
 export async function listAffiliations(db: DbOrTx, organiserId: string, status?: AffiliationStatus) {

@@ -107,6 +107,10 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     return row
   }
 
+  /** A hub vouches for an organisation it brings in itself; false when the hub had a registration (any status) already. */
+  const validatedBy = (tx: DbOrTx, actor: Actor, ids: { organiserId: string; participantId: string }) =>
+    repo.insertAffiliation(tx, { ...ids, status: 'validated', decidedBy: actor.userId, decidedAt: deps.clock.now() })
+
   async function sendInvitation(
     tx: DbOrTx,
     actor: Actor,
@@ -370,13 +374,7 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
     ): Promise<Invitation> {
       return db.transaction(async (tx) => {
         const organisation = await repo.insertOrganisation(tx, { kind: input.kind, legalName: input.legalName })
-        await repo.insertAffiliation(tx, {
-          organiserId,
-          participantId: organisation.id,
-          status: 'validated',
-          decidedBy: actor.userId,
-          decidedAt: deps.clock.now(),
-        })
+        await validatedBy(tx, actor, { organiserId, participantId: organisation.id })
         await audit.record(tx, {
           actorUserId: actor.userId,
           organisationId: organisation.id,
@@ -451,21 +449,19 @@ export function createOrganisationsService(deps: OrganisationsDeps) {
           subjectId: organisation.id,
           after: { kind: 'buyer', publicBuyer: true, legalName: buyer.legalName, organiserId },
         })
-      if (!(await repo.findAffiliation(tx, { organiserId, participantId: organisation.id }))) {
-        await repo.insertAffiliation(tx, {
-          organiserId,
-          participantId: organisation.id,
-          status: 'validated',
-          decidedBy: actor.userId,
-          decidedAt: deps.clock.now(),
-        })
+      if (await validatedBy(tx, actor, { organiserId, participantId: organisation.id }))
         await deps.outbox.enqueue(tx, ORGANISATION_CHANGED, { organisationId: organisation.id })
-      }
       return { id: organisation.id, legalName: organisation.legalName, created: !existing }
     },
 
     /** The public buyers a hub has validated: whose tenders the hub sees and manages. */
     publicBuyersOf: (organiserId: string) => repo.publicBuyersOf(db, organiserId),
+
+    /** The hub named so (any case), when exactly one is: for the command line and the TED poller's settings. */
+    async organiserNamed(name: string): Promise<{ id: string; legalName: string } | { found: number }> {
+      const hubs = (await repo.listOrganisers(db)).filter((hub) => hub.legalName.toLowerCase() === name.toLowerCase())
+      return hubs.length === 1 ? hubs[0]! : { found: hubs.length }
+    },
 
     async listPublicOrganisers() {
       const rows = await repo.listOrganisers(db)

@@ -37,7 +37,7 @@ export function createTedPoller(deps: {
   clock: Clock
   config: TedPollConfig
   tenders: Pick<TendersService, 'importNotices'>
-  organisations: Pick<OrganisationsService, 'listPublicOrganisers'>
+  organisations: Pick<OrganisationsService, 'organiserNamed'>
   fetch?: typeof fetch
   log?: { warn(details: object, message: string): void }
 }) {
@@ -64,11 +64,9 @@ export function createTedPoller(deps: {
   return {
     async poll(): Promise<PollSummary> {
       const summary: PollSummary = { found: 0, fetched: 0, outcomes: {}, failed: 0 }
-      const hubs = (await deps.organisations.listPublicOrganisers()).filter(
-        (hub) => hub.legalName.toLowerCase() === config.hub.toLowerCase(),
-      )
-      if (hubs.length !== 1) {
-        deps.log?.warn({ hub: config.hub, found: hubs.length }, 'TED poller: TED_POLL_HUB names no single hub')
+      const hub = await deps.organisations.organiserNamed(config.hub)
+      if ('found' in hub) {
+        deps.log?.warn({ hub: config.hub, found: hub.found }, 'TED poller: TED_POLL_HUB names no single hub')
         return summary
       }
       const now = deps.clock.now()
@@ -95,7 +93,7 @@ export function createTedPoller(deps: {
             if (!response.ok) throw new Error(`${url} answered ${response.status}`)
             const xml = await response.text()
             summary.fetched++
-            const [report] = await deps.tenders.importNotices({ userId: null }, hubs[0]!.id, [
+            const [report] = await deps.tenders.importNotices({ userId: null }, hub.id, [
               { name: `${publicationNumber}.xml`, content: xml, publicationNumber },
             ])
             const outcome = report?.outcome ?? 'refused'

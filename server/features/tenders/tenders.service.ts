@@ -282,10 +282,11 @@ export function createTendersService(deps: {
     const lots: NoticeReport['lots'] = []
     for (const lot of notice.lots) {
       const row = existing.get(lot.lotId)
+      const values = needOf(lot, notice, cancelled)
       const need = await deps.catalogue.writeImportedNeed(tx, actor, {
         organisationId: tender.buyerId,
         id: row?.needId,
-        values: needOf(lot, notice, cancelled),
+        values,
       })
       const lotRow = lotValues(lot)
       const action: LotAction = !row
@@ -299,7 +300,7 @@ export function createTendersService(deps: {
         await repo.writeLot(tx, { tenderId: tender.id, lotId: lot.lotId, needId: need.id, ...lotRow })
       lots.push({
         lotId: lot.lotId,
-        title: needOf(lot, notice, cancelled).title,
+        title: values.title,
         cpv: lot.cpvMain,
         deadline: lot.deadline?.at ?? null,
         action,
@@ -379,8 +380,7 @@ export function createTendersService(deps: {
       const now = deps.clock.now()
       return {
         form: tender.form,
-        status:
-          tender.status === 'cancelled' ? 'cancelled' : lot.deadlineAt && lot.deadlineAt <= now ? 'closed' : 'open',
+        status: statusOf(tender, [lot], now),
         lotId: lot.lotId,
         languages: tender.languages,
         title: lot.title,

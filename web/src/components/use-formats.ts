@@ -12,6 +12,8 @@ export interface Formats {
   number(value: number): string
   /** Whole euros: 10.600.000 € / €10,600,000 */
   eur(value: number): string
+  /** Whole units of any ISO 4217 currency: 90.000 BWP / BWP 90,000 */
+  money(value: number, currency: string): string
   /** A share from 0 to 1: 12,5% / 12.5% */
   percent(value: number): string
   /** Years are names, not amounts: 2024, never 2,024. */
@@ -30,6 +32,8 @@ export function formatsFor(language: string | undefined): Formats {
     locale,
     number: (value) => number.format(value),
     eur: (value) => eur.format(value),
+    money: (value, currency) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
     percent: (value) => percent.format(value),
     year: (value) => String(value),
     day: (value) => {

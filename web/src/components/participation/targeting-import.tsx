@@ -8,6 +8,7 @@ import {
   type TargetingRow,
 } from '../../api/participation-api.js'
 import { ErrorNotice } from '../async-view.js'
+import { readUpload } from '../read-upload.js'
 import { useAction } from '../use-action.js'
 import { TargetingTable } from './targeting-table.js'
 
@@ -19,19 +20,10 @@ interface LoadedFile {
 
 const COLUMNS = ['legalName', 'kind', 'country', 'nuts2', 'vatId', 'email', 'status'] as const
 
-/** Reads CSV as text and XLSX as base64 (without the data-URL prefix), as the API expects. */
-function readFile(file: File): Promise<LoadedFile> {
+/** Reads CSV as text and XLSX as base64, as the API expects. */
+async function readFile(file: File): Promise<LoadedFile> {
   const format: TargetingFormat = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv'
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'))
-    reader.onload = () => {
-      const result = String(reader.result ?? '')
-      resolve({ name: file.name, format, content: format === 'xlsx' ? result.slice(result.indexOf(',') + 1) : result })
-    }
-    if (format === 'xlsx') reader.readAsDataURL(file)
-    else reader.readAsText(file)
-  })
+  return { name: file.name, format, content: await readUpload(file, format === 'xlsx' ? 'base64' : 'text') }
 }
 
 /** Targeting lists: choose a file, see what each row would do, import the valid ones; export the participants. */

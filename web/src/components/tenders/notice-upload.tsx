@@ -3,22 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { NoticeReport, NoticeUpload as Upload } from '../../../../shared/schemas/tenders.js'
 import { importNotices, previewNotices } from '../../api/tenders-api.js'
 import { ErrorNotice } from '../async-view.js'
+import { readUpload } from '../read-upload.js'
 import { useAction } from '../use-action.js'
 import { NoticeReportList } from './notice-report-list.js'
 
-/** XML as text; a zip as base64 without the data-URL prefix, as the API expects. */
-function readNotice(file: File): Promise<Upload['files'][number]> {
-  const zip = /\.zip$/i.test(file.name)
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'))
-    reader.onload = () => {
-      const result = String(reader.result ?? '')
-      resolve({ name: file.name, content: zip ? result.slice(result.indexOf(',') + 1) : result })
-    }
-    if (zip) reader.readAsDataURL(file)
-    else reader.readAsText(file)
-  })
+/** XML as text; a zip as base64. */
+async function readNotice(file: File): Promise<Upload['files'][number]> {
+  return { name: file.name, content: await readUpload(file, /\.zip$/i.test(file.name) ? 'base64' : 'text') }
 }
 
 const importable = (reports: NoticeReport[]) =>

@@ -5,8 +5,7 @@ import { StatusBadge } from '../status-badge.js'
 import { useFormats } from '../use-formats.js'
 import { useLoad } from '../use-load.js'
 import { DeadlineCountdown } from './deadline-countdown.js'
-
-const TONES = { open: 'ok', closed: 'neutral', cancelled: 'warn' } as const
+import { TENDER_TONES } from './tender-row.js'
 
 /** On a need that is a lot of a public tender: its deadline, value, place and notice, and its text in the reader's language. */
 export function TenderPanel({ needId, needLanguage }: { needId: string; needLanguage: string }) {
@@ -18,13 +17,7 @@ export function TenderPanel({ needId, needLanguage }: { needId: string; needLang
   const language = (i18n.resolvedLanguage ?? 'en').slice(0, 2)
   const own = language !== needLanguage && tender.title[language] ? language : null
   const money =
-    tender.estimatedValue !== null && tender.currency
-      ? new Intl.NumberFormat(formats.locale, {
-          style: 'currency',
-          currency: tender.currency,
-          maximumFractionDigits: 0,
-        }).format(tender.estimatedValue)
-      : null
+    tender.estimatedValue !== null && tender.currency ? formats.money(tender.estimatedValue, tender.currency) : null
   const rows: DetailRow[] = [
     [
       t(`tenders.deadlineKind.${tender.deadlineKind ?? 'tenders'}`),
@@ -51,7 +44,7 @@ export function TenderPanel({ needId, needLanguage }: { needId: string; needLang
     <section className="panel" aria-labelledby="tender-panel-title" data-testid="tender-panel">
       <div className="tender-head">
         <h2 id="tender-panel-title">{t('search.publicTender')}</h2>
-        <StatusBadge tone={TONES[tender.status]}>{t(`tenders.status.${tender.status}`)}</StatusBadge>
+        <StatusBadge tone={TENDER_TONES[tender.status]}>{t(`tenders.status.${tender.status}`)}</StatusBadge>
         <span className="muted small">{t(`tenders.form.${tender.form}`)}</span>
       </div>
       {own && (

@@ -14,7 +14,8 @@ export function inLanguage(texts: Record<string, string>, language: string, fall
   )
 }
 
-const TONES = { open: 'ok', closed: 'neutral', cancelled: 'warn' } as const
+/** How each tender status is coloured, wherever a tender's status is shown. */
+export const TENDER_TONES = { open: 'ok', closed: 'neutral', cancelled: 'warn' } as const
 
 /** One public tender: its title and buyer, what kind of notice, its next deadline, its lots and the notice on TED. */
 export function TenderRow({ tender, events }: { tender: TenderSummary; events: MtbEvent[] }) {
@@ -24,13 +25,11 @@ export function TenderRow({ tender, events }: { tender: TenderSummary; events: M
   const title =
     inLanguage(tender.title, language, tender.languages) ||
     inLanguage(tender.lots[0]?.title ?? {}, language, tender.languages)
-  const money = (amount: number, currency: string) =>
-    new Intl.NumberFormat(formats.locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount)
   return (
     <li className="list-row tender-row" data-testid="tender-row" data-status={tender.status}>
       <div className="tender-main">
         <div className="tender-head">
-          <StatusBadge tone={TONES[tender.status]}>{t(`tenders.status.${tender.status}`)}</StatusBadge>
+          <StatusBadge tone={TENDER_TONES[tender.status]}>{t(`tenders.status.${tender.status}`)}</StatusBadge>
           <span className="muted small">{t(`tenders.form.${tender.form}`)}</span>
         </div>
         <h3 className="tender-title">{title}</h3>
@@ -58,7 +57,9 @@ export function TenderRow({ tender, events }: { tender: TenderSummary; events: M
             {tender.lots.map((lot) => (
               <li key={lot.lotId} className={lot.archived ? 'muted' : undefined} data-testid="tender-lot">
                 <Link to={`/needs/${lot.needId}`}>{inLanguage(lot.title, language, tender.languages) || title}</Link>
-                {lot.estimatedValue !== null && lot.currency && <> · {money(lot.estimatedValue, lot.currency)}</>}
+                {lot.estimatedValue !== null && lot.currency && (
+                  <> · {formats.money(lot.estimatedValue, lot.currency)}</>
+                )}
                 {lot.places.length > 0 && <> · {lot.places.join(', ')}</>}
                 {lot.archived && <> · {t('tenders.withdrawn')}</>}
               </li>
